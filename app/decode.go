@@ -1,0 +1,24 @@
+package app
+
+// Item is the raw bytes of one message as found in a file or an e-mail.
+type Item struct {
+	Bron      string // file path, or the mail's source plus " deel N"
+	Raw       []byte
+	MessageID string // the e-mail's Message-ID, when it came in one
+}
+
+// Decoder turns the bytes of a file or mail into messages. importers/ implements it for
+// format v1; another source format is another Decoder yielding the same Messages.
+type Decoder interface {
+	// Extract splits a file or e-mail into its message items. An XML document is one
+	// item; an e-mail yields one item per XML part, and none for a notification without
+	// a message. An error of type *InvalidMessageError means the bytes as a whole
+	// cannot be read (broken MIME, too large) and belong in quarantine.
+	Extract(bron string, raw []byte) ([]Item, error)
+	// Parse reads one message and validates it (Message.Validate). Errors are
+	// *InvalidMessageError with one Dutch reason.
+	Parse(raw []byte) (*Message, error)
+}
+
+// MaxMessageSize is the spec's limit for one message document.
+const MaxMessageSize = 10 << 20

@@ -1,0 +1,116 @@
+package app
+
+import "time"
+
+// Kind is the soort of a message.
+type Kind string
+
+// The four message kinds of format v1.
+const (
+	MeldingBegin   Kind = "melding-begin-detentie"
+	MeldingEinde   Kind = "melding-einde-detentie"
+	Informatieblad Kind = "informatieblad"
+	Intrekking     Kind = "intrekking"
+)
+
+// Valid reports whether k is a known soort.
+func (k Kind) Valid() bool {
+	switch k {
+	case MeldingBegin, MeldingEinde, Informatieblad, Intrekking:
+		return true
+	}
+	return false
+}
+
+// Grondslag is the legal ground on which a message's data is processed.
+func (k Kind) Grondslag() string {
+	if k == Informatieblad || k == Intrekking {
+		return "toestemming"
+	}
+	return "wettelijk"
+}
+
+// Label is the Dutch name for screens.
+func (k Kind) Label() string {
+	switch k {
+	case MeldingBegin:
+		return "Melding begin detentie"
+	case MeldingEinde:
+		return "Melding einde detentie"
+	case Informatieblad:
+		return "Informatieblad"
+	case Intrekking:
+		return "Intrekking"
+	}
+	return string(k)
+}
+
+// Contact is a DJI casemanager's contact details.
+type Contact struct {
+	Naam     string
+	Telefoon string
+	Email    string
+}
+
+// Subject is the betrokkene of a message.
+type Subject struct {
+	BSN           string
+	SKN           string
+	Voornamen     string
+	Voorvoegsel   string
+	Achternaam    string
+	Geboortedatum Date
+}
+
+// Einddatum statuses.
+const (
+	EindVerwacht   = "verwacht"
+	EindDefinitief = "definitief"
+)
+
+// DetentionDates is the body of a melding.
+type DetentionDates struct {
+	Begindatum      Date
+	Einddatum       Date   // zero when not given
+	EinddatumStatus string // EindVerwacht or EindDefinitief; "" without einddatum
+}
+
+// Answer is one answered topic of an informatieblad.
+type Answer struct {
+	Code        string
+	Antwoord    string
+	Toelichting string
+}
+
+// Sheet is the body of an informatieblad.
+type Sheet struct {
+	Opgesteld   Date
+	Toestemming map[Domain]bool // the domains the sheet names; true for gegeven="ja"
+	Onderwerpen []Answer
+	Hulpvragen  map[Domain]string
+}
+
+// Revocation is the body of an intrekking.
+type Revocation struct {
+	Ondertekend Date
+	Domeinen    []Domain // all six when the message said "alle"
+	Alle        bool
+}
+
+// Message is one parsed message of any format; parsers yield it, the rules consume it.
+type Message struct {
+	Versie         string
+	Soort          Kind
+	Kenmerk        string
+	Verzonden      time.Time
+	InrichtingCode string
+	Inrichting     string
+	Casemanager    Contact
+	GemeenteCode   string
+	GemeenteNaam   string
+	Betrokkene     Subject
+
+	Detentie       *DetentionDates // meldingen
+	Informatieblad *Sheet          // informatieblad
+	Intrekking     *Revocation     // intrekking
+}

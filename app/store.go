@@ -1,0 +1,82 @@
+package app
+
+import "context"
+
+// Store is the persistent storage the application needs. storage/ implements it on SQLite.
+type Store interface {
+	// Update runs fn in one write transaction. When fn purged anything (Tx.Purge*,
+	// DeletePerson, DeleteQuarantine), the store makes the removal irreversible after
+	// commit (WAL checkpoint with truncate).
+	Update(ctx context.Context, fn func(Tx) error) error
+	// View runs fn in a read transaction.
+	View(ctx context.Context, fn func(ReadTx) error) error
+	Close() error
+}
+
+// ReadTx holds the queries.
+type ReadTx interface {
+	Setting(key string) (string, error)      // "" when unset
+	PersonByID(id int64) (*Person, error)    // ErrNotFound
+	PersonByBSN(bsn string) (*Person, error) // ErrNotFound
+	PersonBySKN(skn string) (*Person, error) // ErrNotFound
+	SearchPersons(q PersonQuery) ([]PersonRow, error)
+	Detentions(personID int64) ([]Detention, error) // ordered by begindatum
+	// Consents returns, per domain, the newest informatieblad's consent over all the given
+	// keys. Consent and revocation facts are keyed by PersonKeys, not by person id, so that
+	// they outlive a person removed under rule 6 and still enforce rules 2 and 4.
+	Consents(keys []string) (map[Domain]DomainConsent, error)
+	DomainData(personID int64) (map[Domain]DomainData, error)
+	General(personID int64) ([]Answer, error)
+	// Revocations returns the latest ondertekend date per domain over all the given keys.
+	Revocations(keys []string) (map[Domain]Date, error)
+	MessageKnown(kenmerk string) (bool, error)
+	Messages(personID int64) ([]MessageRecord, error) // ordered by verzonden
+	QuarantineList() ([]Quarantined, error)           // without Raw, newest first
+	QuarantineByID(id int64) (*Quarantined, error)    // with Raw; ErrNotFound
+}
+
+// Tx is a write transaction; it can read too.
+type Tx interface {
+	ReadTx
+	SetSetting(key, value string) error
+	CreatePerson(p *Person) error // sets p.ID
+	UpdatePerson(p *Person) error
+	DeletePerson(id int64) error                                // removes the person and everything that refers to it
+	SaveDetention(d *Detention) error                           // inserts when d.ID == 0 (sets it), else updates
+	SaveConsent(keys []string, d Domain, c DomainConsent) error // one row per key
+	ReplaceDomainData(personID int64, d Domain, data DomainData) error
+	PurgeDomainData(personID int64, d Domain) (int, error) // number of items removed
+	ReplaceGeneral(personID int64, answers []Answer) error
+	PurgeGeneral(personID int64) (int, error)
+	AddRevocation(keys []string, d Domain, ondertekend Date) error // one row per key
+	// SecretKey returns the installation's random key for revocation keys, creating it once.
+	SecretKey() ([]byte, error)
+	AddMessage(r MessageRecord) error
+	AddQuarantine(q *Quarantined) error // sets q.ID
+	DeleteQuarantine(id int64) error
+}
+
+// PersonQuery selects persons for lists; empty fields do not filter.
+type PersonQuery struct {
+	Zoek   string // diacritics- and case-insensitive; name parts, BSN, SKN
+	Limit  int    // 0: no limit
+	Offset int
+	Sort   PersonSort
+}
+
+// PersonSort orders PersonQuery results.
+type PersonSort int
+
+// Sort orders.
+const (
+	SortByName PersonSort = iota
+	SortByRelease
+)
+
+// PersonRow is one line of a person list.
+type PersonRow struct {
+	Person
+	Inrichting      string // of the latest detention
+	Einddatum       Date   // of the latest detention
+	EinddatumStatus string
+}

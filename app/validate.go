@@ -1,0 +1,140 @@
+package app
+
+import (
+	"regexp"
+)
+
+var (
+	gemeenteCodeRe = regexp.MustCompile(`^[0-9]{4}$`)
+	digitsRe       = regexp.MustCompile(`^[0-9]+$`)
+)
+
+// Validate checks a parsed message against the rules of format v1 that do not depend
+// on the installation (the gemeente check is the importer's). The reason never holds
+// personal data: it names fields and codes, not values.
+func (m *Message) Validate() error {
+	if err := m.validateHeader(); err != nil {
+		return err
+	}
+	if err := m.Betrokkene.validate(); err != nil {
+		return err
+	}
+	return m.validateBody()
+}
+
+func (m *Message) validateHeader() error {
+	switch {
+	case !m.Soort.Valid():
+		return Invalid("onbekende soort bericht %q", m.Soort)
+	case m.Kenmerk == "":
+		return Invalid("het kenmerk van het bericht ontbreekt")
+	case m.Verzonden.IsZero():
+		return Invalid("de verzenddatum (verzonden) ontbreekt of is geen geldige datum-tijd")
+	case !gemeenteCodeRe.MatchString(m.GemeenteCode):
+		return Invalid("de gemeentecode is geen CBS-code van vier cijfers")
+	}
+	return nil
+}
+
+func (s Subject) validate() error {
+	switch {
+	case s.BSN == "" && s.SKN == "":
+		return Invalid("de betrokkene heeft geen BSN en geen SKN")
+	case s.BSN != "" && !ValidBSN(s.BSN):
+		return Invalid("het BSN van de betrokkene voldoet niet aan de elfproef")
+	case s.SKN != "" && !digitsRe.MatchString(s.SKN):
+		return Invalid("het SKN van de betrokkene bestaat niet alleen uit cijfers")
+	case s.Achternaam == "":
+		return Invalid("de achternaam van de betrokkene ontbreekt")
+	case s.Geboortedatum.IsZero():
+		return Invalid("de geboortedatum van de betrokkene ontbreekt")
+	}
+	return nil
+}
+
+func (m *Message) validateBody() error {
+	bodies := 0
+	for _, present := range []bool{m.Detentie != nil, m.Informatieblad != nil, m.Intrekking != nil} {
+		if present {
+			bodies++
+		}
+	}
+	if bodies != 1 {
+		return Invalid("het bericht moet precies één inhoud hebben (detentie, informatieblad of intrekking)")
+	}
+	switch m.Soort {
+	case MeldingBegin, MeldingEinde:
+		if m.Detentie == nil {
+			return Invalid("een %s moet een element detentie bevatten", m.Soort)
+		}
+		return m.Detentie.validate()
+	case Informatieblad:
+		if m.Informatieblad == nil {
+			return Invalid("een informatieblad moet een element informatieblad bevatten")
+		}
+		return m.Informatieblad.validate()
+	default:
+		if m.Intrekking == nil {
+			return Invalid("een intrekking moet een element intrekking bevatten")
+		}
+		return m.Intrekking.validate()
+	}
+}
+
+func (d *DetentionDates) validate() error {
+	switch {
+	case d.Begindatum.IsZero():
+		return Invalid("de begindatum van de detentie ontbreekt")
+	case !d.Einddatum.IsZero() && d.Einddatum.Before(d.Begindatum):
+		return Invalid("de einddatum van de detentie ligt voor de begindatum")
+	case !d.Einddatum.IsZero() && d.EinddatumStatus != EindVerwacht && d.EinddatumStatus != EindDefinitief:
+		return Invalid("de status van de einddatum moet 'verwacht' of 'definitief' zijn")
+	}
+	return nil
+}
+
+func (s *Sheet) validate() error {
+	if s.Opgesteld.IsZero() {
+		return Invalid("de datum opgesteld van het informatieblad ontbreekt")
+	}
+	for d := range s.Toestemming {
+		if !d.Valid() {
+			return Invalid("onbekend domein %q bij toestemming", d)
+		}
+	}
+	seen := map[string]bool{}
+	for _, a := range s.Onderwerpen {
+		t, ok := TopicByCode(a.Code)
+		if !ok {
+			return Invalid("onbekend onderwerp %q", a.Code)
+		}
+		if seen[a.Code] {
+			return Invalid("onderwerp %q komt twee keer voor", a.Code)
+		}
+		seen[a.Code] = true
+		if !t.Allows(a.Antwoord) {
+			return Invalid("het antwoord bij onderwerp %q is niet toegestaan", a.Code)
+		}
+	}
+	for d := range s.Hulpvragen {
+		if !d.Valid() {
+			return Invalid("onbekend domein %q bij hulpvraag", d)
+		}
+	}
+	return nil
+}
+
+func (r *Revocation) validate() error {
+	if r.Ondertekend.IsZero() {
+		return Invalid("de datum ondertekend van de intrekking ontbreekt")
+	}
+	if len(r.Domeinen) == 0 {
+		return Invalid("de intrekking noemt geen domein")
+	}
+	for _, d := range r.Domeinen {
+		if !d.Valid() {
+			return Invalid("onbekend domein %q bij intrekking", d)
+		}
+	}
+	return nil
+}
