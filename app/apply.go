@@ -1,0 +1,218 @@
+package app
+
+import "time"
+
+// applier carries out one valid message against the store, inside its transaction.
+type applier struct {
+	tx      Tx
+	msg     *Message
+	now     time.Time
+	person  *Person // matched person; nil until one exists
+	review  bool    // same BSN with another date of birth
+	removed bool    // the person was removed under rule 6
+	dropped int
+}
+
+func (a *applier) run() error {
+	switch a.msg.Soort {
+	case MeldingBegin, MeldingEinde:
+		return a.melding()
+	case Informatieblad:
+		return a.sheet()
+	}
+	return a.revocation()
+}
+
+func (a *applier) personID() int64 {
+	if a.person == nil || a.removed {
+		return 0
+	}
+	return a.person.ID
+}
+
+// ensurePerson creates the person when none matched, else records what the message adds.
+func (a *applier) ensurePerson() error {
+	if a.person == nil {
+		a.person = newPerson(a.msg.Betrokkene)
+		a.person.Aangemaakt = a.now.UTC()
+		a.takeCasemanager()
+		return a.tx.CreatePerson(a.person)
+	}
+	return a.touchPerson()
+}
+
+// touchPerson updates an existing person: missing identifiers, the review flag and the
+// newest DJI casemanager.
+func (a *applier) touchPerson() error {
+	a.person.absorb(a.msg.Betrokkene)
+	if a.review {
+		a.person.ControleNodig = true
+	}
+	a.takeCasemanager()
+	return a.tx.UpdatePerson(a.person)
+}
+
+func (a *applier) takeCasemanager() {
+	cm := a.msg.Casemanager
+	if cm == (Contact{}) || a.msg.Verzonden.Before(a.person.CasemanagerVerzonden) {
+		return
+	}
+	a.person.Casemanager, a.person.CasemanagerVerzonden = cm, a.msg.Verzonden.UTC()
+}
+
+// melding records legal-basis data: the person and the dates of one detention, matched
+// on begindatum. An older melding (by verzonden) does not overwrite a newer one's dates.
+func (a *applier) melding() error {
+	if err := a.ensurePerson(); err != nil {
+		return err
+	}
+	dets, err := a.tx.Detentions(a.person.ID)
+	if err != nil {
+		return err
+	}
+	body := a.msg.Detentie
+	d := &Detention{PersonID: a.person.ID, Begindatum: body.Begindatum}
+	for i := range dets {
+		if dets[i].Begindatum.Equal(body.Begindatum) {
+			d = &dets[i]
+		}
+	}
+	if d.ID != 0 && a.msg.Verzonden.Before(d.Verzonden) {
+		return nil
+	}
+	d.InrichtingCode, d.Inrichting, d.Verzonden = a.msg.InrichtingCode, a.msg.Inrichting, a.msg.Verzonden.UTC()
+	if !body.Einddatum.IsZero() {
+		d.Einddatum, d.EinddatumStatus = body.Einddatum, body.EinddatumStatus
+	}
+	return a.tx.SaveDetention(d)
+}
+
+func (a *applier) consentView() (ConsentView, []string, error) {
+	secret, err := a.tx.SecretKey()
+	if err != nil {
+		return ConsentView{}, nil, err
+	}
+	keys := keysFor(secret, a.msg.Betrokkene, a.person)
+	sheets, err := a.tx.Consents(keys)
+	if err != nil {
+		return ConsentView{}, nil, err
+	}
+	revoked, err := a.tx.Revocations(keys)
+	return ConsentView{Sheets: sheets, Revoked: revoked}, keys, err
+}
+
+// sheet applies an informatieblad (rules 1, 2 and 4). A person is created only when
+// the sheet leaves something to store.
+func (a *applier) sheet() error {
+	view, keys, err := a.consentView()
+	if err != nil {
+		return err
+	}
+	plan := PlanSheet(a.msg.Informatieblad, view)
+	a.dropped = plan.Dropped
+	for d, c := range plan.SaveSheets {
+		if err := a.tx.SaveConsent(keys, d, c); err != nil {
+			return err
+		}
+	}
+	if a.person == nil && !plan.storesContent() {
+		return nil
+	}
+	if err := a.ensurePerson(); err != nil {
+		return err
+	}
+	return a.carryOut(plan)
+}
+
+// revocation applies an intrekking (rules 3 and 4). The revocation is remembered under
+// the person's keys even when no person is known yet, so that a late informatieblad
+// cannot bring the data back.
+func (a *applier) revocation() error {
+	view, keys, err := a.consentView()
+	if err != nil {
+		return err
+	}
+	plan := PlanRevocation(a.msg.Intrekking, view)
+	for d, on := range plan.SaveRevoked {
+		if err := a.tx.AddRevocation(keys, d, on); err != nil {
+			return err
+		}
+	}
+	if a.person == nil {
+		return nil
+	}
+	if err := a.touchPerson(); err != nil {
+		return err
+	}
+	return a.carryOut(plan)
+}
+
+func (p ConsentPlan) storesContent() bool {
+	for _, d := range p.Replace {
+		if !d.Empty() {
+			return true
+		}
+	}
+	return p.ReplaceGen && len(p.General) > 0
+}
+
+// carryOut writes and purges what a consent plan says, then removes the person when
+// nothing remains (rule 6).
+func (a *applier) carryOut(plan ConsentPlan) error {
+	id := a.person.ID
+	for _, d := range Domains() {
+		if data, ok := plan.Replace[d]; ok {
+			if err := a.tx.ReplaceDomainData(id, d, data); err != nil {
+				return err
+			}
+		}
+	}
+	for _, d := range plan.Purge {
+		if _, err := a.tx.PurgeDomainData(id, d); err != nil {
+			return err
+		}
+	}
+	if err := a.general(plan); err != nil {
+		return err
+	}
+	return a.removeIfEmpty()
+}
+
+func (a *applier) general(plan ConsentPlan) error {
+	switch {
+	case plan.PurgeGeneral:
+		_, err := a.tx.PurgeGeneral(a.person.ID)
+		return err
+	case plan.ReplaceGen:
+		return a.tx.ReplaceGeneral(a.person.ID, plan.General)
+	}
+	return nil
+}
+
+// removeIfEmpty removes a person with no legal-basis data and no consent data (rule 6).
+func (a *applier) removeIfEmpty() error {
+	empty, err := personEmpty(a.tx, a.person.ID)
+	if err != nil || !empty {
+		return err
+	}
+	a.removed = true
+	return a.tx.DeletePerson(a.person.ID)
+}
+
+func personEmpty(tx ReadTx, id int64) (bool, error) {
+	dets, err := tx.Detentions(id)
+	if err != nil || len(dets) > 0 {
+		return false, err
+	}
+	data, err := tx.DomainData(id)
+	if err != nil {
+		return false, err
+	}
+	for _, d := range data {
+		if !d.Empty() {
+			return false, nil
+		}
+	}
+	gen, err := tx.General(id)
+	return err == nil && len(gen) == 0, err
+}

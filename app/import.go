@@ -1,0 +1,119 @@
+package app
+
+import (
+	"context"
+	"fmt"
+	"slices"
+	"strings"
+)
+
+// ImportBytes imports the bytes of one file or e-mail: every message it carries, each in
+// its own transaction. A message that cannot be imported goes to quarantine with its raw
+// bytes; the rest is still imported. The error is only for failures that left the input
+// unprocessed (the database could not be written, or it was never initialised).
+func (s *Service) ImportBytes(ctx context.Context, bron, messageID string, raw []byte) ([]Result, error) {
+	items, err := s.dec.Extract(bron, raw)
+	if ie, ok := AsInvalid(err); ok {
+		r, err := s.quarantine(ctx, Item{Bron: bron, Raw: raw, MessageID: messageID}, nil, ie.Reden)
+		return []Result{r}, err
+	}
+	if err != nil {
+		return nil, fmt.Errorf("bestand lezen: %w", err)
+	}
+	if len(items) == 0 {
+		return []Result{{Bron: bron, Resultaat: GeenBericht}}, nil
+	}
+	var out []Result
+	for _, it := range items {
+		if it.MessageID == "" {
+			it.MessageID = messageID
+		}
+		r, err := s.ImportItem(ctx, it)
+		if err != nil {
+			return out, err
+		}
+		out = append(out, r)
+	}
+	return out, nil
+}
+
+// ImportItem imports one message, or quarantines it when it is invalid.
+func (s *Service) ImportItem(ctx context.Context, it Item) (Result, error) {
+	r, msg, err := s.tryImport(ctx, it)
+	if ie, ok := AsInvalid(err); ok {
+		return s.quarantine(ctx, it, msg, ie.Reden)
+	}
+	return r, err
+}
+
+// tryImport parses and applies one message in one transaction. An invalid message
+// returns an *InvalidMessageError (and the message when it could be parsed).
+func (s *Service) tryImport(ctx context.Context, it Item) (Result, *Message, error) {
+	msg, err := s.dec.Parse(it.Raw)
+	if err != nil {
+		return Result{}, nil, err
+	}
+	var r Result
+	err = s.store.Update(ctx, func(tx Tx) error {
+		var err error
+		r, err = s.apply(tx, it, msg)
+		return err
+	})
+	return r, msg, err
+}
+
+func (s *Service) quarantine(ctx context.Context, it Item, msg *Message, reden string) (Result, error) {
+	q := &Quarantined{Bron: it.Bron, Reden: reden, Ontvangen: s.now().UTC(), Raw: it.Raw}
+	err := s.store.Update(ctx, func(tx Tx) error { return tx.AddQuarantine(q) })
+	if err != nil {
+		return Result{}, fmt.Errorf("bericht in quarantaine plaatsen: %w", err)
+	}
+	r := Result{Bron: it.Bron, Resultaat: Quarantaine, Reden: reden, QuarantineID: q.ID}
+	if msg != nil {
+		r.Kenmerk, r.Soort = msg.Kenmerk, msg.Soort
+	}
+	return r, nil
+}
+
+// apply carries out one valid message inside a transaction.
+func (s *Service) apply(tx Tx, it Item, msg *Message) (Result, error) {
+	r := Result{Bron: it.Bron, Kenmerk: msg.Kenmerk, Soort: msg.Soort, Resultaat: Geimporteerd}
+	known, err := tx.MessageKnown(msg.Kenmerk)
+	if err != nil {
+		return r, err
+	}
+	if known {
+		r.Resultaat, r.Reden = Dubbel, "dit bericht is al eerder geïmporteerd (zelfde kenmerk)"
+		return r, nil
+	}
+	if err := checkGemeente(tx, msg.GemeenteCode); err != nil {
+		return r, err
+	}
+	p, review, err := match(tx, msg.Betrokkene)
+	if err != nil {
+		return r, err
+	}
+	ap := applier{tx: tx, msg: msg, now: s.now(), person: p, review: review}
+	if err := ap.run(); err != nil {
+		return r, err
+	}
+	r.PersonID, r.Weggelaten = ap.personID(), ap.dropped
+	return r, tx.AddMessage(MessageRecord{
+		Kenmerk: msg.Kenmerk, Soort: msg.Soort, Verzonden: msg.Verzonden,
+		Ontvangen: s.now().UTC(), PersonID: r.PersonID, MessageID: it.MessageID,
+	})
+}
+
+func checkGemeente(tx ReadTx, code string) error {
+	v, err := tx.Setting(SettingGemeenten)
+	if err != nil {
+		return err
+	}
+	if v == "" {
+		return ErrNotInitialised
+	}
+	if !slices.Contains(strings.Split(v, ","), code) {
+		return Invalid("het bericht is voor gemeente %s, die deze installatie niet bedient", code)
+	}
+	return nil
+}

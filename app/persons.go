@@ -1,0 +1,128 @@
+package app
+
+import "context"
+
+// DomainFile is what the application holds for one domain of a person.
+type DomainFile struct {
+	Toestemming   ConsentState
+	Opgesteld     Date // of the newest informatieblad that named the domain
+	IngetrokkenOp Date // ondertekend of the latest revocation, when it counts
+	Data          DomainData
+}
+
+// PersonFile is everything the application holds about one person.
+type PersonFile struct {
+	Person    Person
+	Detenties []Detention
+	Domeinen  map[Domain]DomainFile // all six domains
+	Algemeen  []Answer
+	Berichten []MessageRecord // kind and dates only
+}
+
+// LatestDetention returns the detention with the latest begindatum, if any.
+func (f *PersonFile) LatestDetention() (Detention, bool) {
+	if len(f.Detenties) == 0 {
+		return Detention{}, false
+	}
+	return f.Detenties[len(f.Detenties)-1], true
+}
+
+// Persons lists persons for search and lists.
+func (s *Service) Persons(ctx context.Context, q PersonQuery) ([]PersonRow, error) {
+	var rows []PersonRow
+	err := s.store.View(ctx, func(tx ReadTx) error {
+		var err error
+		rows, err = tx.SearchPersons(q)
+		return err
+	})
+	return rows, err
+}
+
+// FindPerson returns the id of the person with this BSN or SKN (one of them given).
+func (s *Service) FindPerson(ctx context.Context, bsn, skn string) (int64, error) {
+	var id int64
+	err := s.store.View(ctx, func(tx ReadTx) error {
+		var p *Person
+		var err error
+		if bsn != "" {
+			p, err = tx.PersonByBSN(bsn)
+		} else {
+			p, err = tx.PersonBySKN(skn)
+		}
+		if err == nil {
+			id = p.ID
+		}
+		return err
+	})
+	return id, err
+}
+
+// PersonFile loads everything about one person; ErrNotFound when there is no such person.
+// It runs as a write transaction because reading the consent ledger needs the
+// installation's secret, which is created on first use.
+func (s *Service) PersonFile(ctx context.Context, id int64) (*PersonFile, error) {
+	var f *PersonFile
+	err := s.store.Update(ctx, func(tx Tx) error {
+		var err error
+		f, err = loadPersonFile(tx, id)
+		return err
+	})
+	return f, err
+}
+
+func loadPersonFile(tx Tx, id int64) (*PersonFile, error) {
+	p, err := tx.PersonByID(id)
+	if err != nil {
+		return nil, err
+	}
+	f := &PersonFile{Person: *p}
+	if f.Detenties, err = tx.Detentions(id); err != nil {
+		return nil, err
+	}
+	if f.Algemeen, err = tx.General(id); err != nil {
+		return nil, err
+	}
+	if f.Berichten, err = tx.Messages(id); err != nil {
+		return nil, err
+	}
+	f.Domeinen, err = loadDomains(tx, p)
+	return f, err
+}
+
+func loadDomains(tx Tx, p *Person) (map[Domain]DomainFile, error) {
+	view, err := viewFor(tx, p)
+	if err != nil {
+		return nil, err
+	}
+	data, err := tx.DomainData(p.ID)
+	if err != nil {
+		return nil, err
+	}
+	out := map[Domain]DomainFile{}
+	for _, d := range Domains() {
+		df := DomainFile{Toestemming: view.State(d), Opgesteld: view.Sheets[d].Opgesteld}
+		if df.Toestemming == ConsentIngetrokken {
+			df.IngetrokkenOp = view.Revoked[d]
+		}
+		if df.Toestemming.Holds() {
+			df.Data = data[d]
+		}
+		out[d] = df
+	}
+	return out, nil
+}
+
+// viewFor reads the consent ledger for a stored person.
+func viewFor(tx Tx, p *Person) (ConsentView, error) {
+	secret, err := tx.SecretKey()
+	if err != nil {
+		return ConsentView{}, err
+	}
+	keys := PersonKeys(secret, p.BSN, p.SKN)
+	sheets, err := tx.Consents(keys)
+	if err != nil {
+		return ConsentView{}, err
+	}
+	revoked, err := tx.Revocations(keys)
+	return ConsentView{Sheets: sheets, Revoked: revoked}, err
+}

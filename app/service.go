@@ -1,0 +1,86 @@
+package app
+
+import (
+	"context"
+	"fmt"
+	"regexp"
+	"strings"
+	"time"
+)
+
+// Setting keys.
+const (
+	SettingGemeenten = "gemeenten" // comma-separated CBS codes this installation serves
+	SettingGebruiker = "gebruiker" // the user's name, for audit entries and PDFs
+)
+
+// Service is the application: every use case the CLI and the UI offer.
+type Service struct {
+	store Store
+	dec   Decoder
+	now   func() time.Time
+}
+
+// NewService wires a service. now is the clock (time.Now outside tests).
+func NewService(store Store, dec Decoder, now func() time.Time) *Service {
+	return &Service{store: store, dec: dec, now: now}
+}
+
+// Now returns the service's clock reading.
+func (s *Service) Now() time.Time { return s.now() }
+
+var gemeenteListRe = regexp.MustCompile(`^[0-9]{4}$`)
+
+// Init records the gemeenten this installation serves. It may be called again to change them.
+func (s *Service) Init(ctx context.Context, gemeenten []string) error {
+	var clean []string
+	for _, g := range gemeenten {
+		g = strings.TrimSpace(g)
+		if !gemeenteListRe.MatchString(g) {
+			return fmt.Errorf("%q is geen gemeentecode van vier cijfers (CBS-code, bijvoorbeeld 0193)", g)
+		}
+		clean = append(clean, g)
+	}
+	if len(clean) == 0 {
+		return fmt.Errorf("geef minstens één gemeentecode op")
+	}
+	return s.store.Update(ctx, func(tx Tx) error {
+		if _, err := tx.SecretKey(); err != nil {
+			return err
+		}
+		return tx.SetSetting(SettingGemeenten, strings.Join(clean, ","))
+	})
+}
+
+// Gemeenten returns the configured gemeente codes, or ErrNotInitialised.
+func (s *Service) Gemeenten(ctx context.Context) ([]string, error) {
+	var v string
+	err := s.store.View(ctx, func(tx ReadTx) error {
+		var err error
+		v, err = tx.Setting(SettingGemeenten)
+		return err
+	})
+	if err != nil {
+		return nil, err
+	}
+	if v == "" {
+		return nil, ErrNotInitialised
+	}
+	return strings.Split(v, ","), nil
+}
+
+// Setting returns a setting's value ("" when unset).
+func (s *Service) Setting(ctx context.Context, key string) (string, error) {
+	var v string
+	err := s.store.View(ctx, func(tx ReadTx) error {
+		var err error
+		v, err = tx.Setting(key)
+		return err
+	})
+	return v, err
+}
+
+// SetSetting stores a setting.
+func (s *Service) SetSetting(ctx context.Context, key, value string) error {
+	return s.store.Update(ctx, func(tx Tx) error { return tx.SetSetting(key, value) })
+}
