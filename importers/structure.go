@@ -1,0 +1,201 @@
+package importers
+
+import (
+	"encoding/xml"
+	"errors"
+	"io"
+	"slices"
+	"strings"
+
+	"github.com/terugkeer/terugkeer/app"
+)
+
+// Namespace is the XML namespace of format v1; the root element must use it.
+const Namespace = "urn:terugkeer:bericht:1"
+
+// elementRule says what one element of format v1 may hold.
+type elementRule struct {
+	attrs    []string // allowed attributes (without namespace)
+	children []string // allowed child elements; none for a text element
+	repeated []string // children that may occur more than once
+}
+
+// ruleFor returns the rule of an element of format v1, by local name.
+// Elements not listed hold only text and have no attributes.
+func ruleFor(name string) elementRule {
+	switch name {
+	case "bericht":
+		return elementRule{
+			attrs:    []string{"versie", "soort", "kenmerk", "verzonden"},
+			children: []string{"afzender", "gemeente", "betrokkene", "detentie", "informatieblad", "intrekking"},
+		}
+	case "afzender":
+		return elementRule{children: []string{"inrichting", "casemanager"}}
+	case "casemanager":
+		return elementRule{children: []string{"naam", "telefoon", "email"}}
+	case "betrokkene":
+		return elementRule{children: []string{"bsn", "skn", "voornamen", "voorvoegsel", "achternaam", "geboortedatum"}}
+	case "detentie":
+		return elementRule{children: []string{"begindatum", "einddatum"}}
+	case "informatieblad":
+		many := []string{"toestemming", "onderwerp", "hulpvraag"}
+		return elementRule{attrs: []string{"opgesteld"}, children: many, repeated: many}
+	case "onderwerp":
+		return elementRule{attrs: []string{"code"}, children: []string{"antwoord", "toelichting"}}
+	case "intrekking":
+		return elementRule{attrs: []string{"ondertekend"}, children: []string{"domein"}, repeated: []string{"domein"}}
+	case "inrichting", "gemeente":
+		return elementRule{attrs: []string{"code"}}
+	case "einddatum":
+		return elementRule{attrs: []string{"status"}}
+	case "toestemming":
+		return elementRule{attrs: []string{"domein", "gegeven"}}
+	case "hulpvraag":
+		return elementRule{attrs: []string{"domein"}}
+	}
+	return elementRule{}
+}
+
+// openElement is an element whose end tag has not been read yet.
+type openElement struct {
+	name string
+	rule elementRule
+	seen map[string]bool
+}
+
+// structureChecker walks the tokens of a document and refuses anything format v1
+// does not define: a DTD, another namespace or root, unknown or doubled elements
+// and unknown attributes. It gives clearer reasons than decoding alone would.
+type structureChecker struct {
+	open     []openElement
+	rootSeen bool
+}
+
+// checkStructure reads the whole document once and reports the first violation.
+func checkStructure(raw []byte) error {
+	d := newXMLDecoder(raw)
+	var c structureChecker
+	for {
+		tok, err := d.Token()
+		if errors.Is(err, io.EOF) {
+			break
+		}
+		if err != nil {
+			return xmlError(err)
+		}
+		if err := c.token(tok); err != nil {
+			return err
+		}
+	}
+	if !c.rootSeen {
+		return app.Invalid("het bericht bevat geen XML-element")
+	}
+	return nil
+}
+
+func (c *structureChecker) token(tok xml.Token) error {
+	switch t := tok.(type) {
+	case xml.Directive:
+		return app.Invalid("het bericht bevat een DOCTYPE- of andere declaratie; DTD's en entiteiten zijn niet toegestaan")
+	case xml.StartElement:
+		return c.start(t)
+	case xml.EndElement:
+		c.open = c.open[:len(c.open)-1]
+	}
+	return nil
+}
+
+func (c *structureChecker) start(t xml.StartElement) error {
+	if err := c.checkElement(t.Name); err != nil {
+		return err
+	}
+	rule := ruleFor(t.Name.Local)
+	if err := checkAttrs(t, rule); err != nil {
+		return err
+	}
+	c.rootSeen = true
+	c.open = append(c.open, openElement{name: t.Name.Local, rule: rule, seen: map[string]bool{}})
+	return nil
+}
+
+// checkElement checks an element's name against its parent (or the root rules).
+func (c *structureChecker) checkElement(n xml.Name) error {
+	if len(c.open) == 0 {
+		return checkRoot(n, c.rootSeen)
+	}
+	parent := c.open[len(c.open)-1]
+	switch {
+	case n.Space != Namespace:
+		return app.Invalid("het element <%s> in <%s> hoort niet bij de naamruimte %s", short(n.Local), parent.name, Namespace)
+	case !slices.Contains(parent.rule.children, n.Local):
+		return app.Invalid("onbekend element <%s> in <%s>", short(n.Local), parent.name)
+	case parent.seen[n.Local] && !slices.Contains(parent.rule.repeated, n.Local):
+		return app.Invalid("het element <%s> komt meer dan één keer voor in <%s>", n.Local, parent.name)
+	}
+	parent.seen[n.Local] = true
+	return nil
+}
+
+func checkRoot(n xml.Name, rootSeen bool) error {
+	switch {
+	case rootSeen:
+		return app.Invalid("het bericht heeft meer dan één hoofdelement")
+	case n.Local != "bericht":
+		return app.Invalid("het hoofdelement is <%s> in plaats van <bericht>", short(n.Local))
+	case n.Space == "":
+		return app.Invalid("het element <bericht> heeft geen naamruimte; verwacht is %s", Namespace)
+	case n.Space != Namespace:
+		return app.Invalid("het element <bericht> heeft een onbekende naamruimte; verwacht is %s", Namespace)
+	}
+	return nil
+}
+
+// checkAttrs refuses unknown and doubled attributes. Namespace declarations and
+// xml:* attributes (xml:lang, xml:space) are allowed everywhere.
+func checkAttrs(t xml.StartElement, rule elementRule) error {
+	seen := map[string]bool{}
+	for _, a := range t.Attr {
+		if isNamespaceAttr(a.Name) {
+			continue
+		}
+		if a.Name.Space != "" || !slices.Contains(rule.attrs, a.Name.Local) {
+			return app.Invalid("onbekend attribuut %s bij <%s>", short(a.Name.Local), t.Name.Local)
+		}
+		if seen[a.Name.Local] {
+			return app.Invalid("het attribuut %s komt twee keer voor bij <%s>", a.Name.Local, t.Name.Local)
+		}
+		seen[a.Name.Local] = true
+	}
+	return nil
+}
+
+func isNamespaceAttr(n xml.Name) bool {
+	const xmlSpace = "http://www.w3.org/XML/1998/namespace"
+	return n.Space == "xmlns" || n.Space == xmlSpace || (n.Space == "" && n.Local == "xmlns")
+}
+
+// xmlError turns a decoder error into a reason without document content: the
+// Go messages can quote names and text, so only the line number is kept.
+func xmlError(err error) error {
+	var cs *unknownCharsetError
+	if errors.As(err, &cs) {
+		return app.Invalid("het bericht gebruikt een onbekende tekenset %q", short(cs.label))
+	}
+	var se *xml.SyntaxError
+	if errors.As(err, &se) {
+		if strings.Contains(se.Msg, "unexpected EOF") {
+			return app.Invalid("het bericht is geen geldige XML: het houdt onverwacht op (regel %d)", se.Line)
+		}
+		return app.Invalid("het bericht is geen geldige XML (regel %d)", se.Line)
+	}
+	return app.Invalid("het bericht is geen geldige XML")
+}
+
+// short cuts a name from the document to at most 40 characters for a reason.
+func short(s string) string {
+	r := []rune(s)
+	if len(r) <= 40 {
+		return s
+	}
+	return string(r[:40]) + "…"
+}
