@@ -7,7 +7,17 @@ import (
 var (
 	gemeenteCodeRe = regexp.MustCompile(`^[0-9]{4}$`)
 	digitsRe       = regexp.MustCompile(`^[0-9]+$`)
+	codeRe         = regexp.MustCompile(`^[a-z0-9.-]{1,40}$`)
 )
+
+// quoteCode quotes a code from a message for an error reason only when it looks like a
+// code; anything else (which could be personal text) is left out.
+func quoteCode(s string) string {
+	if codeRe.MatchString(s) {
+		return `"` + s + `"`
+	}
+	return "(onleesbare code)"
+}
 
 // Validate checks a parsed message against the rules of format v1 that do not depend
 // on the installation (the gemeente check is the importer's). The reason never holds
@@ -25,7 +35,7 @@ func (m *Message) Validate() error {
 func (m *Message) validateHeader() error {
 	switch {
 	case !m.Soort.Valid():
-		return Invalid("onbekende soort bericht %q", m.Soort)
+		return Invalid("onbekende soort bericht %s", quoteCode(string(m.Soort)))
 	case m.Kenmerk == "":
 		return Invalid("het kenmerk van het bericht ontbreekt")
 	case m.Verzonden.IsZero():
@@ -99,26 +109,26 @@ func (s *Sheet) validate() error {
 	}
 	for d := range s.Toestemming {
 		if !d.Valid() {
-			return Invalid("onbekend domein %q bij toestemming", d)
+			return Invalid("onbekend domein %s bij toestemming", quoteCode(string(d)))
 		}
 	}
 	seen := map[string]bool{}
 	for _, a := range s.Onderwerpen {
 		t, ok := TopicByCode(a.Code)
 		if !ok {
-			return Invalid("onbekend onderwerp %q", a.Code)
+			return Invalid("onbekend onderwerp %s", quoteCode(a.Code))
 		}
 		if seen[a.Code] {
-			return Invalid("onderwerp %q komt twee keer voor", a.Code)
+			return Invalid("onderwerp %s komt twee keer voor", quoteCode(a.Code))
 		}
 		seen[a.Code] = true
 		if !t.Allows(a.Antwoord) {
-			return Invalid("het antwoord bij onderwerp %q is niet toegestaan", a.Code)
+			return Invalid("het antwoord bij onderwerp %s is niet toegestaan", quoteCode(a.Code))
 		}
 	}
 	for d := range s.Hulpvragen {
 		if !d.Valid() {
-			return Invalid("onbekend domein %q bij hulpvraag", d)
+			return Invalid("onbekend domein %s bij hulpvraag", quoteCode(string(d)))
 		}
 	}
 	return nil
@@ -133,7 +143,7 @@ func (r *Revocation) validate() error {
 	}
 	for _, d := range r.Domeinen {
 		if !d.Valid() {
-			return Invalid("onbekend domein %q bij intrekking", d)
+			return Invalid("onbekend domein %s bij intrekking", quoteCode(string(d)))
 		}
 	}
 	return nil
