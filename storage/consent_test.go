@@ -1,0 +1,121 @@
+package storage
+
+import (
+	"reflect"
+	"testing"
+
+	"github.com/terugkeer/terugkeer/app"
+)
+
+func consent(date string, gegeven bool) app.DomainConsent {
+	return app.DomainConsent{Opgesteld: app.MustDate(date), Gegeven: gegeven}
+}
+
+func TestConsentKeepsNewestPerKeyAndDomain(t *testing.T) {
+	db, _ := openTest(t)
+	update(t, db, func(tx app.Tx) error {
+		steps := []struct {
+			keys []string
+			d    app.Domain
+			c    app.DomainConsent
+		}{
+			{[]string{"a", "b"}, app.Zorg, consent("2025-03-01", true)},
+			{[]string{"a"}, app.Zorg, consent("2025-01-01", false)}, // older: ignored
+			{[]string{"a"}, app.Onderdak, consent("2025-02-01", true)},
+			{[]string{"a"}, app.Onderdak, consent("2025-02-01", false)}, // same day: overwrites
+			{[]string{"b"}, app.Schulden, consent("2025-04-01", true)},
+		}
+		for _, s := range steps {
+			if err := tx.SaveConsent(s.keys, s.d, s.c); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	view(t, db, func(tx app.ReadTx) error {
+		got, err := tx.Consents([]string{"a"})
+		want := map[app.Domain]app.DomainConsent{
+			app.Zorg: consent("2025-03-01", true), app.Onderdak: consent("2025-02-01", false)}
+		if !reflect.DeepEqual(got, want) {
+			t.Errorf("key a: %+v", got)
+		}
+		got, _ = tx.Consents([]string{"a", "b", "unknown"})
+		want[app.Schulden] = consent("2025-04-01", true)
+		if !reflect.DeepEqual(got, want) {
+			t.Errorf("keys a+b: %+v", got)
+		}
+		none, _ := tx.Consents(nil)
+		if none == nil || len(none) != 0 {
+			t.Errorf("no keys: %#v", none)
+		}
+		return err
+	})
+}
+
+func TestConsentNewestOverKeysAndTies(t *testing.T) {
+	db, _ := openTest(t)
+	update(t, db, func(tx app.Tx) error {
+		return firstErr(
+			tx.SaveConsent([]string{"bsnkey"}, app.Zorg, consent("2025-01-01", true)),
+			tx.SaveConsent([]string{"sknkey"}, app.Zorg, consent("2025-05-01", false)),
+			tx.SaveConsent([]string{"bsnkey"}, app.Schulden, consent("2025-05-01", true)),
+			tx.SaveConsent([]string{"sknkey"}, app.Schulden, consent("2025-05-01", false)),
+		)
+	})
+	view(t, db, func(tx app.ReadTx) error {
+		got, err := tx.Consents([]string{"bsnkey", "sknkey"})
+		want := map[app.Domain]app.DomainConsent{
+			app.Zorg:     consent("2025-05-01", false), // the newer sheet, whichever key
+			app.Schulden: consent("2025-05-01", false), // a tie: withheld wins
+		}
+		if !reflect.DeepEqual(got, want) {
+			t.Errorf("got %+v", got)
+		}
+		return err
+	})
+	err := db.Update(t.Context(), func(tx app.Tx) error {
+		return tx.SaveConsent([]string{"k"}, app.Zorg, app.DomainConsent{Gegeven: true})
+	})
+	if err == nil {
+		t.Error("consent without opgesteld accepted")
+	}
+}
+
+func TestRevocationsKeepLatest(t *testing.T) {
+	db, _ := openTest(t)
+	update(t, db, func(tx app.Tx) error {
+		return firstErr(
+			tx.AddRevocation([]string{"a", "b"}, app.Zorg, app.MustDate("2025-03-01")),
+			tx.AddRevocation([]string{"a"}, app.Zorg, app.MustDate("2025-01-01")), // older: ignored
+			tx.AddRevocation([]string{"b"}, app.Zorg, app.MustDate("2025-06-01")),
+			tx.AddRevocation([]string{"a"}, app.Schulden, app.MustDate("2025-02-02")),
+		)
+	})
+	view(t, db, func(tx app.ReadTx) error {
+		got, err := tx.Revocations([]string{"a"})
+		want := map[app.Domain]app.Date{app.Zorg: app.MustDate("2025-03-01"), app.Schulden: app.MustDate("2025-02-02")}
+		if !reflect.DeepEqual(got, want) {
+			t.Errorf("key a: %+v", got)
+		}
+		got, _ = tx.Revocations([]string{"a", "b"})
+		want[app.Zorg] = app.MustDate("2025-06-01")
+		if !reflect.DeepEqual(got, want) {
+			t.Errorf("keys a+b: %+v", got)
+		}
+		none, _ := tx.Revocations(nil)
+		if none == nil || len(none) != 0 {
+			t.Errorf("no keys: %#v", none)
+		}
+		return err
+	})
+}
+
+// firstErr returns the first non-nil error: calls are evaluated in order anyway.
+func firstErr(errs ...error) error {
+	for _, err := range errs {
+		if err != nil {
+			return err
+		}
+	}
+	return nil
+}

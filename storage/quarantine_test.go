@@ -1,0 +1,51 @@
+package storage
+
+import (
+	"errors"
+	"reflect"
+	"testing"
+	"time"
+
+	"github.com/terugkeer/terugkeer/app"
+)
+
+func TestQuarantine(t *testing.T) {
+	db, _ := openTest(t)
+	q1 := &app.Quarantined{Bron: "a.xml", Reden: "kapot", Ontvangen: time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC), Raw: []byte("<a/>")}
+	q2 := &app.Quarantined{Bron: "b.eml", Reden: "ook kapot", Ontvangen: time.Date(2026, 1, 2, 0, 0, 0, 0, time.UTC), Raw: []byte{}}
+	update(t, db, func(tx app.Tx) error { return firstErr(tx.AddQuarantine(q1), tx.AddQuarantine(q2)) })
+	if q1.ID == 0 || q2.ID == 0 || q1.ID == q2.ID {
+		t.Fatalf("ids %d %d", q1.ID, q2.ID)
+	}
+	view(t, db, func(tx app.ReadTx) error {
+		list, err := tx.QuarantineList()
+		want := []app.Quarantined{*q2, *q1}
+		want[0].Raw, want[1].Raw = nil, nil
+		if !reflect.DeepEqual(list, want) {
+			t.Errorf("list %+v", list)
+		}
+		got, err2 := tx.QuarantineByID(q1.ID)
+		if err2 != nil || !reflect.DeepEqual(*got, *q1) {
+			t.Errorf("by id: %+v %v", got, err2)
+		}
+		got, err2 = tx.QuarantineByID(q2.ID)
+		if err2 != nil || len(got.Raw) != 0 {
+			t.Errorf("empty raw: %+v %v", got, err2)
+		}
+		if _, err := tx.QuarantineByID(999); !errors.Is(err, app.ErrNotFound) {
+			t.Errorf("missing: %v", err)
+		}
+		return err
+	})
+	update(t, db, func(tx app.Tx) error { return tx.DeleteQuarantine(q1.ID) })
+	view(t, db, func(tx app.ReadTx) error {
+		if _, err := tx.QuarantineByID(q1.ID); !errors.Is(err, app.ErrNotFound) {
+			t.Errorf("deleted entry still there: %v", err)
+		}
+		return nil
+	})
+	err := db.Update(t.Context(), func(tx app.Tx) error { return tx.DeleteQuarantine(q1.ID) })
+	if !errors.Is(err, app.ErrNotFound) {
+		t.Errorf("deleting twice: %v", err)
+	}
+}

@@ -1,0 +1,92 @@
+package storage
+
+import (
+	"database/sql"
+	"fmt"
+	"strings"
+
+	"github.com/terugkeer/terugkeer/app"
+)
+
+// latestDetentionJoin joins each person's latest detention (greatest begindatum, then
+// greatest id: the last of Detentions), served by detentions_person_begindatum.
+const latestDetentionJoin = `LEFT JOIN detentions d ON d.id = (
+	SELECT x.id FROM detentions x WHERE x.person_id = p.id
+	ORDER BY x.begindatum DESC, x.id DESC LIMIT 1)`
+
+// SearchPersons lists the persons matching q. Every word of q.Zoek must occur in the
+// person's folded names, BSN or SKN.
+func (r *reader) SearchPersons(q app.PersonQuery) ([]app.PersonRow, error) {
+	order, err := orderBy(q.Sort)
+	if err != nil {
+		return nil, err
+	}
+	where, args := searchFilter(q.Zoek)
+	limit := -1 // SQLite: no limit
+	if q.Limit > 0 {
+		limit = q.Limit
+	}
+	args = append(args, limit, max(q.Offset, 0))
+	rows, err := r.query(`SELECT `+personColumns+`, d.inrichting, d.einddatum, d.einddatum_status
+		FROM persons p `+latestDetentionJoin+where+` ORDER BY `+order+` LIMIT ? OFFSET ?`, args...)
+	if err != nil {
+		return nil, fmt.Errorf("personen zoeken: %w", err)
+	}
+	defer rows.Close()
+	var out []app.PersonRow
+	for rows.Next() {
+		row, err := scanPersonRow(rows)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, row)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("personen zoeken: %w", err)
+	}
+	return out, nil
+}
+
+// searchFilter is the WHERE clause for the words of zoek, folded like the column.
+func searchFilter(zoek string) (string, []any) {
+	words := strings.Fields(fold(zoek))
+	if len(words) == 0 {
+		return "", nil
+	}
+	conds := make([]string, len(words))
+	args := make([]any, len(words))
+	for i, w := range words {
+		conds[i] = `p.zoek LIKE ? ESCAPE '\'`
+		args[i] = likePattern(w)
+	}
+	return " WHERE " + strings.Join(conds, " AND "), args
+}
+
+// orderBy is the ORDER BY clause of a sort. By release: the einddatum of the latest
+// detention, persons without one last, then by name.
+func orderBy(s app.PersonSort) (string, error) {
+	switch s {
+	case app.SortByName:
+		return `p.sorteernaam, p.id`, nil
+	case app.SortByRelease:
+		return `d.einddatum IS NULL, d.einddatum, p.sorteernaam, p.id`, nil
+	}
+	return "", fmt.Errorf("onbekende sortering %d", s)
+}
+
+func scanPersonRow(rows *sql.Rows) (app.PersonRow, error) {
+	var s personScan
+	var inrichting, einddatum, status sql.NullString
+	if err := rows.Scan(append(s.dest(), &inrichting, &einddatum, &status)...); err != nil {
+		return app.PersonRow{}, fmt.Errorf("personen zoeken: %w", err)
+	}
+	p, err := s.person()
+	if err != nil {
+		return app.PersonRow{}, err
+	}
+	eind, err := parseDate(einddatum)
+	if err != nil {
+		return app.PersonRow{}, fmt.Errorf("persoon %d: %w", p.ID, err)
+	}
+	return app.PersonRow{Person: p, Inrichting: inrichting.String, Einddatum: eind, EinddatumStatus: status.String}, nil
+}
