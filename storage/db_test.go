@@ -69,7 +69,7 @@ func TestPragmasOnEveryConnection(t *testing.T) {
 		}
 		conns = append(conns, c)
 	}
-	want := map[string]string{"foreign_keys": "1", "journal_mode": "wal", "busy_timeout": "5000", "secure_delete": "1"}
+	want := map[string]string{"foreign_keys": "1", "journal_mode": "wal", "busy_timeout": "5000", "secure_delete": "1", "temp_store": "2"}
 	for i, c := range conns {
 		for pragma, v := range want {
 			var got string

@@ -16,9 +16,10 @@ const (
 )
 
 // pragmas are set on every connection. secure_delete overwrites removed content with
-// zeros; busy_timeout lets a writer wait for another process.
+// zeros; busy_timeout lets a writer wait for another process; temp_store keeps sort
+// and index scratch space in memory, so no personal data reaches a temp file.
 const pragmas = "_pragma=foreign_keys(1)&_pragma=journal_mode(WAL)" +
-	"&_pragma=busy_timeout(5000)&_pragma=secure_delete(ON)" +
+	"&_pragma=busy_timeout(5000)&_pragma=secure_delete(ON)&_pragma=temp_store(MEMORY)" +
 	"&_txlock=immediate" // modernc: read-write BeginTx runs BEGIN IMMEDIATE; read-only ones plain BEGIN
 
 // dsn is the driver's data source name for an absolute path.

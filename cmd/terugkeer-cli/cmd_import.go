@@ -1,0 +1,94 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+
+	"github.com/terugkeer/terugkeer/app"
+	"github.com/terugkeer/terugkeer/importers"
+)
+
+// resultJSON is one line of import --json; the field names are a contract for scripts.
+type resultJSON struct {
+	Bron       string `json:"bron"`
+	Kenmerk    string `json:"kenmerk"`
+	Soort      string `json:"soort"`
+	Resultaat  string `json:"resultaat"`
+	Reden      string `json:"reden"`
+	Weggelaten int    `json:"weggelaten_onderwerpen"`
+}
+
+func toResultJSON(r app.Result) resultJSON {
+	return resultJSON{
+		Bron: r.Bron, Kenmerk: r.Kenmerk, Soort: string(r.Soort),
+		Resultaat: string(r.Resultaat), Reden: r.Reden, Weggelaten: r.Weggelaten,
+	}
+}
+
+// errUnprocessed marks an import where some input could not be processed at all.
+var errUnprocessed = errors.New("niet alle bestanden konden worden verwerkt")
+
+func cmdImport(ctx context.Context, e *env) error {
+	fs := newFlags("import")
+	asJSON := fs.Bool("json", false, "één JSON-object per bericht")
+	if err := parse(fs, e.args); err != nil {
+		return err
+	}
+	if fs.NArg() == 0 {
+		return usagef("Geef minstens één bestand of map op.")
+	}
+	if _, err := e.svc.Gemeenten(ctx); err != nil {
+		return err
+	}
+	files, err := importers.ReadPaths(fs.Args())
+	if err != nil {
+		return err
+	}
+	var all []app.Result
+	failed := false
+	for _, f := range files {
+		results, err := importFile(ctx, e, f.Path)
+		if err != nil {
+			if errors.Is(err, app.ErrNotInitialised) || ctx.Err() != nil {
+				return err
+			}
+			fmt.Fprintln(e.stderr, dutchError(err))
+			failed = true
+			continue
+		}
+		for _, r := range results {
+			if *asJSON {
+				if err := json.NewEncoder(e.stdout).Encode(toResultJSON(r)); err != nil {
+					return err
+				}
+			}
+		}
+		all = append(all, results...)
+	}
+	if !*asJSON {
+		printImportSummary(e, all)
+	}
+	if failed {
+		return errUnprocessed
+	}
+	return nil
+}
+
+func importFile(ctx context.Context, e *env, path string) ([]app.Result, error) {
+	raw, err := importers.ReadFile(path)
+	if err != nil {
+		return nil, err
+	}
+	return e.svc.ImportBytes(ctx, path, "", raw)
+}
+
+func printImportSummary(e *env, all []app.Result) {
+	for _, r := range all {
+		if r.Resultaat == app.Quarantaine {
+			fmt.Fprintf(e.stdout, "In quarantaine (nr. %d): %s — %s\n", r.QuarantineID, r.Bron, r.Reden)
+		}
+	}
+	fmt.Fprintln(e.stdout, app.Summarise(all).String())
+}

@@ -1,0 +1,65 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"text/tabwriter"
+
+	"github.com/terugkeer/terugkeer/app"
+)
+
+// personJSON is one element of persons --json; the field names are a contract.
+type personJSON struct {
+	ID            int64  `json:"id"`
+	BSN           string `json:"bsn"`
+	SKN           string `json:"skn"`
+	Voornamen     string `json:"voornamen"`
+	Voorvoegsel   string `json:"voorvoegsel"`
+	Achternaam    string `json:"achternaam"`
+	Geboortedatum string `json:"geboortedatum"`
+}
+
+func toPersonJSON(p app.Person) personJSON {
+	return personJSON{
+		ID: p.ID, BSN: p.BSN, SKN: p.SKN, Voornamen: p.Voornamen, Voorvoegsel: p.Voorvoegsel,
+		Achternaam: p.Achternaam, Geboortedatum: p.Geboortedatum.String(),
+	}
+}
+
+func cmdPersons(ctx context.Context, e *env) error {
+	fs := newFlags("persons")
+	asJSON := fs.Bool("json", false, "JSON-array")
+	zoek := fs.String("zoek", "", "zoektekst: naamdelen, BSN of SKN")
+	if err := parse(fs, e.args); err != nil {
+		return err
+	}
+	rows, err := e.svc.Persons(ctx, app.PersonQuery{Zoek: *zoek, Sort: app.SortByName})
+	if err != nil {
+		return err
+	}
+	if *asJSON {
+		out := make([]personJSON, 0, len(rows))
+		for _, r := range rows {
+			out = append(out, toPersonJSON(r.Person))
+		}
+		return writeJSON(e, out)
+	}
+	if len(rows) == 0 {
+		fmt.Fprintln(e.stdout, "Geen personen gevonden.")
+		return nil
+	}
+	tw := tabwriter.NewWriter(e.stdout, 0, 4, 2, ' ', 0)
+	fmt.Fprintln(tw, "ID\tNaam\tGeboortedatum\tBSN\tInrichting\tEinddatum")
+	for _, r := range rows {
+		fmt.Fprintf(tw, "%d\t%s\t%s\t%s\t%s\t%s\n", r.ID, r.FullName(), r.Geboortedatum.Dutch(),
+			r.BSN, r.Inrichting, r.Einddatum.Dutch())
+	}
+	return tw.Flush()
+}
+
+func writeJSON(e *env, v any) error {
+	enc := json.NewEncoder(e.stdout)
+	enc.SetIndent("", "  ")
+	return enc.Encode(v)
+}

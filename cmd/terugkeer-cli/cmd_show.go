@@ -1,0 +1,154 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"io"
+
+	"github.com/terugkeer/terugkeer/app"
+)
+
+// showJSON is the output of show --json; the field names are a contract.
+type showJSON struct {
+	personJSON
+	ControleNodig bool                  `json:"controle_nodig"`
+	Detenties     []detentionJSON       `json:"detenties"`
+	Domeinen      map[string]domainJSON `json:"domeinen"`
+	Algemeen      []answerJSON          `json:"algemeen"`
+}
+
+type detentionJSON struct {
+	Inrichting      string `json:"inrichting"`
+	Begindatum      string `json:"begindatum"`
+	Einddatum       string `json:"einddatum"`
+	EinddatumStatus string `json:"einddatum_status"`
+}
+
+type domainJSON struct {
+	Toestemming string       `json:"toestemming"`
+	Onderwerpen []answerJSON `json:"onderwerpen"`
+	Hulpvraag   string       `json:"hulpvraag"`
+}
+
+type answerJSON struct {
+	Code        string `json:"code"`
+	Antwoord    string `json:"antwoord"`
+	Toelichting string `json:"toelichting"`
+}
+
+func toAnswers(as []app.Answer) []answerJSON {
+	out := make([]answerJSON, 0, len(as))
+	for _, a := range as {
+		out = append(out, answerJSON(a))
+	}
+	return out
+}
+
+func toShowJSON(f *app.PersonFile) showJSON {
+	s := showJSON{
+		personJSON: toPersonJSON(f.Person), ControleNodig: f.Person.ControleNodig,
+		Detenties: []detentionJSON{}, Domeinen: map[string]domainJSON{}, Algemeen: toAnswers(f.Algemeen),
+	}
+	for _, d := range f.Detenties {
+		s.Detenties = append(s.Detenties, detentionJSON{
+			Inrichting: d.Inrichting, Begindatum: d.Begindatum.String(),
+			Einddatum: d.Einddatum.String(), EinddatumStatus: d.EinddatumStatus,
+		})
+	}
+	for _, d := range app.Domains() {
+		df := f.Domeinen[d]
+		s.Domeinen[string(d)] = domainJSON{
+			Toestemming: string(df.Toestemming), Onderwerpen: toAnswers(df.Data.Onderwerpen),
+			Hulpvraag: df.Data.Hulpvraag,
+		}
+	}
+	return s
+}
+
+func cmdShow(ctx context.Context, e *env) error {
+	fs := newFlags("show")
+	asJSON := fs.Bool("json", false, "JSON-object")
+	var who personFlags
+	who.register(fs, true)
+	if err := parse(fs, e.args); err != nil {
+		return err
+	}
+	f, err := loadPerson(ctx, e, who)
+	if err != nil {
+		return err
+	}
+	if *asJSON {
+		return writeJSON(e, toShowJSON(f))
+	}
+	printPerson(e.stdout, f)
+	return nil
+}
+
+func loadPerson(ctx context.Context, e *env, who personFlags) (*app.PersonFile, error) {
+	if err := who.check(); err != nil {
+		return nil, err
+	}
+	id := who.id
+	if id == 0 {
+		var err error
+		if id, err = e.svc.FindPerson(ctx, who.bsn, who.skn); err != nil {
+			return nil, err
+		}
+	}
+	return e.svc.PersonFile(ctx, id)
+}
+
+func printPerson(w io.Writer, f *app.PersonFile) {
+	p := f.Person
+	fmt.Fprintf(w, "%s (nr. %d)\n", p.FullName(), p.ID)
+	fmt.Fprintf(w, "  Geboortedatum: %s   BSN: %s   SKN: %s\n", p.Geboortedatum.Dutch(), orDash(p.BSN), orDash(p.SKN))
+	if p.ControleNodig {
+		fmt.Fprintln(w, "  Let op: een bericht met dit BSN had een andere geboortedatum; controle nodig.")
+	}
+	if cm := p.Casemanager; cm.Naam != "" {
+		fmt.Fprintf(w, "  Casemanager DJI: %s, %s, %s\n", cm.Naam, cm.Telefoon, cm.Email)
+	}
+	for _, d := range f.Detenties {
+		fmt.Fprintf(w, "  Detentie: %s, van %s tot %s (%s)\n", d.Inrichting, d.Begindatum.Dutch(),
+			orDash(d.Einddatum.Dutch()), orDash(d.EinddatumStatus))
+	}
+	for _, d := range app.Domains() {
+		printDomain(w, d, f.Domeinen[d])
+	}
+	for _, a := range f.Algemeen {
+		printAnswer(w, a)
+	}
+}
+
+func printDomain(w io.Writer, d app.Domain, df app.DomainFile) {
+	state := string(df.Toestemming)
+	if df.Toestemming == app.ConsentIngetrokken && !df.IngetrokkenOp.IsZero() {
+		state = "toestemming ingetrokken op " + df.IngetrokkenOp.Dutch()
+	}
+	fmt.Fprintf(w, "\n%s — toestemming: %s\n", d.Label(), state)
+	for _, a := range df.Data.Onderwerpen {
+		printAnswer(w, a)
+	}
+	if df.Data.Hulpvraag != "" {
+		fmt.Fprintf(w, "  Hulpvraag: %s\n", df.Data.Hulpvraag)
+	}
+}
+
+func printAnswer(w io.Writer, a app.Answer) {
+	q := a.Code
+	if t, ok := app.TopicByCode(a.Code); ok {
+		q = t.Question
+	}
+	fmt.Fprintf(w, "  %s: %s", q, orDash(a.Antwoord))
+	if a.Toelichting != "" {
+		fmt.Fprintf(w, " (%s)", a.Toelichting)
+	}
+	fmt.Fprintln(w)
+}
+
+func orDash(s string) string {
+	if s == "" {
+		return "—"
+	}
+	return s
+}

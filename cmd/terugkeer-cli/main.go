@@ -1,0 +1,163 @@
+// Command terugkeer-cli is the headless companion of the Terugkeer desktop app: it
+// imports messages, shows persons and manages quarantine from scripts and schedulers.
+// Errors go to stderr as one Dutch sentence without personal data.
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"os/signal"
+	"path/filepath"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/terugkeer/terugkeer/app"
+	"github.com/terugkeer/terugkeer/importers"
+	"github.com/terugkeer/terugkeer/storage"
+)
+
+func main() {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
+	code := run(ctx, os.Args[1:], os.Stdout, os.Stderr, os.Getenv)
+	stop()
+	os.Exit(code)
+}
+
+// env is what a command gets: its arguments, output streams and the opened service.
+type env struct {
+	args   []string
+	stdout io.Writer
+	stderr io.Writer
+	getenv func(string) string
+	svc    *app.Service
+	now    func() time.Time
+}
+
+type command struct {
+	run   func(ctx context.Context, e *env) error
+	usage string
+}
+
+func commands() map[string]command {
+	return map[string]command{
+		"init":       {cmdInit, "init --gemeente 0193[,0200,...]"},
+		"import":     {cmdImport, "import [--json] PAD..."},
+		"persons":    {cmdPersons, "persons [--json] [--zoek TEKST]"},
+		"show":       {cmdShow, "show [--json] (--bsn N | --skn N | --id N)"},
+		"quarantine": {cmdQuarantine, "quarantine list [--json] | show ID | retry ID | discard ID"},
+	}
+}
+
+// Exit codes.
+const (
+	exitOK    = 0
+	exitError = 1
+	exitUsage = 2
+)
+
+func run(ctx context.Context, args []string, stdout, stderr io.Writer, getenv func(string) string) int {
+	dbFlag, args := extractDB(args)
+	if len(args) == 0 || args[0] == "help" || args[0] == "--help" || args[0] == "-h" {
+		printUsage(stdout)
+		return exitOK
+	}
+	cmd, ok := commands()[args[0]]
+	if !ok {
+		fmt.Fprintf(stderr, "Onbekende opdracht %q; 'terugkeer-cli help' toont de opdrachten.\n", args[0])
+		return exitUsage
+	}
+	path, err := app.DatabasePath(dbFlag, getenv)
+	if err != nil {
+		return fail(stderr, err)
+	}
+	db, err := storage.Open(path)
+	if err != nil {
+		return fail(stderr, err)
+	}
+	defer db.Close()
+	e := &env{args: args[1:], stdout: stdout, stderr: stderr, getenv: getenv, now: time.Now}
+	e.svc = app.NewService(db, importers.V1{}, e.now)
+	if err := cmd.run(ctx, e); err != nil {
+		var ue usageError
+		if errors.As(err, &ue) {
+			fmt.Fprintf(stderr, "%s\nGebruik: terugkeer-cli %s\n", ue.msg, cmd.usage)
+			return exitUsage
+		}
+		return fail(stderr, err)
+	}
+	return exitOK
+}
+
+// extractDB takes --db PATH / --db=PATH from anywhere in the arguments.
+func extractDB(args []string) (string, []string) {
+	var db string
+	var rest []string
+	for i := 0; i < len(args); i++ {
+		a := args[i]
+		switch {
+		case (a == "--db" || a == "-db") && i+1 < len(args):
+			db = args[i+1]
+			i++
+		case strings.HasPrefix(a, "--db=") || strings.HasPrefix(a, "-db="):
+			db = a[strings.Index(a, "=")+1:]
+		default:
+			rest = append(rest, a)
+		}
+	}
+	return db, rest
+}
+
+func printUsage(w io.Writer) {
+	fmt.Fprintln(w, "terugkeer-cli — de opdrachtregel van Terugkeer")
+	fmt.Fprintln(w, "\nGebruik: terugkeer-cli [--db PAD] OPDRACHT ...  (of TERUGKEER_DB=PAD)")
+	fmt.Fprintln(w, "\nOpdrachten:")
+	for _, name := range sortedNames() {
+		fmt.Fprintf(w, "  %s\n", commands()[name].usage)
+	}
+}
+
+func sortedNames() []string {
+	var names []string
+	for n := range commands() {
+		names = append(names, n)
+	}
+	slices.Sort(names)
+	return names
+}
+
+// usageError is a wrong invocation: exit 2 with the command's usage line.
+type usageError struct{ msg string }
+
+func (u usageError) Error() string { return u.msg }
+
+func usagef(format string, args ...any) error { return usageError{fmt.Sprintf(format, args...)} }
+
+// fail prints one Dutch sentence for err and returns the error exit code. Messages come
+// from our own code (app, storage, importers) and never carry personal data.
+func fail(stderr io.Writer, err error) int {
+	fmt.Fprintln(stderr, dutchError(err))
+	return exitError
+}
+
+func dutchError(err error) string {
+	switch {
+	case errors.Is(err, app.ErrNotFound):
+		return "Niet gevonden: er is geen persoon of bericht met dat kenmerk."
+	case errors.Is(err, app.ErrNotInitialised):
+		return "De database is nog niet ingericht: voer eerst 'terugkeer-cli init --gemeente CODE' uit."
+	case errors.Is(err, context.Canceled):
+		return "Afgebroken."
+	}
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		// Only the file's base name: a folder path may name a person or a colleague.
+		return fmt.Sprintf("Het bestand %q kan niet worden gelezen (%v).", filepath.Base(pe.Path), pe.Err)
+	}
+	msg := err.Error()
+	return strings.ToUpper(msg[:1]) + msg[1:] + "."
+}
