@@ -65,3 +65,38 @@ func (e AuditEntry) Intact(prev string) bool {
 	c.Seal(prev)
 	return c.Hash == e.Hash && e.PrevHash == prev
 }
+
+// AuditFilter selects audit entries; zero fields do not filter.
+type AuditFilter struct {
+	Actie    string
+	ObjectID int64
+	Van, Tot time.Time // Tijd in [Van, Tot)
+	Limit    int
+}
+
+// AuditReadTx reads the audit log.
+type AuditReadTx interface {
+	// AuditEntries returns entries in chain order (oldest first).
+	AuditEntries(f AuditFilter) ([]AuditEntry, error)
+}
+
+// AuditTx writes the audit log.
+type AuditTx interface {
+	// AddAudit seals e onto the last entry of the chain (AuditEntry.Seal) and stores it.
+	AddAudit(e *AuditEntry) error
+}
+
+// audit records a verwerkingsactie inside tx, with the clock and the configured user.
+func (s *Service) audit(tx Tx, e AuditEntry) error {
+	if e.Tijd.IsZero() {
+		e.Tijd = s.now().UTC()
+	}
+	if e.Actor == "" {
+		actor, err := tx.Setting(SettingGebruiker)
+		if err != nil {
+			return err
+		}
+		e.Actor = actor
+	}
+	return tx.AddAudit(&e)
+}

@@ -13,8 +13,12 @@ type Store interface {
 	Close() error
 }
 
-// ReadTx holds the queries.
+// ReadTx holds the queries. Each feature adds its own small interface (AuditReadTx,
+// FollowupReadTx, MailboxReadTx) in its own file.
 type ReadTx interface {
+	AuditReadTx
+	FollowupReadTx
+	MailboxReadTx
 	Setting(key string) (string, error)      // "" when unset
 	PersonByID(id int64) (*Person, error)    // ErrNotFound
 	PersonByBSN(bsn string) (*Person, error) // ErrNotFound
@@ -38,6 +42,9 @@ type ReadTx interface {
 // Tx is a write transaction; it can read too.
 type Tx interface {
 	ReadTx
+	AuditTx
+	FollowupTx
+	MailboxTx
 	SetSetting(key, value string) error
 	CreatePerson(p *Person) error // sets p.ID
 	UpdatePerson(p *Person) error

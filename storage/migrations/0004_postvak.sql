@@ -1,0 +1,2 @@
+-- IMAP settings and import state: filled by the IMAP issue.
+SELECT 1;
