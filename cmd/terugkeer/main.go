@@ -1,0 +1,64 @@
+// Command terugkeer is the Terugkeer desktop app for gemeente re-integration teams.
+//
+// Usage: terugkeer [--db PAD]   (or TERUGKEER_DB=PAD; see app.DatabasePath)
+package main
+
+import (
+	"context"
+	"flag"
+	"fmt"
+	"os"
+	"time"
+
+	"fyne.io/fyne/v2"
+	fyneapp "fyne.io/fyne/v2/app"
+
+	"github.com/terugkeer/terugkeer/app"
+	"github.com/terugkeer/terugkeer/importers"
+	"github.com/terugkeer/terugkeer/storage"
+	"github.com/terugkeer/terugkeer/ui"
+)
+
+// AppID is the Fyne application ID; it matches FyneApp.toml.
+const AppID = "nl.terugkeer.app"
+
+func main() {
+	dbFlag := flag.String("db", "", "pad van de database (standaard: $"+app.EnvDB+" of de map voor gebruikersgegevens)")
+	flag.Parse()
+	if err := run(*dbFlag); err != nil {
+		fmt.Fprintln(os.Stderr, err)
+		os.Exit(1)
+	}
+}
+
+func run(dbFlag string) error {
+	path, err := app.DatabasePath(dbFlag, os.Getenv)
+	if err != nil {
+		return err
+	}
+	db, err := storage.Open(path)
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+	svc := app.NewService(db, importers.V1{}, time.Now)
+
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+
+	a := fyneapp.NewWithID(AppID)
+	w := a.NewWindow("Terugkeer")
+	view := ui.NewPersonsView(ctx, svc, w, examples())
+	w.SetContent(view.Content())
+	w.Resize(fyne.NewSize(1000, 700))
+	w.ShowAndRun()
+	return nil
+}
+
+func examples() []ui.Example {
+	var out []ui.Example
+	for _, e := range importers.Examples() {
+		out = append(out, ui.Example{Name: e.Name, Data: e.Data})
+	}
+	return out
+}

@@ -1,0 +1,62 @@
+#!/usr/bin/env bash
+# Installs the Debian/Ubuntu packages Terugkeer needs that are not installed yet.
+#   scripts/deps.sh build   compiler and OpenGL/X11 headers for the Fyne desktop app
+#   scripts/deps.sh test    Xvfb and tools for the smoke test, poppler-utils, dovecot-imapd
+# Checks every package with dpkg -s and runs apt-get (once, after one apt-get update)
+# only for what is missing, so it is a no-op on a prepared machine. On other systems it
+# prints what to install and exits 0.
+set -euo pipefail
+
+build_pkgs=(gcc pkg-config libgl1-mesa-dev xorg-dev)
+# Fyne 2.7 on Linux uses GLFW's X11 backend unless built with -tags wayland, so
+# libwayland-dev and libxkbcommon-dev are not needed.
+test_pkgs=(xvfb xauth libgl1-mesa-dri x11-utils imagemagick poppler-utils dovecot-imapd)
+
+groups=("$@")
+[ ${#groups[@]} -eq 0 ] && groups=(build test)
+
+wanted=()
+for g in "${groups[@]}"; do
+	case "$g" in
+	build) wanted+=("${build_pkgs[@]}") ;;
+	test) wanted+=("${test_pkgs[@]}") ;;
+	*) echo "deps.sh: onbekende groep '$g' (build of test)" >&2; exit 2 ;;
+	esac
+done
+
+if ! command -v go >/dev/null 2>&1; then
+	echo "Let op: Go ontbreekt. Installeer Go 1.26 of nieuwer van go.dev/dl (de Debian-versie is vaak te oud)." >&2
+fi
+
+if ! command -v dpkg >/dev/null 2>&1 || ! command -v apt-get >/dev/null 2>&1; then
+	echo "Geen Debian/Ubuntu-systeem: installeer zelf een C-compiler (gcc of clang), de OpenGL- en X11-headers"
+	echo "en voor de tests Xvfb, ImageMagick, poppler-utils en dovecot. Zie README.md. (Debian-namen: ${wanted[*]})"
+	exit 0
+fi
+
+installed() {
+	dpkg -s "$1" 2>/dev/null | grep -q '^Status: install ok installed'
+}
+
+missing=()
+for p in "${wanted[@]}"; do
+	installed "$p" || missing+=("$p")
+done
+
+if [ ${#missing[@]} -eq 0 ]; then
+	echo "deps: alle pakketten zijn aanwezig (${groups[*]})"
+	exit 0
+fi
+
+echo "deps: ontbrekende pakketten installeren: ${missing[*]}"
+sudo=()
+if [ "$(id -u)" -ne 0 ]; then
+	if ! command -v sudo >/dev/null 2>&1; then
+		echo "deps: geen root en geen sudo; installeer als root: apt-get install ${missing[*]}" >&2
+		exit 1
+	fi
+	sudo=(sudo)
+fi
+export DEBIAN_FRONTEND=noninteractive
+"${sudo[@]}" apt-get update -qq
+"${sudo[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}"
