@@ -21,7 +21,7 @@ func (r *reader) SearchPersons(q app.PersonQuery) ([]app.PersonRow, error) {
 	if err != nil {
 		return nil, err
 	}
-	where, args := searchFilter(q.Zoek)
+	where, args := personFilter(q)
 	limit := -1 // SQLite: no limit
 	if q.Limit > 0 {
 		limit = q.Limit
@@ -47,17 +47,28 @@ func (r *reader) SearchPersons(q app.PersonQuery) ([]app.PersonRow, error) {
 	return out, nil
 }
 
-// searchFilter is the WHERE clause for the words of zoek, folded like the column.
-func searchFilter(zoek string) (string, []any) {
-	words := strings.Fields(fold(zoek))
-	if len(words) == 0 {
-		return "", nil
+// personFilter is the WHERE clause of q: every word of Zoek (folded like the column),
+// the release window and the review flag.
+func personFilter(q app.PersonQuery) (string, []any) {
+	var conds []string
+	var args []any
+	for _, w := range strings.Fields(fold(q.Zoek)) {
+		conds = append(conds, `p.zoek LIKE ? ESCAPE '\'`)
+		args = append(args, likePattern(w))
 	}
-	conds := make([]string, len(words))
-	args := make([]any, len(words))
-	for i, w := range words {
-		conds[i] = `p.zoek LIKE ? ESCAPE '\'`
-		args[i] = likePattern(w)
+	if !q.ReleaseFrom.IsZero() {
+		conds = append(conds, `d.einddatum >= ?`)
+		args = append(args, q.ReleaseFrom.String())
+	}
+	if !q.ReleaseTo.IsZero() {
+		conds = append(conds, `d.einddatum <= ?`)
+		args = append(args, q.ReleaseTo.String())
+	}
+	if q.ControleNodig {
+		conds = append(conds, `p.controle_nodig = 1`)
+	}
+	if len(conds) == 0 {
+		return "", nil
 	}
 	return " WHERE " + strings.Join(conds, " AND "), args
 }

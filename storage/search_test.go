@@ -142,6 +142,25 @@ func TestSearchSortByRelease(t *testing.T) {
 	}
 }
 
+func TestSearchReleaseWindowAndReviewFlag(t *testing.T) {
+	db, _ := openTest(t)
+	in := createPerson(t, db, samplePerson(bsn1, "Binnen", "", "Venster"))
+	before := createPerson(t, db, samplePerson(bsn2, "Voor", "", "Venster"))
+	flagged := samplePerson(bsn3, "Na", "", "Venster")
+	flagged.ControleNodig = true
+	after := createPerson(t, db, flagged)
+	addDetention(t, db, in, "2019-05-20", "2019-08-14")
+	addDetention(t, db, before, "2019-05-20", "2019-07-31")
+	addDetention(t, db, after, "2019-05-20", "2019-09-01")
+	window := app.PersonQuery{ReleaseFrom: app.MustDate("2019-08-01"), ReleaseTo: app.MustDate("2019-08-31")}
+	if got := searchNames(t, db, window); !reflect.DeepEqual(got, []string{"Binnen Venster"}) {
+		t.Errorf("release window = %v", got)
+	}
+	if got := searchNames(t, db, app.PersonQuery{ControleNodig: true}); !reflect.DeepEqual(got, []string{"Na Venster"}) {
+		t.Errorf("review flag = %v", got)
+	}
+}
+
 func TestSearchUnknownSort(t *testing.T) {
 	db, _ := openTest(t)
 	err := db.View(t.Context(), func(tx app.ReadTx) error {
