@@ -65,15 +65,15 @@ type Tx interface {
 
 // PersonQuery selects persons for lists; empty fields do not filter.
 type PersonQuery struct {
-	Zoek   string // diacritics- and case-insensitive; name parts, BSN, SKN
+	Zoek string // diacritics- and case-insensitive; name parts, BSN, SKN
 	// ReleaseFrom and ReleaseTo keep persons whose latest detention's einddatum lies in
 	// [ReleaseFrom, ReleaseTo]; a zero bound does not filter.
 	ReleaseFrom   Date
 	ReleaseTo     Date
 	ControleNodig bool // only persons flagged for review
-	Limit  int    // 0: no limit
-	Offset int
-	Sort   PersonSort
+	Limit         int  // 0: no limit
+	Offset        int
+	Sort          PersonSort
 }
 
 // PersonSort orders PersonQuery results.
