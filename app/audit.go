@@ -1,6 +1,7 @@
 package app
 
 import (
+	"context"
 	"crypto/sha256"
 	"encoding/hex"
 	"strconv"
@@ -99,4 +100,59 @@ func (s *Service) audit(tx Tx, e AuditEntry) error {
 		e.Actor = actor
 	}
 	return tx.AddAudit(&e)
+}
+
+// SettingAuditAnker holds the hash of the last audit entry removed by retention: the
+// PrevHash the first remaining entry must carry. Empty while nothing was removed.
+const SettingAuditAnker = "logboek.anker"
+
+// AuditCheck is the outcome of verifying the audit chain.
+type AuditCheck struct {
+	Intact   bool
+	Entries  int   // entries checked
+	FirstBad int64 // id of the first entry that does not fit the chain; 0 when intact
+}
+
+// verifyEntries walks entries (chain order) from anchor.
+func verifyEntries(anchor string, entries []AuditEntry) AuditCheck {
+	prev := anchor
+	for i, e := range entries {
+		if !e.Intact(prev) {
+			return AuditCheck{Entries: i, FirstBad: e.ID}
+		}
+		prev = e.Hash
+	}
+	return AuditCheck{Intact: true, Entries: len(entries)}
+}
+
+// AuditLog returns the audit entries that match f, oldest first.
+func (s *Service) AuditLog(ctx context.Context, f AuditFilter) ([]AuditEntry, error) {
+	var out []AuditEntry
+	err := s.store.View(ctx, func(tx ReadTx) error {
+		var err error
+		out, err = tx.AuditEntries(f)
+		return err
+	})
+	return out, err
+}
+
+// VerifyAudit checks the whole chain: every entry's hash must match its content and
+// chain onto the previous entry, the first onto the anchor left by retention. An entry
+// that was edited, or whose predecessor was deleted, is reported as the first bad one.
+// Removing the newest entries cannot be detected from the chain alone.
+func (s *Service) VerifyAudit(ctx context.Context) (AuditCheck, error) {
+	var c AuditCheck
+	err := s.store.View(ctx, func(tx ReadTx) error {
+		anchor, err := tx.Setting(SettingAuditAnker)
+		if err != nil {
+			return err
+		}
+		entries, err := tx.AuditEntries(AuditFilter{})
+		if err != nil {
+			return err
+		}
+		c = verifyEntries(anchor, entries)
+		return nil
+	})
+	return c, err
 }

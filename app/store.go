@@ -19,6 +19,7 @@ type ReadTx interface {
 	AuditReadTx
 	FollowupReadTx
 	MailboxReadTx
+	TrajectReadTx
 	Setting(key string) (string, error)      // "" when unset
 	PersonByID(id int64) (*Person, error)    // ErrNotFound
 	PersonByBSN(bsn string) (*Person, error) // ErrNotFound
@@ -45,6 +46,7 @@ type Tx interface {
 	AuditTx
 	FollowupTx
 	MailboxTx
+	TrajectTx
 	SetSetting(key, value string) error
 	CreatePerson(p *Person) error // sets p.ID
 	UpdatePerson(p *Person) error

@@ -14,7 +14,11 @@ import (
 func (w *writer) AddAudit(e *app.AuditEntry) error {
 	var prev string
 	err := w.queryRow(`SELECT hash FROM audit ORDER BY id DESC LIMIT 1`).Scan(&prev)
-	if err != nil && !errors.Is(err, sql.ErrNoRows) {
+	if errors.Is(err, sql.ErrNoRows) {
+		// An empty log continues from the anchor retention left behind ("" at first).
+		prev, err = w.Setting(app.SettingAuditAnker)
+	}
+	if err != nil {
 		return fmt.Errorf("logboek lezen: %w", err)
 	}
 	e.Seal(prev)

@@ -1,0 +1,457 @@
+package app
+
+import (
+	"context"
+	"fmt"
+	"slices"
+	"strconv"
+	"strings"
+	"time"
+)
+
+// Term is a retention term: a number of days, months or years ("30d", "9m", "5j").
+type Term struct {
+	N    int
+	Unit byte // 'd', 'm' or 'j'
+}
+
+// ParseTerm reads a term such as 30d, 9m or 5j (dagen, maanden, jaren).
+func ParseTerm(s string) (Term, error) {
+	s = strings.TrimSpace(strings.ToLower(s))
+	bad := fmt.Errorf("%q is geen geldige termijn: gebruik een getal met d, m of j, bijvoorbeeld 9m of 5j", s)
+	if len(s) < 2 {
+		return Term{}, bad
+	}
+	unit := s[len(s)-1]
+	n, err := strconv.Atoi(s[:len(s)-1])
+	if err != nil || n <= 0 || n > 100*366 || !strings.ContainsRune("dmj", rune(unit)) {
+		return Term{}, bad
+	}
+	return Term{N: n, Unit: unit}, nil
+}
+
+func (t Term) String() string { return strconv.Itoa(t.N) + string(t.Unit) }
+
+// Dutch is the term in words, e.g. "9 maanden".
+func (t Term) Dutch() string {
+	words := map[byte][2]string{'d': {"dag", "dagen"}, 'm': {"maand", "maanden"}, 'j': {"jaar", "jaar"}}[t.Unit]
+	if t.N == 1 {
+		return "1 " + words[0]
+	}
+	return strconv.Itoa(t.N) + " " + words[1]
+}
+
+// after returns d plus the term. Months and years end on the same day of the month,
+// or on the month's last day when it is shorter (31 januari + 1 maand = 28 of 29
+// februari), so that a later date never expires earlier.
+func (t Term) after(d Date) Date {
+	switch t.Unit {
+	case 'd':
+		return d.AddDays(t.N)
+	case 'm':
+		return addMonthsClamped(d, t.N)
+	}
+	return addMonthsClamped(d, 12*t.N)
+}
+
+func addMonthsClamped(d Date, n int) Date {
+	y, m, day := d.Time().Date()
+	first := time.Date(y, m+time.Month(n), 1, 0, 0, 0, 0, time.UTC)
+	last := first.AddDate(0, 1, -1).Day()
+	return NewDate(first.Year(), first.Month(), min(day, last))
+}
+
+// Expired reports whether something dated ref has outlived the term on day today: the
+// term ends on ref plus the term, and from that day on it is destroyed.
+func (t Term) Expired(ref, today Date) bool {
+	return !ref.IsZero() && !today.Before(t.after(ref))
+}
+
+// Retention term keys (settings "bewaartermijn.<key>").
+const (
+	TermZonderMaatregelen = "afgesloten-zonder-maatregelen"
+	TermMetMaatregelen    = "afgesloten-met-maatregelen"
+	TermNietGestart       = "niet-gestart"
+	TermQuarantaine       = "quarantaine"
+	TermLogboek           = "logboek"
+	TermRegister          = "toestemmingsregister"
+)
+
+// TermInfo describes one retention term.
+type TermInfo struct {
+	Key          string
+	Default      Term
+	Omschrijving string // Dutch, for retention show
+	Bron         string // where the default comes from
+}
+
+// TermInfos lists the retention terms in a fixed order.
+func TermInfos() []TermInfo {
+	return []TermInfo{
+		{TermZonderMaatregelen, Term{9, 'm'}, "traject afgesloten zonder maatregelen, na de datum van afsluiten",
+			"Selectielijst gemeenten 2020, resultaat 19.20"},
+		{TermMetMaatregelen, Term{5, 'j'}, "traject afgesloten met maatregelen, na de datum van afsluiten",
+			"Selectielijst gemeenten 2020, resultaat 19.21"},
+		{TermNietGestart, Term{9, 'm'}, "traject nooit in behandeling genomen, na de laatste bekende einddatum " +
+			"van detentie (of het laatste bericht als die er niet is)", "naar analogie van resultaat 19.20"},
+		{TermQuarantaine, Term{3, 'm'}, "bericht in quarantaine, na ontvangst", "eigen keuze: tijd om te herstellen"},
+		{TermLogboek, Term{5, 'j'}, "regel in het verwerkingenlogboek, na het tijdstip van de regel",
+			"verantwoording, gelijk aan 19.21"},
+		{TermRegister, Term{5, 'j'}, "toestemmings- en intrekkingsregister (gesleuteld) en berichtkenmerken " +
+			"van verwijderde personen, na de laatste datum erin", "nodig voor consentregel 4; gelijk aan het logboek"},
+	}
+}
+
+func termInfo(key string) (TermInfo, bool) {
+	i := slices.IndexFunc(TermInfos(), func(t TermInfo) bool { return t.Key == key })
+	if i < 0 {
+		return TermInfo{}, false
+	}
+	return TermInfos()[i], true
+}
+
+const termSettingPrefix = "bewaartermijn."
+
+// RetentionTerms maps term keys to terms.
+type RetentionTerms map[string]Term
+
+func loadTerms(tx ReadTx) (RetentionTerms, error) {
+	out := RetentionTerms{}
+	for _, ti := range TermInfos() {
+		v, err := tx.Setting(termSettingPrefix + ti.Key)
+		if err != nil {
+			return nil, err
+		}
+		out[ti.Key] = ti.Default
+		if v == "" {
+			continue
+		}
+		t, err := ParseTerm(v)
+		if err != nil {
+			return nil, fmt.Errorf("bewaartermijn %s is onleesbaar opgeslagen", ti.Key)
+		}
+		out[ti.Key] = t
+	}
+	return out, nil
+}
+
+// RetentionTerms returns the configured terms (defaults where none is set).
+func (s *Service) RetentionTerms(ctx context.Context) (RetentionTerms, error) {
+	var out RetentionTerms
+	err := s.store.View(ctx, func(tx ReadTx) error {
+		var err error
+		out, err = loadTerms(tx)
+		return err
+	})
+	return out, err
+}
+
+// SetRetentionTerm changes one term; the change is audited.
+func (s *Service) SetRetentionTerm(ctx context.Context, key, value string) error {
+	if _, ok := termInfo(key); !ok {
+		var keys []string
+		for _, ti := range TermInfos() {
+			keys = append(keys, ti.Key)
+		}
+		return fmt.Errorf("onbekende bewaartermijn %q; kies uit %s", key, strings.Join(keys, ", "))
+	}
+	t, err := ParseTerm(value)
+	if err != nil {
+		return err
+	}
+	return s.store.Update(ctx, func(tx Tx) error {
+		if err := tx.SetSetting(termSettingPrefix+key, t.String()); err != nil {
+			return err
+		}
+		return s.audit(tx, AuditEntry{Actie: ActieInstelling, Object: "instelling", Resultaat: "gewijzigd",
+			Bron: termSettingPrefix + key})
+	})
+}
+
+// RetentionPerson is what retention needs to know of one person.
+type RetentionPerson struct {
+	ID               int64
+	Traject          Traject
+	LaatsteEinddatum Date      // latest einddatum over the detentions; zero when none
+	LaatsteBericht   time.Time // latest verzonden of the person's messages; zero when none
+	Aangemaakt       time.Time
+}
+
+// RetentionReadTx reads what a retention run decides on.
+type RetentionReadTx interface {
+	RetentionPersons() ([]RetentionPerson, error)
+	// LedgerKeys returns, per pseudonymous key in the consent and revocation ledger, the
+	// latest date (opgesteld or ondertekend) stored under it.
+	LedgerKeys() (map[string]Date, error)
+}
+
+// RetentionTx carries out a retention run.
+type RetentionTx interface {
+	// DeleteAuditThrough deletes the audit entries with id <= id (the oldest part of the
+	// chain) and returns how many.
+	DeleteAuditThrough(id int64) (int, error)
+	// DeleteLedgerKeys removes every consent and revocation row under these keys
+	// irreversibly and returns the number of rows.
+	DeleteLedgerKeys(keys []string) (int, error)
+	// DeleteUnlinkedMessages removes message records without a person received before t.
+	DeleteUnlinkedMessages(before time.Time) (int, error)
+}
+
+// RetentionReport counts what a retention run removed (or would remove, in a dry run).
+type RetentionReport struct {
+	DryRun      bool
+	Personen    []int64 // internal ids of the persons removed
+	Items       int     // detentions, topics, hulpvragen and general topics of those persons
+	Quarantaine int
+	Logboek     int   // audit entries removed
+	Register    int   // consent and revocation rows removed
+	Berichten   int   // message records without a person removed
+	LogboekFout int64 // id of the first broken audit entry: the log was then left alone
+}
+
+// Total is the number of things removed.
+func (r RetentionReport) Total() int {
+	return len(r.Personen) + r.Quarantaine + r.Logboek + r.Register + r.Berichten
+}
+
+// personRef returns the date a person's retention term runs from, and which term.
+func personRef(p RetentionPerson) (Date, string, bool) {
+	last := DateOf(p.LaatsteBericht.UTC())
+	if p.LaatsteBericht.IsZero() {
+		last = DateOf(p.Aangemaakt.UTC())
+	}
+	switch p.Traject.Status {
+	case InBehandeling:
+		return Date{}, "", false // an open case is never destroyed
+	case Afgesloten:
+		ref := p.Traject.Afgesloten
+		if last.After(ref) { // a message after closing: count from that message
+			ref = last
+		}
+		if p.Traject.Uitkomst == MetMaatregelen {
+			return ref, TermMetMaatregelen, true
+		}
+		return ref, TermZonderMaatregelen, true
+	}
+	if !p.LaatsteEinddatum.IsZero() {
+		return p.LaatsteEinddatum, TermNietGestart, true
+	}
+	return last, TermNietGestart, true
+}
+
+// RunRetention removes everything whose retention term has ended on the day of now, in
+// one transaction, irreversibly (the store wipes its write-ahead log afterwards), and
+// audits what it removed. With dryRun it only counts.
+func (s *Service) RunRetention(ctx context.Context, now time.Time, dryRun bool) (RetentionReport, error) {
+	var rep RetentionReport
+	err := s.store.Update(ctx, func(tx Tx) error {
+		rep = RetentionReport{DryRun: dryRun}
+		run := retentionRun{s: s, tx: tx, today: DateOf(now), now: now, rep: &rep}
+		return run.do()
+	})
+	return rep, err
+}
+
+type retentionRun struct {
+	s     *Service
+	tx    Tx
+	today Date
+	now   time.Time
+	terms RetentionTerms
+	rep   *RetentionReport
+}
+
+func (r *retentionRun) do() error {
+	var err error
+	if r.terms, err = loadTerms(r.tx); err != nil {
+		return err
+	}
+	steps := []func() error{r.persons, r.quarantine, r.ledger, r.messages, r.auditLog}
+	for _, step := range steps {
+		if err := step(); err != nil {
+			return err
+		}
+	}
+	if r.rep.DryRun {
+		return nil
+	}
+	return r.entry("bewaartermijn", 0, "uitgevoerd", r.rep.Total())
+}
+
+func (r *retentionRun) entry(object string, id int64, resultaat string, n int) error {
+	return r.s.audit(r.tx, AuditEntry{Actie: ActieBewaring, Object: object, ObjectID: id,
+		Resultaat: resultaat, Aantal: n, Tijd: r.now.UTC()})
+}
+
+func (r *retentionRun) persons() error {
+	ps, err := r.tx.RetentionPersons()
+	if err != nil {
+		return err
+	}
+	for _, p := range ps {
+		ref, key, ok := personRef(p)
+		if !ok || !r.terms[key].Expired(ref, r.today) {
+			continue
+		}
+		r.rep.Personen = append(r.rep.Personen, p.ID)
+		n, doms, err := personItems(r.tx, p.ID)
+		if err != nil {
+			return err
+		}
+		r.rep.Items += n
+		if r.rep.DryRun {
+			continue
+		}
+		if err := r.tx.DeletePerson(p.ID); err != nil {
+			return err
+		}
+		e := AuditEntry{Actie: ActieBewaring, Object: ObjectPersoon, ObjectID: p.ID, Resultaat: "vernietigd:" + key,
+			Domeinen: doms, Aantal: n, Tijd: r.now.UTC()}
+		if err := r.s.audit(r.tx, e); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func (r *retentionRun) quarantine() error {
+	qs, err := r.tx.QuarantineList()
+	if err != nil {
+		return err
+	}
+	for _, q := range qs {
+		if !r.terms[TermQuarantaine].Expired(DateOf(q.Ontvangen.UTC()), r.today) {
+			continue
+		}
+		r.rep.Quarantaine++
+		if r.rep.DryRun {
+			continue
+		}
+		if err := r.tx.DeleteQuarantine(q.ID); err != nil {
+			return err
+		}
+	}
+	if r.rep.DryRun || r.rep.Quarantaine == 0 {
+		return nil
+	}
+	return r.entry("quarantaine", 0, "vernietigd", r.rep.Quarantaine)
+}
+
+// ledger removes the consent and revocation rows of keys that belong to no stored
+// person and whose newest fact is older than the register term.
+func (r *retentionRun) ledger() error {
+	secret, err := r.tx.SecretKey()
+	if err != nil {
+		return err
+	}
+	keys, err := r.tx.LedgerKeys()
+	if err != nil || len(keys) == 0 {
+		return err
+	}
+	living, err := livingKeys(r.tx, secret)
+	if err != nil {
+		return err
+	}
+	var gone []string
+	for k, last := range keys {
+		if !living[k] && r.terms[TermRegister].Expired(last, r.today) {
+			gone = append(gone, k)
+		}
+	}
+	slices.Sort(gone)
+	if len(gone) == 0 {
+		return nil
+	}
+	if r.rep.DryRun {
+		r.rep.Register = len(gone) // keys, not rows, in a dry run
+		return nil
+	}
+	if r.rep.Register, err = r.tx.DeleteLedgerKeys(gone); err != nil {
+		return err
+	}
+	return r.entry("toestemmingsregister", 0, "vernietigd", r.rep.Register)
+}
+
+// livingKeys returns the ledger keys of every stored person, including the persons this
+// run removes: their keys stay until the register term ends, so that rule 4 still holds.
+func livingKeys(tx Tx, secret []byte) (map[string]bool, error) {
+	rows, err := tx.SearchPersons(PersonQuery{})
+	if err != nil {
+		return nil, err
+	}
+	out := map[string]bool{}
+	for _, p := range rows {
+		for _, k := range PersonKeys(secret, p.BSN, p.SKN) {
+			out[k] = true
+		}
+	}
+	return out, nil
+}
+
+func (r *retentionRun) messages() error {
+	if r.rep.DryRun {
+		return nil // not counted in a dry run: they hold no personal content
+	}
+	cutoff := r.terms[TermRegister].before(r.today)
+	n, err := r.tx.DeleteUnlinkedMessages(cutoff.Time())
+	if err != nil || n == 0 {
+		return err
+	}
+	r.rep.Berichten = n
+	return r.entry("bericht", 0, "vernietigd", n)
+}
+
+// before returns the first day that has not expired under t on today: everything dated
+// before it has. Term.after never decreases, so a short search from just below the
+// answer finds it.
+func (t Term) before(today Date) Date {
+	n := t.N
+	switch t.Unit {
+	case 'd':
+		return today.AddDays(-n + 1)
+	case 'j':
+		n *= 12
+	}
+	d := addMonthsClamped(today, -n).AddDays(-4)
+	for t.Expired(d, today) {
+		d = d.AddDays(1)
+	}
+	return d
+}
+
+// auditLog removes the audit entries older than the log term. The hash of the last
+// removed entry becomes the anchor the remaining chain is verified against, written in
+// the same transaction. A broken chain is not pruned: the evidence stays.
+func (r *retentionRun) auditLog() error {
+	all, err := r.tx.AuditEntries(AuditFilter{})
+	if err != nil {
+		return err
+	}
+	old := 0 // the expired entries at the start of the chain
+	for old < len(all) && r.terms[TermLogboek].Expired(DateOf(all[old].Tijd.UTC()), r.today) {
+		old++
+	}
+	if old == 0 {
+		return nil
+	}
+	anchor, err := r.tx.Setting(SettingAuditAnker)
+	if err != nil {
+		return err
+	}
+	if check := verifyEntries(anchor, all); !check.Intact {
+		r.rep.LogboekFout = check.FirstBad
+		return nil
+	}
+	last := all[old-1]
+	r.rep.Logboek = old
+	if r.rep.DryRun {
+		return nil
+	}
+	if r.rep.Logboek, err = r.tx.DeleteAuditThrough(last.ID); err != nil {
+		return err
+	}
+	if err := r.tx.SetSetting(SettingAuditAnker, last.Hash); err != nil {
+		return err
+	}
+	return r.entry("logboek", 0, "vernietigd", r.rep.Logboek)
+}
