@@ -1,7 +1,9 @@
 package storage
 
 import (
+	"crypto/sha256"
 	"database/sql"
+	"encoding/hex"
 	"errors"
 	"fmt"
 
@@ -52,14 +54,29 @@ func (r *reader) QuarantineByID(id int64) (*app.Quarantined, error) {
 	return &q, nil
 }
 
-// AddQuarantine stores a message that could not be imported and sets q.ID.
+// AddQuarantine stores a message that could not be imported and sets q.ID. When the
+// same raw bytes are already in quarantine (a mail fetched again after an interrupted
+// run), it stores nothing and sets q.ID to the existing entry's.
 func (w *writer) AddQuarantine(q *app.Quarantined) error {
 	raw := q.Raw
 	if raw == nil {
 		raw = []byte{} // the column is NOT NULL
 	}
-	res, err := w.exec(`INSERT INTO quarantine (bron, reden, ontvangen, raw) VALUES (?, ?, ?, ?)`,
-		q.Bron, q.Reden, timeValue(q.Ontvangen), raw)
+	sum := sha256.Sum256(raw)
+	hash := hex.EncodeToString(sum[:])
+	// Rows from before migration 0004 have no hash: their bytes are compared instead.
+	err := w.queryRow(`SELECT id FROM (
+			SELECT id FROM quarantine WHERE sha256 = ? AND raw = ?
+			UNION ALL SELECT id FROM quarantine WHERE sha256 IS NULL AND raw = ?
+		) ORDER BY id LIMIT 1`, hash, raw, raw).Scan(&q.ID)
+	if err == nil {
+		return nil
+	}
+	if !errors.Is(err, sql.ErrNoRows) {
+		return fmt.Errorf("bericht in quarantaine opslaan: %w", err)
+	}
+	res, err := w.exec(`INSERT INTO quarantine (bron, reden, ontvangen, raw, sha256) VALUES (?, ?, ?, ?, ?)`,
+		q.Bron, q.Reden, timeValue(q.Ontvangen), raw, hash)
 	if err != nil {
 		return fmt.Errorf("bericht in quarantaine opslaan: %w", err)
 	}

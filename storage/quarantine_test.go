@@ -49,3 +49,40 @@ func TestQuarantine(t *testing.T) {
 		t.Errorf("deleting twice: %v", err)
 	}
 }
+
+// A mail fetched again after an interrupted IMAP run must not be quarantined twice.
+func TestQuarantineSameBytesOnce(t *testing.T) {
+	db, _ := openTest(t)
+	q1 := &app.Quarantined{Bron: "postvak uid 7", Reden: "kapot", Ontvangen: time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC), Raw: []byte("<a/>")}
+	q2 := &app.Quarantined{Bron: "postvak uid 7", Reden: "kapot", Ontvangen: time.Date(2026, 1, 2, 0, 0, 0, 0, time.UTC), Raw: []byte("<a/>")}
+	q3 := &app.Quarantined{Bron: "postvak uid 8", Reden: "kapot", Ontvangen: time.Date(2026, 1, 2, 0, 0, 0, 0, time.UTC), Raw: []byte("<b/>")}
+	update(t, db, func(tx app.Tx) error { return tx.AddQuarantine(q1) })
+	update(t, db, func(tx app.Tx) error { return firstErr(tx.AddQuarantine(q2), tx.AddQuarantine(q3)) })
+	if q2.ID != q1.ID || q3.ID == q1.ID || q3.ID == 0 {
+		t.Fatalf("ids %d %d %d: want the same id for the same bytes only", q1.ID, q2.ID, q3.ID)
+	}
+	view(t, db, func(tx app.ReadTx) error {
+		list, err := tx.QuarantineList()
+		if len(list) != 2 {
+			t.Errorf("%d entries, want 2: %+v", len(list), list)
+		}
+		return err
+	})
+	// An entry from before migration 0004 has no hash: its bytes still match.
+	update(t, db, func(tx app.Tx) error {
+		_, err := tx.(*writer).exec(`UPDATE quarantine SET sha256 = NULL WHERE id = ?`, q3.ID)
+		return err
+	})
+	q4 := &app.Quarantined{Bron: "x", Reden: "kapot", Raw: []byte("<b/>")}
+	update(t, db, func(tx app.Tx) error { return tx.AddQuarantine(q4) })
+	if q4.ID != q3.ID {
+		t.Errorf("old entry without hash not recognised: %d, want %d", q4.ID, q3.ID)
+	}
+	// After discarding, the same bytes are a new entry.
+	update(t, db, func(tx app.Tx) error { return tx.DeleteQuarantine(q1.ID) })
+	q5 := &app.Quarantined{Bron: "y", Reden: "kapot", Raw: []byte("<a/>")}
+	update(t, db, func(tx app.Tx) error { return tx.AddQuarantine(q5) })
+	if q5.ID == 0 || q5.ID == q1.ID {
+		t.Errorf("id after discard %d", q5.ID)
+	}
+}
