@@ -11,6 +11,13 @@ type applier struct {
 	review  bool    // same BSN with another date of birth
 	removed bool    // the person was removed under rule 6
 	dropped int
+	purged  purgeCount // what the message purged (rule 3, or rule 2 withdrawal)
+}
+
+// purgeCount is what one consent plan purged, for the audit log.
+type purgeCount struct {
+	Domeinen []Domain // domains that lost consent
+	Items    int      // topics, hulpvragen and general topics removed
 }
 
 func (a *applier) run() error {
@@ -121,7 +128,8 @@ func (a *applier) sheet() error {
 	if err := a.ensurePerson(); err != nil {
 		return err
 	}
-	return a.carryOut(plan)
+	a.purged, err = a.carryOut(plan)
+	return err
 }
 
 // revocation applies an intrekking (rules 3 and 4). The revocation is remembered under
@@ -144,7 +152,8 @@ func (a *applier) revocation() error {
 	if err := a.touchPerson(); err != nil {
 		return err
 	}
-	return a.carryOut(plan)
+	a.purged, err = a.carryOut(plan)
+	return err
 }
 
 func (p ConsentPlan) storesContent() bool {
@@ -157,36 +166,41 @@ func (p ConsentPlan) storesContent() bool {
 }
 
 // carryOut writes and purges what a consent plan says, then removes the person when
-// nothing remains (rule 6).
-func (a *applier) carryOut(plan ConsentPlan) error {
+// nothing remains (rule 6). It returns what was purged.
+func (a *applier) carryOut(plan ConsentPlan) (purgeCount, error) {
+	var pc purgeCount
 	id := a.person.ID
 	for _, d := range Domains() {
 		if data, ok := plan.Replace[d]; ok {
 			if err := a.tx.ReplaceDomainData(id, d, data); err != nil {
-				return err
+				return pc, err
 			}
 		}
 	}
 	for _, d := range plan.Purge {
-		if _, err := a.tx.PurgeDomainData(id, d); err != nil {
-			return err
+		n, err := a.tx.PurgeDomainData(id, d)
+		if err != nil {
+			return pc, err
 		}
+		pc.Domeinen, pc.Items = append(pc.Domeinen, d), pc.Items+n
 	}
-	if err := a.general(plan); err != nil {
-		return err
+	n, err := a.general(plan)
+	if err != nil {
+		return pc, err
 	}
-	return a.removeIfEmpty()
+	pc.Items += n
+	return pc, a.removeIfEmpty()
 }
 
-func (a *applier) general(plan ConsentPlan) error {
+// general replaces or purges the general topics; it returns how many were purged.
+func (a *applier) general(plan ConsentPlan) (int, error) {
 	switch {
 	case plan.PurgeGeneral:
-		_, err := a.tx.PurgeGeneral(a.person.ID)
-		return err
+		return a.tx.PurgeGeneral(a.person.ID)
 	case plan.ReplaceGen:
-		return a.tx.ReplaceGeneral(a.person.ID, plan.General)
+		return 0, a.tx.ReplaceGeneral(a.person.ID, plan.General)
 	}
-	return nil
+	return 0, nil
 }
 
 // removeIfEmpty removes a person with no legal-basis data and no consent data (rule 6).

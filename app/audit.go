@@ -156,3 +156,36 @@ func (s *Service) VerifyAudit(ctx context.Context) (AuditCheck, error) {
 	})
 	return c, err
 }
+
+// auditImport records one imported (or duplicate) message and, when it purged consent
+// data or removed the person under rule 6, what it purged, each as its own entry.
+func (s *Service) auditImport(tx Tx, msg *Message, r Result, ap *applier) error {
+	e := AuditEntry{Actie: ActieImport, Object: ObjectPersoon, ObjectID: r.PersonID,
+		Resultaat: string(r.Resultaat), Grondslag: msg.Soort.Grondslag(), Bron: msg.Kenmerk, Aantal: r.Weggelaten}
+	if err := s.audit(tx, e); err != nil || ap == nil || ap.person == nil {
+		return err
+	}
+	id := ap.person.ID
+	if pc := ap.purged; len(pc.Domeinen) > 0 || pc.Items > 0 {
+		err := s.audit(tx, AuditEntry{Actie: ActiePurge, Object: ObjectPersoon, ObjectID: id,
+			Resultaat: "gewist", Grondslag: "toestemming", Bron: msg.Kenmerk, Domeinen: pc.Domeinen, Aantal: pc.Items})
+		if err != nil {
+			return err
+		}
+	}
+	if !ap.removed {
+		return nil
+	}
+	return s.audit(tx, AuditEntry{Actie: ActiePurge, Object: ObjectPersoon, ObjectID: id,
+		Resultaat: "verwijderd-regel-6", Bron: msg.Kenmerk})
+}
+
+// auditQuarantine records a quarantined message placed, retried or removed.
+func (s *Service) auditQuarantine(tx Tx, id int64, resultaat string) error {
+	return s.audit(tx, AuditEntry{Actie: ActieQuarantaine, Object: "quarantaine", ObjectID: id, Resultaat: resultaat})
+}
+
+// auditSetting records a changed setting by its key; the value is never logged.
+func (s *Service) auditSetting(tx Tx, key string) error {
+	return s.audit(tx, AuditEntry{Actie: ActieInstelling, Object: "instelling", Resultaat: "gewijzigd", Bron: key})
+}

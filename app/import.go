@@ -64,7 +64,12 @@ func (s *Service) tryImport(ctx context.Context, it Item) (Result, *Message, err
 
 func (s *Service) quarantine(ctx context.Context, it Item, msg *Message, reden string) (Result, error) {
 	q := &Quarantined{Bron: it.Bron, Reden: reden, Ontvangen: s.now().UTC(), Raw: it.Raw}
-	err := s.store.Update(ctx, func(tx Tx) error { return tx.AddQuarantine(q) })
+	err := s.store.Update(ctx, func(tx Tx) error {
+		if err := tx.AddQuarantine(q); err != nil {
+			return err
+		}
+		return s.auditQuarantine(tx, q.ID, "geplaatst")
+	})
 	if err != nil {
 		return Result{}, fmt.Errorf("bericht in quarantaine plaatsen: %w", err)
 	}
@@ -84,7 +89,7 @@ func (s *Service) apply(tx Tx, it Item, msg *Message) (Result, error) {
 	}
 	if known {
 		r.Resultaat, r.Reden = Dubbel, "dit bericht is al eerder geïmporteerd (zelfde kenmerk)"
-		return r, nil
+		return r, s.auditImport(tx, msg, r, nil)
 	}
 	if err := checkGemeente(tx, msg.GemeenteCode); err != nil {
 		return r, err
@@ -98,10 +103,14 @@ func (s *Service) apply(tx Tx, it Item, msg *Message) (Result, error) {
 		return r, err
 	}
 	r.PersonID, r.Weggelaten = ap.personID(), ap.dropped
-	return r, tx.AddMessage(MessageRecord{
+	err = tx.AddMessage(MessageRecord{
 		Kenmerk: msg.Kenmerk, Soort: msg.Soort, Verzonden: msg.Verzonden,
 		Ontvangen: s.now().UTC(), PersonID: r.PersonID, MessageID: it.MessageID,
 	})
+	if err != nil {
+		return r, err
+	}
+	return r, s.auditImport(tx, msg, r, &ap)
 }
 
 func checkGemeente(tx ReadTx, code string) error {

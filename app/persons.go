@@ -17,6 +17,7 @@ type PersonFile struct {
 	Domeinen  map[Domain]DomainFile // all six domains
 	Algemeen  []Answer
 	Berichten []MessageRecord // kind and dates only
+	Traject   Traject
 }
 
 // LatestDetention returns the detention with the latest begindatum, if any.
@@ -59,13 +60,19 @@ func (s *Service) FindPerson(ctx context.Context, bsn, skn string) (int64, error
 
 // PersonFile loads everything about one person; ErrNotFound when there is no such person.
 // It runs as a write transaction because reading the consent ledger needs the
-// installation's secret, which is created on first use.
+// installation's secret, which is created on first use, and because the view is
+// audited (inzage) in the same transaction.
 func (s *Service) PersonFile(ctx context.Context, id int64) (*PersonFile, error) {
 	var f *PersonFile
 	err := s.store.Update(ctx, func(tx Tx) error {
 		var err error
-		f, err = loadPersonFile(tx, id)
-		return err
+		if f, err = loadPersonFile(tx, id); err != nil {
+			return err
+		}
+		if f.Traject, err = tx.Traject(id); err != nil {
+			return err
+		}
+		return s.audit(tx, AuditEntry{Actie: ActieInzage, Object: ObjectPersoon, ObjectID: id, Resultaat: "ok"})
 	})
 	return f, err
 }

@@ -43,10 +43,13 @@ func (s *Service) Retry(ctx context.Context, id int64) ([]Result, error) {
 		return nil, err
 	}
 	results, ok, err := s.retryItems(ctx, q, items)
-	if err != nil || !ok {
+	if err != nil {
 		return results, err
 	}
-	return results, s.Discard(ctx, id)
+	if !ok {
+		return results, s.store.Update(ctx, func(tx Tx) error { return s.auditQuarantine(tx, id, "opnieuw-mislukt") })
+	}
+	return results, s.removeQuarantine(ctx, id, "opnieuw-geimporteerd")
 }
 
 func (s *Service) retryItems(ctx context.Context, q *Quarantined, items []Item) ([]Result, bool, error) {
@@ -71,10 +74,17 @@ func (s *Service) retryItems(ctx context.Context, q *Quarantined, items []Item) 
 
 // Discard removes a quarantined message and its bytes irreversibly.
 func (s *Service) Discard(ctx context.Context, id int64) error {
+	return s.removeQuarantine(ctx, id, "verwijderd")
+}
+
+func (s *Service) removeQuarantine(ctx context.Context, id int64, resultaat string) error {
 	return s.store.Update(ctx, func(tx Tx) error {
 		if _, err := tx.QuarantineByID(id); err != nil {
 			return err
 		}
-		return tx.DeleteQuarantine(id)
+		if err := tx.DeleteQuarantine(id); err != nil {
+			return err
+		}
+		return s.auditQuarantine(tx, id, resultaat)
 	})
 }

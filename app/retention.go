@@ -163,8 +163,7 @@ func (s *Service) SetRetentionTerm(ctx context.Context, key, value string) error
 		if err := tx.SetSetting(termSettingPrefix+key, t.String()); err != nil {
 			return err
 		}
-		return s.audit(tx, AuditEntry{Actie: ActieInstelling, Object: "instelling", Resultaat: "gewijzigd",
-			Bron: termSettingPrefix + key})
+		return s.auditSetting(tx, termSettingPrefix+key)
 	})
 }
 
@@ -246,7 +245,7 @@ func (s *Service) RunRetention(ctx context.Context, now time.Time, dryRun bool) 
 	var rep RetentionReport
 	err := s.store.Update(ctx, func(tx Tx) error {
 		rep = RetentionReport{DryRun: dryRun}
-		run := retentionRun{s: s, tx: tx, today: DateOf(now), now: now, rep: &rep}
+		run := retentionRun{s: s, tx: tx, today: DateOf(now), rep: &rep}
 		return run.do()
 	})
 	return rep, err
@@ -256,7 +255,6 @@ type retentionRun struct {
 	s     *Service
 	tx    Tx
 	today Date
-	now   time.Time
 	terms RetentionTerms
 	rep   *RetentionReport
 }
@@ -280,7 +278,7 @@ func (r *retentionRun) do() error {
 
 func (r *retentionRun) entry(object string, id int64, resultaat string, n int) error {
 	return r.s.audit(r.tx, AuditEntry{Actie: ActieBewaring, Object: object, ObjectID: id,
-		Resultaat: resultaat, Aantal: n, Tijd: r.now.UTC()})
+		Resultaat: resultaat, Aantal: n})
 }
 
 func (r *retentionRun) persons() error {
@@ -306,7 +304,7 @@ func (r *retentionRun) persons() error {
 			return err
 		}
 		e := AuditEntry{Actie: ActieBewaring, Object: ObjectPersoon, ObjectID: p.ID, Resultaat: "vernietigd:" + key,
-			Domeinen: doms, Aantal: n, Tijd: r.now.UTC()}
+			Domeinen: doms, Aantal: n}
 		if err := r.s.audit(r.tx, e); err != nil {
 			return err
 		}

@@ -48,7 +48,10 @@ func (s *Service) Init(ctx context.Context, gemeenten []string) error {
 		if _, err := tx.SecretKey(); err != nil {
 			return err
 		}
-		return tx.SetSetting(SettingGemeenten, strings.Join(clean, ","))
+		if err := tx.SetSetting(SettingGemeenten, strings.Join(clean, ",")); err != nil {
+			return err
+		}
+		return s.auditSetting(tx, SettingGemeenten)
 	})
 }
 
@@ -80,7 +83,12 @@ func (s *Service) Setting(ctx context.Context, key string) (string, error) {
 	return v, err
 }
 
-// SetSetting stores a setting.
+// SetSetting stores a setting; the change is audited (the key, never the value).
 func (s *Service) SetSetting(ctx context.Context, key, value string) error {
-	return s.store.Update(ctx, func(tx Tx) error { return tx.SetSetting(key, value) })
+	return s.store.Update(ctx, func(tx Tx) error {
+		if err := tx.SetSetting(key, value); err != nil {
+			return err
+		}
+		return s.auditSetting(tx, key)
+	})
 }

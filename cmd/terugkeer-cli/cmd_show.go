@@ -15,6 +15,13 @@ type showJSON struct {
 	Detenties     []detentionJSON       `json:"detenties"`
 	Domeinen      map[string]domainJSON `json:"domeinen"`
 	Algemeen      []answerJSON          `json:"algemeen"`
+	Traject       trajectJSON           `json:"traject"`
+}
+
+type trajectJSON struct {
+	Status     string `json:"status"`
+	Uitkomst   string `json:"uitkomst"`
+	Afgesloten string `json:"afgesloten"`
 }
 
 type detentionJSON struct {
@@ -48,6 +55,7 @@ func toShowJSON(f *app.PersonFile) showJSON {
 	s := showJSON{
 		personJSON: toPersonJSON(f.Person), ControleNodig: f.Person.ControleNodig,
 		Detenties: []detentionJSON{}, Domeinen: map[string]domainJSON{}, Algemeen: toAnswers(f.Algemeen),
+		Traject: trajectJSON{string(f.Traject.Status), string(f.Traject.Uitkomst), f.Traject.Afgesloten.String()},
 	}
 	for _, d := range f.Detenties {
 		s.Detenties = append(s.Detenties, detentionJSON{
@@ -107,6 +115,11 @@ func printPerson(w io.Writer, f *app.PersonFile) {
 	}
 	if cm := p.Casemanager; cm.Naam != "" {
 		fmt.Fprintf(w, "  Casemanager DJI: %s, %s, %s\n", cm.Naam, cm.Telefoon, cm.Email)
+	}
+	if t := f.Traject; t.Status == app.Afgesloten {
+		fmt.Fprintf(w, "  Traject: afgesloten op %s, %s\n", t.Afgesloten.Dutch(), t.Uitkomst)
+	} else if t.Status != "" {
+		fmt.Fprintf(w, "  Traject: %s\n", t.Status)
 	}
 	for _, d := range f.Detenties {
 		fmt.Fprintf(w, "  Detentie: %s, van %s tot %s (%s)\n", d.Inrichting, d.Begindatum.Dutch(),

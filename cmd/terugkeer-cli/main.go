@@ -50,6 +50,10 @@ func commands() map[string]command {
 		"persons":    {cmdPersons, "persons [--json] [--zoek TEKST]"},
 		"show":       {cmdShow, "show [--json] (--bsn N | --skn N | --id N)"},
 		"quarantine": {cmdQuarantine, "quarantine list [--json] | show ID | retry ID | discard ID"},
+		"audit":      {cmdAudit, "audit [--json] [--verify]"},
+		"close":      {cmdClose, "close (--bsn N | --id N) --uitkomst met-maatregelen|zonder-maatregelen [--datum JJJJ-MM-DD]"},
+		"retention":  {cmdRetention, retentionUsage},
+		"remove":     {cmdRemove, "remove (--bsn N | --id N)   (onherroepelijk)"},
 	}
 }
 
