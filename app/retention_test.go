@@ -1,0 +1,168 @@
+package app_test
+
+import (
+	"context"
+	"testing"
+
+	"github.com/terugkeer/terugkeer/app"
+)
+
+// Every retention term, run the day before it ends and on the day it ends: the first
+// must remove nothing, the second exactly the one thing.
+func TestRetentionTermsBoundaries(t *testing.T) {
+	ctx := context.Background()
+	closeAs := func(u app.Uitkomst) func(*world) {
+		return func(w *world) {
+			r := w.mustImport(melding("999990081", "Bakker", "2019-05-01", "2019-08-01"))
+			if err := w.svc.CloseTraject(ctx, r.PersonID, u, app.MustDate("2019-09-01")); err != nil {
+				t.Fatal(err)
+			}
+			// The log and register terms (5 years) end on the same day as met-maatregelen:
+			// lengthen them so that only the person is due.
+			for _, k := range []string{app.TermLogboek, app.TermRegister} {
+				if err := w.svc.SetRetentionTerm(ctx, k, "6j"); err != nil {
+					t.Fatal(err)
+				}
+			}
+		}
+	}
+	cases := []struct {
+		name        string
+		setup       func(*world)
+		before, end string
+		removed     func(app.RetentionReport) int
+	}{
+		{"afgesloten zonder maatregelen: 9 maanden", closeAs(app.ZonderMaatregelen), "2020-05-31", "2020-06-01", persons},
+		{"afgesloten met maatregelen: 5 jaar", closeAs(app.MetMaatregelen), "2024-08-31", "2024-09-01", persons},
+		{"niet gestart, met einddatum: 9 maanden na einddatum", func(w *world) {
+			w.mustImport(melding("999990081", "Bakker", "2019-05-01", "2019-08-14"))
+		}, "2020-05-13", "2020-05-14", persons},
+		{"niet gestart, zonder einddatum: 9 maanden na het laatste bericht", func(w *world) {
+			w.mustImport(melding("999990081", "Bakker", "2019-05-01", "")) // verzonden 2019-06-01
+		}, "2020-02-29", "2020-03-01", persons},
+		{"quarantaine: 3 maanden na ontvangst", func(w *world) {
+			w.importXML("geen xml") // received on the clock's day, 2019-09-01
+		}, "2019-11-30", "2019-12-01", func(r app.RetentionReport) int { return r.Quarantaine }},
+		{"toestemmingsregister: 5 jaar na de intrekking, zonder persoon", func(w *world) {
+			w.mustImport(intrekking("999990081", "Bakker", "2019-07-01", "zorg"))
+		}, "2024-06-30", "2024-07-01", func(r app.RetentionReport) int { return r.Register }},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			for _, on := range []string{c.before, c.end} {
+				w := newWorld(t)
+				c.setup(w)
+				rep, err := w.svc.RunRetention(ctx, day(on), false)
+				if err != nil {
+					t.Fatal(err)
+				}
+				want := 0
+				if on == c.end {
+					want = 1
+				}
+				if got := c.removed(rep); got != want {
+					t.Errorf("on %s: removed %d, want %d (%+v)", on, got, want, rep)
+				}
+				if rep.Total() != want {
+					t.Errorf("on %s: removed %d things in all, want %d (%+v)", on, rep.Total(), want, rep)
+				}
+			}
+		})
+	}
+}
+
+func persons(r app.RetentionReport) int { return len(r.Personen) }
+
+func TestRetentionKeepsOpenCases(t *testing.T) {
+	w := newWorld(t)
+	r := w.mustImport(melding("999990093", "Jong", "2019-05-01", "2019-08-01"))
+	if err := w.svc.StartTrajectForTest(context.Background(), r.PersonID); err != nil {
+		t.Fatal(err)
+	}
+	rep, err := w.svc.RunRetention(context.Background(), day("2040-01-01"), false)
+	if err != nil || len(rep.Personen) != 0 || w.personCount() != 1 {
+		t.Errorf("a traject in behandeling was destroyed: %+v, %v", rep, err)
+	}
+	f, err := w.svc.PersonFile(context.Background(), r.PersonID)
+	if err != nil || f.Traject.Status != app.InBehandeling {
+		t.Errorf("traject = %+v, %v", f, err)
+	}
+	// Closing then counts from the closing date.
+	if err := w.svc.CloseTraject(context.Background(), r.PersonID, app.ZonderMaatregelen, app.MustDate("2019-08-20")); err != nil {
+		t.Fatal(err)
+	}
+	rep, _ = w.svc.RunRetention(context.Background(), day("2020-05-20"), false)
+	if len(rep.Personen) != 1 {
+		t.Errorf("closed traject not destroyed 9 months after closing: %+v", rep)
+	}
+}
+
+func TestRetentionDryRunChangesNothing(t *testing.T) {
+	w := newWorld(t)
+	w.mustImport(melding("999990111", "Mulder", "2019-05-01", "2019-08-01"))
+	before := len(w.audit(""))
+	rep, err := w.svc.RunRetention(context.Background(), day("2030-01-01"), true)
+	if err != nil || len(rep.Personen) != 1 || rep.Logboek == 0 {
+		t.Fatalf("dry run = %+v, %v", rep, err)
+	}
+	if w.personCount() != 1 || len(w.audit("")) != before {
+		t.Error("a dry run changed the database")
+	}
+}
+
+// The audit log loses its entries after 5 years; the chain stays verifiable through the
+// anchor, and the pruning itself is audited.
+func TestRetentionPrunesAuditAndKeepsChainVerifiable(t *testing.T) {
+	ctx := context.Background()
+	w := newWorld(t) // Init wrote an entry on 2019-09-01
+	w.mustImport(melding("999990123", "Vos", "2019-05-01", ""))
+	w.clock = day("2022-01-01")
+	r := w.mustImport(melding("999990135", "Kok", "2021-05-01", ""))
+	if err := w.svc.StartTrajectForTest(ctx, r.PersonID); err != nil {
+		t.Fatal(err)
+	}
+	all := w.audit("")
+	rep, err := w.svc.RunRetention(ctx, day("2024-08-31"), false)
+	if err != nil || rep.Logboek != 0 {
+		t.Fatalf("a day early: %+v, %v", rep, err)
+	}
+	rep, err = w.svc.RunRetention(ctx, day("2024-09-01"), false)
+	if err != nil || rep.Logboek != 2 { // the Init and first import entries of 2019-09-01
+		t.Fatalf("on the day: %+v, %v", rep, err)
+	}
+	left := w.audit("")
+	if left[0].ID != all[2].ID {
+		t.Errorf("first remaining entry %d, want %d", left[0].ID, all[2].ID)
+	}
+	check, err := w.svc.VerifyAudit(ctx)
+	if err != nil || !check.Intact {
+		t.Errorf("chain after pruning: %+v, %v", check, err)
+	}
+	var pruned bool
+	for _, e := range w.audit(app.ActieBewaring) {
+		pruned = pruned || (e.Object == "logboek" && e.Aantal == 2)
+	}
+	if !pruned {
+		t.Error("the pruning of the audit log is not itself in the audit log")
+	}
+}
+
+func TestTermParsing(t *testing.T) {
+	for in, want := range map[string]string{"9m": "9m", "5J": "5j", " 30d ": "30d"} {
+		got, err := app.ParseTerm(in)
+		if err != nil || got.String() != want {
+			t.Errorf("ParseTerm(%q) = %v, %v", in, got, err)
+		}
+	}
+	for _, bad := range []string{"", "9", "m", "0m", "-1j", "9w", "9 m", "1000000d"} {
+		if _, err := app.ParseTerm(bad); err == nil {
+			t.Errorf("ParseTerm(%q) accepted", bad)
+		}
+	}
+	// End of month: 31 May + 9 months ends on the last day of February.
+	term, _ := app.ParseTerm("9m")
+	if term.Expired(app.MustDate("2019-05-31"), app.MustDate("2020-02-28")) ||
+		!term.Expired(app.MustDate("2019-05-31"), app.MustDate("2020-02-29")) {
+		t.Error("9 months after 2019-05-31 should end on 2020-02-29")
+	}
+}
