@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs the Debian/Ubuntu packages Terugkeer needs that are not installed yet.
 #   scripts/deps.sh build   compiler and OpenGL/X11 headers for the Fyne desktop app
-#   scripts/deps.sh test    Xvfb and tools for the smoke test, poppler-utils, dovecot-imapd
+#   scripts/deps.sh test    Xvfb and tools for the smoke test, poppler-utils, dovecot-imapd, sqlite3 (audit e2e test)
 # Checks every package with dpkg -s and runs apt-get (once, after one apt-get update)
 # only for what is missing, so it is a no-op on a prepared machine. On other systems it
 # prints what to install and exits 0.
@@ -10,7 +10,7 @@ set -euo pipefail
 build_pkgs=(gcc pkg-config libgl1-mesa-dev xorg-dev)
 # Fyne 2.7 on Linux uses GLFW's X11 backend unless built with -tags wayland, so
 # libwayland-dev and libxkbcommon-dev are not needed.
-test_pkgs=(xvfb xauth libgl1-mesa-dri x11-utils imagemagick poppler-utils dovecot-imapd)
+test_pkgs=(xvfb xauth libgl1-mesa-dri x11-utils imagemagick poppler-utils dovecot-imapd sqlite3)
 
 groups=("$@")
 [ ${#groups[@]} -eq 0 ] && groups=(build test)

@@ -1,0 +1,124 @@
+package main
+
+import (
+	"encoding/json"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+func (c *cli) sqlite(t *testing.T, stmt string) {
+	t.Helper()
+	bin, err := exec.LookPath("sqlite3")
+	if err != nil {
+		t.Skip("sqlite3 shell not installed (make deps installs it)")
+	}
+	if out, err := exec.Command(bin, c.db, stmt).CombinedOutput(); err != nil {
+		t.Fatalf("sqlite3: %v: %s", err, out)
+	}
+}
+
+func (c *cli) auditLog() []auditJSON {
+	c.t.Helper()
+	var es []auditJSON
+	if err := json.Unmarshal([]byte(c.ok("audit", "--json")), &es); err != nil {
+		c.t.Fatal(err)
+	}
+	return es
+}
+
+func TestAuditVerifyDetectsEditAndDeletion(t *testing.T) {
+	for _, tamper := range []struct{ name, stmt string }{
+		{"edit", "UPDATE audit SET aantal = aantal + 1 WHERE id = 3"},
+		{"delete", "DELETE FROM audit WHERE id = 3"},
+	} {
+		t.Run(tamper.name, func(t *testing.T) {
+			c := newCLI(t)
+			c.ok("init", "--gemeente", "0193")
+			c.ok("import", examples)
+			c.ok("show", "--bsn", "999990019")
+			es := c.auditLog()
+			if len(es) < 5 {
+				t.Fatalf("%d audit entries", len(es))
+			}
+			for _, e := range es {
+				raw, _ := json.Marshal(e)
+				for _, personal := range []string{"999990019", "12345678", "Berg", "Jan Willem", "opvang"} {
+					if strings.Contains(string(raw), personal) {
+						t.Errorf("audit entry %d holds personal data %q", e.ID, personal)
+					}
+				}
+			}
+			if out := c.ok("audit", "--verify"); !strings.Contains(out, "intact") {
+				t.Errorf("verify on an intact log: %q", out)
+			}
+			c.sqlite(t, tamper.stmt)
+			_, errOut, code := c.run("audit", "--verify")
+			want := "regel 3 " // the edited entry, or the one after the deleted
+			if tamper.name == "delete" {
+				want = "regel 4 "
+			}
+			if code == 0 || !strings.Contains(errOut, want) || !strings.Contains(errOut, "niet intact") {
+				t.Errorf("verify after %s: exit %d, stderr %q, want it to name %q", tamper.name, code, errOut, want)
+			}
+		})
+	}
+}
+
+func TestRetentionRunNuEndToEnd(t *testing.T) {
+	c := newCLI(t)
+	c.ok("init", "--gemeente", "0193")
+	c.ok("import", examples) // one person, release 2019-08-12 (definitief); one quarantined message
+	c.ok("close", "--bsn", "999990019", "--uitkomst", "zonder-maatregelen", "--datum", "2019-09-01")
+	f := c.show("--bsn", "999990019")
+	if f.Traject != (trajectJSON{"afgesloten", "zonder-maatregelen", "2019-09-01"}) {
+		t.Errorf("traject = %+v", f.Traject)
+	}
+	out := c.ok("retention", "run", "--nu", "2020-05-31")
+	if !strings.Contains(out, "personen: 0") {
+		t.Errorf("a day before the term ends: %q", out)
+	}
+	out = c.ok("retention", "run", "--dry-run", "--nu", "2020-06-01")
+	if !strings.Contains(out, "personen: 1") || !strings.Contains(out, "proefrun") {
+		t.Errorf("dry run: %q", out)
+	}
+	c.show("--bsn", "999990019") // still there after the dry run
+	out = c.ok("retention", "run", "--nu", "2020-06-01")
+	if !strings.Contains(out, "personen: 1") {
+		t.Errorf("on the day the term ends: %q", out)
+	}
+	if _, _, code := c.run("show", "--bsn", "999990019"); code == 0 {
+		t.Error("person still shown after the retention run")
+	}
+	c.ok("audit", "--verify")
+
+	c.ok("retention", "set", "quarantaine", "30d")
+	if out := c.ok("retention", "show"); !strings.Contains(out, "30d (30 dagen)") {
+		t.Errorf("retention show = %q", out)
+	}
+	if _, errOut, code := c.run("retention", "set", "quarantaine", "drie"); code == 0 || !strings.Contains(errOut, "termijn") {
+		t.Errorf("bad term: exit %d, %q", code, errOut)
+	}
+}
+
+func TestRemoveEndToEnd(t *testing.T) {
+	c := newCLI(t)
+	c.ok("init", "--gemeente", "0193")
+	c.ok("import", filepath.Join(examples, "01-melding-begin.xml"))
+	f := c.show("--bsn", "999990019")
+	if _, _, code := c.run("remove", "--bsn", "999990019", "--id", "1"); code != exitUsage {
+		t.Errorf("remove with two selectors: exit %d", code)
+	}
+	c.ok("remove", "--bsn", "999990019")
+	if _, _, code := c.run("show", "--bsn", "999990019"); code == 0 {
+		t.Error("removed person still shown")
+	}
+	var found bool
+	for _, e := range c.auditLog() {
+		found = found || (e.Actie == "purge" && e.ObjectID == f.ID && e.Resultaat == "verwijderd")
+	}
+	if !found {
+		t.Error("removal not in the audit log")
+	}
+}
