@@ -165,7 +165,8 @@ func (s MailboxSettings) Validate() error {
 	default:
 		return fmt.Errorf("beveiliging moet tls, starttls of geen zijn")
 	}
-	if strings.ContainsAny(s.Server, " \t/@") || strings.HasPrefix(s.Server, "[") {
+	_, ipErr := netip.ParseAddr(s.Server)
+	if strings.ContainsAny(s.Server, " \t/@[]") || (strings.Contains(s.Server, ":") && ipErr != nil) {
 		return fmt.Errorf("de server moet een hostnaam of IP-adres zijn, zonder poort of schema")
 	}
 	if d.Poort < 1 || d.Poort > 65535 {

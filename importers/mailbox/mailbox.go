@@ -1,0 +1,564 @@
+// Package mailbox imports messages from the team's (functional) mailbox over IMAP.
+//
+// A run connects (TLS, STARTTLS, or plain text to a loopback address only), selects the
+// configured mailbox, creates the folders for processed and quarantined mail when they
+// are missing, and handles every mail it has not handled before, in UID order: it
+// imports the mail (app.Service.ImportBytes: each message in its own transaction),
+// records the outcome, and only then moves the mail to the processed folder, or to the
+// quarantine folder when any part went to quarantine. A notification without a message
+// stays where it is; its UID is remembered so it is not fetched again.
+//
+// A run may be killed at any moment. Mail imported but not yet recorded is fetched again
+// next time: its messages are then "dubbel" (kenmerk) and its quarantined parts find
+// their existing quarantine entry (same bytes), so nothing is imported twice, and the
+// mail is moved. Mail recorded but not yet moved is moved without importing it again.
+// When the mailbox's UIDVALIDITY changes, the UIDs are forgotten and the same kenmerk
+// deduplication applies; remembered notifications are recognised by Message-ID and size.
+//
+// Servers without MOVE get COPY, STORE \Deleted and UID EXPUNGE (UIDPLUS). Without
+// UIDPLUS a plain EXPUNGE would also remove mail that someone else marked \Deleted, so
+// it is only sent when no other mail in the mailbox carries \Deleted; otherwise the moved
+// copy's original stays marked \Deleted (runs skip such mail) until a later EXPUNGE.
+//
+// This package logs nothing; errors are Dutch sentences without personal data or
+// passwords.
+package mailbox
+
+import (
+	"context"
+	"crypto/tls"
+	"crypto/x509"
+	"errors"
+	"fmt"
+	"mime"
+	"net"
+	"os"
+	"slices"
+	"strconv"
+	"time"
+
+	"github.com/emersion/go-imap/v2"
+	"github.com/emersion/go-imap/v2/imapclient"
+	"github.com/emersion/go-message/charset"
+
+	"github.com/terugkeer/terugkeer/app"
+)
+
+// Authenticator logs in on an IMAP connection. PasswordLogin is the only one today; an
+// OAuth2 mechanism (XOAUTH2 or OAUTHBEARER, needed for Microsoft 365) would be another.
+type Authenticator interface {
+	Authenticate(c *imapclient.Client) error
+}
+
+// PasswordLogin logs in with LOGIN, user name and password.
+type PasswordLogin struct {
+	User, Password string
+}
+
+// Authenticate sends LOGIN.
+func (p PasswordLogin) Authenticate(c *imapclient.Client) error {
+	if c.Caps().Has(imap.CapLoginDisabled) {
+		return errors.New("de mailserver staat inloggen met een wachtwoord niet toe op deze verbinding")
+	}
+	if err := c.Login(p.User, p.Password).Wait(); err != nil {
+		var ie *imap.Error
+		if errors.As(err, &ie) {
+			return errors.New("inloggen bij de mailserver is mislukt: controleer de gebruikersnaam en het wachtwoord")
+		}
+		return connErr(err)
+	}
+	return nil
+}
+
+// Mail is what became of one mail.
+type Mail struct {
+	UID uint32
+	// Map is the folder the mail is in now: the processed or quarantine folder, or the
+	// mailbox read when it stayed (a notification without a message).
+	Map     string
+	Results []app.Result
+}
+
+// Options adjust a run; all are optional except Auth.
+type Options struct {
+	Auth Authenticator
+	// Progress is called after each mail with the number handled and the number to handle.
+	Progress func(done, total int)
+	// OnMail is called for each mail once it is where it belongs.
+	OnMail func(Mail)
+}
+
+// Summary counts the mails of a run.
+type Summary struct {
+	Verwerkt    int // moved to the processed folder
+	Quarantaine int // moved to the quarantine folder
+	Gebleven    int // notifications without a message, left in place
+	Nagezonden  int // imported by an earlier, interrupted run and moved now
+}
+
+// maxBatchBytes and maxBatch bound the mails fetched in one FETCH.
+const (
+	maxBatchBytes = 32 << 20
+	maxBatch      = 100
+)
+
+// Run imports the mail in the configured mailbox. It stops at the first failure that
+// leaves a mail unprocessed; what was done before stays done. Cancelling ctx closes the
+// connection.
+func Run(ctx context.Context, svc *app.Service, settings app.MailboxSettings, opts Options) (Summary, error) {
+	s := settings.WithDefaults()
+	if err := s.Complete(); err != nil {
+		return Summary{}, err
+	}
+	if _, err := svc.Gemeenten(ctx); err != nil {
+		return Summary{}, err
+	}
+	if opts.Auth == nil {
+		return Summary{}, errors.New("geen aanmeldmethode voor de mailserver opgegeven")
+	}
+	c, err := Dial(s)
+	if err != nil {
+		return Summary{}, err
+	}
+	stop := context.AfterFunc(ctx, func() { c.Close() })
+	defer func() {
+		stop()
+		c.Close()
+	}()
+	r := &run{ctx: ctx, svc: svc, s: s, c: c, opts: opts}
+	err = r.run()
+	if len(r.moved) > 0 {
+		if ferr := svc.ForgetMailboxUIDs(context.WithoutCancel(ctx), r.key, r.moved); err == nil {
+			err = ferr
+		}
+	}
+	if ctx.Err() != nil {
+		return r.sum, ctx.Err()
+	}
+	if err == nil {
+		c.Logout().Wait() //nolint:errcheck // the work is done; a failing LOGOUT changes nothing
+	}
+	return r.sum, err
+}
+
+// Dial connects to the server as the settings say, verifying TLS certificates against
+// the system roots plus the optional CA file. It does not log in.
+func Dial(s app.MailboxSettings) (*imapclient.Client, error) {
+	s = s.WithDefaults()
+	addr := net.JoinHostPort(s.Server, strconv.Itoa(s.Poort))
+	opts := &imapclient.Options{
+		Dialer:      &net.Dialer{Timeout: 30 * time.Second},
+		WordDecoder: &mime.WordDecoder{CharsetReader: charset.Reader},
+	}
+	var c *imapclient.Client
+	var err error
+	switch s.Beveiliging {
+	case app.SecurityTLS, app.SecurityStartTLS:
+		if opts.TLSConfig, err = tlsConfig(s); err != nil {
+			return nil, err
+		}
+		if s.Beveiliging == app.SecurityTLS {
+			c, err = imapclient.DialTLS(addr, opts)
+		} else {
+			c, err = imapclient.DialStartTLS(addr, opts)
+		}
+	case app.SecurityNone:
+		if !app.IsLoopback(s.Server) {
+			return nil, errors.New("beveiliging 'geen' is alleen toegestaan voor een server op deze computer")
+		}
+		c, err = imapclient.DialInsecure(addr, opts)
+	default:
+		return nil, errors.New("beveiliging moet tls, starttls of geen zijn")
+	}
+	if err != nil {
+		return nil, connErr(err)
+	}
+	if err := c.WaitGreeting(); err != nil {
+		c.Close()
+		return nil, connErr(err)
+	}
+	return c, nil
+}
+
+// tlsConfig trusts the system roots plus the certificates in the CA file, if any.
+func tlsConfig(s app.MailboxSettings) (*tls.Config, error) {
+	cfg := &tls.Config{ServerName: s.Server, MinVersion: tls.VersionTLS12}
+	if s.CABestand == "" {
+		return cfg, nil // nil RootCAs: the system roots
+	}
+	pool, err := x509.SystemCertPool()
+	if err != nil {
+		pool = x509.NewCertPool()
+	}
+	pem, err := os.ReadFile(s.CABestand)
+	if err != nil {
+		return nil, errors.New("het CA-bestand uit de IMAP-instellingen kan niet worden gelezen")
+	}
+	if !pool.AppendCertsFromPEM(pem) {
+		return nil, errors.New("het CA-bestand uit de IMAP-instellingen bevat geen PEM-certificaat")
+	}
+	cfg.RootCAs = pool
+	return cfg, nil
+}
+
+// connErr describes a connection failure without server text.
+func connErr(err error) error {
+	var ce *tls.CertificateVerificationError
+	var he x509.HostnameError
+	switch {
+	case errors.As(err, &he):
+		return errors.New("het certificaat van de mailserver hoort niet bij deze servernaam")
+	case errors.As(err, &ce):
+		return errors.New("het certificaat van de mailserver wordt niet vertrouwd (geef zo nodig het CA-bestand van de gemeente op met 'imap set ca-bestand')")
+	case errors.Is(err, os.ErrDeadlineExceeded):
+		return errors.New("de mailserver antwoordt niet op tijd")
+	}
+	return fmt.Errorf("de verbinding met de mailserver is mislukt of verbroken (%v)", err)
+}
+
+// serverErr describes a failed command; the server's own text is kept (it names folders
+// at most, no personal data).
+func serverErr(what string, err error) error {
+	var ie *imap.Error
+	if errors.As(err, &ie) {
+		return fmt.Errorf("%s is geweigerd door de mailserver (%s)", what, ie.Text)
+	}
+	return connErr(err)
+}
+
+type run struct {
+	ctx  context.Context
+	svc  *app.Service
+	s    app.MailboxSettings
+	c    *imapclient.Client
+	opts Options
+	caps imap.CapSet
+	key  string
+	sum  Summary
+	done int
+	// moved are UIDs that left the mailbox in this run: their records are dropped at
+	// the end (or at the next run's start when this one is interrupted).
+	moved []uint32
+}
+
+func (r *run) run() error {
+	if err := r.opts.Auth.Authenticate(r.c); err != nil {
+		return err
+	}
+	r.caps = r.c.Caps()
+	for _, folder := range []string{r.s.Verwerkt, r.s.Quarantaine} {
+		if err := r.ensureFolder(folder); err != nil {
+			return err
+		}
+	}
+	sel, err := r.c.Select(r.s.Map, nil).Wait()
+	if err != nil {
+		return serverErr(fmt.Sprintf("de map %q openen", r.s.Map), err)
+	}
+	r.key = r.s.Sleutel()
+	known, stays, err := r.loadState(sel.UIDValidity)
+	if err != nil {
+		return err
+	}
+	present, err := r.present()
+	if err != nil {
+		return err
+	}
+	var gone []uint32
+	for uid := range known {
+		if _, ok := slices.BinarySearch(present, uid); !ok {
+			gone = append(gone, uid)
+		}
+	}
+	if err := r.svc.ForgetMailboxUIDs(r.ctx, r.key, gone); err != nil {
+		return err
+	}
+	var todo []uint32
+	for _, uid := range present {
+		k, ok := known[uid]
+		switch {
+		case !ok:
+			todo = append(todo, uid)
+		case k.Doel != "":
+			// Imported by an interrupted run, not yet moved.
+			if err := r.move(uid, k.Doel); err != nil {
+				return err
+			}
+			r.moved = append(r.moved, uid)
+			r.sum.Nagezonden++
+		}
+	}
+	return r.importAll(todo, stays)
+}
+
+// loadState returns the recorded UIDs; after a UIDVALIDITY change it forgets them and
+// returns the notifications that stayed, by Message-ID and size, to recognise them.
+func (r *run) loadState(validity uint32) (map[uint32]app.MailboxUID, map[stayKey]bool, error) {
+	st, err := r.svc.MailboxState(r.ctx, r.key)
+	if err != nil {
+		return nil, nil, err
+	}
+	known := map[uint32]app.MailboxUID{}
+	if st.UIDValidity == validity && validity != 0 {
+		for _, u := range st.UIDs {
+			known[u.UID] = u
+		}
+		return known, nil, nil
+	}
+	stays := map[stayKey]bool{}
+	for _, u := range st.UIDs {
+		if u.Doel == "" && u.MessageID != "" {
+			stays[stayKey{u.MessageID, u.Grootte}] = true
+		}
+	}
+	if err := r.svc.ResetMailboxState(r.ctx, r.key, validity); err != nil {
+		return nil, nil, err
+	}
+	return known, stays, nil
+}
+
+type stayKey struct {
+	messageID string
+	size      int64
+}
+
+// present returns the UIDs in the mailbox, ascending, without mail marked \Deleted.
+func (r *run) present() ([]uint32, error) {
+	data, err := r.c.UIDSearch(&imap.SearchCriteria{NotFlag: []imap.Flag{imap.FlagDeleted}}, nil).Wait()
+	if err != nil {
+		return nil, serverErr("de berichten in de map opvragen", err)
+	}
+	var out []uint32
+	for _, u := range data.AllUIDs() {
+		out = append(out, uint32(u))
+	}
+	slices.Sort(out)
+	return out, nil
+}
+
+func (r *run) ensureFolder(name string) error {
+	list, err := r.c.List("", name, nil).Collect()
+	if err != nil {
+		return serverErr(fmt.Sprintf("de map %q zoeken", name), err)
+	}
+	if len(list) > 0 {
+		return nil
+	}
+	if err := r.c.Create(name, nil).Wait(); err != nil {
+		var ie *imap.Error
+		if errors.As(err, &ie) && ie.Code == imap.ResponseCodeAlreadyExists {
+			return nil
+		}
+		return serverErr(fmt.Sprintf("de map %q aanmaken", name), err)
+	}
+	r.c.Subscribe(name).Wait() //nolint:errcheck // only so that mail programs show it
+	return nil
+}
+
+// header is what is known of a mail before its body is fetched.
+type header struct {
+	uid       uint32
+	size      int64
+	messageID string
+}
+
+// importAll handles the new mails in UID order, fetching their bodies in batches.
+func (r *run) importAll(todo []uint32, stays map[stayKey]bool) error {
+	total := len(todo)
+	if total == 0 {
+		r.progress(0, 0)
+		return nil
+	}
+	heads, err := r.headers(todo)
+	if err != nil {
+		return err
+	}
+	for len(heads) > 0 {
+		n, bytes := 0, int64(0)
+		for n < len(heads) && n < maxBatch && (n == 0 || bytes+heads[n].size <= maxBatchBytes) {
+			bytes += heads[n].size
+			n++
+		}
+		batch := heads[:n]
+		heads = heads[n:]
+		if err := r.importBatch(batch, stays, total); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// headers fetches size and Message-ID of the given mails; mails that vanished meanwhile
+// are left out.
+func (r *run) headers(uids []uint32) ([]header, error) {
+	msgs, err := r.c.Fetch(uidSet(uids...), &imap.FetchOptions{UID: true, RFC822Size: true, Envelope: true}).Collect()
+	if err != nil {
+		return nil, serverErr("de berichtkoppen ophalen", err)
+	}
+	out := make([]header, 0, len(msgs))
+	for _, m := range msgs {
+		h := header{uid: uint32(m.UID), size: m.RFC822Size}
+		if m.Envelope != nil {
+			h.messageID = m.Envelope.MessageID
+		}
+		out = append(out, h)
+	}
+	slices.SortFunc(out, func(a, b header) int { return int(int64(a.uid) - int64(b.uid)) })
+	return out, nil
+}
+
+var bodySection = &imap.FetchItemBodySection{Peek: true}
+
+func (r *run) importBatch(batch []header, stays map[stayKey]bool, total int) error {
+	var fetch []uint32
+	for _, h := range batch {
+		if !stays[stayKey{h.messageID, h.size}] {
+			fetch = append(fetch, h.uid)
+		}
+	}
+	bodies := map[uint32][]byte{}
+	if len(fetch) > 0 {
+		msgs, err := r.c.Fetch(uidSet(fetch...), &imap.FetchOptions{UID: true, BodySection: []*imap.FetchItemBodySection{bodySection}}).Collect()
+		if err != nil {
+			return serverErr("berichten ophalen", err)
+		}
+		for _, m := range msgs {
+			bodies[uint32(m.UID)] = m.FindBodySection(bodySection)
+		}
+	}
+	for _, h := range batch {
+		if err := r.ctx.Err(); err != nil {
+			return err
+		}
+		var err error
+		if stays[stayKey{h.messageID, h.size}] {
+			err = r.remember(h, []app.Result{{Bron: r.bron(h.uid), Resultaat: app.GeenBericht}})
+		} else if raw, ok := bodies[h.uid]; ok {
+			err = r.importMail(h, raw)
+		} // else: the mail vanished between the two fetches
+		if err != nil {
+			return err
+		}
+		r.done++
+		r.progress(r.done, total)
+	}
+	return nil
+}
+
+func (r *run) bron(uid uint32) string {
+	return fmt.Sprintf("postvak %s uid %d", r.s.Map, uid)
+}
+
+// importMail imports one mail, records where it goes, and moves it there.
+func (r *run) importMail(h header, raw []byte) error {
+	results, err := r.svc.ImportBytes(r.ctx, r.bron(h.uid), h.messageID, raw)
+	if err != nil {
+		return err
+	}
+	return r.remember(h, results)
+}
+
+// remember records the mail's destination and then moves it there.
+func (r *run) remember(h header, results []app.Result) error {
+	doel := Destination(results, r.s)
+	// The imports committed: record that even when the run is being cancelled, so that a
+	// next run moves the mail instead of fetching it again.
+	rec := app.MailboxUID{UID: h.uid, Doel: doel, MessageID: h.messageID, Grootte: h.size}
+	if err := r.svc.RecordMailboxUID(context.WithoutCancel(r.ctx), r.key, rec); err != nil {
+		return err
+	}
+	where := r.s.Map
+	if doel != "" {
+		if err := r.move(h.uid, doel); err != nil {
+			return err
+		}
+		r.moved = append(r.moved, h.uid)
+		where = doel
+	}
+	switch doel {
+	case r.s.Verwerkt:
+		r.sum.Verwerkt++
+	case r.s.Quarantaine:
+		r.sum.Quarantaine++
+	default:
+		r.sum.Gebleven++
+	}
+	if r.opts.OnMail != nil {
+		r.opts.OnMail(Mail{UID: h.uid, Map: where, Results: results})
+	}
+	return nil
+}
+
+// Destination is the folder a mail goes to after its import: the quarantine folder when
+// any part went to quarantine, nothing ("") when it carried no message, else the
+// processed folder.
+func Destination(results []app.Result, s app.MailboxSettings) string {
+	s = s.WithDefaults()
+	messages := false
+	for _, res := range results {
+		switch res.Resultaat {
+		case app.Quarantaine:
+			return s.Quarantaine
+		case app.GeenBericht:
+		default:
+			messages = true
+		}
+	}
+	if !messages {
+		return ""
+	}
+	return s.Verwerkt
+}
+
+func (r *run) progress(done, total int) {
+	if r.opts.Progress != nil {
+		r.opts.Progress(done, total)
+	}
+}
+
+// move moves one mail with MOVE, or COPY + STORE \Deleted + EXPUNGE.
+func (r *run) move(uid uint32, folder string) error {
+	set := uidSet(uid)
+	what := fmt.Sprintf("een bericht naar de map %q verplaatsen", folder)
+	if r.caps.Has(imap.CapMove) {
+		if _, err := r.c.Move(set, folder).Wait(); err != nil {
+			return serverErr(what, err)
+		}
+		return nil
+	}
+	if _, err := r.c.Copy(set, folder).Wait(); err != nil {
+		return serverErr(what, err)
+	}
+	deleted := &imap.StoreFlags{Op: imap.StoreFlagsAdd, Silent: true, Flags: []imap.Flag{imap.FlagDeleted}}
+	if err := r.c.Store(set, deleted, nil).Close(); err != nil {
+		return serverErr(what, err)
+	}
+	if r.caps.Has(imap.CapUIDPlus) {
+		if err := r.c.UIDExpunge(set).Close(); err != nil {
+			return serverErr(what, err)
+		}
+		return nil
+	}
+	// A plain EXPUNGE removes every mail marked \Deleted: only when that is ours alone.
+	data, err := r.c.UIDSearch(&imap.SearchCriteria{Flag: []imap.Flag{imap.FlagDeleted}}, nil).Wait()
+	if err != nil {
+		return serverErr(what, err)
+	}
+	for _, u := range data.AllUIDs() {
+		if uint32(u) != uid {
+			return nil // someone else's deletion pending: leave ours marked, skip EXPUNGE
+		}
+	}
+	if err := r.c.Expunge().Close(); err != nil {
+		return serverErr(what, err)
+	}
+	return nil
+}
+
+func uidSet(uids ...uint32) imap.UIDSet {
+	var set imap.UIDSet
+	for _, u := range uids {
+		set.AddNum(imap.UID(u))
+	}
+	return set
+}
