@@ -8,6 +8,11 @@ type DomainFile struct {
 	Opgesteld     Date // of the newest informatieblad that named the domain
 	IngetrokkenOp Date // ondertekend of the latest revocation, when it counts
 	Data          DomainData
+	// Follow-up, only while the consent is ja: the recorded follow-up or the implied
+	// open one, its status history (oldest first) and the domain's contacts (oldest first).
+	Opvolging    Followup
+	Geschiedenis []StatusChange
+	Contacten    []ContactMoment
 }
 
 // PersonFile is everything the application holds about one person.
@@ -18,6 +23,7 @@ type PersonFile struct {
 	Algemeen  []Answer
 	Berichten []MessageRecord // kind and dates only
 	Traject   Traject
+	Contacten []ContactMoment // algemeen contacts, oldest first
 }
 
 // LatestDetention returns the detention with the latest begindatum, if any.
@@ -92,8 +98,10 @@ func loadPersonFile(tx Tx, id int64) (*PersonFile, error) {
 	if f.Berichten, err = tx.Messages(id); err != nil {
 		return nil, err
 	}
-	f.Domeinen, err = loadDomains(tx, p)
-	return f, err
+	if f.Domeinen, err = loadDomains(tx, p); err != nil {
+		return nil, err
+	}
+	return f, loadFollowup(tx, f)
 }
 
 func loadDomains(tx Tx, p *Person) (map[Domain]DomainFile, error) {

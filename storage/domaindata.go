@@ -89,10 +89,16 @@ func (w *writer) ReplaceDomainData(personID int64, d app.Domain, data app.Domain
 }
 
 // PurgeDomainData removes a domain's content irreversibly and returns the number of
-// items removed (topics plus hulpvraag).
+// items removed: topics, hulpvraag, and the domain's follow-up record, status changes
+// and contacts (spec rule 3). Contacts of 'algemeen' stay.
 func (w *writer) PurgeDomainData(personID int64, d app.Domain) (int, error) {
 	w.purged = true
-	return w.deleteDomainData(personID, d)
+	n, err := w.deleteDomainData(personID, d)
+	if err != nil {
+		return 0, err
+	}
+	m, err := w.deleteFollowup(personID, d)
+	return n + m, err
 }
 
 func (w *writer) deleteDomainData(personID int64, d app.Domain) (int, error) {

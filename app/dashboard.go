@@ -1,0 +1,263 @@
+package app
+
+import (
+	"context"
+	"fmt"
+	"time"
+)
+
+// ZoneName is the time zone of dates and times shown to users and of "today".
+const ZoneName = "Europe/Amsterdam"
+
+// LoadZone loads Europe/Amsterdam. Commands embed the zone database (import
+// _ "time/tzdata") so that this works on Windows too. Callers load it once and pass
+// times in it (Dashboard, ParseMoment).
+func LoadZone() (*time.Location, error) {
+	loc, err := time.LoadLocation(ZoneName)
+	if err != nil {
+		return nil, fmt.Errorf("tijdzone %s laden: %w", ZoneName, err)
+	}
+	return loc, nil
+}
+
+// ParseMoment reads a date and time in loc: "YYYY-MM-DD HH:MM", "YYYY-MM-DDTHH:MM" or
+// "YYYY-MM-DD" (midnight). The result is in loc; storage keeps it as UTC.
+func ParseMoment(s string, loc *time.Location) (time.Time, error) {
+	for _, layout := range []string{"2006-01-02 15:04", "2006-01-02T15:04", DateLayout} {
+		if t, err := time.ParseInLocation(layout, s, loc); err == nil {
+			return t, nil
+		}
+	}
+	return time.Time{}, fmt.Errorf("ongeldig tijdstip %q: gebruik JJJJ-MM-DD of JJJJ-MM-DD UU:MM", s)
+}
+
+// DefaultSignalDays is the default window of the release signals.
+const DefaultSignalDays = 14
+
+// ReleaseWeeks is how far ahead Dashboard.Vrijlatingen looks (or the signal window,
+// when that is longer).
+const ReleaseWeeks = 4
+
+// SettingLaatstBekeken holds when the user last looked at the dashboard (RFC 3339 UTC).
+const SettingLaatstBekeken = "laatst_bekeken"
+
+// Dashboard is the Monday-morning overview: signals, releases in the coming weeks and
+// what arrived since the user last looked.
+type Dashboard struct {
+	Vandaag      Date
+	Dagen        int                // window of the release signals
+	Signalen     []Signal           // ordered by kind, date, name
+	Aantallen    map[SignalKind]int // every kind, zero included
+	Vrijlatingen []Release          // by einddatum
+	Nieuw        Arrivals
+}
+
+// Release is a person whose latest detention ends in the coming weeks.
+type Release struct {
+	PersonID        int64
+	Naam            string
+	BSN             string
+	Inrichting      string
+	Einddatum       Date
+	EinddatumStatus string
+	Dagen           int      // from today
+	Week            int      // ISO week of the einddatum
+	NietGeregeld    []Domain // consented domains still open or in behandeling
+}
+
+// Arrivals is what came in since the user last looked.
+type Arrivals struct {
+	LaatstBekeken time.Time // zero: never looked
+	Aantal        int       // messages imported since then
+	Berichten     []Arrival // the newest MaxArrivals of them, newest first
+	Quarantaine   int       // quarantined since then
+}
+
+// MaxArrivals bounds Arrivals.Berichten.
+const MaxArrivals = 100
+
+// Arrival is one imported message since the user last looked.
+type Arrival struct {
+	MessageRecord
+	Naam string // "" when the message left no person (e.g. a revocation for an unknown person)
+}
+
+// Dashboard computes the overview at now for a release window of days (0: 14). Today
+// is the calendar date of now in now's location: pass a time in Europe/Amsterdam
+// (LoadZone), so that the day counts hold across midnight and daylight saving time.
+// Viewing the dashboard does not change laatst_bekeken: call MarkSeen for that.
+func (s *Service) Dashboard(ctx context.Context, now time.Time, days int) (*Dashboard, error) {
+	if now.IsZero() {
+		now = s.now()
+	}
+	if days <= 0 {
+		days = DefaultSignalDays
+	}
+	if days > 366 {
+		return nil, fmt.Errorf("het aantal dagen is te groot (hoogstens 366)")
+	}
+	today := DateOf(now)
+	db := &Dashboard{Vandaag: today, Dagen: days, Aantallen: map[SignalKind]int{}}
+	// A write transaction only because the consent ledger's key needs SecretKey; nothing
+	// is written.
+	err := s.store.Update(ctx, func(tx Tx) error {
+		in, releases, err := collectSignalInput(tx, today, days)
+		if err != nil {
+			return err
+		}
+		db.Signalen = Signals(in, today, days)
+		db.Vrijlatingen = releases
+		db.Nieuw, err = arrivals(tx)
+		return err
+	})
+	if err != nil {
+		return nil, err
+	}
+	for _, k := range SignalKinds() {
+		db.Aantallen[k] = 0
+	}
+	for _, sig := range db.Signalen {
+		db.Aantallen[sig.Soort]++
+	}
+	return db, nil
+}
+
+// collectSignalInput reads what Signals needs, and the releases of the coming weeks.
+func collectSignalInput(tx Tx, today Date, days int) (SignalInput, []Release, error) {
+	var in SignalInput
+	ahead := max(days, 7*ReleaseWeeks)
+	rows, err := tx.SearchPersons(PersonQuery{ReleaseFrom: today, ReleaseTo: today.AddDays(ahead), Sort: SortByRelease})
+	if err != nil {
+		return in, nil, err
+	}
+	var releases []Release
+	for _, r := range rows {
+		ps, err := situation(tx, r)
+		if err != nil {
+			return in, nil, err
+		}
+		in.Releasing = append(in.Releasing, ps)
+		releases = append(releases, release(ps, today))
+	}
+	if in.Actions, err = dueActions(tx, today); err != nil {
+		return in, nil, err
+	}
+	if in.ControleNodig, err = tx.SearchPersons(PersonQuery{ControleNodig: true, Sort: SortByName}); err != nil {
+		return in, nil, err
+	}
+	if in.Ended, err = tx.SearchPersons(PersonQuery{ReleaseTo: today.AddDays(-1), Sort: SortByRelease}); err != nil {
+		return in, nil, err
+	}
+	in.Quarantine, err = tx.QuarantineList()
+	return in, releases, err
+}
+
+// situation reads consent, follow-up and the number of contacts of one person.
+func situation(tx Tx, r PersonRow) (PersonSituation, error) {
+	ps := PersonSituation{Row: r, Consent: map[Domain]ConsentState{}}
+	view, err := viewFor(tx, &r.Person)
+	if err != nil {
+		return ps, err
+	}
+	for _, d := range Domains() {
+		ps.Consent[d] = view.State(d)
+	}
+	if ps.Followups, err = tx.Followups(r.ID); err != nil {
+		return ps, err
+	}
+	contacts, err := tx.Contacts(r.ID)
+	ps.Contacts = len(contacts)
+	return ps, err
+}
+
+func release(ps PersonSituation, today Date) Release {
+	r := ps.Row
+	_, week := r.Einddatum.Time().ISOWeek()
+	rel := Release{PersonID: r.ID, Naam: r.FullName(), BSN: r.BSN, Inrichting: r.Inrichting,
+		Einddatum: r.Einddatum, EinddatumStatus: r.EinddatumStatus, Dagen: today.DaysUntil(r.Einddatum), Week: week}
+	for _, d := range Domains() {
+		f, ok := ps.Followups[d]
+		if ps.Consent[d].Holds() && (!ok || f.Status.Pending()) {
+			rel.NietGeregeld = append(rel.NietGeregeld, d)
+		}
+	}
+	return rel
+}
+
+// dueActions reads the follow-ups with an action dated before today, with their persons.
+func dueActions(tx ReadTx, today Date) ([]DueAction, error) {
+	fs, err := tx.ActionsDueBefore(today)
+	if err != nil {
+		return nil, err
+	}
+	persons := map[int64]*Person{}
+	var out []DueAction
+	for _, f := range fs {
+		p, ok := persons[f.PersonID]
+		if !ok {
+			if p, err = tx.PersonByID(f.PersonID); err != nil {
+				return nil, err
+			}
+			persons[f.PersonID] = p
+		}
+		out = append(out, DueAction{Person: *p, Followup: f})
+	}
+	return out, nil
+}
+
+// arrivals reads what was imported and quarantined after laatst_bekeken.
+func arrivals(tx ReadTx) (Arrivals, error) {
+	var a Arrivals
+	v, err := tx.Setting(SettingLaatstBekeken)
+	if err != nil {
+		return a, err
+	}
+	if v != "" {
+		if a.LaatstBekeken, err = time.Parse(time.RFC3339Nano, v); err != nil {
+			return a, fmt.Errorf("instelling %s is onleesbaar", SettingLaatstBekeken)
+		}
+	}
+	msgs, err := tx.MessagesSince(a.LaatstBekeken)
+	if err != nil {
+		return a, err
+	}
+	a.Aantal = len(msgs)
+	names := map[int64]string{}
+	for _, m := range msgs[:min(len(msgs), MaxArrivals)] {
+		ar := Arrival{MessageRecord: m}
+		if m.PersonID != 0 {
+			name, ok := names[m.PersonID]
+			if !ok {
+				p, err := tx.PersonByID(m.PersonID)
+				if err != nil {
+					return a, err
+				}
+				name = p.FullName()
+				names[m.PersonID] = name
+			}
+			ar.Naam = name
+		}
+		a.Berichten = append(a.Berichten, ar)
+	}
+	qs, err := tx.QuarantineList()
+	if err != nil {
+		return a, err
+	}
+	for _, q := range qs {
+		if q.Ontvangen.After(a.LaatstBekeken) {
+			a.Quarantaine++
+		}
+	}
+	return a, nil
+}
+
+// MarkSeen records that the user looked at the dashboard at now: later arrivals are new.
+// It is user-interface state, not a verwerkingsactie, so it is not audited.
+func (s *Service) MarkSeen(ctx context.Context, now time.Time) error {
+	if now.IsZero() {
+		now = s.now()
+	}
+	return s.store.Update(ctx, func(tx Tx) error {
+		return tx.SetSetting(SettingLaatstBekeken, now.UTC().Format(time.RFC3339Nano))
+	})
+}

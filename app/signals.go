@@ -1,0 +1,215 @@
+package app
+
+import (
+	"cmp"
+	"fmt"
+	"slices"
+	"strings"
+)
+
+// SignalKind names one kind of signal on the dashboard.
+type SignalKind string
+
+// The six signals. They are computed from the data whenever asked, never stored.
+const (
+	// SignaalNietGeregeld: released within N days with a consented domain still open or
+	// in behandeling (a consented domain without follow-up counts as open).
+	SignaalNietGeregeld SignalKind = "vrij-niet-geregeld"
+	// SignaalActieVerlopen: a next action dated before today, in a domain not yet
+	// geregeld or niet nodig.
+	SignaalActieVerlopen SignalKind = "actie-verlopen"
+	// SignaalGeenContact: released within N days and no contact recorded at all.
+	SignaalGeenContact SignalKind = "geen-contact"
+	// SignaalControleNodig: the person is flagged for review (same BSN, other date of birth).
+	SignaalControleNodig SignalKind = "controle-nodig"
+	// SignaalQuarantaine: a message waits in quarantine.
+	SignaalQuarantaine SignalKind = "quarantaine"
+	// SignaalEinddatumVerstreken: an expected release date (status verwacht) passed
+	// without a melding einde detentie.
+	SignaalEinddatumVerstreken SignalKind = "einddatum-verstreken"
+)
+
+// SignalKinds returns the six kinds in dashboard order.
+func SignalKinds() []SignalKind {
+	return []SignalKind{SignaalNietGeregeld, SignaalActieVerlopen, SignaalGeenContact,
+		SignaalControleNodig, SignaalQuarantaine, SignaalEinddatumVerstreken}
+}
+
+// Label is the Dutch heading of a kind, for screens and PDFs.
+func (k SignalKind) Label() string {
+	switch k {
+	case SignaalNietGeregeld:
+		return "Binnenkort vrij, nog niet geregeld"
+	case SignaalActieVerlopen:
+		return "Acties over de datum"
+	case SignaalGeenContact:
+		return "Binnenkort vrij, nog geen contact"
+	case SignaalControleNodig:
+		return "Controle nodig"
+	case SignaalQuarantaine:
+		return "Berichten in quarantaine"
+	case SignaalEinddatumVerstreken:
+		return "Verwachte einddatum verstreken"
+	}
+	return string(k)
+}
+
+// Signal is one reason to look at a person (or at a quarantined message).
+type Signal struct {
+	Soort             SignalKind
+	PersonID          int64 // 0 for quarantaine
+	Naam              string
+	BSN               string
+	Domain            Domain         // niet-geregeld and actie-verlopen
+	Status            FollowupStatus // niet-geregeld and actie-verlopen
+	Datum             Date           // einddatum, or actiedatum for actie-verlopen
+	Dagen             int            // calendar days from today to Datum; negative when passed
+	Actie             string         // actie-verlopen
+	Verantwoordelijke string         // niet-geregeld and actie-verlopen
+	QuarantineID      int64          // quarantaine
+	Tekst             string         // one Dutch line, e.g. "Onderdak niet geregeld, vrij over 5 dagen"
+}
+
+// PersonSituation is what the signals need to know about a person released soon.
+type PersonSituation struct {
+	Row       PersonRow               // with the latest detention's einddatum
+	Consent   map[Domain]ConsentState // effective consent per domain
+	Followups map[Domain]Followup     // recorded follow-up per domain
+	Contacts  int                     // contacts recorded, all domains and algemeen
+}
+
+// DueAction is a follow-up with a dated next action, and its person.
+type DueAction struct {
+	Person   Person
+	Followup Followup
+}
+
+// SignalInput is the data the signals are computed from. The lists may hold more than
+// qualifies: Signals applies the date windows and statuses itself.
+type SignalInput struct {
+	Releasing     []PersonSituation // persons whose latest detention ends soon
+	Actions       []DueAction       // follow-ups with a next action
+	ControleNodig []PersonRow       // persons flagged for review
+	Ended         []PersonRow       // persons whose latest detention's einddatum passed
+	Quarantine    []Quarantined
+}
+
+// Signals computes the signals for today with a window of days (release within days
+// days, today included). Day counts are calendar days between Dates, so daylight saving
+// time never shifts them; today must be the date in Europe/Amsterdam (DateOf of a time
+// in that zone). The result is ordered by kind (SignalKinds), then date, then name.
+func Signals(in SignalInput, today Date, days int) []Signal {
+	var out []Signal
+	last := today.AddDays(days)
+	for _, ps := range in.Releasing {
+		eind := ps.Row.Einddatum
+		if eind.IsZero() || eind.Before(today) || eind.After(last) {
+			continue
+		}
+		out = append(out, releaseSignals(ps, today)...)
+	}
+	for _, a := range in.Actions {
+		f := a.Followup
+		if f.Actiedatum.IsZero() || !f.Actiedatum.Before(today) || f.Status.Closed() {
+			continue
+		}
+		n := today.DaysUntil(f.Actiedatum)
+		out = append(out, Signal{Soort: SignaalActieVerlopen, PersonID: a.Person.ID, Naam: a.Person.FullName(),
+			BSN: a.Person.BSN, Domain: f.Domain, Status: f.Status, Datum: f.Actiedatum, Dagen: n,
+			Actie: f.Actie, Verantwoordelijke: f.Verantwoordelijke,
+			Tekst: fmt.Sprintf("Actie voor %s is %s over de datum (%s)",
+				strings.ToLower(f.Domain.Label()), dagen(-n), f.Actiedatum.Dutch())})
+	}
+	for _, r := range in.ControleNodig {
+		if !r.ControleNodig {
+			continue
+		}
+		out = append(out, personSignal(SignaalControleNodig, r, today,
+			"Controle nodig: een bericht met dit BSN had een andere geboortedatum"))
+	}
+	for _, r := range in.Ended {
+		if r.EinddatumStatus != EindVerwacht || r.Einddatum.IsZero() || !r.Einddatum.Before(today) {
+			continue
+		}
+		n := today.DaysUntil(r.Einddatum)
+		out = append(out, personSignal(SignaalEinddatumVerstreken, r, today, fmt.Sprintf(
+			"Verwachte einddatum %s is %s voorbij zonder melding einde detentie", r.Einddatum.Dutch(), dagen(-n))))
+	}
+	for _, q := range in.Quarantine {
+		out = append(out, Signal{Soort: SignaalQuarantaine, QuarantineID: q.ID, Datum: DateOf(q.Ontvangen),
+			Dagen: today.DaysUntil(DateOf(q.Ontvangen)), Tekst: "Bericht in quarantaine: " + q.Reden})
+	}
+	sortSignals(out)
+	return out
+}
+
+// releaseSignals are the signals of one person released within the window.
+func releaseSignals(ps PersonSituation, today Date) []Signal {
+	var out []Signal
+	r := ps.Row
+	n := today.DaysUntil(r.Einddatum)
+	for _, d := range Domains() {
+		if !ps.Consent[d].Holds() {
+			continue
+		}
+		f, ok := ps.Followups[d]
+		if !ok {
+			f = Followup{Status: FollowupOpen}
+		}
+		if !f.Status.Pending() {
+			continue
+		}
+		s := personSignal(SignaalNietGeregeld, r, today, d.Label()+" niet geregeld, "+vrij(n))
+		s.Domain, s.Status, s.Verantwoordelijke = d, f.Status, f.Verantwoordelijke
+		out = append(out, s)
+	}
+	if ps.Contacts == 0 {
+		out = append(out, personSignal(SignaalGeenContact, r, today, "Nog geen contact, "+vrij(n)))
+	}
+	return out
+}
+
+func personSignal(k SignalKind, r PersonRow, today Date, tekst string) Signal {
+	s := Signal{Soort: k, PersonID: r.ID, Naam: r.FullName(), BSN: r.BSN, Datum: r.Einddatum, Tekst: tekst}
+	if !r.Einddatum.IsZero() {
+		s.Dagen = today.DaysUntil(r.Einddatum)
+	}
+	return s
+}
+
+func sortSignals(ss []Signal) {
+	rank := map[SignalKind]int{}
+	for i, k := range SignalKinds() {
+		rank[k] = i
+	}
+	domainRank := map[Domain]int{}
+	for i, d := range Domains() {
+		domainRank[d] = i
+	}
+	slices.SortStableFunc(ss, func(a, b Signal) int {
+		return cmp.Or(
+			cmp.Compare(rank[a.Soort], rank[b.Soort]),
+			cmp.Compare(a.Datum.String(), b.Datum.String()),
+			cmp.Compare(a.Naam, b.Naam),
+			cmp.Compare(a.PersonID, b.PersonID),
+			cmp.Compare(domainRank[a.Domain], domainRank[b.Domain]),
+			cmp.Compare(a.QuarantineID, b.QuarantineID),
+		)
+	})
+}
+
+// vrij is "vrij vandaag" or "vrij over N dagen".
+func vrij(n int) string {
+	if n == 0 {
+		return "vrij vandaag"
+	}
+	return "vrij over " + dagen(n)
+}
+
+// dagen is "1 dag" or "N dagen".
+func dagen(n int) string {
+	if n == 1 {
+		return "1 dag"
+	}
+	return fmt.Sprintf("%d dagen", n)
+}
