@@ -370,8 +370,9 @@ func (r *retentionRun) ledger() error {
 	return r.entry("toestemmingsregister", 0, "vernietigd", r.rep.Register)
 }
 
-// livingKeys returns the ledger keys of every stored person, including the persons this
-// run removes: their keys stay until the register term ends, so that rule 4 still holds.
+// livingKeys returns the ledger keys of every person still stored. The persons this run
+// removed are gone by now: their keys go once their newest fact is older than the
+// register term, which for every default term is at least as long as theirs.
 func livingKeys(tx Tx, secret []byte) (map[string]bool, error) {
 	rows, err := tx.SearchPersons(PersonQuery{})
 	if err != nil {
