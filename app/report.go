@@ -1,0 +1,334 @@
+package app
+
+import (
+	"context"
+	"fmt"
+	"slices"
+	"strings"
+	"time"
+)
+
+// This file builds what the PDF overviews show (package report draws them). Everything a
+// printout may contain is decided here: consent-based content only for domains whose
+// consent holds, the BSN masked unless asked otherwise, and dates already in Dutch form.
+
+// PersonReportOptions are the user's choices for a person overview.
+type PersonReportOptions struct {
+	VolledigBSN bool // print the whole BSN instead of only its last four digits
+}
+
+// ReportHeader is the head of every printout.
+type ReportHeader struct {
+	Gemeenten []string  // CBS codes this installation serves (no name lookup)
+	Gebruiker string    // configured user name, "" when unset
+	Afgedrukt time.Time // the clock when the report was made; also the PDF's creation date
+}
+
+// ReportItem is one question of the informatieblad with its answer.
+type ReportItem struct {
+	Vraag       string // Dutch question text of the catalogue
+	Antwoord    string
+	Toelichting string
+}
+
+// PersonReport is the overview of one person for the nazorg consultation.
+type PersonReport struct {
+	Kop           ReportHeader
+	Naam          string
+	Geboortedatum Date
+	BSN           string // masked ("*****0019") unless VolledigBSN; "" when unknown
+	SKN           string
+	ControleNodig bool
+	Detentie      *ReportDetention // nil when no detention is known
+	Casemanager   Contact          // DJI casemanager; zero when unknown
+	Domeinen      []ReportDomain   // all six, in the spec's order
+	Contact       []ReportItem     // contact.* topics (contact preferences)
+}
+
+// ReportDetention is the latest detention with the days left until release.
+type ReportDetention struct {
+	Inrichting      string
+	Begindatum      Date
+	Einddatum       Date   // zero when no release date is known
+	EinddatumStatus string // "verwacht" or "definitief"
+	Dagen           int    // days from the report date to Einddatum (negative: in the past)
+	DagenTekst      string // "nog 12 dagen", "vandaag", "3 dagen geleden"; "" without Einddatum
+}
+
+// ReportDomain is one domain of the person overview.
+type ReportDomain struct {
+	Domein      Domain
+	Titel       string
+	Toestemming ConsentState
+	// ToestemmingTekst is what the printout says about consent: "ja", "nee",
+	// "toestemming ingetrokken op dd-mm-jjjj" or "geen informatieblad ontvangen".
+	ToestemmingTekst string
+	Onderwerpen      []ReportItem // only when consent holds
+	Hulpvraag        string       // only when consent holds
+}
+
+// ReleaseList is the list of persons released in the coming weeks.
+type ReleaseList struct {
+	Kop   ReportHeader
+	Van   Date // first release date included (the report date)
+	Tot   Date // last release date included
+	Weken int
+	Rijen []ReleaseRow // sorted by release date, then name
+}
+
+// ReleaseRow is one person of the release list.
+type ReleaseRow struct {
+	Naam            string
+	Geboortedatum   Date
+	Inrichting      string
+	Vrijlating      Date
+	VrijlatingStaat string // "verwacht" or "definitief"
+	Dagen           int    // days from the report date to Vrijlating
+	ControleNodig   bool
+	Domeinen        []DomainStatus // all six, in the spec's order
+}
+
+// DomainStatus is the compact per-domain status of the release list.
+type DomainStatus struct {
+	Domein      Domain
+	Toestemming ConsentState
+	Kort        string // "ja", "nee", "ingetr.", "—"
+}
+
+// MaxReleaseWeeks bounds the window of the release list.
+const MaxReleaseWeeks = 52
+
+// MaskBSN keeps the last four digits of a BSN and replaces the rest by asterisks.
+func MaskBSN(bsn string) string {
+	r := []rune(bsn)
+	if len(r) <= 4 {
+		return strings.Repeat("*", len(r))
+	}
+	return strings.Repeat("*", len(r)-4) + string(r[len(r)-4:])
+}
+
+// DaysText says in Dutch how far a release date is from today.
+func DaysText(days int) string {
+	switch {
+	case days == 0:
+		return "vandaag"
+	case days == 1:
+		return "morgen"
+	case days > 1:
+		return fmt.Sprintf("nog %d dagen", days)
+	case days == -1:
+		return "gisteren"
+	}
+	return fmt.Sprintf("%d dagen geleden", -days)
+}
+
+// ConsentText is the printed consent state of a domain.
+func ConsentText(df DomainFile) string {
+	switch df.Toestemming {
+	case ConsentJa:
+		return "ja"
+	case ConsentNee:
+		return "nee"
+	case ConsentIngetrokken:
+		if df.IngetrokkenOp.IsZero() {
+			return "toestemming ingetrokken"
+		}
+		return "toestemming ingetrokken op " + df.IngetrokkenOp.Dutch()
+	}
+	return "geen informatieblad ontvangen"
+}
+
+// ConsentShort is the compact consent state of the release list.
+func ConsentShort(s ConsentState) string {
+	switch s {
+	case ConsentJa:
+		return "ja"
+	case ConsentNee:
+		return "nee"
+	case ConsentIngetrokken:
+		return "ingetr."
+	}
+	return "—"
+}
+
+// reportItems turns stored answers into printed items in catalogue order.
+func reportItems(as []Answer) []ReportItem {
+	order := map[string]int{}
+	for i, t := range Topics() {
+		order[t.Code] = i
+	}
+	sorted := slices.Clone(as)
+	slices.SortStableFunc(sorted, func(a, b Answer) int {
+		ia, oka := order[a.Code]
+		ib, okb := order[b.Code]
+		switch {
+		case oka && okb:
+			return ia - ib
+		case oka:
+			return -1
+		case okb:
+			return 1
+		}
+		return strings.Compare(a.Code, b.Code)
+	})
+	out := make([]ReportItem, 0, len(sorted))
+	for _, a := range sorted {
+		q := a.Code
+		if t, ok := TopicByCode(a.Code); ok {
+			q = t.Question
+		}
+		out = append(out, ReportItem{Vraag: q, Antwoord: a.Antwoord, Toelichting: a.Toelichting})
+	}
+	return out
+}
+
+// BuildPersonReport computes the person overview from a person file. today is the
+// report's date for the days to release.
+func BuildPersonReport(f *PersonFile, kop ReportHeader, today Date, opts PersonReportOptions) *PersonReport {
+	p := f.Person
+	r := &PersonReport{
+		Kop: kop, Naam: p.FullName(), Geboortedatum: p.Geboortedatum, SKN: p.SKN,
+		ControleNodig: p.ControleNodig, Casemanager: p.Casemanager,
+	}
+	if p.BSN != "" {
+		r.BSN = MaskBSN(p.BSN)
+		if opts.VolledigBSN {
+			r.BSN = p.BSN
+		}
+	}
+	if d, ok := f.LatestDetention(); ok {
+		rd := &ReportDetention{
+			Inrichting: d.Inrichting, Begindatum: d.Begindatum, Einddatum: d.Einddatum,
+			EinddatumStatus: d.EinddatumStatus,
+		}
+		if !d.Einddatum.IsZero() {
+			rd.Dagen = today.DaysUntil(d.Einddatum)
+			rd.DagenTekst = DaysText(rd.Dagen)
+		}
+		r.Detentie = rd
+	}
+	for _, d := range Domains() {
+		df := f.Domeinen[d]
+		rd := ReportDomain{Domein: d, Titel: d.Label(), Toestemming: df.Toestemming, ToestemmingTekst: ConsentText(df)}
+		// Content only where consent holds, whatever the file carries.
+		if df.Toestemming.Holds() {
+			rd.Onderwerpen = reportItems(df.Data.Onderwerpen)
+			rd.Hulpvraag = df.Data.Hulpvraag
+		}
+		r.Domeinen = append(r.Domeinen, rd)
+	}
+	if anyHolds(f) {
+		r.Contact = reportItems(f.Algemeen)
+	}
+	return r
+}
+
+func anyHolds(f *PersonFile) bool {
+	for _, df := range f.Domeinen {
+		if df.Toestemming.Holds() {
+			return true
+		}
+	}
+	return false
+}
+
+// exportedDomains are the domains whose consent-based content a person report carries.
+func (r *PersonReport) exportedDomains() []Domain {
+	var out []Domain
+	for _, d := range r.Domeinen {
+		if len(d.Onderwerpen) > 0 || d.Hulpvraag != "" {
+			out = append(out, d.Domein)
+		}
+	}
+	return out
+}
+
+// releaseRow computes one row of the release list.
+func releaseRow(row PersonRow, domains map[Domain]DomainFile, today Date) ReleaseRow {
+	r := ReleaseRow{
+		Naam: row.FullName(), Geboortedatum: row.Geboortedatum, Inrichting: row.Inrichting,
+		Vrijlating: row.Einddatum, VrijlatingStaat: row.EinddatumStatus,
+		Dagen: today.DaysUntil(row.Einddatum), ControleNodig: row.ControleNodig,
+	}
+	for _, d := range Domains() {
+		st := domains[d].Toestemming
+		r.Domeinen = append(r.Domeinen, DomainStatus{Domein: d, Toestemming: st, Kort: ConsentShort(st)})
+	}
+	return r
+}
+
+// reportHeader reads the settings a printout names.
+func (s *Service) reportHeader(tx ReadTx) (ReportHeader, error) {
+	g, err := tx.Setting(SettingGemeenten)
+	if err != nil {
+		return ReportHeader{}, err
+	}
+	if g == "" {
+		return ReportHeader{}, ErrNotInitialised
+	}
+	user, err := tx.Setting(SettingGebruiker)
+	if err != nil {
+		return ReportHeader{}, err
+	}
+	return ReportHeader{Gemeenten: strings.Split(g, ","), Gebruiker: user, Afgedrukt: s.now()}, nil
+}
+
+// PersonReport builds the overview of one person and records the export in the audit
+// log in the same transaction (ErrNotFound when there is no such person).
+func (s *Service) PersonReport(ctx context.Context, id int64, opts PersonReportOptions) (*PersonReport, error) {
+	var r *PersonReport
+	err := s.store.Update(ctx, func(tx Tx) error {
+		kop, err := s.reportHeader(tx)
+		if err != nil {
+			return err
+		}
+		f, err := loadPersonFile(tx, id)
+		if err != nil {
+			return err
+		}
+		r = BuildPersonReport(f, kop, DateOf(kop.Afgedrukt), opts)
+		return s.audit(tx, AuditEntry{
+			Actie: ActieExport, Object: "persoon", ObjectID: id, Resultaat: "ok",
+			Domeinen: r.exportedDomains(), Aantal: 1,
+		})
+	})
+	if err != nil {
+		return nil, err
+	}
+	return r, nil
+}
+
+// ReleaseReport builds the list of everyone whose latest detention ends within weeks
+// weeks from now's date (both ends included), sorted by release date, and records the
+// export in the audit log in the same transaction.
+func (s *Service) ReleaseReport(ctx context.Context, now time.Time, weeks int) (*ReleaseList, error) {
+	if weeks < 1 || weeks > MaxReleaseWeeks {
+		return nil, fmt.Errorf("het aantal weken moet tussen 1 en %d liggen", MaxReleaseWeeks)
+	}
+	today := DateOf(now)
+	l := &ReleaseList{Van: today, Tot: today.AddDays(7 * weeks), Weken: weeks}
+	err := s.store.Update(ctx, func(tx Tx) error {
+		var err error
+		if l.Kop, err = s.reportHeader(tx); err != nil {
+			return err
+		}
+		rows, err := tx.SearchPersons(PersonQuery{ReleaseFrom: l.Van, ReleaseTo: l.Tot, Sort: SortByRelease})
+		if err != nil {
+			return err
+		}
+		for _, row := range rows {
+			domains, err := loadDomains(tx, &row.Person)
+			if err != nil {
+				return err
+			}
+			l.Rijen = append(l.Rijen, releaseRow(row, domains, today))
+		}
+		return s.audit(tx, AuditEntry{
+			Actie: ActieExport, Object: "rapport", Resultaat: "ok", Aantal: len(l.Rijen),
+		})
+	})
+	if err != nil {
+		return nil, err
+	}
+	return l, nil
+}

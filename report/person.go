@@ -1,0 +1,185 @@
+package report
+
+import (
+	"github.com/terugkeer/terugkeer/app"
+)
+
+// Person overview geometry (A4 portrait, millimetres).
+const (
+	labelW   = 70.0 // question / label column
+	bodySize = 9.5
+	bodyLH   = 4.8
+	noteSize = 8.5
+	noteLH   = 4.2
+)
+
+func (d *doc) person(r *app.PersonReport) {
+	p := d.pdf
+	d.font("", 8.5)
+	d.color(colMuted)
+	p.SetX(d.left)
+	p.CellFormat(0, 5, "Persoonsoverzicht", "", 1, "L", false, 0, "")
+	d.font("B", 16)
+	d.color(colText)
+	for _, l := range d.lines(r.Naam, d.right-d.left) {
+		p.SetX(d.left)
+		p.CellFormat(0, 7.5, l, "", 1, "L", false, 0, "")
+	}
+	p.Ln(1)
+
+	d.field("Geboortedatum", r.Geboortedatum.Dutch(), "")
+	d.field("BSN", r.BSN, "")
+	d.field("SKN", r.SKN, "")
+	if r.ControleNodig {
+		d.paragraph("Let op: een bericht met dit BSN had een andere geboortedatum; controleer de gegevens voordat u ze deelt.", colAccent)
+	}
+
+	d.section("Detentie", "")
+	if dt := r.Detentie; dt != nil {
+		d.field("Inrichting", dt.Inrichting, "")
+		d.field("Begin detentie", dt.Begindatum.Dutch(), "")
+		end := dt.Einddatum.Dutch()
+		if end != "" && dt.EinddatumStatus != "" {
+			end += " (" + dt.EinddatumStatus + ")"
+		}
+		d.field("Einde detentie", end, "")
+		if dt.DagenTekst != "" {
+			d.field("Tot vrijlating", dt.DagenTekst, "")
+		}
+	} else {
+		d.paragraph("Geen detentie bekend.", colMuted)
+	}
+
+	d.section("Casemanager DJI", "")
+	if cm := r.Casemanager; cm != (app.Contact{}) {
+		d.field("Naam", cm.Naam, "")
+		d.field("Telefoon", cm.Telefoon, "")
+		d.field("E-mail", cm.Email, "")
+	} else {
+		d.paragraph("Niet bekend.", colMuted)
+	}
+
+	for _, dom := range r.Domeinen {
+		d.domain(dom)
+	}
+
+	d.section("Contactvoorkeuren", "")
+	if len(r.Contact) == 0 {
+		d.paragraph("Geen contactvoorkeuren ontvangen.", colMuted)
+	}
+	for _, it := range r.Contact {
+		d.item(it)
+	}
+}
+
+func (d *doc) domain(dom app.ReportDomain) {
+	d.section(dom.Titel, "Toestemming: "+dom.ToestemmingTekst)
+	switch {
+	case dom.Toestemming == app.ConsentIngetrokken:
+		d.paragraph("De toestemming is ingetrokken; gegevens van dit domein worden niet gedeeld.", colMuted)
+		return
+	case dom.Toestemming == app.ConsentNee:
+		d.paragraph("Geen toestemming gegeven; gegevens van dit domein worden niet gedeeld.", colMuted)
+		return
+	case !dom.Toestemming.Holds():
+		d.paragraph("Nog geen informatieblad met toestemming voor dit domein.", colMuted)
+		return
+	}
+	if len(dom.Onderwerpen) == 0 && dom.Hulpvraag == "" {
+		d.paragraph("Geen antwoorden ontvangen.", colMuted)
+	}
+	for _, it := range dom.Onderwerpen {
+		d.item(it)
+	}
+	if dom.Hulpvraag != "" {
+		d.field("Hulpvraag", dom.Hulpvraag, "")
+	}
+}
+
+// item is one answered question. A free-text topic (contact.bereikbaarheid) has its
+// content in the toelichting only: that is then the value.
+func (d *doc) item(it app.ReportItem) {
+	if it.Antwoord == "" && it.Toelichting != "" {
+		d.field(it.Vraag, it.Toelichting, "")
+		return
+	}
+	d.field(it.Vraag, it.Antwoord, it.Toelichting)
+}
+
+// section starts a titled block, with an optional right-aligned status, and keeps it
+// together with at least its first row.
+func (d *doc) section(title, status string) {
+	p := d.pdf
+	d.ensure(9 + 2*bodyLH)
+	p.Ln(3)
+	y := p.GetY()
+	d.font("B", 11)
+	d.color(colAccent)
+	p.SetXY(d.left, y)
+	p.CellFormat(80, 6, clean(title), "", 0, "L", false, 0, "")
+	if status != "" {
+		d.font("B", 9)
+		p.SetXY(d.right-100, y)
+		p.CellFormat(100, 6, clean(status), "", 0, "R", false, 0, "")
+	}
+	d.draw(colRule)
+	p.SetLineWidth(0.2)
+	p.Line(d.left, y+6.5, d.right, y+6.5)
+	p.SetXY(d.left, y+8)
+	d.color(colText)
+}
+
+// field is one label–value row; the note (a toelichting) goes under the value in a
+// smaller, muted type. Rows are never split over two pages.
+func (d *doc) field(label, value, note string) {
+	p := d.pdf
+	valueW := d.right - d.left - labelW
+	d.font("", bodySize)
+	ll := d.lines(label, labelW)
+	d.font("B", bodySize)
+	vl := d.lines(orDash(value), valueW)
+	var nl []string
+	if note != "" {
+		d.font("", noteSize)
+		nl = d.lines(note, valueW)
+	}
+	h := max(float64(len(ll))*bodyLH, float64(len(vl))*bodyLH+float64(len(nl))*noteLH) + 1.2
+	d.ensure(h)
+	y := p.GetY()
+	d.font("", bodySize)
+	d.color(colMuted)
+	for i, l := range ll {
+		p.SetXY(d.left, y+float64(i)*bodyLH)
+		p.CellFormat(labelW, bodyLH, l, "", 0, "L", false, 0, "")
+	}
+	d.font("B", bodySize)
+	d.color(colText)
+	for i, l := range vl {
+		p.SetXY(d.left+labelW, y+float64(i)*bodyLH)
+		p.CellFormat(valueW, bodyLH, l, "", 0, "L", false, 0, "")
+	}
+	d.font("", noteSize)
+	d.color(colMuted)
+	ny := y + float64(len(vl))*bodyLH
+	for i, l := range nl {
+		p.SetXY(d.left+labelW, ny+float64(i)*noteLH)
+		p.CellFormat(valueW, noteLH, l, "", 0, "L", false, 0, "")
+	}
+	d.color(colText)
+	p.SetXY(d.left, y+h)
+}
+
+// paragraph is a full-width line of running text.
+func (d *doc) paragraph(text string, c rgb) {
+	p := d.pdf
+	d.font("", bodySize)
+	ls := d.lines(text, d.right-d.left)
+	d.ensure(float64(len(ls))*bodyLH + 1.2)
+	d.color(c)
+	for _, l := range ls {
+		p.SetX(d.left)
+		p.CellFormat(d.right-d.left, bodyLH, l, "", 1, "L", false, 0, "")
+	}
+	p.Ln(1.2)
+	d.color(colText)
+}

@@ -1,0 +1,189 @@
+package report
+
+import (
+	"fmt"
+
+	"github.com/terugkeer/terugkeer/app"
+)
+
+// Release list geometry (A4 landscape, millimetres; 261 mm between the margins).
+const (
+	tableSize = 8.5
+	tableLH   = 4.4
+	cellPad   = 1.0 // vertical padding above and below a row's text
+)
+
+type column struct {
+	title string
+	w     float64
+	align string
+}
+
+// domainTitles are the compact domain headers of the release list.
+var domainTitles = map[app.Domain]string{
+	app.Identiteitsbewijs: "ID-bewijs",
+	app.Onderdak:          "Onderdak",
+	app.WerkEnInkomen:     "Werk/ink.",
+	app.Schulden:          "Schulden",
+	app.Zorg:              "Zorg",
+	app.ZorgVoorThuis:     "Thuis",
+}
+
+func releaseColumns() []column {
+	cols := []column{
+		{"Vrijlating", 30, "L"},
+		{"Over", 17, "L"},
+		{"Naam", 55, "L"},
+		{"Geboren", 20, "L"},
+		{"Inrichting", 37, "L"},
+	}
+	for _, d := range app.Domains() {
+		cols = append(cols, column{domainTitles[d], 17, "C"})
+	}
+	return cols
+}
+
+// Legend explains the compact codes under the release table.
+const Legend = "Toestemming per domein: ja = gegeven, nee = niet gegeven, ingetr. = ingetrokken, " +
+	"— = geen informatieblad. Vrijlating: verw. = verwachte datum, def. = definitieve datum. " +
+	"Thuis = zorg voor thuis."
+
+func (d *doc) releases(l *app.ReleaseList) {
+	p := d.pdf
+	cols := releaseColumns()
+	d.font("B", 14)
+	d.color(colText)
+	p.SetX(d.left)
+	p.CellFormat(0, 7, fmt.Sprintf("Vrijlatingen van %s tot en met %s", l.Van.Dutch(), l.Tot.Dutch()), "", 1, "L", false, 0, "")
+	d.font("", 9)
+	d.color(colMuted)
+	p.SetX(d.left)
+	count := fmt.Sprintf("%d personen", len(l.Rijen))
+	if len(l.Rijen) == 1 {
+		count = "1 persoon"
+	}
+	weeks := fmt.Sprintf("de komende %d weken", l.Weken)
+	if l.Weken == 1 {
+		weeks = "de komende week"
+	}
+	p.CellFormat(0, 5, fmt.Sprintf("%s met een vrijlatingsdatum in %s, op datum gesorteerd.", count, weeks), "", 1, "L", false, 0, "")
+	p.Ln(2)
+	if len(l.Rijen) == 0 {
+		d.paragraph("Geen vrijlatingen in deze periode.", colText)
+		return
+	}
+	d.tableHeader(cols)
+	d.newPage = func() { d.tableHeader(cols) }
+	for i, r := range l.Rijen {
+		d.releaseRow(cols, r, i%2 == 1)
+	}
+	d.newPage = nil
+	p.Ln(3)
+	d.font("", 7.5)
+	ls := d.lines(Legend, d.right-d.left)
+	d.ensure(float64(len(ls)) * 3.8)
+	d.color(colMuted)
+	for _, s := range ls {
+		p.SetX(d.left)
+		p.CellFormat(d.right-d.left, 3.8, s, "", 1, "L", false, 0, "")
+	}
+	d.color(colText)
+}
+
+func (d *doc) tableHeader(cols []column) {
+	p := d.pdf
+	d.font("B", tableSize)
+	d.fill(colHead)
+	d.color(colAccent)
+	x, y := d.left, p.GetY()
+	for _, c := range cols {
+		p.SetXY(x, y)
+		p.CellFormat(c.w, tableLH+2*cellPad, c.title, "", 0, c.align, true, 0, "")
+		x += c.w
+	}
+	p.SetXY(d.left, y+tableLH+2*cellPad)
+	d.color(colText)
+}
+
+func (d *doc) releaseRow(cols []column, r app.ReleaseRow, zebra bool) {
+	p := d.pdf
+	due := r.Vrijlating.Dutch()
+	switch r.VrijlatingStaat {
+	case "verwacht":
+		due += " verw."
+	case "definitief":
+		due += " def."
+	}
+	name := r.Naam
+	if r.ControleNodig {
+		name += " (controle nodig)"
+	}
+	cells := []string{due, shortDays(r.Dagen), name, r.Geboortedatum.Dutch(), r.Inrichting}
+	for _, s := range r.Domeinen {
+		cells = append(cells, s.Kort)
+	}
+	wrapped := make([][]string, len(cells))
+	n := 1
+	for i, c := range cells {
+		d.font(nameStyle(i), tableSize) // measure in the style the cell is drawn in
+		wrapped[i] = d.lines(orDash(c), cols[i].w)
+		n = max(n, len(wrapped[i]))
+	}
+	h := float64(n)*tableLH + 2*cellPad
+	d.ensure(h)
+	x, y := d.left, p.GetY()
+	if zebra {
+		d.fill(colZebra)
+		p.Rect(d.left, y, d.right-d.left, h, "F")
+	}
+	for i, ls := range wrapped {
+		c := cols[i]
+		if i >= 5 {
+			d.statusFill(r.Domeinen[i-5].Toestemming, x, y, c.w, h)
+		}
+		d.font(nameStyle(i), tableSize)
+		for j, s := range ls {
+			p.SetXY(x, y+cellPad+float64(j)*tableLH)
+			p.CellFormat(c.w, tableLH, s, "", 0, c.align, false, 0, "")
+		}
+		x += c.w
+	}
+	d.draw(colRule)
+	p.SetLineWidth(0.1)
+	p.Line(d.left, y+h, d.right, y+h)
+	p.SetXY(d.left, y+h)
+}
+
+// statusFill shades a domain cell: light green where consent holds, grey where revoked.
+func (d *doc) statusFill(s app.ConsentState, x, y, w, h float64) {
+	switch s {
+	case app.ConsentJa:
+		d.fill(colJa)
+	case app.ConsentIngetrokken:
+		d.fill(colStop)
+	default:
+		return
+	}
+	d.pdf.Rect(x+1, y+0.6, w-2, h-1.2, "F")
+}
+
+// nameStyle is the font style of column i: the name is bold.
+func nameStyle(i int) string {
+	if i == 2 {
+		return "B"
+	}
+	return ""
+}
+
+// shortDays is the "Over" column: days until release, compact.
+func shortDays(days int) string {
+	switch {
+	case days == 0:
+		return "vandaag"
+	case days == 1:
+		return "morgen"
+	case days > 1:
+		return fmt.Sprintf("%d dagen", days)
+	}
+	return app.DaysText(days)
+}

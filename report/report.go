@@ -1,0 +1,263 @@
+// Package report draws the PDF overviews for the nazorg consultation: the overview of one
+// person (WritePerson) and the list of coming releases (WriteReleases). What a printout
+// contains is decided in package app (app.PersonReport, app.ReleaseList); this package
+// only lays it out on A4 with the embedded DejaVu Sans fonts, so every name of the spec
+// (Öztürk, Şahin, Łukasz, Dvořák, Nguyễn) renders. Output is deterministic: the same
+// model, with the same Kop.Afgedrukt, gives the same bytes.
+package report
+
+import (
+	"bytes"
+	_ "embed"
+	"fmt"
+	"io"
+	"strings"
+	"sync"
+	"unicode"
+
+	"github.com/jung-kurt/gofpdf"
+	"golang.org/x/image/font/sfnt"
+	"golang.org/x/text/unicode/norm"
+
+	"github.com/terugkeer/terugkeer/app"
+)
+
+//go:embed fonts/DejaVuSans.ttf
+var fontRegular []byte
+
+//go:embed fonts/DejaVuSans-Bold.ttf
+var fontBold []byte
+
+const family = "DejaVu"
+
+// Texts printed on every page.
+const (
+	Kopregel    = "Vertrouwelijk — nazorgoverleg"
+	Bewaarregel = "Bewaar deze afdruk niet langer dan nodig en vernietig hem na het overleg."
+)
+
+type rgb struct{ r, g, b int }
+
+var (
+	colText   = rgb{33, 37, 41}
+	colMuted  = rgb{96, 104, 112}
+	colAccent = rgb{25, 70, 115}
+	colRule   = rgb{190, 196, 202}
+	colZebra  = rgb{243, 245, 247}
+	colHead   = rgb{226, 233, 240}
+	colJa     = rgb{222, 240, 226}
+	colStop   = rgb{236, 236, 236}
+)
+
+// doc is one PDF being laid out, with the page furniture shared by both reports.
+type doc struct {
+	pdf     *gofpdf.Fpdf
+	kop     app.ReportHeader
+	total   int    // page count, known on the second pass (0 on the first)
+	newPage func() // called after a page break that ensure made (e.g. a table header)
+	w, h    float64
+	left    float64
+	right   float64 // x of the right margin
+	bottom  float64 // y below which content must not go
+}
+
+// build lays a report out twice: once to count the pages, then with "Pagina X van Y".
+// gofpdf's page-count alias is avoided on purpose: its placeholder's width would shift
+// the right-aligned footer.
+func build(w io.Writer, orientation, title string, kop app.ReportHeader, layout func(*doc)) error {
+	first := newDoc(orientation, title, kop, 0)
+	layout(first)
+	if err := first.pdf.Error(); err != nil {
+		return fmt.Errorf("PDF opmaken: %w", err)
+	}
+	second := newDoc(orientation, title, kop, first.pdf.PageNo())
+	layout(second)
+	if err := second.pdf.Output(w); err != nil {
+		return fmt.Errorf("PDF schrijven: %w", err)
+	}
+	return nil
+}
+
+func newDoc(orientation, title string, kop app.ReportHeader, total int) *doc {
+	p := gofpdf.NewCustom(&gofpdf.InitType{OrientationStr: orientation, UnitStr: "mm", SizeStr: "A4"})
+	p.AddUTF8FontFromBytes(family, "", fontRegular)
+	p.AddUTF8FontFromBytes(family, "B", fontBold)
+	p.SetCompression(true)
+	p.SetCatalogSort(true)
+	p.SetCreationDate(kop.Afgedrukt)
+	p.SetModificationDate(kop.Afgedrukt)
+	p.SetTitle(title, true) // a generic title: no personal data in the metadata
+	p.SetCreator("Terugkeer", true)
+	p.SetProducer("Terugkeer", true)
+	p.SetAutoPageBreak(false, 0) // breaks are made by ensure, so rows are never split
+	p.SetMargins(18, 22, 18)
+	pw, ph := p.GetPageSize()
+	d := &doc{pdf: p, kop: kop, total: total, w: pw, h: ph, left: 18, right: pw - 18, bottom: ph - 20}
+	p.SetHeaderFunc(d.header)
+	p.SetFooterFunc(d.footer)
+	p.AddPage()
+	return d
+}
+
+func (d *doc) color(c rgb) { d.pdf.SetTextColor(c.r, c.g, c.b) }
+func (d *doc) fill(c rgb)  { d.pdf.SetFillColor(c.r, c.g, c.b) }
+func (d *doc) draw(c rgb)  { d.pdf.SetDrawColor(c.r, c.g, c.b) }
+func (d *doc) font(style string, size float64) {
+	d.pdf.SetFont(family, style, size)
+}
+
+func (d *doc) header() {
+	p := d.pdf
+	y := 10.0
+	d.font("B", 9.5)
+	d.color(colAccent)
+	p.SetXY(d.left, y)
+	p.CellFormat(90, 5, Kopregel, "", 0, "L", false, 0, "")
+	d.font("", 8)
+	d.color(colMuted)
+	p.SetXY(d.right-130, y)
+	p.CellFormat(130, 5, clean(headerInfo(d.kop)), "", 0, "R", false, 0, "")
+	d.draw(colRule)
+	p.SetLineWidth(0.3)
+	p.Line(d.left, y+6.5, d.right, y+6.5)
+	p.SetXY(d.left, 22)
+	d.color(colText)
+}
+
+// headerInfo is "Gemeente 0193 · afgedrukt 03-06-2019 10:15 door A. Jansen".
+func headerInfo(k app.ReportHeader) string {
+	g := "Gemeente " + strings.Join(k.Gemeenten, ", ")
+	if len(k.Gemeenten) > 1 {
+		g = "Gemeenten " + strings.Join(k.Gemeenten, ", ")
+	}
+	s := g + " · afgedrukt " + k.Afgedrukt.Format("02-01-2006 15:04")
+	if k.Gebruiker != "" {
+		s += " door " + k.Gebruiker
+	}
+	return s
+}
+
+func (d *doc) footer() {
+	p := d.pdf
+	y := d.h - 15
+	d.draw(colRule)
+	p.SetLineWidth(0.3)
+	p.Line(d.left, y, d.right, y)
+	d.font("", 7.5)
+	d.color(colMuted)
+	p.SetXY(d.left, y+1.5)
+	p.CellFormat(d.right-d.left-35, 4, Bewaarregel, "", 0, "L", false, 0, "")
+	p.SetXY(d.right-35, y+1.5)
+	p.CellFormat(35, 4, fmt.Sprintf("Pagina %d van %d", p.PageNo(), d.total), "", 0, "R", false, 0, "")
+	d.color(colText)
+}
+
+// ensure starts a new page when h millimetres do not fit on this one.
+func (d *doc) ensure(h float64) {
+	if d.pdf.GetY()+h <= d.bottom {
+		return
+	}
+	d.pdf.AddPage()
+	if d.newPage != nil {
+		d.newPage()
+	}
+}
+
+// lines wraps text to width w in the current font; always at least one line.
+func (d *doc) lines(text string, w float64) []string {
+	text = clean(text)
+	if text == "" {
+		return []string{""}
+	}
+	var out []string
+	for _, para := range strings.Split(text, "\n") {
+		ls := d.pdf.SplitText(para, w)
+		if len(ls) == 0 {
+			ls = []string{""}
+		}
+		out = append(out, ls...)
+	}
+	return out
+}
+
+// coverage is the set of runes both embedded fonts have a glyph for.
+var coverage = sync.OnceValue(func() []bool {
+	have := make([]bool, 0x10000)
+	fonts := make([]*sfnt.Font, 0, 2)
+	for _, data := range [][]byte{fontRegular, fontBold} {
+		f, err := sfnt.Parse(data)
+		if err != nil {
+			panic("report: embedded font unreadable: " + err.Error()) // cannot happen: embedded at build time
+		}
+		fonts = append(fonts, f)
+	}
+	var buf sfnt.Buffer
+	for r := rune(0x20); r < 0x10000; r++ {
+		ok := true
+		for _, f := range fonts {
+			if gi, err := f.GlyphIndex(&buf, r); err != nil || gi == 0 {
+				ok = false
+				break
+			}
+		}
+		have[r] = ok
+	}
+	return have
+})
+
+// clean makes text printable: composed (NFC) so accented letters use the font's own
+// glyphs, tabs and other control characters as spaces, and characters the fonts lack
+// (gofpdf cannot draw beyond the Basic Multilingual Plane) as "?". Newlines stay.
+func clean(s string) string {
+	s = norm.NFC.String(s)
+	have := coverage()
+	var b strings.Builder
+	for _, r := range s {
+		switch {
+		case r == '\n':
+			b.WriteRune(r)
+		case r == '\r':
+		case unicode.IsControl(r) || unicode.IsSpace(r):
+			b.WriteByte(' ')
+		case r < 0x10000 && have[r]:
+			b.WriteRune(r)
+		case unicode.Is(unicode.Mn, r):
+			// a combining mark without a composed form: dropped rather than drawn loose
+		default:
+			b.WriteByte('?')
+		}
+	}
+	return b.String()
+}
+
+// orDash prints "—" for an empty value.
+func orDash(s string) string {
+	if strings.TrimSpace(s) == "" {
+		return "—"
+	}
+	return s
+}
+
+// WritePerson draws the overview of one person.
+func WritePerson(w io.Writer, r *app.PersonReport) error {
+	return build(w, "P", "Persoonsoverzicht nazorgoverleg", r.Kop, func(d *doc) { d.person(r) })
+}
+
+// WriteReleases draws the list of coming releases.
+func WriteReleases(w io.Writer, l *app.ReleaseList) error {
+	return build(w, "L", "Vrijlatingen nazorgoverleg", l.Kop, func(d *doc) { d.releases(l) })
+}
+
+// Person renders the overview of one person into memory.
+func Person(r *app.PersonReport) ([]byte, error) {
+	var b bytes.Buffer
+	err := WritePerson(&b, r)
+	return b.Bytes(), err
+}
+
+// Releases renders the release list into memory.
+func Releases(l *app.ReleaseList) ([]byte, error) {
+	var b bytes.Buffer
+	err := WriteReleases(&b, l)
+	return b.Bytes(), err
+}
