@@ -43,6 +43,31 @@ type PersonReport struct {
 	Casemanager   Contact          // DJI casemanager; zero when unknown
 	Domeinen      []ReportDomain   // all six, in the spec's order
 	Contact       []ReportItem     // contact.* topics (contact preferences)
+	Contacten     []ReportContact  // recent algemeen contacts, newest first
+}
+
+// RecentContacts is how many contacts per domain (and algemeen) a person overview shows.
+const RecentContacts = 3
+
+// MaxReportNote bounds a contact note on paper, in characters; the full note stays in
+// the application.
+const MaxReportNote = 400
+
+// ReportFollowup is a domain's follow-up as printed.
+type ReportFollowup struct {
+	Status            FollowupStatus
+	StatusTekst       string // Dutch label
+	Verantwoordelijke string
+	Actie             string // next action; "" when none
+	Actiedatum        Date
+}
+
+// ReportContact is one contact moment as printed.
+type ReportContact struct {
+	Tijd    time.Time // in the report's time zone
+	Kanaal  string    // Dutch label
+	Met     string
+	Notitie string // shortened to MaxReportNote characters
 }
 
 // ReportDetention is the latest detention with the days left until release.
@@ -63,8 +88,10 @@ type ReportDomain struct {
 	// ToestemmingTekst is what the printout says about consent: "ja", "nee",
 	// "toestemming ingetrokken op dd-mm-jjjj" or "geen informatieblad ontvangen".
 	ToestemmingTekst string
-	Onderwerpen      []ReportItem // only when consent holds
-	Hulpvraag        string       // only when consent holds
+	Onderwerpen      []ReportItem    // only when consent holds
+	Hulpvraag        string          // only when consent holds
+	Opvolging        *ReportFollowup // only when consent holds
+	Contacten        []ReportContact // recent contacts, newest first; only when consent holds
 }
 
 // ReleaseList is the list of persons released in the coming weeks.
@@ -92,7 +119,10 @@ type ReleaseRow struct {
 type DomainStatus struct {
 	Domein      Domain
 	Toestemming ConsentState
-	Kort        string // "ja", "nee", "ingetr.", "—"
+	Opvolging   FollowupStatus // only when consent holds ("open" when none was recorded)
+	// Kort is the cell text: the follow-up status where consent holds ("open",
+	// "in beh.", "geregeld", "n. nodig", "n. bereikb."), else "nee", "ingetr." or "—".
+	Kort string
 }
 
 // MaxReleaseWeeks bounds the window of the release list.
@@ -151,6 +181,34 @@ func ConsentShort(s ConsentState) string {
 	return "—"
 }
 
+// FollowupShort is the compact follow-up status of the release list.
+func FollowupShort(s FollowupStatus) string {
+	switch s {
+	case FollowupInBehandeling:
+		return "in beh."
+	case FollowupNietNodig:
+		return "n. nodig"
+	case FollowupNietBereikbaar:
+		return "n. bereikb."
+	}
+	return s.Label()
+}
+
+// recentContacts returns the last n contacts (given oldest first), newest first, with
+// times in loc and notes shortened.
+func recentContacts(cs []ContactMoment, n int, loc *time.Location) []ReportContact {
+	var out []ReportContact
+	for i := len(cs) - 1; i >= 0 && len(out) < n; i-- {
+		c := cs[i]
+		note := c.Notitie
+		if r := []rune(note); len(r) > MaxReportNote {
+			note = strings.TrimSpace(string(r[:MaxReportNote])) + "…"
+		}
+		out = append(out, ReportContact{Tijd: c.Tijd.In(loc), Kanaal: c.Kanaal.Label(), Met: c.Met, Notitie: note})
+	}
+	return out
+}
+
 // reportItems turns stored answers into printed items in catalogue order.
 func reportItems(as []Answer) []ReportItem {
 	order := map[string]int{}
@@ -186,6 +244,7 @@ func reportItems(as []Answer) []ReportItem {
 // report's date for the days to release.
 func BuildPersonReport(f *PersonFile, kop ReportHeader, today Date, opts PersonReportOptions) *PersonReport {
 	p := f.Person
+	loc := kop.Afgedrukt.Location()
 	r := &PersonReport{
 		Kop: kop, Naam: p.FullName(), Geboortedatum: p.Geboortedatum, SKN: p.SKN,
 		ControleNodig: p.ControleNodig, Casemanager: p.Casemanager,
@@ -214,12 +273,20 @@ func BuildPersonReport(f *PersonFile, kop ReportHeader, today Date, opts PersonR
 		if df.Toestemming.Holds() {
 			rd.Onderwerpen = reportItems(df.Data.Onderwerpen)
 			rd.Hulpvraag = df.Data.Hulpvraag
+			o := df.Opvolging
+			if o.Status == "" {
+				o.Status = FollowupOpen
+			}
+			rd.Opvolging = &ReportFollowup{Status: o.Status, StatusTekst: o.Status.Label(),
+				Verantwoordelijke: o.Verantwoordelijke, Actie: o.Actie, Actiedatum: o.Actiedatum}
+			rd.Contacten = recentContacts(df.Contacten, RecentContacts, loc)
 		}
 		r.Domeinen = append(r.Domeinen, rd)
 	}
 	if anyHolds(f) {
 		r.Contact = reportItems(f.Algemeen)
 	}
+	r.Contacten = recentContacts(f.Contacten, RecentContacts, loc)
 	return r
 }
 
@@ -244,15 +311,22 @@ func (r *PersonReport) exportedDomains() []Domain {
 }
 
 // releaseRow computes one row of the release list.
-func releaseRow(row PersonRow, domains map[Domain]DomainFile, today Date) ReleaseRow {
+func releaseRow(row PersonRow, domains map[Domain]DomainFile, fus map[Domain]Followup, today Date) ReleaseRow {
 	r := ReleaseRow{
 		Naam: row.FullName(), Geboortedatum: row.Geboortedatum, Inrichting: row.Inrichting,
 		Vrijlating: row.Einddatum, VrijlatingStaat: row.EinddatumStatus,
 		Dagen: today.DaysUntil(row.Einddatum), ControleNodig: row.ControleNodig,
 	}
 	for _, d := range Domains() {
-		st := domains[d].Toestemming
-		r.Domeinen = append(r.Domeinen, DomainStatus{Domein: d, Toestemming: st, Kort: ConsentShort(st)})
+		ds := DomainStatus{Domein: d, Toestemming: domains[d].Toestemming, Kort: ConsentShort(domains[d].Toestemming)}
+		if ds.Toestemming.Holds() {
+			ds.Opvolging = FollowupOpen
+			if f, ok := fus[d]; ok && f.Status != "" {
+				ds.Opvolging = f.Status
+			}
+			ds.Kort = FollowupShort(ds.Opvolging)
+		}
+		r.Domeinen = append(r.Domeinen, ds)
 	}
 	return r
 }
@@ -321,7 +395,11 @@ func (s *Service) ReleaseReport(ctx context.Context, now time.Time, weeks int) (
 			if err != nil {
 				return err
 			}
-			l.Rijen = append(l.Rijen, releaseRow(row, domains, today))
+			fus, err := tx.Followups(row.ID)
+			if err != nil {
+				return err
+			}
+			l.Rijen = append(l.Rijen, releaseRow(row, domains, fus, today))
 		}
 		return s.audit(tx, AuditEntry{
 			Actie: ActieExport, Object: "rapport", Resultaat: "ok", Aantal: len(l.Rijen),

@@ -3,8 +3,10 @@ package app_test
 import (
 	"context"
 	"errors"
+	"fmt"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/terugkeer/terugkeer/app"
 	"github.com/terugkeer/terugkeer/report/reporttest"
@@ -29,6 +31,24 @@ func sahinDB(t *testing.T) *reporttest.DB {
 		},
 		Hulpvragen: map[app.Domain]string{app.Onderdak: "Zoekt tijdelijke opvang.", app.Schulden: "MARKER-HULP-4712"},
 	})
+	ctx := context.Background()
+	id := db.ID(sahin.BSN)
+	who := "K. Bakker"
+	_, err := db.Svc.SetFollowup(ctx, id, app.Onderdak, app.FollowupEdit{Status: app.FollowupInBehandeling, Verantwoordelijke: &who,
+		Actie: &app.NextAction{Tekst: "Opvang zoeken", Datum: app.MustDate("2019-06-05")}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i := range 5 { // the last three are shown, newest first
+		c := app.ContactMoment{Domain: app.Onderdak, Tijd: reporttest.Clock.Add(time.Duration(i-8) * time.Hour),
+			Kanaal: app.KanaalBezoekPI, Met: fmt.Sprintf("contact %d", i), Notitie: strings.Repeat("lange notitie ", 40)}
+		if _, err := db.Svc.AddContact(ctx, id, c); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if _, err := db.Svc.SetFollowup(ctx, id, app.Schulden, app.FollowupEdit{Status: app.FollowupGeregeld}); err != nil {
+		t.Fatal(err)
+	}
 	db.Revoke(sahin, "2019-05-20", app.Schulden)
 	return db
 }
@@ -69,11 +89,24 @@ func TestPersonReportModel(t *testing.T) {
 		on.Onderwerpen[1].Toelichting != "Huurwoning opgezegd." {
 		t.Errorf("onderdak topics = %+v", on.Onderwerpen)
 	}
+	if o := on.Opvolging; o == nil || o.Status != app.FollowupInBehandeling || o.StatusTekst != "in behandeling" ||
+		o.Verantwoordelijke != "K. Bakker" || o.Actie != "Opvang zoeken" || o.Actiedatum.Dutch() != "05-06-2019" {
+		t.Errorf("onderdak opvolging = %+v", on.Opvolging)
+	}
+	if len(on.Contacten) != app.RecentContacts || on.Contacten[0].Met != "contact 4" || on.Contacten[0].Kanaal != "bezoek in de PI" ||
+		on.Contacten[0].Tijd.Format("02-01-2006 15:04") != "03-06-2019 06:15" || !strings.HasSuffix(on.Contacten[0].Notitie, "…") ||
+		len([]rune(on.Contacten[0].Notitie)) != app.MaxReportNote+1 {
+		t.Errorf("onderdak contacts = %+v", on.Contacten)
+	}
+	if id := byDomain[app.Identiteitsbewijs]; id.Opvolging == nil || id.Opvolging.Status != app.FollowupOpen || len(id.Contacten) != 0 {
+		t.Errorf("identiteitsbewijs opvolging = %+v", id.Opvolging)
+	}
 	sc := byDomain[app.Schulden]
-	if sc.ToestemmingTekst != "toestemming ingetrokken op 20-05-2019" || len(sc.Onderwerpen) != 0 || sc.Hulpvraag != "" {
+	if sc.ToestemmingTekst != "toestemming ingetrokken op 20-05-2019" || len(sc.Onderwerpen) != 0 || sc.Hulpvraag != "" ||
+		sc.Opvolging != nil || len(sc.Contacten) != 0 {
 		t.Errorf("schulden = %+v", sc)
 	}
-	if w := byDomain[app.WerkEnInkomen]; w.ToestemmingTekst != "nee" || len(w.Onderwerpen) != 0 {
+	if w := byDomain[app.WerkEnInkomen]; w.ToestemmingTekst != "nee" || len(w.Onderwerpen) != 0 || w.Opvolging != nil {
 		t.Errorf("werk-en-inkomen = %+v", w)
 	}
 	if z := byDomain[app.Zorg]; z.ToestemmingTekst != "nee" || len(z.Onderwerpen) != 0 { // not named on the sheet
@@ -152,6 +185,9 @@ func TestReleaseReportWindowAndOrder(t *testing.T) {
 		db.Detention(p.s, "2019-01-01", p.end)
 	}
 	ctx := context.Background()
+	if _, err := db.Svc.SetFollowup(ctx, db.ID(sahin.BSN), app.Onderdak, app.FollowupEdit{Status: app.FollowupGeregeld}); err != nil {
+		t.Fatal(err)
+	}
 	l, err := db.Svc.ReleaseReport(ctx, reporttest.Clock, 4)
 	if err != nil {
 		t.Fatal(err)
@@ -171,7 +207,7 @@ func TestReleaseReportWindowAndOrder(t *testing.T) {
 		t.Errorf("first row = %+v", first)
 	}
 	s := l.Rijen[1].Domeinen
-	if s[1].Kort != "ja" || s[2].Kort != "nee" || s[3].Kort != "ingetr." {
+	if s[0].Kort != "open" || s[1].Kort != "geregeld" || s[1].Opvolging != app.FollowupGeregeld || s[2].Kort != "nee" || s[3].Kort != "ingetr." {
 		t.Errorf("Şahin statuses = %+v", s)
 	}
 	for _, st := range first.Domeinen { // Nguyễn: no informatieblad

@@ -70,6 +70,12 @@ func (d *doc) person(r *app.PersonReport) {
 	for _, it := range r.Contact {
 		d.item(it)
 	}
+	if len(r.Contacten) > 0 {
+		d.section("Recente contacten (algemeen)", "")
+		for _, c := range r.Contacten {
+			d.contact(c)
+		}
+	}
 }
 
 func (d *doc) domain(dom app.ReportDomain) {
@@ -94,6 +100,27 @@ func (d *doc) domain(dom app.ReportDomain) {
 	if dom.Hulpvraag != "" {
 		d.field("Hulpvraag", dom.Hulpvraag, "")
 	}
+	if o := dom.Opvolging; o != nil {
+		d.field("Opvolging", o.StatusTekst, "")
+		if o.Verantwoordelijke != "" {
+			d.field("Verantwoordelijke", o.Verantwoordelijke, "")
+		}
+		if o.Actie != "" {
+			d.field("Volgende actie", o.Actie, "uiterlijk "+o.Actiedatum.Dutch())
+		}
+	}
+	for _, c := range dom.Contacten {
+		d.contact(c)
+	}
+}
+
+// contact is one recent contact moment.
+func (d *doc) contact(c app.ReportContact) {
+	v := c.Kanaal
+	if c.Met != "" {
+		v += ", met " + c.Met
+	}
+	d.field("Contact "+c.Tijd.Format("02-01-2006 15:04"), v, c.Notitie)
 }
 
 // item is one answered question. A free-text topic (contact.bereikbaarheid) has its

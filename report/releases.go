@@ -44,9 +44,10 @@ func releaseColumns() []column {
 }
 
 // Legend explains the compact codes under the release table.
-const Legend = "Toestemming per domein: ja = gegeven, nee = niet gegeven, ingetr. = ingetrokken, " +
-	"— = geen informatieblad. Vrijlating: verw. = verwachte datum, def. = definitieve datum. " +
-	"Thuis = zorg voor thuis."
+const Legend = "Per domein: een groen vak betekent toestemming, met de stand van de opvolging " +
+	"(open, in beh. = in behandeling, geregeld, n. nodig = niet nodig, n. bereikb. = niet bereikbaar); " +
+	"nee = geen toestemming, ingetr. = toestemming ingetrokken, — = geen informatieblad. " +
+	"Vrijlating: verw. = verwachte datum, def. = definitieve datum. Thuis = zorg voor thuis."
 
 func (d *doc) releases(l *app.ReleaseList) {
 	p := d.pdf

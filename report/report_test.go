@@ -26,6 +26,8 @@ const (
 	revokedTopicMarker = "MARKER-SCHULD-4711"
 	revokedHelpMarker  = "MARKER-HULP-4712"
 	refusedMarker      = "MARKER-WERK-4713"
+	revokedNextMarker  = "MARKER-ACTIE-4714"
+	revokedNoteMarker  = "MARKER-NOTITIE-4715"
 )
 
 // fixture imports four persons with the spec's hard names; Şahin has consent for three
@@ -49,11 +51,35 @@ func fixture(t testing.TB) *reporttest.DB {
 		},
 		Hulpvragen: map[app.Domain]string{app.Onderdak: "Zoekt tijdelijke opvang.", app.Schulden: revokedHelpMarker},
 	})
-	db.Revoke(sahin, "2019-05-20", app.Schulden)
+	followup(t, db, sahin.BSN, app.Onderdak, app.FollowupInBehandeling, "K. Bakker", "Woningcorporatie bellen", "2019-06-05")
+	contact(t, db, sahin.BSN, app.Onderdak, "woningcorporatie", "Intake gepland op 5 juni.")
+	contact(t, db, sahin.BSN, app.DomainAlgemeen, "", "Kennismaking in de PI.")
+	followup(t, db, sahin.BSN, app.Schulden, app.FollowupOpen, "", revokedNextMarker, "2019-06-07")
+	contact(t, db, sahin.BSN, app.Schulden, "", revokedNoteMarker)
+	db.Revoke(sahin, "2019-05-20", app.Schulden) // purges the schulden follow-up and contact too
 	db.Detention(dvorak, "2019-02-01", "2019-06-03")
 	db.Detention(nguyen, "2019-03-01", "2019-06-20")
 	db.Detention(ozturk, "2019-04-01", "2019-06-28")
 	return db
+}
+
+func followup(t testing.TB, db *reporttest.DB, bsn string, d app.Domain, st app.FollowupStatus, who, action, date string) {
+	t.Helper()
+	e := app.FollowupEdit{Status: st, Actie: &app.NextAction{Tekst: action, Datum: app.MustDate(date)}}
+	if who != "" {
+		e.Verantwoordelijke = &who
+	}
+	if _, err := db.Svc.SetFollowup(context.Background(), db.ID(bsn), d, e); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func contact(t testing.TB, db *reporttest.DB, bsn string, d app.Domain, met, note string) {
+	t.Helper()
+	c := app.ContactMoment{Domain: d, Tijd: reporttest.Clock.Add(-20 * time.Hour), Kanaal: app.KanaalTelefoon, Met: met, Notitie: note}
+	if _, err := db.Svc.AddContact(context.Background(), db.ID(bsn), c); err != nil {
+		t.Fatal(err)
+	}
 }
 
 func personPDF(t testing.TB, db *reporttest.DB, bsn string, full bool) []byte {
@@ -90,7 +116,8 @@ func lacks(t *testing.T, text string, unwanted ...string) {
 func TestPersonOverviewText(t *testing.T) {
 	reporttest.NeedPDFToText(t)
 	db := fixture(t)
-	text := reporttest.PDFText(t, personPDF(t, db, sahin.BSN, false), 0, 0)
+	pdf := personPDF(t, db, sahin.BSN, false)
+	text := reporttest.PDFText(t, pdf, 0, 0)
 	contains(t, text,
 		report.Kopregel, "Gemeente 0193", "afgedrukt 03-06-2019 10:15 door T. Tester",
 		"Ayşe Şahin", "12-04-1990", "*****0007", "20190007",
@@ -101,9 +128,17 @@ func TestPersonOverviewText(t *testing.T) {
 		"Zorg voor minderjarige kinderen", "Dochter (6) woont bij moeder.",
 		"Toestemming: toestemming ingetrokken op 20-05-2019",
 		"Contactvoorkeuren", "Voorkeur voor contact", "via-casemanager", "06 0000 0000, post via zus.",
-		"Pagina 1 van 1", report.Bewaarregel,
+		"Opvolging", "in behandeling", "K. Bakker", "Woningcorporatie bellen", "uiterlijk 05-06-2019",
+		"Contact 02-06-2019 14:15", "telefoon, met woningcorporatie", "Intake gepland op 5 juni.",
+		"Recente contacten (algemeen)", "Kennismaking in de PI.",
 	)
-	lacks(t, text, "999990007", revokedTopicMarker, revokedHelpMarker, refusedMarker)
+	if n := reporttest.Pages(t, pdf); n != 2 {
+		t.Fatalf("%d pages, want 2", n)
+	}
+	for p := 1; p <= 2; p++ {
+		contains(t, reporttest.PDFText(t, pdf, p, p), report.Kopregel, fmt.Sprintf("Pagina %d van 2", p), report.Bewaarregel)
+	}
+	lacks(t, text, "999990007", revokedTopicMarker, revokedHelpMarker, refusedMarker, revokedNextMarker, revokedNoteMarker)
 
 	full := reporttest.PDFText(t, personPDF(t, db, sahin.BSN, true), 0, 0)
 	contains(t, full, "999990007")
@@ -117,7 +152,7 @@ func TestNamesRender(t *testing.T) {
 	db := fixture(t)
 	for _, s := range []reporttest.Subject{dvorak, nguyen, ozturk} {
 		text := reporttest.PDFText(t, personPDF(t, db, s.BSN, false), 0, 0)
-		contains(t, text, strings.Join(strings.Fields(s.Voornamen+" "+s.Voorvoegsel+" "+s.Achternaam), " "))
+		contains(t, text, strings.Join(strings.Fields(s.Voornamen+" "+s.Voorvoegsel+" "+s.Achternaam), " "), "Pagina 1 van 1")
 	}
 	l, err := db.Svc.ReleaseReport(context.Background(), reporttest.Clock, 4)
 	if err != nil {
@@ -129,7 +164,7 @@ func TestNamesRender(t *testing.T) {
 	}
 	text := reporttest.PDFText(t, pdf, 0, 0)
 	contains(t, text, "Ayşe Şahin", "Łukasz Dvořák", "Thị Minh Nguyễn", "Emre van Öztürk",
-		"Vrijlatingen van 03-06-2019 tot en met 01-07-2019", "4 personen", "Pagina 1 van 1", "ingetr.")
+		"Vrijlatingen van 03-06-2019 tot en met 01-07-2019", "4 personen", "Pagina 1 van 1", "ingetr.", "in beh.")
 	// Sorted by release date: Dvořák (03-06), Şahin (15-06), Nguyễn (20-06), Öztürk (28-06).
 	order := []string{"Dvořák", "Şahin", "Nguyễn", "Öztürk"}
 	last := -1
@@ -291,6 +326,7 @@ func syntheticList(n int) *app.ReleaseList {
 		Van: today, Tot: today.AddDays(28), Weken: 4,
 	}
 	states := []app.ConsentState{app.ConsentJa, app.ConsentNee, app.ConsentIngetrokken, app.ConsentOnbekend}
+	fus := app.FollowupStatuses()
 	inrichtingen := []string{"PI Zwolle", "PI Vught", "PI Alphen aan den Rijn", "Justitieel Complex Schiphol"}
 	for i := range n {
 		r := app.ReleaseRow{
@@ -301,8 +337,13 @@ func syntheticList(n int) *app.ReleaseList {
 		}
 		r.Dagen = today.DaysUntil(r.Vrijlating)
 		for j, d := range app.Domains() {
-			st := states[(i+j)%len(states)]
-			r.Domeinen = append(r.Domeinen, app.DomainStatus{Domein: d, Toestemming: st, Kort: app.ConsentShort(st)})
+			ds := app.DomainStatus{Domein: d, Toestemming: states[(i+j)%len(states)]}
+			ds.Kort = app.ConsentShort(ds.Toestemming)
+			if ds.Toestemming.Holds() {
+				ds.Opvolging = fus[(i+j)%len(fus)]
+				ds.Kort = app.FollowupShort(ds.Opvolging)
+			}
+			r.Domeinen = append(r.Domeinen, ds)
 		}
 		l.Rijen = append(l.Rijen, r)
 	}
