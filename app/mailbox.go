@@ -23,7 +23,7 @@ type MailboxTx interface {
 	SaveMailboxSettings(s MailboxSettings) error
 	// ResetMailboxState forgets every UID of the mailbox and records its new UIDVALIDITY.
 	ResetMailboxState(sleutel string, uidValidity uint32) error
-	// RecordMailboxUID stores (or replaces) what became of one mail.
+	// RecordMailboxUID stores (or replaces) the record of a mail that stays in the mailbox.
 	RecordMailboxUID(sleutel string, u MailboxUID) error
 	// ForgetMailboxUIDs removes the given UIDs of the mailbox.
 	ForgetMailboxUIDs(sleutel string, uids []uint32) error
@@ -213,25 +213,29 @@ type MailboxState struct {
 	UIDs        []MailboxUID // ordered by UID
 }
 
-// MailboxUID records what became of one mail of the current UIDVALIDITY.
+// MailboxUID records a mail of the current UIDVALIDITY that stays in the mailbox after
+// its import (a notification without a message), so that it is not fetched again.
 type MailboxUID struct {
-	UID uint32
-	// Doel is the folder the mail is to be moved to; "" means it stays where it is
-	// (a notification without a message) and is not fetched again.
-	Doel      string
+	UID       uint32
 	MessageID string // the mail's Message-ID, for recognising it after a UIDVALIDITY change
 	Grootte   int64  // RFC822.SIZE
 }
 
 // MailboxSettings returns the stored IMAP settings with defaults applied.
 func (s *Service) MailboxSettings(ctx context.Context) (MailboxSettings, error) {
+	ms, err := s.StoredMailboxSettings(ctx)
+	return ms.WithDefaults(), err
+}
+
+// StoredMailboxSettings returns the IMAP settings as stored, without defaults.
+func (s *Service) StoredMailboxSettings(ctx context.Context) (MailboxSettings, error) {
 	var ms MailboxSettings
 	err := s.store.View(ctx, func(tx ReadTx) error {
 		var err error
 		ms, err = tx.MailboxSettings()
 		return err
 	})
-	return ms.WithDefaults(), err
+	return ms, err
 }
 
 // SaveMailboxSettings validates and stores the IMAP settings.
@@ -276,7 +280,7 @@ func (s *Service) ResetMailboxState(ctx context.Context, sleutel string, uidVali
 	return s.store.Update(ctx, func(tx Tx) error { return tx.ResetMailboxState(sleutel, uidValidity) })
 }
 
-// RecordMailboxUID remembers what became of one mail.
+// RecordMailboxUID remembers a mail that stays in the mailbox.
 func (s *Service) RecordMailboxUID(ctx context.Context, sleutel string, u MailboxUID) error {
 	return s.store.Update(ctx, func(tx Tx) error { return tx.RecordMailboxUID(sleutel, u) })
 }

@@ -84,7 +84,7 @@ func (r *reader) MailboxState(sleutel string) (app.MailboxState, error) {
 		return st, fmt.Errorf("postvakstatus lezen: %w", err)
 	}
 	st.UIDValidity = uint32(v)
-	rows, err := r.query(`SELECT uid, doel, message_id, grootte FROM imap_uids
+	rows, err := r.query(`SELECT uid, message_id, grootte FROM imap_uids
 		WHERE sleutel = ? ORDER BY uid`, sleutel)
 	if err != nil {
 		return st, fmt.Errorf("postvakstatus lezen: %w", err)
@@ -93,7 +93,7 @@ func (r *reader) MailboxState(sleutel string) (app.MailboxState, error) {
 	for rows.Next() {
 		var u app.MailboxUID
 		var uid int64
-		if err := rows.Scan(&uid, &u.Doel, &u.MessageID, &u.Grootte); err != nil {
+		if err := rows.Scan(&uid, &u.MessageID, &u.Grootte); err != nil {
 			return st, fmt.Errorf("postvakstatus lezen: %w", err)
 		}
 		u.UID = uint32(uid)
@@ -118,16 +118,15 @@ func (w *writer) ResetMailboxState(sleutel string, uidValidity uint32) error {
 	return nil
 }
 
-// RecordMailboxUID stores or replaces the record of one mail; the mailbox must have been
-// registered by ResetMailboxState.
+// RecordMailboxUID stores or replaces the record of a mail that stays; the mailbox must
+// have been registered by ResetMailboxState.
 func (w *writer) RecordMailboxUID(sleutel string, u app.MailboxUID) error {
 	if u.UID == 0 {
 		return fmt.Errorf("postvakstatus opslaan: UID 0 bestaat niet")
 	}
-	_, err := w.exec(`INSERT INTO imap_uids (sleutel, uid, doel, message_id, grootte) VALUES (?, ?, ?, ?, ?)
-		ON CONFLICT (sleutel, uid) DO UPDATE SET doel = excluded.doel,
-			message_id = excluded.message_id, grootte = excluded.grootte`,
-		sleutel, int64(u.UID), u.Doel, u.MessageID, u.Grootte)
+	_, err := w.exec(`INSERT INTO imap_uids (sleutel, uid, message_id, grootte) VALUES (?, ?, ?, ?)
+		ON CONFLICT (sleutel, uid) DO UPDATE SET message_id = excluded.message_id, grootte = excluded.grootte`,
+		sleutel, int64(u.UID), u.MessageID, u.Grootte)
 	if err != nil {
 		return fmt.Errorf("postvakstatus opslaan: %w", err)
 	}

@@ -52,9 +52,9 @@ func TestMailboxState(t *testing.T) {
 	})
 	update(t, db, func(tx app.Tx) error {
 		return firstErr(tx.ResetMailboxState(key, 4000000000),
-			tx.RecordMailboxUID(key, app.MailboxUID{UID: 9, Doel: "Verwerkt"}),
+			tx.RecordMailboxUID(key, app.MailboxUID{UID: 9, MessageID: "eerst"}),
 			tx.RecordMailboxUID(key, app.MailboxUID{UID: 3, MessageID: "a@b", Grootte: 120}),
-			tx.RecordMailboxUID(key, app.MailboxUID{UID: 9, Doel: "Quarantaine"}))
+			tx.RecordMailboxUID(key, app.MailboxUID{UID: 9, MessageID: "c@d", Grootte: 7}))
 	})
 	if err := db.Update(t.Context(), func(tx app.Tx) error {
 		return tx.RecordMailboxUID("ander", app.MailboxUID{UID: 1})
@@ -64,7 +64,7 @@ func TestMailboxState(t *testing.T) {
 	view(t, db, func(tx app.ReadTx) error {
 		st, err := tx.MailboxState(key)
 		want := app.MailboxState{UIDValidity: 4000000000, UIDs: []app.MailboxUID{
-			{UID: 3, MessageID: "a@b", Grootte: 120}, {UID: 9, Doel: "Quarantaine"}}}
+			{UID: 3, MessageID: "a@b", Grootte: 120}, {UID: 9, MessageID: "c@d", Grootte: 7}}}
 		if !reflect.DeepEqual(st, want) {
 			t.Errorf("state %+v, want %+v", st, want)
 		}

@@ -8,12 +8,12 @@
 // quarantine folder when any part went to quarantine. A notification without a message
 // stays where it is; its UID is remembered so it is not fetched again.
 //
-// A run may be killed at any moment. Mail imported but not yet recorded is fetched again
+// A run may be killed at any moment. Mail imported but not yet moved is fetched again
 // next time: its messages are then "dubbel" (kenmerk) and its quarantined parts find
 // their existing quarantine entry (same bytes), so nothing is imported twice, and the
-// mail is moved. Mail recorded but not yet moved is moved without importing it again.
-// When the mailbox's UIDVALIDITY changes, the UIDs are forgotten and the same kenmerk
-// deduplication applies; remembered notifications are recognised by Message-ID and size.
+// mail is moved. When the mailbox's UIDVALIDITY changes, the remembered UIDs are
+// forgotten and the same kenmerk deduplication applies; remembered notifications are
+// recognised by Message-ID and size.
 //
 // Servers without MOVE get COPY, STORE \Deleted and UID EXPUNGE (UIDPLUS). Without
 // UIDPLUS a plain EXPUNGE would also remove mail that someone else marked \Deleted, so
@@ -93,7 +93,6 @@ type Summary struct {
 	Verwerkt    int // moved to the processed folder
 	Quarantaine int // moved to the quarantine folder
 	Gebleven    int // notifications without a message, left in place
-	Nagezonden  int // imported by an earlier, interrupted run and moved now
 }
 
 // maxBatchBytes and maxBatch bound the mails fetched in one FETCH.
@@ -127,11 +126,6 @@ func Run(ctx context.Context, svc *app.Service, settings app.MailboxSettings, op
 	}()
 	r := &run{ctx: ctx, svc: svc, s: s, c: c, opts: opts}
 	err = r.run()
-	if len(r.moved) > 0 {
-		if ferr := svc.ForgetMailboxUIDs(context.WithoutCancel(ctx), r.key, r.moved); err == nil {
-			err = ferr
-		}
-	}
 	if ctx.Err() != nil {
 		return r.sum, ctx.Err()
 	}
@@ -236,9 +230,6 @@ type run struct {
 	key  string
 	sum  Summary
 	done int
-	// moved are UIDs that left the mailbox in this run: their records are dropped at
-	// the end (or at the next run's start when this one is interrupted).
-	moved []uint32
 }
 
 func (r *run) run() error {
@@ -275,17 +266,8 @@ func (r *run) run() error {
 	}
 	var todo []uint32
 	for _, uid := range present {
-		k, ok := known[uid]
-		switch {
-		case !ok:
+		if _, ok := known[uid]; !ok {
 			todo = append(todo, uid)
-		case k.Doel != "":
-			// Imported by an interrupted run, not yet moved.
-			if err := r.move(uid, k.Doel); err != nil {
-				return err
-			}
-			r.moved = append(r.moved, uid)
-			r.sum.Nagezonden++
 		}
 	}
 	return r.importAll(todo, stays)
@@ -307,7 +289,7 @@ func (r *run) loadState(validity uint32) (map[uint32]app.MailboxUID, map[stayKey
 	}
 	stays := map[stayKey]bool{}
 	for _, u := range st.UIDs {
-		if u.Doel == "" && u.MessageID != "" {
+		if u.MessageID != "" {
 			stays[stayKey{u.MessageID, u.Grootte}] = true
 		}
 	}
@@ -458,22 +440,24 @@ func (r *run) importMail(h header, raw []byte) error {
 	return r.remember(h, results)
 }
 
-// remember records the mail's destination and then moves it there.
+// remember moves the mail where its results send it, or records that it stays. Its
+// imports committed before: should the move not happen, the next run fetches the mail
+// again, finds its messages "dubbel" and its quarantined parts already in quarantine,
+// and moves it then.
 func (r *run) remember(h header, results []app.Result) error {
 	doel := Destination(results, r.s)
-	// The imports committed: record that even when the run is being cancelled, so that a
-	// next run moves the mail instead of fetching it again.
-	rec := app.MailboxUID{UID: h.uid, Doel: doel, MessageID: h.messageID, Grootte: h.size}
-	if err := r.svc.RecordMailboxUID(context.WithoutCancel(r.ctx), r.key, rec); err != nil {
-		return err
-	}
 	where := r.s.Map
 	if doel != "" {
 		if err := r.move(h.uid, doel); err != nil {
 			return err
 		}
-		r.moved = append(r.moved, h.uid)
 		where = doel
+	} else {
+		// Recorded even when the run is being cancelled: the outcome is known.
+		rec := app.MailboxUID{UID: h.uid, MessageID: h.messageID, Grootte: h.size}
+		if err := r.svc.RecordMailboxUID(context.WithoutCancel(r.ctx), r.key, rec); err != nil {
+			return err
+		}
 	}
 	switch doel {
 	case r.s.Verwerkt:

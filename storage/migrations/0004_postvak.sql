@@ -7,14 +7,13 @@ CREATE TABLE imap_mailboxes (
 	uidvalidity INTEGER NOT NULL CHECK (uidvalidity >= 0)
 ) STRICT;
 
--- What became of a mail of the current UIDVALIDITY that is still in the mailbox: doel is
--- the folder it is being moved to after its import committed ('' : a notification without
--- a message, which stays and is not fetched again). Rows of mails that left the mailbox
--- are pruned at the next run.
+-- Mails of the current UIDVALIDITY that stay in the mailbox after their import (a
+-- notification without a message) and are not fetched again. Mail that is moved needs no
+-- row: it left the mailbox. Rows of mails that left the mailbox otherwise are pruned at
+-- the next run. Message-ID and size recognise a notification after a UIDVALIDITY change.
 CREATE TABLE imap_uids (
 	sleutel    TEXT NOT NULL REFERENCES imap_mailboxes (sleutel) ON DELETE CASCADE,
 	uid        INTEGER NOT NULL CHECK (uid > 0),
-	doel       TEXT NOT NULL DEFAULT '',
 	message_id TEXT NOT NULL DEFAULT '',
 	grootte    INTEGER NOT NULL DEFAULT 0,
 	PRIMARY KEY (sleutel, uid)

@@ -1,0 +1,71 @@
+package mailbox
+
+import (
+	"testing"
+
+	"github.com/emersion/go-imap/v2"
+)
+
+// benchMails is the size of the benchmark mailbox.
+const benchMails = 1000
+
+// BenchmarkDovecotImport imports 1,000 mails (one melding-begin-detentie each, another
+// person each) from the test Dovecot into a fresh database, moving them to the processed
+// folder. Between iterations, with the timer stopped, the mails are moved back and the
+// database is replaced.
+func BenchmarkDovecotImport(b *testing.B) {
+	a := dovecot(b)
+	mails := generatedMails(b, "AGG-2026-BENCH", benchMails)
+	a.deliver(b, mails)
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		b.StopTimer()
+		svc, _ := newService(b)
+		b.StartTimer()
+		sum, err := Run(b.Context(), svc, a.settings, a.auth())
+		if err != nil || sum.Verwerkt != benchMails {
+			b.Fatalf("run: %+v %v", sum, err)
+		}
+		b.StopTimer()
+		moveBack(b, a)
+		b.StartTimer()
+	}
+	b.ReportMetric(float64(b.Elapsed().Milliseconds())/float64(b.N)/benchMails, "ms/mail")
+}
+
+// BenchmarkDovecotFetch is the floor: a bare go-imap fetch of the same 1,000 mails
+// (connect, log in, select, UID FETCH of every body), without import or move.
+func BenchmarkDovecotFetch(b *testing.B) {
+	a := dovecot(b)
+	mails := generatedMails(b, "AGG-2026-BENCH", benchMails)
+	a.deliver(b, mails)
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		c := a.client(b)
+		if _, err := c.Select(a.settings.Map, nil).Wait(); err != nil {
+			b.Fatal(err)
+		}
+		msgs, err := c.Fetch(imap.SeqSet{imap.SeqRange{Start: 1, Stop: 0}}, &imap.FetchOptions{
+			UID: true, BodySection: []*imap.FetchItemBodySection{{Peek: true}},
+		}).Collect()
+		if err != nil || len(msgs) != benchMails {
+			b.Fatalf("fetch: %d %v", len(msgs), err)
+		}
+		c.Logout().Wait() //nolint:errcheck // measured work is done
+		c.Close()
+	}
+	b.ReportMetric(float64(b.Elapsed().Milliseconds())/float64(b.N)/benchMails, "ms/mail")
+}
+
+// moveBack returns every mail from the processed folder to the mailbox read.
+func moveBack(b *testing.B, a account) {
+	b.Helper()
+	c := a.client(b)
+	defer c.Close()
+	if _, err := c.Select(a.settings.Verwerkt, nil).Wait(); err != nil {
+		b.Fatal(err)
+	}
+	if _, err := c.Move(imap.SeqSet{imap.SeqRange{Start: 1, Stop: 0}}, a.settings.Map).Wait(); err != nil {
+		b.Fatal(err)
+	}
+}
