@@ -1,12 +1,14 @@
 package report
 
 import (
+	"strings"
+
 	"github.com/terugkeer/terugkeer/app"
 )
 
 // Person overview geometry (A4 portrait, millimetres).
 const (
-	labelW   = 70.0 // question / label column
+	labelW   = 78.0 // question / label column
 	bodySize = 9.5
 	bodyLH   = 4.8
 	noteSize = 8.5
@@ -15,6 +17,7 @@ const (
 
 func (d *doc) person(r *app.PersonReport) {
 	p := d.pdf
+	d.column(d.left, d.right-d.left, labelW)
 	d.font("", 8.5)
 	d.color(colMuted)
 	p.SetX(d.left)
@@ -27,29 +30,37 @@ func (d *doc) person(r *app.PersonReport) {
 	}
 	p.Ln(1)
 
-	d.field("Geboortedatum", r.Geboortedatum.Dutch(), "")
-	d.field("BSN", r.BSN, "")
-	d.field("SKN", r.SKN, "")
+	d.facts([][2]string{{"Geboortedatum", r.Geboortedatum.Dutch()}, {"BSN", orDash(r.BSN)}, {"SKN", orDash(r.SKN)}})
 	if r.ControleNodig {
 		d.paragraph("Let op: een bericht met dit BSN had een andere geboortedatum; controleer de gegevens voordat u ze deelt.", colAccent)
 	}
 
+	// Detention and the DJI casemanager side by side.
+	top := d.pdf.GetY()
+	half := (d.right - d.left - 8) / 2
+	d.column(d.left, half, 32)
 	d.section("Detentie", "")
 	if dt := r.Detentie; dt != nil {
 		d.field("Inrichting", dt.Inrichting, "")
-		d.field("Begin detentie", dt.Begindatum.Dutch(), "")
+		d.field("Begin", dt.Begindatum.Dutch(), "")
 		end := dt.Einddatum.Dutch()
 		if end != "" && dt.EinddatumStatus != "" {
 			end += " (" + dt.EinddatumStatus + ")"
 		}
-		d.field("Einde detentie", end, "")
+		d.field("Einde", end, "")
 		if dt.DagenTekst != "" {
-			d.field("Tot vrijlating", dt.DagenTekst, "")
+			label := "Tot vrijlating"
+			if dt.Dagen < 0 {
+				label = "Sinds vrijlating"
+			}
+			d.field(label, dt.DagenTekst, "")
 		}
 	} else {
 		d.paragraph("Geen detentie bekend.", colMuted)
 	}
-
+	leftEnd := d.pdf.GetY()
+	d.pdf.SetY(top)
+	d.column(d.left+half+8, half, 25)
 	d.section("Casemanager DJI", "")
 	if cm := r.Casemanager; cm != (app.Contact{}) {
 		d.field("Naam", cm.Naam, "")
@@ -58,6 +69,8 @@ func (d *doc) person(r *app.PersonReport) {
 	} else {
 		d.paragraph("Niet bekend.", colMuted)
 	}
+	d.pdf.SetY(max(leftEnd, d.pdf.GetY()))
+	d.column(d.left, d.right-d.left, labelW)
 
 	for _, dom := range r.Domeinen {
 		d.domain(dom)
@@ -79,16 +92,16 @@ func (d *doc) person(r *app.PersonReport) {
 }
 
 func (d *doc) domain(dom app.ReportDomain) {
-	d.section(dom.Titel, "Toestemming: "+dom.ToestemmingTekst)
-	switch {
-	case dom.Toestemming == app.ConsentIngetrokken:
-		d.paragraph("De toestemming is ingetrokken; gegevens van dit domein worden niet gedeeld.", colMuted)
-		return
-	case dom.Toestemming == app.ConsentNee:
-		d.paragraph("Geen toestemming gegeven; gegevens van dit domein worden niet gedeeld.", colMuted)
-		return
-	case !dom.Toestemming.Holds():
-		d.paragraph("Nog geen informatieblad met toestemming voor dit domein.", colMuted)
+	// Without consent the heading's status is all there is: no content is printed.
+	status := dom.ToestemmingTekst
+	switch dom.Toestemming {
+	case app.ConsentJa, app.ConsentNee:
+		status = "Toestemming: " + status
+	default:
+		status = strings.ToUpper(status[:1]) + status[1:]
+	}
+	d.section(dom.Titel, status)
+	if !dom.Toestemming.Holds() {
 		return
 	}
 	if len(dom.Onderwerpen) == 0 && dom.Hulpvraag == "" {
@@ -137,22 +150,22 @@ func (d *doc) item(it app.ReportItem) {
 // together with at least its first row.
 func (d *doc) section(title, status string) {
 	p := d.pdf
-	d.ensure(9 + 2*bodyLH)
+	d.ensure(3 + 8 + 2*bodyLH + noteLH + 1.2) // the heading with a first row and its note
 	p.Ln(3)
 	y := p.GetY()
 	d.font("B", 11)
 	d.color(colAccent)
-	p.SetXY(d.left, y)
+	p.SetXY(d.colX, y)
 	p.CellFormat(80, 6, clean(title), "", 0, "L", false, 0, "")
 	if status != "" {
 		d.font("B", 9)
-		p.SetXY(d.right-100, y)
+		p.SetXY(d.colX+d.colW-100, y)
 		p.CellFormat(100, 6, clean(status), "", 0, "R", false, 0, "")
 	}
 	d.draw(colRule)
 	p.SetLineWidth(0.2)
-	p.Line(d.left, y+6.5, d.right, y+6.5)
-	p.SetXY(d.left, y+8)
+	p.Line(d.colX, y+6.5, d.colX+d.colW, y+6.5)
+	p.SetXY(d.colX, y+8)
 	d.color(colText)
 }
 
@@ -160,7 +173,8 @@ func (d *doc) section(title, status string) {
 // smaller, muted type. Rows are never split over two pages.
 func (d *doc) field(label, value, note string) {
 	p := d.pdf
-	valueW := d.right - d.left - labelW
+	labelW := d.labelW
+	valueW := d.colW - labelW
 	d.font("", bodySize)
 	ll := d.lines(label, labelW)
 	d.font("B", bodySize)
@@ -176,37 +190,62 @@ func (d *doc) field(label, value, note string) {
 	d.font("", bodySize)
 	d.color(colMuted)
 	for i, l := range ll {
-		p.SetXY(d.left, y+float64(i)*bodyLH)
+		p.SetXY(d.colX, y+float64(i)*bodyLH)
 		p.CellFormat(labelW, bodyLH, l, "", 0, "L", false, 0, "")
 	}
 	d.font("B", bodySize)
 	d.color(colText)
 	for i, l := range vl {
-		p.SetXY(d.left+labelW, y+float64(i)*bodyLH)
+		p.SetXY(d.colX+labelW, y+float64(i)*bodyLH)
 		p.CellFormat(valueW, bodyLH, l, "", 0, "L", false, 0, "")
 	}
 	d.font("", noteSize)
 	d.color(colMuted)
 	ny := y + float64(len(vl))*bodyLH
 	for i, l := range nl {
-		p.SetXY(d.left+labelW, ny+float64(i)*noteLH)
+		p.SetXY(d.colX+labelW, ny+float64(i)*noteLH)
 		p.CellFormat(valueW, noteLH, l, "", 0, "L", false, 0, "")
 	}
 	d.color(colText)
-	p.SetXY(d.left, y+h)
+	p.SetXY(d.colX, y+h)
 }
 
 // paragraph is a full-width line of running text.
 func (d *doc) paragraph(text string, c rgb) {
 	p := d.pdf
 	d.font("", bodySize)
-	ls := d.lines(text, d.right-d.left)
+	ls := d.lines(text, d.colW)
 	d.ensure(float64(len(ls))*bodyLH + 1.2)
 	d.color(c)
 	for _, l := range ls {
-		p.SetX(d.left)
-		p.CellFormat(d.right-d.left, bodyLH, l, "", 1, "L", false, 0, "")
+		p.SetX(d.colX)
+		p.CellFormat(d.colW, bodyLH, l, "", 1, "L", false, 0, "")
 	}
 	p.Ln(1.2)
 	d.color(colText)
+}
+
+// column sets where section, field and paragraph draw: from x, w wide, with a label
+// column of labelW.
+func (d *doc) column(x, w, labelW float64) {
+	d.colX, d.colW, d.labelW = x, w, labelW
+}
+
+// facts is a strip of small labels with bold values under them, side by side.
+func (d *doc) facts(kv [][2]string) {
+	p := d.pdf
+	w := (d.right - d.left) / float64(len(kv))
+	y := p.GetY() + 1
+	for i, f := range kv {
+		x := d.left + float64(i)*w
+		d.font("", 8)
+		d.color(colMuted)
+		p.SetXY(x, y)
+		p.CellFormat(w, 4, f[0], "", 0, "L", false, 0, "")
+		d.font("B", 10.5)
+		d.color(colText)
+		p.SetXY(x, y+4)
+		p.CellFormat(w, 5.5, clean(f[1]), "", 0, "L", false, 0, "")
+	}
+	p.SetXY(d.left, y+11)
 }

@@ -59,6 +59,8 @@ type doc struct {
 	left    float64
 	right   float64 // x of the right margin
 	bottom  float64 // y below which content must not go
+	// the column section, field and paragraph draw in (see column)
+	colX, colW, labelW float64
 }
 
 // build lays a report out twice: once to count the pages, then with "Pagina X van Y".
@@ -93,6 +95,7 @@ func newDoc(orientation, title string, kop app.ReportHeader, total int) *doc {
 	p.SetMargins(18, 22, 18)
 	pw, ph := p.GetPageSize()
 	d := &doc{pdf: p, kop: kop, total: total, w: pw, h: ph, left: 18, right: pw - 18, bottom: ph - 20}
+	d.column(d.left, d.right-d.left, labelW)
 	p.SetHeaderFunc(d.header)
 	p.SetFooterFunc(d.footer)
 	p.AddPage()

@@ -126,7 +126,7 @@ func TestPersonOverviewText(t *testing.T) {
 		"Geldig identiteitsbewijs aanwezig?", "Paspoort verlopen in 2018.",
 		"Woonsituatie voor detentie", "huur", "Onderdak na detentie geregeld?", "Zoekt tijdelijke opvang.",
 		"Zorg voor minderjarige kinderen", "Dochter (6) woont bij moeder.",
-		"Toestemming: toestemming ingetrokken op 20-05-2019",
+		"Toestemming ingetrokken op 20-05-2019",
 		"Contactvoorkeuren", "Voorkeur voor contact", "via-casemanager", "06 0000 0000, post via zus.",
 		"Opvolging", "in behandeling", "K. Bakker", "Woningcorporatie bellen", "uiterlijk 05-06-2019",
 		"Contact 02-06-2019 14:15", "telefoon, met woningcorporatie", "Intake gepland op 5 juni.",

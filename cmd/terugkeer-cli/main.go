@@ -54,6 +54,7 @@ func commands() map[string]command {
 		"close":      {cmdClose, "close (--bsn N | --id N) --uitkomst met-maatregelen|zonder-maatregelen [--datum JJJJ-MM-DD]"},
 		"retention":  {cmdRetention, retentionUsage},
 		"remove":     {cmdRemove, "remove (--bsn N | --id N)   (onherroepelijk)"},
+		"report":     {cmdReport, reportUsage},
 	}
 }
 
