@@ -4,8 +4,8 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"strconv"
-	"sync"
+	"strings"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -16,49 +16,84 @@ import (
 	"github.com/terugkeer/terugkeer/app"
 )
 
-// Texts shown by the person list; tests refer to them.
+// Texts shown by the person list; tests refer to them (in Dutch, the default language).
 const (
 	EmptyText       = "Nog geen personen. Importeer berichten of laad de voorbeeldberichten."
 	LoadExamplesBtn = "Voorbeeldberichten laden"
+	NoResultsText   = "Geen personen gevonden. Pas de zoekopdracht of de filters aan."
 )
+
+// PageSize is how many persons one database query fetches.
+const PageSize = 100
+
+// maxCachedPages bounds the page cache: 20 pages of 100 rows.
+const maxCachedPages = 20
+
+// SearchDelay is how long typing must pause before the search runs.
+var SearchDelay = 250 * time.Millisecond
 
 // columns of the person table, in order.
 var columns = []struct {
 	title string
 	width float32
 }{
-	{"Naam", 300},
+	{"Naam", 290},
 	{"Geboortedatum", 130},
-	{"Inrichting", 270},
-	{"Einddatum", 120},
-	{"Status", 120},
+	{"Inrichting", 230},
+	{"Einddatum", 115},
+	{"Status", 100},
+	{"Vrijlating", 150},
 }
 
-// PersonsView is the list of persons, sorted by (expected) release date, with an empty
-// state that offers to load the spec's example messages.
+// release-window filter choices, in days (0: no filter).
+var releaseWindows = []int{0, 7, 14, 30, 90}
+
+// PersonsView is the searchable, filterable list of persons. The table asks for rows
+// through callbacks; rows come from the database a page at a time (PersonQuery.Limit and
+// Offset) into a small cache, so 150,000 persons cost no more than 100.
 type PersonsView struct {
 	svc      Service
 	win      fyne.Window
 	examples []Example
 	ctx      context.Context
+	onOpen   func(id int64)
+	bg       *tasks
 
-	// rows is only touched on the Fyne goroutine (inside fyne.Do or callbacks).
-	rows []app.PersonRow
+	Search   *widget.Entry
+	release  *widget.Select
+	controle *widget.Check
+	sortBy   *widget.Select
 
-	table    *widget.Table
-	count    *widget.Label
-	loadBtn  *widget.Button
-	empty    fyne.CanvasObject
-	listPane fyne.CanvasObject
-	content  fyne.CanvasObject
+	table     *widget.Table
+	count     *widget.Label
+	loadBtn   *widget.Button
+	empty     fyne.CanvasObject
+	noResults fyne.CanvasObject
+	listPane  fyne.CanvasObject
+	content   fyne.CanvasObject
 
-	bg sync.WaitGroup // background work; tests wait for it
+	// Paging state, touched only on the Fyne goroutine.
+	gen      int // bumped on every new query; stale pages are dropped
+	query    app.PersonQuery
+	pages    map[int][]app.PersonRow
+	lru      []int
+	pending  map[int]bool
+	known    int  // rows known to exist
+	complete bool // known is the exact total
+	timer    *time.Timer
+	cancel   context.CancelFunc
+	qctx     context.Context
+	ready    bool
 }
 
 // NewPersonsView builds the view and starts loading the persons in the background.
-// win is where dialogs appear; examples are what "Voorbeeldberichten laden" imports.
-func NewPersonsView(ctx context.Context, svc Service, win fyne.Window, examples []Example) *PersonsView {
-	v := &PersonsView{svc: svc, win: win, examples: examples, ctx: ctx}
+// win is where dialogs appear; examples are what "Voorbeeldberichten laden" imports;
+// onOpen is called with a person's id when the user opens them.
+func NewPersonsView(ctx context.Context, svc Service, win fyne.Window, examples []Example, bg *tasks, onOpen func(int64)) *PersonsView {
+	if bg == nil {
+		bg = &tasks{}
+	}
+	v := &PersonsView{svc: svc, win: win, examples: examples, ctx: ctx, bg: bg, onOpen: onOpen}
 
 	v.table = widget.NewTableWithHeaders(v.tableSize, newCell, v.updateCell)
 	v.table.ShowHeaderColumn = false
@@ -67,21 +102,44 @@ func NewPersonsView(ctx context.Context, svc Service, win fyne.Window, examples 
 	for i, c := range columns {
 		v.table.SetColumnWidth(i, c.width)
 	}
+	v.table.OnSelected = v.selected
+
+	v.Search = widget.NewEntry()
+	v.Search.SetPlaceHolder(T("Zoek op naam, BSN of SKN (Ctrl+F)"))
+	v.Search.OnChanged = func(string) { v.scheduleQuery() }
+	v.Search.OnSubmitted = func(string) { v.runQueryNow() }
+
+	releaseOpts := make([]string, len(releaseWindows))
+	for i, d := range releaseWindows {
+		releaseOpts[i] = releaseLabel(d)
+	}
+	v.release = widget.NewSelect(releaseOpts, func(string) { v.runQueryNow() })
+	v.release.SetSelectedIndex(0)
+	v.controle = widget.NewCheck(T("Alleen controle nodig"), func(bool) { v.runQueryNow() })
+	v.sortBy = widget.NewSelect([]string{T("Sorteren op vrijlating"), T("Sorteren op naam")}, func(string) { v.runQueryNow() })
+	v.sortBy.SetSelectedIndex(0)
 
 	v.count = widget.NewLabel("")
-	title := widget.NewLabelWithStyle("Personen", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	refresh := widget.NewButtonWithIcon("Vernieuwen", theme.ViewRefreshIcon(), v.Reload)
-	top := container.NewBorder(nil, nil, title, refresh, v.count)
-	v.listPane = container.NewBorder(top, nil, nil, nil, v.table)
+	title := widget.NewLabelWithStyle(T("Personen"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	refresh := widget.NewButtonWithIcon(T("Vernieuwen"), theme.ViewRefreshIcon(), v.Reload)
+	filters := container.NewHBox(v.release, v.controle, v.sortBy)
+	top := container.NewVBox(
+		container.NewBorder(nil, nil, title, refresh, v.count),
+		container.NewBorder(nil, nil, nil, filters, v.Search),
+	)
 
-	v.loadBtn = widget.NewButtonWithIcon(LoadExamplesBtn, theme.DownloadIcon(), v.loadExamples)
+	v.loadBtn = widget.NewButtonWithIcon(T(LoadExamplesBtn), theme.DownloadIcon(), v.loadExamples)
 	v.loadBtn.Importance = widget.HighImportance
-	emptyLabel := widget.NewLabelWithStyle(EmptyText, fyne.TextAlignCenter, fyne.TextStyle{})
+	emptyLabel := widget.NewLabelWithStyle(T(EmptyText), fyne.TextAlignCenter, fyne.TextStyle{})
 	v.empty = container.NewCenter(container.NewVBox(emptyLabel, container.NewCenter(v.loadBtn)))
+	v.noResults = container.NewCenter(widget.NewLabel(T(NoResultsText)))
 
-	v.listPane.Hide()
 	v.empty.Hide()
+	v.noResults.Hide()
+	body := container.NewStack(v.table, v.noResults)
+	v.listPane = container.NewBorder(top, nil, nil, nil, body)
 	v.content = container.NewStack(v.listPane, v.empty)
+	v.ready = true
 	v.Reload()
 	return v
 }
@@ -89,41 +147,161 @@ func NewPersonsView(ctx context.Context, svc Service, win fyne.Window, examples 
 // Content is the view's canvas object for a window.
 func (v *PersonsView) Content() fyne.CanvasObject { return v.content }
 
-// Reload fetches the persons again, off the UI goroutine.
-func (v *PersonsView) Reload() {
-	v.bg.Add(1)
-	go func() {
-		defer v.bg.Done()
-		rows, err := v.svc.Persons(v.ctx, app.PersonQuery{Sort: app.SortByRelease})
-		fyne.Do(func() {
-			if err != nil {
-				v.showError(fmt.Errorf("De lijst met personen kon niet worden gelezen: %w", err))
-				return
-			}
-			v.setRows(rows)
-		})
-	}()
+func releaseLabel(days int) string {
+	if days == 0 {
+		return T("Alle einddatums")
+	}
+	return tf("Vrijlating binnen {{.N}} dagen", "N", days)
 }
 
-// setRows shows rows, or the empty state when there are none. Fyne goroutine only.
-func (v *PersonsView) setRows(rows []app.PersonRow) {
-	v.rows = rows
-	if len(rows) == 0 {
-		v.listPane.Hide()
-		v.empty.Show()
+// currentQuery builds the query from the search box and filters.
+func (v *PersonsView) currentQuery() app.PersonQuery {
+	q := app.PersonQuery{Zoek: strings.TrimSpace(v.Search.Text), ControleNodig: v.controle.Checked, Sort: app.SortByRelease}
+	if v.sortBy.SelectedIndex() == 1 {
+		q.Sort = app.SortByName
+	}
+	if i := v.release.SelectedIndex(); i > 0 {
+		today := todayOf(v.svc.Now())
+		q.ReleaseFrom, q.ReleaseTo = today, today.AddDays(releaseWindows[i])
+	}
+	return q
+}
+
+func filtered(q app.PersonQuery) bool {
+	return q.Zoek != "" || q.ControleNodig || !q.ReleaseFrom.IsZero() || !q.ReleaseTo.IsZero()
+}
+
+// scheduleQuery runs the query once typing pauses for SearchDelay.
+func (v *PersonsView) scheduleQuery() {
+	if v.timer != nil && v.timer.Stop() {
+		v.bg.wg.Done() // the stopped timer's work never runs
+	}
+	v.bg.wg.Add(1)
+	v.timer = time.AfterFunc(SearchDelay, func() {
+		defer v.bg.wg.Done()
+		fyne.DoAndWait(v.runQueryNow)
+	})
+}
+
+// runQueryNow starts a fresh query from the first page. Fyne goroutine only.
+func (v *PersonsView) runQueryNow() {
+	if !v.ready {
+		return // still being built
+	}
+	if v.cancel != nil {
+		v.cancel()
+	}
+	ctx, cancel := context.WithCancel(v.ctx)
+	v.cancel, v.qctx = cancel, ctx
+	v.gen++
+	v.query = v.currentQuery()
+	v.pages = map[int][]app.PersonRow{}
+	v.lru = nil
+	v.pending = map[int]bool{}
+	v.known, v.complete = 0, false
+	v.fetch(ctx, 0, true)
+}
+
+// Reload fetches the persons again, keeping the search and filters.
+func (v *PersonsView) Reload() { v.runQueryNow() }
+
+// fetch loads page p off the UI goroutine. Fyne goroutine only.
+func (v *PersonsView) fetch(ctx context.Context, p int, first bool) {
+	if v.pending[p] {
 		return
 	}
-	if len(rows) == 1 {
-		v.count.SetText("1 persoon")
-	} else {
-		v.count.SetText(strconv.Itoa(len(rows)) + " personen")
+	v.pending[p] = true
+	gen, q := v.gen, v.query
+	q.Limit, q.Offset = PageSize, p*PageSize
+	v.bg.run(func() {
+		rows, err := v.svc.Persons(ctx, q)
+		fyne.Do(func() {
+			if gen != v.gen {
+				return // a newer query replaced this one
+			}
+			delete(v.pending, p)
+			if err != nil {
+				if !errors.Is(err, context.Canceled) {
+					showError(v.win, T("De lijst met personen kon niet worden gelezen."), err)
+				}
+				return
+			}
+			v.storePage(p, rows)
+			if first {
+				v.table.ScrollToTop()
+			}
+			v.show()
+		})
+	})
+}
+
+func (v *PersonsView) storePage(p int, rows []app.PersonRow) {
+	v.pages[p] = rows
+	v.lru = append(v.lru, p)
+	for len(v.lru) > maxCachedPages {
+		old := v.lru[0]
+		v.lru = v.lru[1:]
+		delete(v.pages, old)
+	}
+	if end := p*PageSize + len(rows); end > v.known {
+		v.known = end
+	}
+	if len(rows) < PageSize {
+		v.complete = true
+		v.known = p*PageSize + len(rows)
+	}
+}
+
+// show switches between list, "no results" and the empty state and updates the count.
+func (v *PersonsView) show() {
+	if v.known == 0 && v.complete {
+		v.table.Hide()
+		if filtered(v.query) {
+			v.empty.Hide()
+			v.listPane.Show()
+			v.noResults.Show()
+		} else {
+			v.listPane.Hide()
+			v.empty.Show()
+		}
+		v.count.SetText(plural(0, "{{.N}} personen", "{{.N}} personen"))
+		return
 	}
 	v.empty.Hide()
+	v.noResults.Hide()
 	v.listPane.Show()
+	v.table.Show()
+	if v.complete {
+		v.count.SetText(plural(v.known, "{{.N}} persoon", "{{.N}} personen"))
+	} else {
+		v.count.SetText(tf("{{.N}} of meer personen", "N", v.known))
+	}
 	v.table.Refresh()
 }
 
-func (v *PersonsView) tableSize() (int, int) { return len(v.rows), len(columns) }
+// Rows is the number of rows the table shows (tests).
+func (v *PersonsView) Rows() int { r, _ := v.tableSize(); return r }
+
+func (v *PersonsView) tableSize() (int, int) {
+	n := v.known
+	if !v.complete && n > 0 {
+		n++ // a row that loads the next page when it comes into view
+	}
+	return n, len(columns)
+}
+
+// row returns the person at index i, loading its page when it is not cached.
+func (v *PersonsView) row(i int) (app.PersonRow, bool) {
+	p := i / PageSize
+	rows, ok := v.pages[p]
+	if !ok || i-p*PageSize >= len(rows) {
+		if v.qctx != nil && (i < v.known || !v.complete) {
+			v.fetch(v.qctx, p, false)
+		}
+		return app.PersonRow{}, false
+	}
+	return rows[i-p*PageSize], true
+}
 
 func newCell() fyne.CanvasObject {
 	l := widget.NewLabel("")
@@ -137,88 +315,117 @@ func newHeader() fyne.CanvasObject {
 
 func updateHeader(id widget.TableCellID, o fyne.CanvasObject) {
 	if id.Col >= 0 && id.Col < len(columns) {
-		o.(*widget.Label).SetText(columns[id.Col].title)
+		o.(*widget.Label).SetText(T(columns[id.Col].title))
 	}
 }
 
 func (v *PersonsView) updateCell(id widget.TableCellID, o fyne.CanvasObject) {
 	l := o.(*widget.Label)
-	if id.Row < 0 || id.Row >= len(v.rows) {
-		l.SetText("")
+	r, ok := v.row(id.Row)
+	if !ok {
+		if id.Col == 0 {
+			l.SetText(T("Laden…"))
+		} else {
+			l.SetText("")
+		}
 		return
 	}
-	l.SetText(cellText(v.rows[id.Row], id.Col))
+	l.SetText(cellText(r, id.Col, todayOf(v.svc.Now())))
 }
 
 // cellText is the text of one column for one person.
-func cellText(r app.PersonRow, col int) string {
+func cellText(r app.PersonRow, col int, today app.Date) string {
 	switch col {
 	case 0:
 		name := r.Person.FullName()
 		if r.ControleNodig {
-			name += " (controle nodig)"
+			name += " (" + T("controle nodig") + ")"
 		}
 		return name
 	case 1:
-		return r.Geboortedatum.Dutch()
+		return formatDate(r.Geboortedatum)
 	case 2:
 		return r.Inrichting
 	case 3:
 		if r.Einddatum.IsZero() {
-			return "onbekend"
+			return T("onbekend")
 		}
-		return r.Einddatum.Dutch()
+		return formatDate(r.Einddatum)
 	case 4:
-		return r.EinddatumStatus
+		return statusLabel(r.EinddatumStatus)
+	case 5:
+		if r.Einddatum.IsZero() {
+			return ""
+		}
+		return daysText(today.DaysUntil(r.Einddatum))
 	}
 	return ""
+}
+
+func (v *PersonsView) selected(id widget.TableCellID) {
+	v.table.UnselectAll()
+	r, ok := v.row(id.Row)
+	if !ok || v.onOpen == nil {
+		return
+	}
+	v.onOpen(r.ID)
+}
+
+// OpenRow opens the person on row i, as tapping it does (tests).
+func (v *PersonsView) OpenRow(i int) { v.selected(widget.TableCellID{Row: i}) }
+
+// FocusSearch puts the cursor in the search box (Ctrl+F).
+func (v *PersonsView) FocusSearch() {
+	if c := fyne.CurrentApp().Driver().CanvasForObject(v.Search); c != nil {
+		c.Focus(v.Search)
+	}
 }
 
 // loadExamples imports the example messages, initialising the database for the
 // examples' gemeente first when it was never initialised.
 func (v *PersonsView) loadExamples() {
 	v.loadBtn.Disable()
-	v.bg.Add(1)
-	go func() {
-		defer v.bg.Done()
-		initialised, results, err := v.importExamples()
+	v.bg.run(func() {
+		initialised, results, err := importExamples(v.ctx, v.svc, v.examples)
 		fyne.Do(func() {
 			v.loadBtn.Enable()
 			if err != nil {
-				v.showError(err)
+				showError(v.win, T("De voorbeeldberichten konden niet worden geladen."), err)
 				v.Reload()
 				return
 			}
-			msg := "Resultaat: " + app.Summarise(results).String() + "."
+			msg := T("Resultaat:") + " " + summaryText(app.Summarise(results)) + "."
 			if initialised {
-				msg = "De database was nog niet ingericht en is nu ingericht voor gemeente " +
-					ExampleGemeente + ", de gemeente van de voorbeeldberichten.\n\n" + msg
+				msg = tf("De database was nog niet ingericht en is nu ingericht voor gemeente {{.G}}, de gemeente van de voorbeeldberichten.", "G", ExampleGemeente) +
+					"\n\n" + msg
 			}
-			dialog.ShowInformation("Voorbeeldberichten geladen", msg, v.win)
+			dialog.ShowInformation(T("Voorbeeldberichten geladen"), msg, v.win)
 			v.Reload()
 		})
-	}()
+	})
 }
 
-func (v *PersonsView) importExamples() (initialised bool, results []app.Result, err error) {
-	if _, err := v.svc.Gemeenten(v.ctx); errors.Is(err, app.ErrNotInitialised) {
-		if err := v.svc.Init(v.ctx, []string{ExampleGemeente}); err != nil {
-			return false, nil, fmt.Errorf("De database kon niet worden ingericht voor gemeente %s: %w", ExampleGemeente, err)
+func importExamples(ctx context.Context, svc Service, examples []Example) (initialised bool, results []app.Result, err error) {
+	if _, err := svc.Gemeenten(ctx); errors.Is(err, app.ErrNotInitialised) {
+		if err := svc.Init(ctx, []string{ExampleGemeente}); err != nil {
+			return false, nil, fmt.Errorf("inrichten voor gemeente %s: %w", ExampleGemeente, err)
 		}
 		initialised = true
 	} else if err != nil {
-		return false, nil, fmt.Errorf("De instellingen van de database konden niet worden gelezen: %w", err)
+		return false, nil, fmt.Errorf("instellingen lezen: %w", err)
 	}
-	for _, ex := range v.examples {
-		rs, err := v.svc.ImportBytes(v.ctx, "voorbeelden/"+ex.Name, "", ex.Data)
+	for _, ex := range examples {
+		rs, err := svc.ImportBytes(ctx, "voorbeelden/"+ex.Name, "", ex.Data)
 		results = append(results, rs...)
 		if err != nil {
-			return initialised, results, fmt.Errorf("Het voorbeeldbericht %s kon niet worden geïmporteerd: %w", ex.Name, err)
+			return initialised, results, fmt.Errorf("voorbeeldbericht %s: %w", ex.Name, err)
 		}
 	}
 	return initialised, results, nil
 }
 
-func (v *PersonsView) showError(err error) {
-	dialog.ShowError(err, v.win)
+// summaryText is the translated one-line import summary.
+func summaryText(s app.Summary) string {
+	return tf("{{.I}} geïmporteerd, {{.D}} dubbel, {{.Q}} in quarantaine, {{.G}} zonder bericht",
+		"I", s.Geimporteerd, "D", s.Dubbel, "Q", s.Quarantaine, "G", s.GeenBericht)
 }

@@ -5,19 +5,52 @@ package ui
 
 import (
 	"context"
+	"io"
+	"time"
 
 	"github.com/terugkeer/terugkeer/app"
 )
 
-// Service is what the screens need of *app.Service. Tests pass a fake.
+// Service is what the screens need of *app.Service. Tests use the real service on a
+// temporary database, or a fake that embeds this interface for what it does not need.
 type Service interface {
+	Now() time.Time
+
 	Persons(ctx context.Context, q app.PersonQuery) ([]app.PersonRow, error)
+	PersonFile(ctx context.Context, id int64) (*app.PersonFile, error)
+	CloseTraject(ctx context.Context, personID int64, u app.Uitkomst, on app.Date) error
+	RemovePerson(ctx context.Context, id int64) error
+	SetFollowup(ctx context.Context, personID int64, d app.Domain, e app.FollowupEdit) (app.Followup, error)
+	AddContact(ctx context.Context, personID int64, c app.ContactMoment) (app.ContactMoment, error)
+
 	ImportBytes(ctx context.Context, bron, messageID string, raw []byte) ([]app.Result, error)
+	QuarantineList(ctx context.Context) ([]app.Quarantined, error)
+	QuarantineItem(ctx context.Context, id int64) (*app.Quarantined, error)
+	Retry(ctx context.Context, id int64) ([]app.Result, error)
+	Discard(ctx context.Context, id int64) error
+
+	Dashboard(ctx context.Context, now time.Time, days int) (*app.Dashboard, error)
+	MarkSeen(ctx context.Context, now time.Time) error
+
+	AuditLog(ctx context.Context, f app.AuditFilter) ([]app.AuditEntry, error)
+	VerifyAudit(ctx context.Context) (app.AuditCheck, error)
+
 	Gemeenten(ctx context.Context) ([]string, error)
 	Init(ctx context.Context, gemeenten []string) error
+	Setting(ctx context.Context, key string) (string, error)
+	SetSetting(ctx context.Context, key, value string) error
+	RetentionTerms(ctx context.Context) (app.RetentionTerms, error)
+	SetRetentionTerm(ctx context.Context, key, value string) error
+	RunRetention(ctx context.Context, now time.Time, dryRun bool) (app.RetentionReport, error)
+	MailboxSettings(ctx context.Context) (app.MailboxSettings, error)
+	SaveMailboxSettings(ctx context.Context, ms app.MailboxSettings) error
 }
 
 var _ Service = (*app.Service)(nil)
+
+// PDFWriter writes the PDF overview of one person to w (cmd/terugkeer wires
+// app.Service.PersonReport and package report; ui itself talks only to app).
+type PDFWriter func(ctx context.Context, personID int64, w io.Writer) error
 
 // Example is one example message the empty state offers to import.
 type Example struct {

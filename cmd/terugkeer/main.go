@@ -7,14 +7,15 @@ import (
 	"context"
 	"flag"
 	"fmt"
+	"io"
 	"os"
 	"time"
 
-	"fyne.io/fyne/v2"
 	fyneapp "fyne.io/fyne/v2/app"
 
 	"github.com/terugkeer/terugkeer/app"
 	"github.com/terugkeer/terugkeer/importers"
+	"github.com/terugkeer/terugkeer/report"
 	"github.com/terugkeer/terugkeer/storage"
 	"github.com/terugkeer/terugkeer/ui"
 )
@@ -38,7 +39,7 @@ func run(dbFlag string) error {
 	}
 	db, err := storage.Open(path)
 	if err != nil {
-		return err
+		return fmt.Errorf("de database %s kan niet worden geopend: %w", path, err)
 	}
 	defer db.Close()
 	svc := app.NewService(db, importers.V1{}, time.Now)
@@ -47,10 +48,29 @@ func run(dbFlag string) error {
 	defer cancel()
 
 	a := fyneapp.NewWithID(AppID)
+	if err := ui.SetupLanguage(ui.LanguageFromPreferences(a.Preferences())); err != nil {
+		return err
+	}
 	w := a.NewWindow("Terugkeer")
-	view := ui.NewPersonsView(ctx, svc, w, examples())
-	w.SetContent(view.Content())
-	w.Resize(fyne.NewSize(1000, 700))
+	shell := ui.NewShell(ctx, svc, w, ui.Options{
+		Examples: examples(),
+		PDF: func(ctx context.Context, id int64, out io.Writer) error {
+			r, err := svc.PersonReport(ctx, id, app.PersonReportOptions{})
+			if err != nil {
+				return err
+			}
+			return report.WritePerson(out, r)
+		},
+		Mailbox: newMailbox(svc),
+	})
+	w.SetContent(shell.Content())
+	w.SetOnDropped(shell.Import.Dropped)
+	shell.InstallShortcuts()
+	ui.RestoreWindowSize(w, a.Preferences())
+	if s := os.Getenv("TERUGKEER_SCHERM"); s != "" {
+		shell.OpenScreen(s) // screenshots: start on a screen or a person
+	}
+	shell.StartRetention()
 	w.ShowAndRun()
 	return nil
 }

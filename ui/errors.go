@@ -1,0 +1,47 @@
+package ui
+
+import (
+	"errors"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/widget"
+)
+
+func errorf(s string) error { return errors.New(s) }
+
+// showError shows one clear sentence (summary, already translated) and keeps the technical
+// details under a "Details" expander. Nothing is logged: details may name a person.
+func showError(win fyne.Window, summary string, err error) {
+	if win == nil {
+		return
+	}
+	msg := widget.NewLabel(summary)
+	msg.Wrapping = fyne.TextWrapWord
+	content := []fyne.CanvasObject{msg}
+	if err != nil && err.Error() != summary {
+		det := widget.NewLabel(err.Error())
+		det.Wrapping = fyne.TextWrapWord
+		det.Selectable = true
+		acc := widget.NewAccordion(widget.NewAccordionItem(T("Details"), det))
+		content = append(content, acc)
+	}
+	box := container.NewVBox(content...)
+	d := dialog.NewCustom(T("Er ging iets mis"), T("OK"), box, win)
+	d.Resize(fyne.NewSize(480, 0))
+	d.Show()
+}
+
+// confirm asks before something destructive; text says what will be removed.
+func confirm(win fyne.Window, title, text, okLabel string, ok func()) {
+	l := widget.NewLabel(text)
+	l.Wrapping = fyne.TextWrapWord
+	d := dialog.NewCustomConfirm(title, okLabel, T("Cancel"), l, func(b bool) {
+		if b {
+			ok()
+		}
+	}, win)
+	d.Resize(fyne.NewSize(460, 0))
+	d.Show()
+}

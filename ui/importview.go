@@ -1,0 +1,397 @@
+package ui
+
+import (
+	"context"
+	"errors"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"sync"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/storage"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/terugkeer/terugkeer/app"
+)
+
+// Mailbox is the IMAP import, wired by cmd/terugkeer (package importers/mailbox).
+type Mailbox interface {
+	// HasPassword reports whether a password is stored for these settings.
+	HasPassword(s app.MailboxSettings) bool
+	// StorePassword keeps the password in the operating system's keyring.
+	StorePassword(s app.MailboxSettings, password string) error
+	// Test connects and logs in, and says what it found.
+	Test(ctx context.Context, s app.MailboxSettings) (string, error)
+	// Fetch imports the new mail; progress reports mails done of total.
+	Fetch(ctx context.Context, progress func(done, total int)) ([]app.Result, error)
+}
+
+// importable reports whether a file looks like a message file.
+func importable(path string) bool {
+	ext := strings.ToLower(filepath.Ext(path))
+	return ext == ".xml" || ext == ".eml"
+}
+
+// ImportView imports files (dialog or drag-and-drop) and the mailbox, and lists a result
+// per message.
+type ImportView struct {
+	svc     Service
+	win     fyne.Window
+	ctx     context.Context
+	bg      *tasks
+	mailbox Mailbox
+	shell   *Shell
+
+	Results  []app.Result // Fyne goroutine only
+	list     *widget.List
+	summary  *widget.Label
+	progress *widget.ProgressBar
+	cancel   *widget.Button
+	fileBtn  *widget.Button
+	dirBtn   *widget.Button
+	mailBtn  *widget.Button
+	busy     fyne.CanvasObject
+	empty    fyne.CanvasObject
+	content  fyne.CanvasObject
+
+	mu       sync.Mutex
+	cancelFn context.CancelFunc
+}
+
+// NewImportView builds the Importeren screen.
+func NewImportView(ctx context.Context, svc Service, win fyne.Window, bg *tasks, mb Mailbox, shell *Shell) *ImportView {
+	v := &ImportView{svc: svc, win: win, ctx: ctx, bg: bg, mailbox: mb, shell: shell}
+	title := widget.NewLabelWithStyle(T("Importeren"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	v.fileBtn = widget.NewButtonWithIcon(T("Bestand kiezen… (Ctrl+I)"), theme.FileIcon(), v.ChooseFiles)
+	v.fileBtn.Importance = widget.HighImportance
+	v.dirBtn = widget.NewButtonWithIcon(T("Map kiezen…"), theme.FolderOpenIcon(), v.chooseFolder)
+	buttons := container.NewHBox(v.fileBtn, v.dirBtn)
+	if mb != nil {
+		v.mailBtn = widget.NewButtonWithIcon(T("Postvak ophalen"), theme.MailComposeIcon(), v.FetchMailbox)
+		buttons.Add(v.mailBtn)
+	}
+	hint := wrapLabel(T("U kunt ook .xml- en .eml-bestanden van de DJI naar dit venster slepen."))
+	v.progress = widget.NewProgressBar()
+	v.cancel = widget.NewButtonWithIcon(T("Cancel"), theme.CancelIcon(), v.Cancel)
+	v.busy = container.NewBorder(nil, nil, nil, v.cancel, v.progress)
+	v.busy.Hide()
+	v.summary = widget.NewLabel("")
+	v.list = widget.NewList(func() int { return len(v.Results) }, newResultRow, v.updateResultRow)
+	v.list.OnSelected = v.openResult
+	v.empty = container.NewCenter(widget.NewLabel(T("Nog niets geïmporteerd in deze sessie. Kies een bestand of sleep berichten hierheen.")))
+	top := container.NewVBox(title, buttons, hint, v.busy, v.summary)
+	v.content = container.NewBorder(top, nil, nil, nil, container.NewStack(v.list, v.empty))
+	return v
+}
+
+// Content is the view's canvas object.
+func (v *ImportView) Content() fyne.CanvasObject { return v.content }
+
+func newResultRow() fyne.CanvasObject {
+	icon := widget.NewIcon(theme.ConfirmIcon())
+	l := widget.NewLabel("")
+	l.Truncation = fyne.TextTruncateEllipsis
+	return container.NewBorder(nil, nil, icon, nil, l)
+}
+
+func resultText(r app.Result) string {
+	var what string
+	switch r.Resultaat {
+	case app.Geimporteerd:
+		what = T("geïmporteerd")
+		if r.Weggelaten > 0 {
+			what += " — " + plural(r.Weggelaten, "{{.N}} onderdeel niet bewaard (geen toestemming)", "{{.N}} onderdelen niet bewaard (geen toestemming)")
+		}
+	case app.Dubbel:
+		what = T("al eerder geïmporteerd")
+	case app.Quarantaine:
+		what = T("in quarantaine:") + " " + r.Reden
+	case app.GeenBericht:
+		what = T("geen bericht gevonden")
+	default:
+		what = string(r.Resultaat)
+	}
+	soort := ""
+	if r.Soort != "" {
+		soort = kindLabel(r.Soort)
+	}
+	return join(" · ", filepath.Base(r.Bron), soort, what)
+}
+
+func (v *ImportView) updateResultRow(i widget.ListItemID, o fyne.CanvasObject) {
+	if i >= len(v.Results) {
+		return
+	}
+	r := v.Results[i]
+	c := o.(*fyne.Container)
+	l := c.Objects[0].(*widget.Label)
+	icon := c.Objects[1].(*widget.Icon)
+	l.SetText(resultText(r))
+	switch r.Resultaat {
+	case app.Quarantaine:
+		icon.SetResource(theme.WarningIcon())
+	case app.Geimporteerd:
+		icon.SetResource(theme.ConfirmIcon())
+	default:
+		icon.SetResource(theme.InfoIcon())
+	}
+}
+
+// openResult opens the person of an imported message or the quarantine entry.
+func (v *ImportView) openResult(i widget.ListItemID) {
+	v.list.UnselectAll()
+	if i >= len(v.Results) || v.shell == nil {
+		return
+	}
+	r := v.Results[i]
+	switch {
+	case r.Resultaat == app.Quarantaine:
+		v.shell.Show(SectionQuarantaine)
+		v.shell.Quarantine.Select(r.QuarantineID)
+	case r.PersonID != 0:
+		v.shell.OpenPerson(r.PersonID)
+	}
+}
+
+// ChooseFiles opens the file dialog for one .xml or .eml file.
+func (v *ImportView) ChooseFiles() {
+	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
+		if err != nil {
+			showError(v.win, T("Het bestand kon niet worden geopend."), err)
+			return
+		}
+		if r == nil {
+			return
+		}
+		path := r.URI().Path()
+		r.Close()
+		v.ImportPaths([]string{path})
+	}, v.win)
+	d.SetFilter(storage.NewExtensionFileFilter([]string{".xml", ".eml", ".XML", ".EML"}))
+	d.Resize(fyne.NewSize(760, 520))
+	d.Show()
+}
+
+func (v *ImportView) chooseFolder() {
+	d := dialog.NewFolderOpen(func(l fyne.ListableURI, err error) {
+		if err != nil {
+			showError(v.win, T("De map kon niet worden geopend."), err)
+			return
+		}
+		if l == nil {
+			return
+		}
+		v.ImportPaths([]string{l.Path()})
+	}, v.win)
+	d.Resize(fyne.NewSize(760, 520))
+	d.Show()
+}
+
+// Dropped imports files dropped onto the window (window.SetOnDropped).
+func (v *ImportView) Dropped(_ fyne.Position, uris []fyne.URI) {
+	var paths []string
+	for _, u := range uris {
+		if u.Scheme() == "file" {
+			paths = append(paths, u.Path())
+		}
+	}
+	if v.shell != nil {
+		v.shell.Show(SectionImporteren)
+	}
+	v.ImportPaths(paths)
+}
+
+// expand turns folders into their .xml and .eml files, sorted; it returns what it skipped.
+func expand(paths []string) (files []string, skipped int) {
+	for _, p := range paths {
+		st, err := os.Stat(p)
+		if err != nil {
+			files = append(files, p) // the import reports the error
+			continue
+		}
+		if !st.IsDir() {
+			if importable(p) {
+				files = append(files, p)
+			} else {
+				skipped++
+			}
+			continue
+		}
+		entries, _ := os.ReadDir(p)
+		var sub []string
+		for _, e := range entries {
+			if !e.IsDir() && importable(e.Name()) {
+				sub = append(sub, filepath.Join(p, e.Name()))
+			}
+		}
+		sort.Strings(sub)
+		files = append(files, sub...)
+	}
+	return files, skipped
+}
+
+// start marks the view busy and returns the context of the new run, or false when a
+// run is already going.
+func (v *ImportView) start() (context.Context, bool) {
+	v.mu.Lock()
+	defer v.mu.Unlock()
+	if v.cancelFn != nil {
+		return nil, false
+	}
+	ctx, cancel := context.WithCancel(v.ctx)
+	v.cancelFn = cancel
+	v.progress.SetValue(0)
+	v.busy.Show()
+	v.fileBtn.Disable()
+	v.dirBtn.Disable()
+	if v.mailBtn != nil {
+		v.mailBtn.Disable()
+	}
+	return ctx, true
+}
+
+func (v *ImportView) finish() {
+	v.mu.Lock()
+	if v.cancelFn != nil {
+		v.cancelFn()
+		v.cancelFn = nil
+	}
+	v.mu.Unlock()
+	v.busy.Hide()
+	v.fileBtn.Enable()
+	v.dirBtn.Enable()
+	if v.mailBtn != nil {
+		v.mailBtn.Enable()
+	}
+}
+
+// Cancel stops the running import after the current message.
+func (v *ImportView) Cancel() {
+	v.mu.Lock()
+	defer v.mu.Unlock()
+	if v.cancelFn != nil {
+		v.cancelFn()
+	}
+}
+
+// ImportPaths imports files and folders in the background, one message at a time.
+func (v *ImportView) ImportPaths(paths []string) {
+	files, skipped := expand(paths)
+	if len(files) == 0 {
+		showError(v.win, T("Er zijn geen .xml- of .eml-bestanden gevonden om te importeren."), nil)
+		return
+	}
+	ctx, ok := v.start()
+	if !ok {
+		return
+	}
+	v.Results = nil
+	v.refreshList()
+	v.summary.SetText(plural(len(files), "{{.N}} bestand wordt geïmporteerd…", "{{.N}} bestanden worden geïmporteerd…"))
+	v.bg.run(func() {
+		var results []app.Result
+		var failed error
+		cancelled := false
+		for i, path := range files {
+			if ctx.Err() != nil {
+				cancelled = true
+				break
+			}
+			rs, err := v.importFile(ctx, path)
+			results = append(results, rs...)
+			if err != nil && !errors.Is(err, context.Canceled) {
+				failed = err
+				break
+			}
+			done := i + 1
+			batch := rs
+			fyne.Do(func() {
+				v.progress.SetValue(float64(done) / float64(len(files)))
+				v.Results = append(v.Results, batch...)
+				v.refreshList()
+			})
+		}
+		fyne.Do(func() {
+			v.finish()
+			v.Results = results
+			v.refreshList()
+			v.showSummary(results, cancelled, skipped)
+			if failed != nil {
+				showError(v.win, T("Het importeren is gestopt: de database kon niet worden bijgewerkt."), failed)
+			}
+			if v.shell != nil {
+				v.shell.changed()
+			}
+		})
+	})
+}
+
+func (v *ImportView) importFile(ctx context.Context, path string) ([]app.Result, error) {
+	raw, err := os.ReadFile(path)
+	if err != nil {
+		return []app.Result{{Bron: path, Resultaat: app.GeenBericht}}, nil
+	}
+	return v.svc.ImportBytes(ctx, path, "", raw)
+}
+
+func (v *ImportView) showSummary(results []app.Result, cancelled bool, skipped int) {
+	s := T("Resultaat:") + " " + summaryText(app.Summarise(results)) + "."
+	if cancelled {
+		s = T("Geannuleerd.") + " " + s
+	}
+	if skipped > 0 {
+		s += " " + plural(skipped, "{{.N}} bestand overgeslagen (geen .xml of .eml).", "{{.N}} bestanden overgeslagen (geen .xml of .eml).")
+	}
+	v.summary.SetText(s)
+}
+
+func (v *ImportView) refreshList() {
+	if len(v.Results) == 0 {
+		v.empty.Show()
+	} else {
+		v.empty.Hide()
+	}
+	v.list.Refresh()
+}
+
+// FetchMailbox imports new mail from the configured mailbox, with progress and cancel.
+func (v *ImportView) FetchMailbox() {
+	if v.mailbox == nil {
+		return
+	}
+	ctx, ok := v.start()
+	if !ok {
+		return
+	}
+	v.Results = nil
+	v.refreshList()
+	v.summary.SetText(T("Postvak wordt opgehaald…"))
+	v.bg.run(func() {
+		results, err := v.mailbox.Fetch(ctx, func(done, total int) {
+			fyne.Do(func() {
+				if total > 0 {
+					v.progress.SetValue(float64(done) / float64(total))
+				}
+				v.summary.SetText(tf("Postvak ophalen: {{.D}} van {{.T}} berichten", "D", done, "T", total))
+			})
+		})
+		cancelled := errors.Is(err, context.Canceled)
+		fyne.Do(func() {
+			v.finish()
+			v.Results = results
+			v.refreshList()
+			v.showSummary(results, cancelled, 0)
+			if err != nil && !cancelled {
+				showError(v.win, T("Het postvak kon niet worden opgehaald. Controleer de instellingen en de verbinding."), err)
+			}
+			if v.shell != nil {
+				v.shell.changed()
+			}
+		})
+	})
+}

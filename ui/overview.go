@@ -1,0 +1,196 @@
+package ui
+
+import (
+	"context"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/terugkeer/terugkeer/app"
+)
+
+// OverviewView is the Overzicht: the signals, coming releases, what arrived since the
+// user last looked and the quarantine; each item opens the person (or the quarantine).
+type OverviewView struct {
+	svc   Service
+	win   fyne.Window
+	ctx   context.Context
+	bg    *tasks
+	shell *Shell
+
+	Data    *app.Dashboard // the last one shown; Fyne goroutine only
+	body    *fyne.Container
+	content fyne.CanvasObject
+	gen     int
+}
+
+// NewOverviewView builds the Overzicht; shell opens persons and screens.
+func NewOverviewView(ctx context.Context, svc Service, win fyne.Window, bg *tasks, shell *Shell) *OverviewView {
+	v := &OverviewView{svc: svc, win: win, ctx: ctx, bg: bg, shell: shell}
+	v.body = container.NewVBox()
+	title := widget.NewLabelWithStyle(T("Overzicht"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	seen := widget.NewButtonWithIcon(T("Alles gezien"), theme.VisibilityIcon(), v.MarkSeen)
+	refresh := widget.NewButtonWithIcon(T("Vernieuwen"), theme.ViewRefreshIcon(), v.Reload)
+	v.content = container.NewBorder(container.NewBorder(nil, nil, title, container.NewHBox(seen, refresh)), nil, nil, nil,
+		container.NewVScroll(v.body))
+	return v
+}
+
+// Content is the view's canvas object.
+func (v *OverviewView) Content() fyne.CanvasObject { return v.content }
+
+// Reload computes the dashboard in the background.
+func (v *OverviewView) Reload() {
+	v.gen++
+	gen := v.gen
+	now := v.svc.Now().In(amsterdam)
+	v.bg.run(func() {
+		d, err := v.svc.Dashboard(v.ctx, now, 0)
+		var any []app.PersonRow
+		if err == nil {
+			any, err = v.svc.Persons(v.ctx, app.PersonQuery{Limit: 1})
+		}
+		fyne.Do(func() {
+			if gen != v.gen {
+				return
+			}
+			if err != nil {
+				showError(v.win, T("Het overzicht kon niet worden gelezen."), err)
+				return
+			}
+			v.Data = d
+			v.render(d, len(any) > 0)
+		})
+	})
+}
+
+// MarkSeen makes everything that arrived so far "gezien".
+func (v *OverviewView) MarkSeen() {
+	now := v.svc.Now()
+	v.bg.run(func() {
+		err := v.svc.MarkSeen(v.ctx, now)
+		fyne.Do(func() {
+			if err != nil {
+				showError(v.win, T("Het overzicht kon niet worden bijgewerkt."), err)
+				return
+			}
+			v.Reload()
+		})
+	})
+}
+
+func signalLabel(k app.SignalKind) string { return T(k.Label()) }
+
+func (v *OverviewView) render(d *app.Dashboard, persons bool) {
+	v.body.RemoveAll()
+	if !persons && d.Aantallen[app.SignaalQuarantaine] == 0 {
+		v.body.Add(wrapLabel(T("Welkom bij Terugkeer. Er zijn nog geen personen: importeer berichten van de DJI, of laad de voorbeeldberichten om de app te leren kennen.")))
+		ex := widget.NewButtonWithIcon(T(LoadExamplesBtn), theme.DownloadIcon(), func() {
+			v.shell.Show(SectionPersonen)
+			v.shell.Persons.loadExamples()
+		})
+		ex.Importance = widget.HighImportance
+		imp := widget.NewButtonWithIcon(T("Berichten importeren"), theme.FolderOpenIcon(), func() { v.shell.Show(SectionImporteren) })
+		v.body.Add(container.NewHBox(ex, imp))
+		v.body.Refresh()
+		return
+	}
+
+	// Signals, grouped by kind.
+	sig := container.NewVBox()
+	if len(d.Signalen) == 0 {
+		sig.Add(widget.NewLabel(T("Geen signalen: alles is bij.")))
+	}
+	for _, k := range app.SignalKinds() {
+		var items []app.Signal
+		for _, s := range d.Signalen {
+			if s.Soort == k {
+				items = append(items, s)
+			}
+		}
+		if len(items) == 0 {
+			continue
+		}
+		head := widget.NewLabelWithStyle(signalLabel(k)+" ("+itoa(d.Aantallen[k])+")", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+		head.Importance = widget.WarningImportance
+		sig.Add(head)
+		for _, s := range items {
+			sig.Add(v.signalRow(s))
+		}
+	}
+	v.body.Add(widget.NewCard(T("Signalen"), tf("vrijlatingen binnen {{.N}} dagen, verlopen acties, controle en quarantaine", "N", d.Dagen), sig))
+
+	// Releases.
+	rel := container.NewVBox()
+	if len(d.Vrijlatingen) == 0 {
+		rel.Add(widget.NewLabel(T("Niemand komt de komende weken vrij.")))
+	}
+	for _, r := range d.Vrijlatingen {
+		detail := formatDate(r.Einddatum) + " · " + daysText(r.Dagen) + " · " + r.Inrichting
+		if len(r.NietGeregeld) > 0 {
+			var ds []string
+			for _, dm := range r.NietGeregeld {
+				ds = append(ds, lowerFirst(domainLabel(dm)))
+			}
+			detail += " · " + T("nog niet geregeld:") + " " + strings.Join(ds, ", ")
+		}
+		rel.Add(v.personButton(r.PersonID, r.Naam, detail))
+	}
+	v.body.Add(widget.NewCard(T("Vrijlatingen de komende weken"), "", rel))
+
+	// New arrivals.
+	nw := container.NewVBox()
+	n := d.Nieuw
+	switch {
+	case n.LaatstBekeken.IsZero():
+		nw.Add(widget.NewLabel(plural(n.Aantal, "{{.N}} bericht ontvangen.", "{{.N}} berichten ontvangen.")))
+	case n.Aantal == 0:
+		nw.Add(widget.NewLabel(tf("Niets nieuws sinds {{.T}}.", "T", formatTime(n.LaatstBekeken))))
+	default:
+		nw.Add(widget.NewLabel(plural(n.Aantal, "{{.N}} nieuw bericht", "{{.N}} nieuwe berichten") + " " + tf("sinds {{.T}}", "T", formatTime(n.LaatstBekeken))))
+	}
+	for i, a := range n.Berichten {
+		if i == 10 {
+			nw.Add(widget.NewLabel(tf("en nog {{.N}} meer", "N", len(n.Berichten)-10)))
+			break
+		}
+		detail := formatDay(a.Verzonden) + " · " + kindLabel(a.Soort)
+		if a.PersonID != 0 {
+			nw.Add(v.personButton(a.PersonID, a.Naam, detail))
+		} else {
+			nw.Add(widget.NewLabel(detail))
+		}
+	}
+	if n.Quarantaine > 0 {
+		nw.Add(widget.NewLabel(plural(n.Quarantaine, "{{.N}} bericht in quarantaine geplaatst.", "{{.N}} berichten in quarantaine geplaatst.")))
+	}
+	v.body.Add(widget.NewCard(T("Nieuw binnengekomen"), "", nw))
+	v.body.Refresh()
+}
+
+func (v *OverviewView) signalRow(s app.Signal) fyne.CanvasObject {
+	if s.Soort == app.SignaalQuarantaine {
+		id := s.QuarantineID
+		b := widget.NewButtonWithIcon(s.Tekst, theme.WarningIcon(), func() {
+			v.shell.Show(SectionQuarantaine)
+			v.shell.Quarantine.Select(id)
+		})
+		b.Alignment = widget.ButtonAlignLeading
+		b.Importance = widget.LowImportance
+		return b
+	}
+	return v.personButton(s.PersonID, s.Naam, s.Tekst)
+}
+
+// personButton opens a person; detail follows the name.
+func (v *OverviewView) personButton(id int64, name, detail string) fyne.CanvasObject {
+	b := widget.NewButtonWithIcon(name, theme.AccountIcon(), func() { v.shell.OpenPerson(id) })
+	b.Alignment = widget.ButtonAlignLeading
+	b.Importance = widget.LowImportance
+	d := widget.NewLabel(detail)
+	d.Truncation = fyne.TextTruncateEllipsis
+	return container.NewBorder(nil, nil, b, nil, d)
+}

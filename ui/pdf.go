@@ -1,0 +1,108 @@
+package ui
+
+import (
+	"bytes"
+	"net/url"
+	"os"
+	"path/filepath"
+	"strings"
+	"unicode"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/storage"
+)
+
+// pdfFileName is a default file name: overzicht-<achternaam>-<dd-mm-jjjj>.pdf, ASCII only.
+func (v *PersonView) pdfFileName() string {
+	name := "persoon"
+	if v.File != nil {
+		name = v.File.Person.Achternaam
+	}
+	var b strings.Builder
+	for _, r := range strings.ToLower(name) {
+		switch {
+		case r < unicode.MaxASCII && (unicode.IsLetter(r) || unicode.IsDigit(r)):
+			b.WriteRune(r)
+		case r == ' ' || r == '-':
+			b.WriteRune('-')
+		}
+	}
+	n := strings.Trim(b.String(), "-")
+	if n == "" {
+		n = "persoon"
+	}
+	return "overzicht-" + n + "-" + formatDate(todayOf(v.svc.Now())) + ".pdf"
+}
+
+// MakePDF asks where to save the person's overview, writes it and opens it in the
+// system's PDF viewer (Ctrl+P).
+func (v *PersonView) MakePDF() {
+	if v.File == nil {
+		return
+	}
+	if v.pdf == nil {
+		showError(v.win, T("PDF maken is in deze versie niet beschikbaar."), nil)
+		return
+	}
+	d := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
+		if err != nil {
+			showError(v.win, T("Het bestand kon niet worden gekozen."), err)
+			return
+		}
+		if w == nil {
+			return // cancelled
+		}
+		path := w.URI().Path()
+		w.Close()
+		v.SavePDF(path, true)
+	}, v.win)
+	d.SetFileName(v.pdfFileName())
+	d.SetFilter(storage.NewExtensionFileFilter([]string{".pdf"}))
+	if home, err := os.UserHomeDir(); err == nil {
+		for _, dir := range []string{filepath.Join(home, "Documenten"), filepath.Join(home, "Documents"), home} {
+			if st, err := os.Stat(dir); err == nil && st.IsDir() {
+				if l, err := storage.ListerForURI(storage.NewFileURI(dir)); err == nil {
+					d.SetLocation(l)
+				}
+				break
+			}
+		}
+	}
+	d.Resize(fyne.NewSize(760, 520))
+	d.Show()
+}
+
+// SavePDF writes the overview to path in the background; with open it then shows the
+// file in the system viewer. The file is written only when the whole PDF is ready.
+func (v *PersonView) SavePDF(path string, open bool) {
+	if v.pdf == nil {
+		return
+	}
+	v.pdfBtn.Disable()
+	v.pdfBtn.SetText(T("PDF wordt gemaakt…"))
+	v.bg.run(func() {
+		var buf bytes.Buffer
+		err := v.pdf(v.ctx, v.id, &buf)
+		if err == nil {
+			err = os.WriteFile(path, buf.Bytes(), 0o600)
+		}
+		fyne.Do(func() {
+			v.pdfBtn.SetText(T("PDF maken (Ctrl+P)"))
+			v.pdfBtn.Enable()
+			if err != nil {
+				showError(v.win, T("De PDF kon niet worden gemaakt."), err)
+				return
+			}
+			if !open {
+				return
+			}
+			u := &url.URL{Scheme: "file", Path: filepath.ToSlash(path)}
+			if a := fyne.CurrentApp(); a != nil {
+				if err := a.OpenURL(u); err != nil {
+					showError(v.win, tf("De PDF is opgeslagen als {{.P}}, maar kon niet worden geopend.", "P", path), err)
+				}
+			}
+		})
+	})
+}

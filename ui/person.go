@@ -1,0 +1,324 @@
+package ui
+
+import (
+	"context"
+	"errors"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/terugkeer/terugkeer/app"
+)
+
+// PersonView is one person's file: detention, consent and content per domain, the DJI
+// casemanager, follow-up and the timeline of received messages, with the actions a
+// casemanager takes on it.
+type PersonView struct {
+	svc     Service
+	win     fyne.Window
+	ctx     context.Context
+	bg      *tasks
+	id      int64
+	onBack  func()
+	changed func() // the person changed or was removed: lists must reload
+	pdf     PDFWriter
+
+	File *app.PersonFile // nil until loaded; Fyne goroutine only
+
+	title   *widget.Label
+	body    *fyne.Container
+	pdfBtn  *widget.Button
+	content fyne.CanvasObject
+}
+
+// NewPersonView shows person id and loads their file in the background.
+func NewPersonView(ctx context.Context, svc Service, win fyne.Window, bg *tasks, pdf PDFWriter, id int64, onBack, changed func()) *PersonView {
+	v := &PersonView{svc: svc, win: win, ctx: ctx, bg: bg, pdf: pdf, id: id, onBack: onBack, changed: changed}
+	back := widget.NewButtonWithIcon(T("Terug (Esc)"), theme.NavigateBackIcon(), func() {
+		if v.onBack != nil {
+			v.onBack()
+		}
+	})
+	v.title = widget.NewLabelWithStyle(T("Laden…"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	v.title.SizeName = theme.SizeNameSubHeadingText
+	v.title.Truncation = fyne.TextTruncateEllipsis
+	v.pdfBtn = widget.NewButtonWithIcon(T("PDF maken (Ctrl+P)"), theme.DocumentPrintIcon(), v.MakePDF)
+	v.pdfBtn.Importance = widget.HighImportance
+	v.pdfBtn.Disable()
+	v.body = container.NewVBox()
+	top := container.NewBorder(nil, nil, back, v.pdfBtn, v.title)
+	v.content = container.NewBorder(top, nil, nil, nil, container.NewVScroll(container.NewPadded(v.body)))
+	v.Reload()
+	return v
+}
+
+// Content is the view's canvas object.
+func (v *PersonView) Content() fyne.CanvasObject { return v.content }
+
+// ID is the person shown.
+func (v *PersonView) ID() int64 { return v.id }
+
+// Reload reads the person's file again.
+func (v *PersonView) Reload() {
+	v.bg.run(func() {
+		f, err := v.svc.PersonFile(v.ctx, v.id)
+		fyne.Do(func() {
+			if err != nil {
+				if errors.Is(err, app.ErrNotFound) {
+					v.title.SetText(T("Deze persoon bestaat niet meer."))
+					v.body.RemoveAll()
+					v.body.Add(widget.NewLabel(T("De persoon is verwijderd, bijvoorbeeld na afloop van de bewaartermijn. Ga terug naar de lijst.")))
+					v.pdfBtn.Disable()
+					return
+				}
+				showError(v.win, T("Het dossier van deze persoon kon niet worden gelezen."), err)
+				return
+			}
+			v.File = f
+			v.render()
+		})
+	})
+}
+
+func heading(s string) *widget.Label {
+	l := widget.NewLabelWithStyle(s, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	l.SizeName = theme.SizeNameSubHeadingText
+	return l
+}
+
+func wrapLabel(s string) *widget.Label {
+	l := widget.NewLabel(s)
+	l.Wrapping = fyne.TextWrapWord
+	return l
+}
+
+// field is a "Label: value" line in a form-like grid.
+func fields(pairs ...string) fyne.CanvasObject {
+	var objs []fyne.CanvasObject
+	for i := 0; i+1 < len(pairs); i += 2 {
+		if pairs[i+1] == "" {
+			continue
+		}
+		k := widget.NewLabelWithStyle(pairs[i], fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+		val := widget.NewLabel(pairs[i+1])
+		val.Wrapping = fyne.TextWrapWord
+		val.Selectable = true
+		objs = append(objs, k, val)
+	}
+	return container.New(formLayout(), objs...)
+}
+
+// render builds the body from v.File. Fyne goroutine only.
+func (v *PersonView) render() {
+	f := v.File
+	today := todayOf(v.svc.Now())
+	v.title.SetText(f.Person.FullName())
+	v.pdfBtn.Enable()
+	v.body.RemoveAll()
+
+	// Header: identity, detention, traject.
+	idPairs := []string{
+		T("Geboortedatum"), formatDate(f.Person.Geboortedatum),
+		T("BSN"), f.Person.BSN,
+		T("SKN"), f.Person.SKN,
+		T("Traject"), trajectLabel(f.Traject),
+	}
+	if d, ok := f.LatestDetention(); ok {
+		eind := T("onbekend")
+		if !d.Einddatum.IsZero() {
+			eind = formatDate(d.Einddatum) + " (" + statusLabel(d.EinddatumStatus) + ") — " + daysText(today.DaysUntil(d.Einddatum))
+		}
+		idPairs = append(idPairs,
+			T("Inrichting"), d.Inrichting,
+			T("Begindatum"), formatDate(d.Begindatum),
+			T("Einddatum"), eind)
+	}
+	if f.Person.ControleNodig {
+		warn := widget.NewLabelWithStyle(T("Controle nodig: er kwam een bericht met hetzelfde BSN maar een andere geboortedatum. Controleer de gegevens bij de DJI."),
+			fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+		warn.Wrapping = fyne.TextWrapWord
+		warn.Importance = widget.WarningImportance
+		v.body.Add(warn)
+	}
+	v.body.Add(fields(idPairs...))
+	v.body.Add(v.actions())
+
+	// DJI casemanager.
+	if cm := f.Person.Casemanager; cm != (app.Contact{}) {
+		v.body.Add(heading(T("Casemanager DJI")))
+		v.body.Add(fields(T("Naam"), cm.Naam, T("Telefoon"), cm.Telefoon, T("E-mail"), cm.Email))
+	}
+
+	// Domains.
+	v.body.Add(heading(T("Basisvoorwaarden")))
+	for _, d := range app.Domains() {
+		v.body.Add(v.domainCard(d, f.Domeinen[d]))
+	}
+
+	if len(f.Algemeen) > 0 {
+		v.body.Add(heading(T("Contact na detentie")))
+		v.body.Add(answersBox(f.Algemeen))
+	}
+	if extra := v.generalContacts(); extra != nil {
+		v.body.Add(extra)
+	}
+
+	// Timeline.
+	v.body.Add(heading(T("Ontvangen berichten")))
+	if len(f.Berichten) == 0 {
+		v.body.Add(widget.NewLabel(T("Geen berichten.")))
+	}
+	for i := len(f.Berichten) - 1; i >= 0; i-- {
+		m := f.Berichten[i]
+		v.body.Add(widget.NewLabel(formatDay(m.Verzonden) + "  ·  " + kindLabel(m.Soort)))
+	}
+	v.body.Refresh()
+}
+
+// answersBox lists answers as question, answer and toelichting.
+func answersBox(as []app.Answer) fyne.CanvasObject {
+	var pairs []string
+	for _, a := range as {
+		q := a.Code
+		if t, ok := app.TopicByCode(a.Code); ok {
+			q = t.Question
+		}
+		ans := a.Antwoord
+		if ans == "" {
+			ans = "—"
+		}
+		if a.Toelichting != "" {
+			ans += "\n" + T("Toelichting:") + " " + a.Toelichting
+		}
+		pairs = append(pairs, q, ans)
+	}
+	return fields(pairs...)
+}
+
+// domainCard is one domain: consent, answers, hulpvraag and follow-up.
+func (v *PersonView) domainCard(d app.Domain, df app.DomainFile) fyne.CanvasObject {
+	state := widget.NewLabel(T("Toestemming:") + " " + consentText(df))
+	switch df.Toestemming {
+	case app.ConsentIngetrokken, app.ConsentNee:
+		state.Importance = widget.WarningImportance
+	case app.ConsentJa:
+		state.Importance = widget.SuccessImportance
+	}
+	items := []fyne.CanvasObject{state}
+	if df.Toestemming.Holds() {
+		if len(df.Data.Onderwerpen) > 0 {
+			items = append(items, answersBox(df.Data.Onderwerpen))
+		}
+		if df.Data.Hulpvraag != "" {
+			items = append(items, fields(T("Hulpvraag"), df.Data.Hulpvraag))
+		}
+		if df.Data.Empty() {
+			items = append(items, widget.NewLabel(T("Geen antwoorden of hulpvraag ontvangen.")))
+		}
+	} else if df.Toestemming == app.ConsentIngetrokken {
+		items = append(items, wrapLabel(T("De gegevens van dit domein zijn verwijderd omdat de toestemming is ingetrokken.")))
+	}
+	if fu := v.followupBox(d, df); fu != nil {
+		items = append(items, fu)
+	}
+	card := widget.NewCard(domainLabel(d), "", container.NewVBox(items...))
+	return card
+}
+
+// actions are the buttons for the whole person.
+func (v *PersonView) actions() fyne.CanvasObject {
+	closeBtn := widget.NewButtonWithIcon(T("Traject afsluiten"), theme.ConfirmIcon(), v.closeTraject)
+	removeBtn := widget.NewButtonWithIcon(T("Persoon verwijderen"), theme.DeleteIcon(), v.removePerson)
+	removeBtn.Importance = widget.DangerImportance
+	objs := v.followupActions()
+	objs = append(objs, closeBtn, removeBtn)
+	return container.NewHBox(objs...)
+}
+
+// closeTraject asks for the outcome and date, then closes the person's traject.
+func (v *PersonView) closeTraject() {
+	uitkomst := widget.NewRadioGroup([]string{T("met maatregelen"), T("zonder maatregelen")}, nil)
+	uitkomst.Required = true
+	datum := widget.NewEntry()
+	datum.SetText(formatDate(todayOf(v.svc.Now())))
+	datum.Validator = func(s string) error { _, err := parseDutchDate(s); return err }
+	explain := wrapLabel(T("Na het afsluiten gaat de bewaartermijn lopen: 9 maanden zonder maatregelen, 5 jaar met maatregelen. Daarna wordt het dossier automatisch verwijderd."))
+	items := []*widget.FormItem{
+		widget.NewFormItem(T("Uitkomst"), uitkomst),
+		widget.NewFormItem(T("Datum (dd-mm-jjjj)"), datum),
+		widget.NewFormItem("", explain),
+	}
+	d := dialog.NewForm(T("Traject afsluiten"), T("Afsluiten"), T("Cancel"), items, func(ok bool) {
+		if !ok {
+			return
+		}
+		u := app.MetMaatregelen
+		if uitkomst.Selected == T("zonder maatregelen") {
+			u = app.ZonderMaatregelen
+		}
+		on, _ := parseDutchDate(datum.Text)
+		v.CloseTraject(u, on)
+	}, v.win)
+	d.Resize(fyne.NewSize(520, 0))
+	d.Show()
+}
+
+// CloseTraject closes the traject in the background and reloads the file.
+func (v *PersonView) CloseTraject(u app.Uitkomst, on app.Date) {
+	v.bg.run(func() {
+		err := v.svc.CloseTraject(v.ctx, v.id, u, on)
+		fyne.Do(func() {
+			if err != nil {
+				showError(v.win, T("Het traject kon niet worden afgesloten."), err)
+				return
+			}
+			v.notifyChanged()
+			v.Reload()
+		})
+	})
+}
+
+func (v *PersonView) notifyChanged() {
+	if v.changed != nil {
+		v.changed()
+	}
+}
+
+// removePerson asks for confirmation and removes the person for good.
+func (v *PersonView) removePerson() {
+	if v.File == nil {
+		return
+	}
+	name := v.File.Person.FullName()
+	text := tf("Alles wat Terugkeer over {{.Naam}} bewaart wordt definitief verwijderd: de detenties, de antwoorden en hulpvragen per domein, de opvolging en de contacten. Dit kan niet ongedaan worden gemaakt.", "Naam", name)
+	confirm(v.win, T("Persoon verwijderen?"), text, T("Verwijderen"), func() {
+		v.bg.run(func() {
+			err := v.svc.RemovePerson(v.ctx, v.id)
+			fyne.Do(func() {
+				if err != nil {
+					showError(v.win, T("De persoon kon niet worden verwijderd."), err)
+					return
+				}
+				v.notifyChanged()
+				if v.onBack != nil {
+					v.onBack()
+				}
+			})
+		})
+	})
+}
+
+// join is strings.Join without empty parts.
+func join(sep string, parts ...string) string {
+	var out []string
+	for _, p := range parts {
+		if p != "" {
+			out = append(out, p)
+		}
+	}
+	return strings.Join(out, sep)
+}

@@ -1,0 +1,335 @@
+package ui
+
+import (
+	"fmt"
+	"strings"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/terugkeer/terugkeer/app"
+)
+
+func followupStatusLabel(s app.FollowupStatus) string { return T(s.Label()) }
+
+func kanaalLabel(k app.Kanaal) string { return T(k.Label()) }
+
+// followupBox shows a domain's follow-up and contacts with its three actions; only
+// while consent holds (follow-up rests on consent).
+func (v *PersonView) followupBox(d app.Domain, df app.DomainFile) fyne.CanvasObject {
+	if !df.Toestemming.Holds() {
+		return nil
+	}
+	fu := df.Opvolging
+	status := fu.Status
+	if status == "" {
+		status = app.FollowupOpen
+	}
+	actie := ""
+	if fu.Actie != "" {
+		actie = fu.Actie + " — " + formatDate(fu.Actiedatum)
+	}
+	items := []fyne.CanvasObject{
+		widget.NewSeparator(),
+		fields(T("Opvolging"), followupStatusLabel(status),
+			T("Verantwoordelijke"), fu.Verantwoordelijke,
+			T("Volgende actie"), actie),
+	}
+	items = append(items, contactList(df.Contacten)...)
+	contact := widget.NewButtonWithIcon(T("Contact vastleggen"), theme.ContentAddIcon(), func() { v.contactDialog(d) })
+	statusBtn := widget.NewButtonWithIcon(T("Status wijzigen"), theme.DocumentCreateIcon(), func() { v.statusDialog(d, fu) })
+	plan := widget.NewButtonWithIcon(T("Actie plannen"), theme.HistoryIcon(), func() { v.actionDialog(d, fu) })
+	items = append(items, container.NewHBox(contact, statusBtn, plan))
+	return container.NewVBox(items...)
+}
+
+// contactList shows contacts newest first.
+func contactList(cs []app.ContactMoment) []fyne.CanvasObject {
+	if len(cs) == 0 {
+		return nil
+	}
+	out := []fyne.CanvasObject{widget.NewLabelWithStyle(T("Contacten"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})}
+	for i := len(cs) - 1; i >= 0; i-- {
+		c := cs[i]
+		line := join("  ·  ", formatTime(c.Tijd), kanaalLabel(c.Kanaal), c.Met)
+		if c.Door != "" {
+			line += "  (" + tf("vastgelegd door {{.Naam}}", "Naam", c.Door) + ")"
+		}
+		out = append(out, widget.NewLabel(line))
+		if c.Notitie != "" {
+			n := wrapLabel(c.Notitie)
+			n.TextStyle = fyne.TextStyle{Italic: true}
+			out = append(out, container.NewPadded(n))
+		}
+	}
+	return out
+}
+
+// generalContacts shows the contacts that concern no single domain.
+func (v *PersonView) generalContacts() fyne.CanvasObject {
+	if v.File == nil || len(v.File.Contacten) == 0 {
+		return nil
+	}
+	return container.NewVBox(append([]fyne.CanvasObject{heading(T("Algemene contacten"))}, contactList(v.File.Contacten)...)...)
+}
+
+// followupActions are the person-level follow-up buttons.
+func (v *PersonView) followupActions() []fyne.CanvasObject {
+	return []fyne.CanvasObject{
+		widget.NewButtonWithIcon(T("Contact vastleggen"), theme.ContentAddIcon(), func() { v.contactDialog(app.DomainAlgemeen) }),
+	}
+}
+
+// contactDomains are the domains a contact can be recorded for: algemeen, and every
+// domain whose consent holds.
+func (v *PersonView) contactDomains() []app.Domain {
+	out := []app.Domain{app.DomainAlgemeen}
+	if v.File == nil {
+		return out
+	}
+	for _, d := range app.Domains() {
+		if v.File.Domeinen[d].Toestemming.Holds() {
+			out = append(out, d)
+		}
+	}
+	return out
+}
+
+func contactDomainLabel(d app.Domain) string {
+	if d == app.DomainAlgemeen {
+		return T("Algemeen")
+	}
+	return domainLabel(d)
+}
+
+// ContactForm is the "Contact vastleggen" dialog's form; tests fill it and call Submit.
+type ContactForm struct {
+	Domein  *widget.Select
+	Kanaal  *widget.Select
+	Met     *widget.Entry
+	Datum   *widget.Entry
+	Tijd    *widget.Entry
+	Notitie *widget.Entry
+	domains []app.Domain
+	v       *PersonView
+	Dialog  dialog.Dialog
+}
+
+// LastContactForm is the form of the last "Contact vastleggen" dialog (tests).
+var lastContactForm *ContactForm
+
+func (v *PersonView) contactDialog(d app.Domain) {
+	f := &ContactForm{v: v, domains: v.contactDomains()}
+	var dl []string
+	sel := 0
+	for i, x := range f.domains {
+		dl = append(dl, contactDomainLabel(x))
+		if x == d {
+			sel = i
+		}
+	}
+	f.Domein = widget.NewSelect(dl, nil)
+	f.Domein.SetSelectedIndex(sel)
+	var kl []string
+	for _, k := range app.Kanalen() {
+		kl = append(kl, kanaalLabel(k))
+	}
+	f.Kanaal = widget.NewSelect(kl, nil)
+	f.Kanaal.SetSelectedIndex(0)
+	f.Met = widget.NewEntry()
+	f.Met.SetPlaceHolder(T("bijvoorbeeld de persoon zelf, de woningcorporatie"))
+	now := v.svc.Now().In(amsterdam)
+	f.Datum = widget.NewEntry()
+	f.Datum.SetText(now.Format("02-01-2006"))
+	f.Datum.Validator = func(s string) error { _, err := parseDutchDate(s); return err }
+	f.Tijd = widget.NewEntry()
+	f.Tijd.SetText(now.Format("15:04"))
+	f.Tijd.Validator = func(s string) error { _, err := parseClock(s); return err }
+	f.Notitie = widget.NewMultiLineEntry()
+	f.Notitie.SetPlaceHolder(T("Wat is besproken of afgesproken?"))
+	f.Notitie.SetMinRowsVisible(4)
+	f.Notitie.Wrapping = fyne.TextWrapWord
+	items := []*widget.FormItem{
+		widget.NewFormItem(T("Domein"), f.Domein),
+		widget.NewFormItem(T("Kanaal"), f.Kanaal),
+		widget.NewFormItem(T("Met"), f.Met),
+		widget.NewFormItem(T("Datum"), f.Datum),
+		widget.NewFormItem(T("Tijd"), f.Tijd),
+		widget.NewFormItem(T("Notitie"), f.Notitie),
+	}
+	f.Dialog = dialog.NewForm(T("Contact vastleggen"), T("Vastleggen"), T("Cancel"), items, func(ok bool) {
+		if ok {
+			f.Submit()
+		}
+	}, v.win)
+	f.Dialog.Resize(fyne.NewSize(560, 0))
+	f.Dialog.Show()
+	lastContactForm = f
+	if c := v.win.Canvas(); c != nil {
+		c.Focus(f.Met)
+	}
+}
+
+func parseClock(s string) (time.Duration, error) {
+	t, err := time.Parse("15:04", strings.TrimSpace(s))
+	if err != nil {
+		return 0, errorf(T("Vul een tijd in als uu:mm, bijvoorbeeld 14:30."))
+	}
+	return time.Duration(t.Hour())*time.Hour + time.Duration(t.Minute())*time.Minute, nil
+}
+
+// Submit records the contact in the background.
+func (f *ContactForm) Submit() {
+	v := f.v
+	day, err := parseDutchDate(f.Datum.Text)
+	if err != nil || day.IsZero() {
+		showError(v.win, T("Vul een datum in als dd-mm-jjjj, bijvoorbeeld 01-03-2026."), nil)
+		return
+	}
+	clock, err := parseClock(f.Tijd.Text)
+	if err != nil {
+		showError(v.win, err.Error(), nil)
+		return
+	}
+	dt := day.Time()
+	when := time.Date(dt.Year(), dt.Month(), dt.Day(), 0, 0, 0, 0, amsterdam).Add(clock)
+	c := app.ContactMoment{
+		Domain:  f.domains[max(f.Domein.SelectedIndex(), 0)],
+		Tijd:    when,
+		Kanaal:  app.Kanalen()[max(f.Kanaal.SelectedIndex(), 0)],
+		Met:     f.Met.Text,
+		Notitie: f.Notitie.Text,
+	}
+	v.bg.run(func() {
+		_, err := v.svc.AddContact(v.ctx, v.id, c)
+		fyne.Do(func() {
+			if err != nil {
+				showError(v.win, T("Het contact kon niet worden vastgelegd."), err)
+				return
+			}
+			v.notifyChanged()
+			v.Reload()
+		})
+	})
+}
+
+// StatusForm is the "Status wijzigen" dialog's form.
+type StatusForm struct {
+	Status            *widget.RadioGroup
+	Verantwoordelijke *widget.Entry
+	domain            app.Domain
+	v                 *PersonView
+	Dialog            dialog.Dialog
+}
+
+var lastStatusForm *StatusForm
+
+func (v *PersonView) statusDialog(d app.Domain, fu app.Followup) {
+	f := &StatusForm{v: v, domain: d}
+	var labels []string
+	for _, s := range app.FollowupStatuses() {
+		labels = append(labels, followupStatusLabel(s))
+	}
+	f.Status = widget.NewRadioGroup(labels, nil)
+	cur := fu.Status
+	if cur == "" {
+		cur = app.FollowupOpen
+	}
+	f.Status.SetSelected(followupStatusLabel(cur))
+	f.Verantwoordelijke = widget.NewEntry()
+	f.Verantwoordelijke.SetText(fu.Verantwoordelijke)
+	f.Verantwoordelijke.SetPlaceHolder(T("naam van de collega die dit oppakt"))
+	items := []*widget.FormItem{
+		widget.NewFormItem(T("Status"), f.Status),
+		widget.NewFormItem(T("Verantwoordelijke"), f.Verantwoordelijke),
+	}
+	f.Dialog = dialog.NewForm(tf("Status wijzigen: {{.D}}", "D", lowerFirst(domainLabel(d))), T("Opslaan"), T("Cancel"), items, func(ok bool) {
+		if ok {
+			f.Submit()
+		}
+	}, v.win)
+	f.Dialog.Resize(fyne.NewSize(460, 0))
+	f.Dialog.Show()
+	lastStatusForm = f
+}
+
+// Submit saves the status and responsible colleague.
+func (f *StatusForm) Submit() {
+	var st app.FollowupStatus
+	for _, s := range app.FollowupStatuses() {
+		if followupStatusLabel(s) == f.Status.Selected {
+			st = s
+		}
+	}
+	name := f.Verantwoordelijke.Text
+	f.v.saveFollowup(f.domain, app.FollowupEdit{Status: st, Verantwoordelijke: &name})
+}
+
+// ActionForm is the "Actie plannen" dialog's form.
+type ActionForm struct {
+	Actie  *widget.Entry
+	Datum  *widget.Entry
+	domain app.Domain
+	v      *PersonView
+	Dialog dialog.Dialog
+}
+
+var lastActionForm *ActionForm
+
+func (v *PersonView) actionDialog(d app.Domain, fu app.Followup) {
+	f := &ActionForm{v: v, domain: d}
+	f.Actie = widget.NewEntry()
+	f.Actie.SetText(fu.Actie)
+	f.Actie.SetPlaceHolder(T("bijvoorbeeld: woningcorporatie bellen"))
+	f.Datum = widget.NewEntry()
+	if !fu.Actiedatum.IsZero() {
+		f.Datum.SetText(formatDate(fu.Actiedatum))
+	} else {
+		f.Datum.SetText(formatDate(todayOf(v.svc.Now()).AddDays(7)))
+	}
+	f.Datum.Validator = func(s string) error { _, err := parseDutchDate(s); return err }
+	hint := wrapLabel(T("Laat beide velden leeg om de geplande actie te wissen."))
+	items := []*widget.FormItem{
+		widget.NewFormItem(T("Actie"), f.Actie),
+		widget.NewFormItem(T("Datum (dd-mm-jjjj)"), f.Datum),
+		widget.NewFormItem("", hint),
+	}
+	f.Dialog = dialog.NewForm(tf("Actie plannen: {{.D}}", "D", lowerFirst(domainLabel(d))), T("Opslaan"), T("Cancel"), items, func(ok bool) {
+		if ok {
+			f.Submit()
+		}
+	}, v.win)
+	f.Dialog.Resize(fyne.NewSize(480, 0))
+	f.Dialog.Show()
+	lastActionForm = f
+}
+
+// Submit saves (or clears) the next action.
+func (f *ActionForm) Submit() {
+	day, err := parseDutchDate(strings.TrimSpace(f.Datum.Text))
+	if err != nil {
+		showError(f.v.win, err.Error(), nil)
+		return
+	}
+	f.v.saveFollowup(f.domain, app.FollowupEdit{Actie: &app.NextAction{Tekst: f.Actie.Text, Datum: day}})
+}
+
+func (v *PersonView) saveFollowup(d app.Domain, e app.FollowupEdit) {
+	v.bg.run(func() {
+		_, err := v.svc.SetFollowup(v.ctx, v.id, d, e)
+		fyne.Do(func() {
+			if err != nil {
+				showError(v.win, T("De opvolging kon niet worden opgeslagen."), err)
+				return
+			}
+			v.notifyChanged()
+			v.Reload()
+		})
+	})
+}
+
+var _ = fmt.Sprint

@@ -1,0 +1,385 @@
+package ui
+
+import (
+	"context"
+	"strconv"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/terugkeer/terugkeer/app"
+)
+
+// SettingsView is Instellingen: gemeenten, the user's name, language, retention terms
+// and the mailbox.
+type SettingsView struct {
+	svc     Service
+	win     fyne.Window
+	ctx     context.Context
+	bg      *tasks
+	mailbox Mailbox
+	changed func()
+
+	Gemeenten *widget.Entry
+	Gebruiker *widget.Entry
+	Taal      *widget.Select
+	terms     map[string]*widget.Entry
+
+	mail     mailboxForm
+	Saved    *widget.Label
+	content  fyne.CanvasObject
+	mailCard fyne.CanvasObject
+}
+
+type mailboxForm struct {
+	server, poort, gebruiker, map_, verwerkt, quarantaine, ca, wachtwoord *widget.Entry
+	beveiliging                                                          *widget.Select
+	result                                                               *widget.Label
+	test                                                                 *widget.Button
+}
+
+var securities = []app.Security{app.SecurityTLS, app.SecurityStartTLS, app.SecurityNone}
+
+func securityLabel(s app.Security) string {
+	switch s {
+	case app.SecurityTLS:
+		return T("TLS (poort 993)")
+	case app.SecurityStartTLS:
+		return T("STARTTLS (poort 143)")
+	}
+	return T("geen (alleen voor een server op deze computer)")
+}
+
+// NewSettingsView builds the Instellingen screen and loads the current values.
+func NewSettingsView(ctx context.Context, svc Service, win fyne.Window, bg *tasks, mb Mailbox, changed func()) *SettingsView {
+	v := &SettingsView{svc: svc, win: win, ctx: ctx, bg: bg, mailbox: mb, changed: changed, terms: map[string]*widget.Entry{}}
+	title := widget.NewLabelWithStyle(T("Instellingen"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+
+	v.Gemeenten = widget.NewEntry()
+	v.Gemeenten.SetPlaceHolder("0193")
+	v.Gebruiker = widget.NewEntry()
+	v.Gebruiker.SetPlaceHolder(T("uw naam, voor het logboek en op afdrukken"))
+	v.Taal = widget.NewSelect([]string{"Nederlands", "English"}, nil)
+	if LanguageFromPreferences(prefs()) == English {
+		v.Taal.SetSelectedIndex(1)
+	} else {
+		v.Taal.SetSelectedIndex(0)
+	}
+	general := widget.NewForm(
+		widget.NewFormItem(T("Gemeentecodes"), v.Gemeenten),
+		widget.NewFormItem(T("Uw naam"), v.Gebruiker),
+		widget.NewFormItem(T("Taal"), v.Taal),
+	)
+	general.SubmitText = T("Opslaan")
+	general.OnSubmit = v.SaveGeneral
+	v.Saved = widget.NewLabel("")
+	gemHint := wrapLabel(T("De CBS-codes van vier cijfers van de gemeenten die deze installatie bedient, gescheiden door komma's. Berichten voor andere gemeenten gaan naar de quarantaine."))
+	cards := []fyne.CanvasObject{widget.NewCard(T("Algemeen"), "", container.NewVBox(gemHint, general, v.Saved))}
+
+	termForm := widget.NewForm()
+	for _, ti := range app.TermInfos() {
+		e := widget.NewEntry()
+		e.SetPlaceHolder(ti.Default.String())
+		e.Validator = func(s string) error {
+			if strings.TrimSpace(s) == "" {
+				return nil
+			}
+			_, err := app.ParseTerm(s)
+			if err != nil {
+				return errorf(T("Gebruik een getal met d, m of j, bijvoorbeeld 9m of 5j."))
+			}
+			return nil
+		}
+		v.terms[ti.Key] = e
+		item := widget.NewFormItem(termLabel(ti.Key), e)
+		item.HintText = T(ti.Omschrijving)
+		termForm.AppendItem(item)
+	}
+	termForm.SubmitText = T("Termijnen opslaan")
+	termForm.OnSubmit = v.SaveTerms
+	termHint := wrapLabel(T("Na afloop van een termijn verwijdert Terugkeer de gegevens automatisch, bij het starten en elke dag. Schrijf een termijn als getal met d (dagen), m (maanden) of j (jaren)."))
+	cards = append(cards, widget.NewCard(T("Bewaartermijnen"), "", container.NewVBox(termHint, termForm)))
+
+	v.mailCard = v.mailboxCard()
+	cards = append(cards, v.mailCard)
+	v.content = container.NewBorder(title, nil, nil, nil, container.NewVScroll(container.NewVBox(cards...)))
+	v.Reload()
+	return v
+}
+
+// prefs is the app's preferences, or nil without an app.
+func prefs() fyne.Preferences {
+	if a := fyne.CurrentApp(); a != nil {
+		return a.Preferences()
+	}
+	return nil
+}
+
+// Content is the view's canvas object.
+func (v *SettingsView) Content() fyne.CanvasObject { return v.content }
+
+// Reload reads the current settings.
+func (v *SettingsView) Reload() {
+	v.bg.run(func() {
+		gem, _ := v.svc.Setting(v.ctx, app.SettingGemeenten)
+		user, err := v.svc.Setting(v.ctx, app.SettingGebruiker)
+		var terms app.RetentionTerms
+		if err == nil {
+			terms, err = v.svc.RetentionTerms(v.ctx)
+		}
+		var ms app.MailboxSettings
+		if err == nil {
+			ms, err = v.svc.MailboxSettings(v.ctx)
+		}
+		fyne.Do(func() {
+			if err != nil {
+				showError(v.win, T("De instellingen konden niet worden gelezen."), err)
+				return
+			}
+			v.Gemeenten.SetText(strings.ReplaceAll(gem, ",", ", "))
+			v.Gebruiker.SetText(user)
+			for k, e := range v.terms {
+				if t, ok := terms[k]; ok {
+					e.SetText(t.String())
+				}
+			}
+			v.setMailbox(ms)
+		})
+	})
+}
+
+// SaveGeneral stores gemeenten, the user's name and the language.
+func (v *SettingsView) SaveGeneral() {
+	var codes []string
+	for _, c := range strings.FieldsFunc(v.Gemeenten.Text, func(r rune) bool { return r == ',' || r == ' ' || r == ';' }) {
+		codes = append(codes, c)
+	}
+	user := strings.TrimSpace(v.Gebruiker.Text)
+	taal := Dutch
+	if v.Taal.SelectedIndex() == 1 {
+		taal = English
+	}
+	langChanged := taal != LanguageFromPreferences(prefs())
+	if p := prefs(); p != nil {
+		p.SetString(PrefLanguage, taal)
+	}
+	v.bg.run(func() {
+		err := v.svc.Init(v.ctx, codes)
+		if err == nil {
+			err = v.svc.SetSetting(v.ctx, app.SettingGebruiker, user)
+		}
+		fyne.Do(func() {
+			if err != nil {
+				showError(v.win, T("De instellingen zijn niet opgeslagen."), err)
+				return
+			}
+			msg := T("Opgeslagen.")
+			if langChanged {
+				msg += " " + T("De nieuwe taal geldt na het opnieuw starten van Terugkeer.")
+			}
+			v.Saved.SetText(msg)
+			if v.changed != nil {
+				v.changed()
+			}
+		})
+	})
+}
+
+// SaveTerms stores the retention terms that changed.
+func (v *SettingsView) SaveTerms() {
+	vals := map[string]string{}
+	for k, e := range v.terms {
+		if s := strings.TrimSpace(e.Text); s != "" {
+			vals[k] = s
+		}
+	}
+	v.bg.run(func() {
+		var err error
+		for _, ti := range app.TermInfos() {
+			if s, ok := vals[ti.Key]; ok {
+				if err = v.svc.SetRetentionTerm(v.ctx, ti.Key, s); err != nil {
+					break
+				}
+			}
+		}
+		fyne.Do(func() {
+			if err != nil {
+				showError(v.win, T("De bewaartermijnen zijn niet opgeslagen."), err)
+				return
+			}
+			dialog.ShowInformation(T("Bewaartermijnen"), T("De bewaartermijnen zijn opgeslagen."), v.win)
+		})
+	})
+}
+
+func (v *SettingsView) mailboxCard() fyne.CanvasObject {
+	m := &v.mail
+	m.server = widget.NewEntry()
+	m.server.SetPlaceHolder("imap.gemeente.nl")
+	m.poort = widget.NewEntry()
+	m.poort.SetPlaceHolder("993")
+	var secs []string
+	for _, s := range securities {
+		secs = append(secs, securityLabel(s))
+	}
+	m.beveiliging = widget.NewSelect(secs, nil)
+	m.beveiliging.SetSelectedIndex(0)
+	m.gebruiker = widget.NewEntry()
+	m.map_ = widget.NewEntry()
+	m.map_.SetPlaceHolder(app.DefaultMailboxMap)
+	m.verwerkt = widget.NewEntry()
+	m.verwerkt.SetPlaceHolder(app.DefaultMailboxVerwerkt)
+	m.quarantaine = widget.NewEntry()
+	m.quarantaine.SetPlaceHolder(app.DefaultMailboxQuarantaine)
+	m.ca = widget.NewEntry()
+	m.ca.SetPlaceHolder(T("optioneel: pad naar extra CA-certificaten (PEM)"))
+	m.wachtwoord = widget.NewPasswordEntry()
+	m.wachtwoord.SetPlaceHolder(T("wordt bewaard in de sleutelbos van het systeem"))
+	m.result = wrapLabel("")
+	form := widget.NewForm(
+		widget.NewFormItem(T("Server"), m.server),
+		widget.NewFormItem(T("Poort"), m.poort),
+		widget.NewFormItem(T("Beveiliging"), m.beveiliging),
+		widget.NewFormItem(T("Gebruikersnaam"), m.gebruiker),
+		widget.NewFormItem(T("Wachtwoord"), m.wachtwoord),
+		widget.NewFormItem(T("Map met berichten"), m.map_),
+		widget.NewFormItem(T("Map voor verwerkte mail"), m.verwerkt),
+		widget.NewFormItem(T("Map voor quarantaine"), m.quarantaine),
+		widget.NewFormItem(T("CA-bestand"), m.ca),
+	)
+	form.SubmitText = T("Opslaan")
+	form.OnSubmit = v.SaveMailbox
+	m.test = widget.NewButtonWithIcon(T("Verbinding testen"), theme.MailSendIcon(), v.TestMailbox)
+	if v.mailbox == nil {
+		m.test.Disable()
+		m.wachtwoord.Disable()
+		m.result.SetText(T("Ophalen uit een postvak is in deze versie nog niet beschikbaar; de instellingen kunnen wel worden opgeslagen."))
+	}
+	hint := wrapLabel(T("Terugkeer haalt berichten van de DJI op uit dit postvak (IMAP). Verwerkte mail wordt naar een andere map verplaatst, nooit verwijderd."))
+	return widget.NewCard(T("Postvak"), "", container.NewVBox(hint, form, container.NewHBox(m.test), m.result))
+}
+
+func (v *SettingsView) setMailbox(ms app.MailboxSettings) {
+	m := &v.mail
+	m.server.SetText(ms.Server)
+	if ms.Poort != 0 {
+		m.poort.SetText(strconv.Itoa(ms.Poort))
+	} else {
+		m.poort.SetText("")
+	}
+	for i, s := range securities {
+		if s == ms.WithDefaults().Beveiliging {
+			m.beveiliging.SetSelectedIndex(i)
+		}
+	}
+	m.gebruiker.SetText(ms.Gebruiker)
+	m.map_.SetText(ms.Map)
+	m.verwerkt.SetText(ms.Verwerkt)
+	m.quarantaine.SetText(ms.Quarantaine)
+	m.ca.SetText(ms.CABestand)
+	if v.mailbox != nil && ms.Server != "" && v.mailbox.HasPassword(ms) {
+		m.wachtwoord.SetPlaceHolder(T("er is een wachtwoord bewaard; vul alleen in om het te wijzigen"))
+	}
+}
+
+// mailboxSettings reads the form.
+func (v *SettingsView) mailboxSettings() (app.MailboxSettings, error) {
+	m := &v.mail
+	ms := app.MailboxSettings{
+		Server: strings.TrimSpace(m.server.Text), Gebruiker: strings.TrimSpace(m.gebruiker.Text),
+		Map: strings.TrimSpace(m.map_.Text), Verwerkt: strings.TrimSpace(m.verwerkt.Text),
+		Quarantaine: strings.TrimSpace(m.quarantaine.Text), CABestand: strings.TrimSpace(m.ca.Text),
+	}
+	if i := m.beveiliging.SelectedIndex(); i >= 0 {
+		ms.Beveiliging = securities[i]
+	}
+	if p := strings.TrimSpace(m.poort.Text); p != "" {
+		n, err := strconv.Atoi(p)
+		if err != nil || n <= 0 || n > 65535 {
+			return ms, errorf(T("De poort is een getal tussen 1 en 65535."))
+		}
+		ms.Poort = n
+	}
+	return ms, nil
+}
+
+// SaveMailbox stores the mailbox settings and, when filled in, the password.
+func (v *SettingsView) SaveMailbox() {
+	ms, err := v.mailboxSettings()
+	if err != nil {
+		showError(v.win, err.Error(), nil)
+		return
+	}
+	pw := v.mail.wachtwoord.Text
+	v.bg.run(func() {
+		err := v.svc.SaveMailboxSettings(v.ctx, ms)
+		if err == nil && pw != "" && v.mailbox != nil {
+			err = v.mailbox.StorePassword(ms, pw)
+		}
+		fyne.Do(func() {
+			if err != nil {
+				showError(v.win, T("De postvakinstellingen zijn niet opgeslagen."), err)
+				return
+			}
+			v.mail.wachtwoord.SetText("")
+			v.mail.result.SetText(T("De postvakinstellingen zijn opgeslagen."))
+		})
+	})
+}
+
+// TestMailbox connects with the settings in the form.
+func (v *SettingsView) TestMailbox() {
+	if v.mailbox == nil {
+		return
+	}
+	ms, err := v.mailboxSettings()
+	if err != nil {
+		showError(v.win, err.Error(), nil)
+		return
+	}
+	pw := v.mail.wachtwoord.Text
+	v.mail.test.Disable()
+	v.mail.result.SetText(T("Verbinding maken…"))
+	v.bg.run(func() {
+		var err error
+		if pw != "" {
+			err = v.mailbox.StorePassword(ms, pw)
+		}
+		var msg string
+		if err == nil {
+			msg, err = v.mailbox.Test(v.ctx, ms)
+		}
+		fyne.Do(func() {
+			v.mail.test.Enable()
+			if err != nil {
+				v.mail.result.SetText(T("De verbinding is mislukt."))
+				showError(v.win, T("De verbinding met het postvak is mislukt. Controleer server, poort, gebruikersnaam en wachtwoord."), err)
+				return
+			}
+			v.mail.result.SetText(T("De verbinding werkt.") + " " + msg)
+		})
+	})
+}
+
+// termLabel names a retention term for the form.
+func termLabel(key string) string {
+	switch key {
+	case app.TermZonderMaatregelen:
+		return T("Afgesloten zonder maatregelen")
+	case app.TermMetMaatregelen:
+		return T("Afgesloten met maatregelen")
+	case app.TermNietGestart:
+		return T("Nooit in behandeling")
+	case app.TermQuarantaine:
+		return T("Quarantaine")
+	case app.TermLogboek:
+		return T("Logboek")
+	case app.TermRegister:
+		return T("Toestemmingsregister")
+	}
+	return key
+}

@@ -1,0 +1,286 @@
+package ui
+
+import (
+	"context"
+	"strings"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/driver/desktop"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/terugkeer/terugkeer/app"
+)
+
+// Options are what cmd/terugkeer wires in besides the service.
+type Options struct {
+	Examples []Example
+	PDF      PDFWriter // nil: "PDF maken" explains it is unavailable
+	Mailbox  Mailbox   // nil: no "Postvak ophalen"
+}
+
+// Section names, also the navigation's order.
+const (
+	SectionOverzicht   = "Overzicht"
+	SectionPersonen    = "Personen"
+	SectionImporteren  = "Importeren"
+	SectionQuarantaine = "Quarantaine"
+	SectionLogboek     = "Logboek"
+	SectionInstelling  = "Instellingen"
+)
+
+// RetentionInterval is how often retention runs while the app is open.
+var RetentionInterval = 24 * time.Hour
+
+// Shell is the window content: a navigation bar on the left and the current screen.
+type Shell struct {
+	svc  Service
+	win  fyne.Window
+	ctx  context.Context
+	bg   *tasks
+	opts Options
+
+	Overview   *OverviewView
+	Persons    *PersonsView
+	Import     *ImportView
+	Quarantine *QuarantineView
+	Log        *AuditView
+	Settings   *SettingsView
+	Person     *PersonView // the open person, nil when none
+
+	screens map[string]fyne.CanvasObject
+	navBtns map[string]*widget.Button
+	current string
+	body    *fyne.Container
+	status  *widget.Label
+	content fyne.CanvasObject
+}
+
+// NewShell builds every screen and starts loading them in the background.
+func NewShell(ctx context.Context, svc Service, win fyne.Window, opts Options) *Shell {
+	s := &Shell{svc: svc, win: win, ctx: ctx, bg: &tasks{}, opts: opts,
+		screens: map[string]fyne.CanvasObject{}, navBtns: map[string]*widget.Button{}}
+	s.Persons = NewPersonsView(ctx, svc, win, opts.Examples, s.bg, s.OpenPerson)
+	s.Overview = NewOverviewView(ctx, svc, win, s.bg, s)
+	s.Import = NewImportView(ctx, svc, win, s.bg, opts.Mailbox, s)
+	s.Quarantine = NewQuarantineView(ctx, svc, win, s.bg, s.changed)
+	s.Log = NewAuditView(ctx, svc, win, s.bg)
+	s.Settings = NewSettingsView(ctx, svc, win, s.bg, opts.Mailbox, s.changed)
+	s.screens[SectionOverzicht] = s.Overview.Content()
+	s.screens[SectionPersonen] = s.Persons.Content()
+	s.screens[SectionImporteren] = s.Import.Content()
+	s.screens[SectionQuarantaine] = s.Quarantine.Content()
+	s.screens[SectionLogboek] = s.Log.Content()
+	s.screens[SectionInstelling] = s.Settings.Content()
+
+	icons := map[string]fyne.Resource{
+		SectionOverzicht: theme.HomeIcon(), SectionPersonen: theme.AccountIcon(),
+		SectionImporteren: theme.DownloadIcon(), SectionQuarantaine: theme.WarningIcon(),
+		SectionLogboek: theme.ListIcon(), SectionInstelling: theme.SettingsIcon(),
+	}
+	nav := container.NewVBox()
+	for _, name := range []string{SectionOverzicht, SectionPersonen, SectionImporteren, SectionQuarantaine, SectionLogboek, SectionInstelling} {
+		b := widget.NewButtonWithIcon(T(name), icons[name], func() { s.Show(name) })
+		b.Alignment = widget.ButtonAlignLeading
+		b.Importance = widget.LowImportance
+		s.navBtns[name] = b
+		nav.Add(b)
+	}
+	appName := widget.NewLabelWithStyle("Terugkeer", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	appName.SizeName = theme.SizeNameSubHeadingText
+	side := container.NewBorder(container.NewVBox(appName, widget.NewSeparator()), nil, nil, nil, nav)
+
+	s.status = widget.NewLabel("")
+	s.status.Importance = widget.LowImportance
+	s.status.Truncation = fyne.TextTruncateEllipsis
+	s.body = container.NewStack()
+	main := container.NewBorder(nil, s.status, nil, nil, container.NewPadded(s.body))
+	split := container.NewHSplit(side, main)
+	split.Offset = 0.17
+	s.content = split
+	s.Show(SectionOverzicht)
+	return s
+}
+
+// Content is the window content.
+func (s *Shell) Content() fyne.CanvasObject { return s.content }
+
+// Wait blocks until background work is done (tests).
+func (s *Shell) Wait() { s.bg.Wait() }
+
+// Current is the name of the screen shown ("Persoon" while a person is open).
+func (s *Shell) Current() string { return s.current }
+
+// Show switches to a section and closes an open person.
+func (s *Shell) Show(name string) {
+	obj, ok := s.screens[name]
+	if !ok {
+		return
+	}
+	s.Person = nil
+	s.current = name
+	for n, b := range s.navBtns {
+		if n == name {
+			b.Importance = widget.HighImportance
+		} else {
+			b.Importance = widget.LowImportance
+		}
+		b.Refresh()
+	}
+	s.body.Objects = []fyne.CanvasObject{obj}
+	s.body.Refresh()
+	if c := s.win.Canvas(); c != nil {
+		c.Unfocus()
+	}
+	switch name {
+	case SectionOverzicht:
+		s.Overview.Reload()
+	case SectionQuarantaine:
+		s.Quarantine.Reload()
+	case SectionLogboek:
+		s.Log.Reload()
+	}
+}
+
+// OpenPerson shows one person's file; Esc or "Terug" returns to the previous screen.
+func (s *Shell) OpenPerson(id int64) {
+	back := s.current
+	if back == "Persoon" || back == "" {
+		back = SectionPersonen
+	}
+	p := NewPersonView(s.ctx, s.svc, s.win, s.bg, s.opts.PDF, id, func() { s.Show(back) }, s.changed)
+	s.Person = p
+	s.current = "Persoon"
+	s.body.Objects = []fyne.CanvasObject{p.Content()}
+	s.body.Refresh()
+	if c := s.win.Canvas(); c != nil {
+		c.Unfocus()
+	}
+}
+
+// Back leaves the open person (Esc).
+func (s *Shell) Back() {
+	if s.Person != nil && s.Person.onBack != nil {
+		s.Person.onBack()
+	}
+}
+
+// changed reloads the lists after data changed (import, follow-up, removal).
+func (s *Shell) changed() {
+	s.Persons.Reload()
+	s.Overview.Reload()
+	s.Quarantine.Reload()
+}
+
+// SetStatus shows a short line at the bottom of the window.
+func (s *Shell) SetStatus(text string) { s.status.SetText(text) }
+
+// InstallShortcuts adds Ctrl+F (search), Ctrl+I (import), Ctrl+P (PDF of the open
+// person) and Esc (back) to the window.
+func (s *Shell) InstallShortcuts() {
+	c := s.win.Canvas()
+	mod := fyne.KeyModifierShortcutDefault
+	c.AddShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyF, Modifier: mod}, func(fyne.Shortcut) { s.ShortcutSearch() })
+	c.AddShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyI, Modifier: mod}, func(fyne.Shortcut) { s.ShortcutImport() })
+	c.AddShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyP, Modifier: mod}, func(fyne.Shortcut) { s.ShortcutPDF() })
+	c.SetOnTypedKey(func(e *fyne.KeyEvent) {
+		if e.Name == fyne.KeyEscape {
+			s.Back()
+		}
+	})
+}
+
+// ShortcutSearch goes to Personen and puts the cursor in the search box.
+func (s *Shell) ShortcutSearch() {
+	s.Show(SectionPersonen)
+	s.win.Canvas().Focus(s.Persons.Search)
+}
+
+// ShortcutImport goes to Importeren and opens the file dialog.
+func (s *Shell) ShortcutImport() {
+	s.Show(SectionImporteren)
+	s.Import.ChooseFiles()
+}
+
+// ShortcutPDF makes the PDF of the open person.
+func (s *Shell) ShortcutPDF() {
+	if s.Person != nil {
+		s.Person.MakePDF()
+	}
+}
+
+// StartRetention runs retention now and every RetentionInterval until ctx ends, off the
+// UI goroutine. What it removed is shown as counts in the status line.
+func (s *Shell) StartRetention() {
+	go func() {
+		for {
+			s.runRetention()
+			select {
+			case <-s.ctx.Done():
+				return
+			case <-time.After(RetentionInterval):
+			}
+		}
+	}()
+}
+
+func (s *Shell) runRetention() {
+	now := s.svc.Now()
+	rep, err := s.svc.RunRetention(s.ctx, now, false)
+	if s.ctx.Err() != nil {
+		return
+	}
+	fyne.Do(func() {
+		if err != nil {
+			s.SetStatus(T("De bewaartermijnen konden niet worden gecontroleerd; dit wordt morgen opnieuw geprobeerd."))
+			return
+		}
+		msg := tf("Bewaartermijnen gecontroleerd om {{.T}}.", "T", now.In(amsterdam).Format("15:04"))
+		if n := rep.Total(); n > 0 {
+			msg += " " + plural(n, "{{.N}} gegeven verwijderd na afloop van de bewaartermijn.", "{{.N}} gegevens verwijderd na afloop van de bewaartermijn.")
+			s.changed()
+		}
+		s.SetStatus(msg)
+	})
+}
+
+// Window size preferences.
+const (
+	prefWidth  = "venster.breedte"
+	prefHeight = "venster.hoogte"
+)
+
+// RestoreWindowSize sizes the window as it was last closed (1100×720 the first time)
+// and remembers the size when it closes.
+func RestoreWindowSize(w fyne.Window, p fyne.Preferences) {
+	width := p.FloatWithFallback(prefWidth, 1100)
+	height := p.FloatWithFallback(prefHeight, 720)
+	w.Resize(fyne.NewSize(float32(max(width, 640)), float32(max(height, 480))))
+	w.SetCloseIntercept(func() {
+		size := w.Canvas().Size()
+		p.SetFloat(prefWidth, float64(size.Width))
+		p.SetFloat(prefHeight, float64(size.Height))
+		w.Close()
+	})
+}
+
+// OpenScreen starts on a screen by name, or with "Persoon:<zoektekst>" on the first
+// person the search finds (used for screenshots and demos).
+func (s *Shell) OpenScreen(spec string) {
+	name, arg, _ := strings.Cut(spec, ":")
+	if name != "Persoon" {
+		s.Show(name)
+		return
+	}
+	s.bg.run(func() {
+		rows, err := s.svc.Persons(s.ctx, app.PersonQuery{Zoek: arg, Limit: 1})
+		fyne.Do(func() {
+			if err == nil && len(rows) > 0 {
+				s.Show(SectionPersonen)
+				s.OpenPerson(rows[0].ID)
+			}
+		})
+	})
+}
