@@ -45,6 +45,9 @@ type command struct {
 
 func commands() map[string]command {
 	return map[string]command{
+		"imap":        {cmdIMAP, "imap set SLEUTEL WAARDE | imap show | imap wachtwoord   (sleutels: " + strings.Join(app.MailboxKeys, ", ") + ")"},
+		"import-imap": {cmdImportIMAP, "import-imap [--json]   (wachtwoord uit de sleutelbos of TERUGKEER_IMAP_PASSWORD)"},
+
 		"init":       {cmdInit, "init --gemeente 0193[,0200,...]"},
 		"import":     {cmdImport, "import [--json] PAD..."},
 		"persons":    {cmdPersons, "persons [--json] [--zoek TEKST]"},

@@ -1,0 +1,198 @@
+package main
+
+import (
+	"bufio"
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"strings"
+
+	"golang.org/x/term"
+
+	"github.com/terugkeer/terugkeer/app"
+	"github.com/terugkeer/terugkeer/importers/mailbox"
+)
+
+// cmdIMAP handles "imap set KEY VALUE", "imap show" and "imap wachtwoord".
+func cmdIMAP(ctx context.Context, e *env) error {
+	if len(e.args) == 0 {
+		return usagef("Geef een subopdracht: set, show of wachtwoord.")
+	}
+	switch sub, rest := e.args[0], e.args[1:]; sub {
+	case "set":
+		if len(rest) != 2 {
+			return usagef("Gebruik: imap set SLEUTEL WAARDE (sleutels: %s).", strings.Join(app.MailboxKeys, ", "))
+		}
+		if err := e.svc.SetMailboxSetting(ctx, rest[0], rest[1]); err != nil {
+			return err
+		}
+		fmt.Fprintf(e.stdout, "IMAP-instelling %s opgeslagen.\n", rest[0])
+		return nil
+	case "show":
+		if len(rest) != 0 {
+			return usagef("imap show heeft geen argumenten.")
+		}
+		return imapShow(ctx, e)
+	case "wachtwoord":
+		if len(rest) != 0 {
+			return usagef("imap wachtwoord leest het wachtwoord van de invoer, niet als argument.")
+		}
+		return imapPassword(ctx, e)
+	}
+	return usagef("Onbekende subopdracht %q: kies set, show of wachtwoord.", e.args[0])
+}
+
+func imapShow(ctx context.Context, e *env) error {
+	stored, err := e.svc.StoredMailboxSettings(ctx)
+	if err != nil {
+		return err
+	}
+	eff := stored.WithDefaults()
+	for _, k := range app.MailboxKeys {
+		v, _ := eff.Get(k)
+		own, _ := stored.Get(k)
+		note := ""
+		switch {
+		case v == "":
+			v = "(niet ingesteld)"
+		case own == "":
+			note = " (standaard)"
+		}
+		fmt.Fprintf(e.stdout, "%-12s %s%s\n", k+":", v, note)
+	}
+	src := "sleutelbos van het besturingssysteem (instellen met 'imap wachtwoord')"
+	if e.getenv(mailbox.PasswordEnv) != "" {
+		src = "omgevingsvariabele " + mailbox.PasswordEnv
+	}
+	fmt.Fprintf(e.stdout, "%-12s %s; nooit in de database\n", "wachtwoord:", src)
+	return nil
+}
+
+// stdin is the password input; a variable for tests.
+var stdin io.Reader = os.Stdin
+
+func imapPassword(ctx context.Context, e *env) error {
+	s, err := e.svc.MailboxSettings(ctx)
+	if err != nil {
+		return err
+	}
+	if s.Server == "" || s.Gebruiker == "" {
+		return app.ErrMailboxNotConfigured
+	}
+	pw, err := readPassword(e.stderr)
+	if err != nil {
+		return err
+	}
+	if err := mailbox.StorePassword(s, pw); err != nil {
+		return err
+	}
+	fmt.Fprintln(e.stdout, "Het IMAP-wachtwoord is opgeslagen in de sleutelbos van het besturingssysteem.")
+	return nil
+}
+
+// readPassword reads the password without echo from a terminal, or one line from stdin.
+func readPassword(prompt io.Writer) (string, error) {
+	if f, ok := stdin.(*os.File); ok && term.IsTerminal(int(f.Fd())) {
+		fmt.Fprint(prompt, "IMAP-wachtwoord: ")
+		b, err := term.ReadPassword(int(f.Fd()))
+		fmt.Fprintln(prompt)
+		if err != nil {
+			return "", errors.New("het wachtwoord kon niet worden gelezen")
+		}
+		return string(b), nil
+	}
+	line, err := bufio.NewReader(stdin).ReadString('\n')
+	if err != nil && !errors.Is(err, io.EOF) {
+		return "", errors.New("het wachtwoord kon niet worden gelezen")
+	}
+	pw := strings.TrimRight(line, "\r\n")
+	if pw == "" {
+		return "", errors.New("er is geen wachtwoord opgegeven")
+	}
+	return pw, nil
+}
+
+// imapResultJSON is one line of import-imap --json: the fields of import --json plus the
+// mail's UID and the folder it went to.
+type imapResultJSON struct {
+	resultJSON
+	UID uint32 `json:"uid"`
+	Map string `json:"map"`
+}
+
+func cmdImportIMAP(ctx context.Context, e *env) error {
+	fs := newFlags("import-imap")
+	asJSON := fs.Bool("json", false, "één JSON-object per bericht")
+	if err := parse(fs, e.args); err != nil {
+		return err
+	}
+	if fs.NArg() != 0 {
+		return usagef("import-imap heeft geen argumenten; stel het postvak in met 'imap set'.")
+	}
+	if _, err := e.svc.Gemeenten(ctx); err != nil {
+		return err
+	}
+	s, err := e.svc.MailboxSettings(ctx)
+	if err != nil {
+		return err
+	}
+	if err := s.Complete(); err != nil {
+		return err
+	}
+	pw, err := mailbox.Password(s, e.getenv)
+	if err != nil {
+		return err
+	}
+	var all []app.Result
+	var outErr error
+	opts := mailbox.Options{
+		Auth: mailbox.PasswordLogin{User: s.Gebruiker, Password: pw},
+		OnMail: func(m mailbox.Mail) {
+			all = append(all, m.Results...)
+			if !*asJSON {
+				return
+			}
+			for _, r := range m.Results {
+				if err := json.NewEncoder(e.stdout).Encode(imapResultJSON{toResultJSON(r), m.UID, m.Map}); err != nil && outErr == nil {
+					outErr = err
+				}
+			}
+		},
+	}
+	if !*asJSON {
+		opts.Progress = progressPrinter(e.stderr)
+	}
+	sum, err := mailbox.Run(ctx, e.svc, s, opts)
+	if !*asJSON && (err == nil || len(all) > 0) {
+		printImportSummary(e, all)
+		fmt.Fprintf(e.stdout, "Postvak: %d naar %s, %d naar %s, %d blijven staan in %s\n",
+			sum.Verwerkt, s.Verwerkt, sum.Quarantaine, s.Quarantaine, sum.Gebleven, s.Map)
+	}
+	if err != nil {
+		return err
+	}
+	return outErr
+}
+
+// progressPrinter writes "12/340" to w: on one line that it rewrites when w is a terminal,
+// else one line per step. It shows counts only.
+func progressPrinter(w io.Writer) func(done, total int) {
+	f, ok := w.(*os.File)
+	tty := ok && term.IsTerminal(int(f.Fd()))
+	return func(done, total int) {
+		switch {
+		case total == 0:
+			fmt.Fprintln(w, "Geen nieuwe berichten in het postvak.")
+		case tty:
+			fmt.Fprintf(w, "\r%d/%d", done, total)
+			if done == total {
+				fmt.Fprintln(w)
+			}
+		default:
+			fmt.Fprintf(w, "%d/%d\n", done, total)
+		}
+	}
+}
