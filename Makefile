@@ -50,8 +50,10 @@ test: deps
 vet:
 	$(GO) vet ./...
 
+# scripts/dovecot.sh starts a throw-away Dovecot on 127.0.0.1 for the IMAP integration tests
+# and stops it afterwards; without Dovecot it says loudly that those tests are skipped.
 unit:
-	$(GO) test -timeout $(TEST_TIMEOUT) ./...
+	scripts/dovecot.sh run $(GO) test -timeout $(TEST_TIMEOUT) ./...
 
 smoke:
 	scripts/smoke.sh
