@@ -37,9 +37,9 @@ type SettingsView struct {
 
 type mailboxForm struct {
 	server, poort, gebruiker, map_, verwerkt, quarantaine, ca, wachtwoord *widget.Entry
-	beveiliging                                                          *widget.Select
-	result                                                               *widget.Label
-	test                                                                 *widget.Button
+	beveiliging                                                           *widget.Select
+	result                                                                *widget.Label
+	test                                                                  *widget.Button
 }
 
 var securities = []app.Security{app.SecurityTLS, app.SecurityStartTLS, app.SecurityNone}
