@@ -37,6 +37,7 @@ type DB struct {
 	path    string
 	writeMu sync.Mutex // serialises Update within the process
 	pending bool       // a purge's checkpoint has not completed yet; guarded by writeMu
+	stmts   *stmtCache
 }
 
 // Open opens (creating when needed) the database at path and brings its schema up to
@@ -52,7 +53,7 @@ func Open(path string) (*DB, error) {
 	}
 	sqlDB.SetMaxOpenConns(maxOpenConns)
 	sqlDB.SetMaxIdleConns(maxOpenConns)
-	db := &DB{sql: sqlDB, path: abs}
+	db := &DB{sql: sqlDB, path: abs, stmts: newStmtCache(sqlDB)}
 	if err := db.init(); err != nil {
 		sqlDB.Close()
 		return nil, err
@@ -89,7 +90,7 @@ func (db *DB) View(ctx context.Context, fn func(app.ReadTx) error) error {
 		return fmt.Errorf("leestransactie starten: %w", err)
 	}
 	defer tx.Rollback() //nolint:errcheck // a read transaction has nothing to undo
-	return fn(&reader{ctx: ctx, tx: tx})
+	return fn(&reader{ctx: ctx, tx: tx, stmts: db.stmts})
 }
 
 // Update runs fn in one write transaction (BEGIN IMMEDIATE). It rolls back when fn
@@ -122,7 +123,7 @@ func (db *DB) write(ctx context.Context, fn func(app.Tx) error) (purged bool, er
 			rollback(tx, &err)
 		}
 	}()
-	w := &writer{reader: reader{ctx: ctx, tx: tx}}
+	w := &writer{reader: reader{ctx: ctx, tx: tx, stmts: db.stmts}}
 	if err := fn(w); err != nil {
 		return false, err
 	}

@@ -16,8 +16,9 @@ var (
 // reader implements app.ReadTx on a read (or write) transaction. View hands out a bare
 // reader, so it cannot be asserted to app.Tx.
 type reader struct {
-	ctx context.Context
-	tx  *sql.Tx
+	ctx   context.Context
+	tx    *sql.Tx
+	stmts *stmtCache // prepared statements shared by all transactions; may be nil
 }
 
 // writer implements app.Tx. purged records that personal data was removed, which makes
@@ -28,14 +29,23 @@ type writer struct {
 }
 
 func (r *reader) exec(query string, args ...any) (sql.Result, error) {
+	if s := r.stmts.stmt(r.ctx, r.tx, query); s != nil {
+		return s.ExecContext(r.ctx, args...)
+	}
 	return r.tx.ExecContext(r.ctx, query, args...)
 }
 
 func (r *reader) query(query string, args ...any) (*sql.Rows, error) {
+	if s := r.stmts.stmt(r.ctx, r.tx, query); s != nil {
+		return s.QueryContext(r.ctx, args...)
+	}
 	return r.tx.QueryContext(r.ctx, query, args...)
 }
 
 func (r *reader) queryRow(query string, args ...any) *sql.Row {
+	if s := r.stmts.stmt(r.ctx, r.tx, query); s != nil {
+		return s.QueryRowContext(r.ctx, args...)
+	}
 	return r.tx.QueryRowContext(r.ctx, query, args...)
 }
 

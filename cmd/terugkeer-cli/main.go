@@ -36,6 +36,7 @@ type env struct {
 	getenv func(string) string
 	svc    *app.Service
 	now    func() time.Time
+	dbPath string // the database file the service works on
 }
 
 type command struct {
@@ -57,6 +58,8 @@ func commands() map[string]command {
 		"close":      {cmdClose, "close (--bsn N | --id N) --uitkomst met-maatregelen|zonder-maatregelen [--datum JJJJ-MM-DD]"},
 		"retention":  {cmdRetention, retentionUsage},
 		"remove":     {cmdRemove, "remove (--bsn N | --id N)   (onherroepelijk)"},
+		"demo":       {cmdDemo, demoUsage},
+		"bench":      {cmdBench, benchUsage},
 		"report":     {cmdReport, reportUsage},
 	}
 }
@@ -88,7 +91,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer, getenv fu
 		return fail(stderr, err)
 	}
 	defer db.Close()
-	e := &env{args: args[1:], stdout: stdout, stderr: stderr, getenv: getenv, now: time.Now}
+	e := &env{args: args[1:], stdout: stdout, stderr: stderr, getenv: getenv, now: time.Now, dbPath: path}
 	e.svc = app.NewService(db, importers.V1{}, e.now)
 	if err := cmd.run(ctx, e); err != nil {
 		var ue usageError

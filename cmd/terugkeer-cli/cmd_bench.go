@@ -1,0 +1,330 @@
+package main
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"text/tabwriter"
+	"time"
+
+	"github.com/terugkeer/terugkeer/app"
+	"github.com/terugkeer/terugkeer/demo"
+	"github.com/terugkeer/terugkeer/importers"
+	"github.com/terugkeer/terugkeer/report"
+	"github.com/terugkeer/terugkeer/storage"
+)
+
+const benchUsage = "bench [--berichten 2000] [--herhalingen 200] [--werkmap MAP] [--bewaar]   (meet op kopieën van de database)"
+
+// cmdBench measures the application against the database it is given, and prints a
+// table of medians and 95th percentiles next to the targets of docs/performance.md.
+// It never writes the user's database: it works on copies in a temporary folder (a
+// VACUUM INTO snapshot), which it removes afterwards.
+func cmdBench(ctx context.Context, e *env) error {
+	fs := newFlags("bench")
+	nBerichten := fs.Int("berichten", 2000, "aantal berichten voor de importmeting")
+	runs := fs.Int("herhalingen", 200, "herhalingen per interactieve meting")
+	werkmap := fs.String("werkmap", "", "map voor de kopieën (standaard de tijdelijke map)")
+	bewaar := fs.Bool("bewaar", false, "de kopieën na afloop niet verwijderen")
+	if err := parse(fs, e.args); err != nil {
+		return err
+	}
+	if fs.NArg() > 0 || *nBerichten < 1 || *runs < 1 {
+		return usagef("Onjuiste opties.")
+	}
+	gemeenten, err := e.svc.Gemeenten(ctx)
+	if err != nil {
+		return err
+	}
+	dir, err := os.MkdirTemp(*werkmap, "terugkeer-bench-")
+	if err != nil {
+		return fmt.Errorf("werkmap maken: %w", err)
+	}
+	if !*bewaar {
+		defer os.RemoveAll(dir)
+	}
+	b := &bench{e: e, dir: dir, runs: *runs, berichten: *nBerichten, gemeente: gemeenten[0], now: e.now()}
+	steps := []func(context.Context) error{b.snapshot, b.interactive, b.importRate, b.purge}
+	for _, step := range steps {
+		if err := step(ctx); err != nil {
+			return err
+		}
+	}
+	b.print(e.stdout)
+	if *bewaar {
+		fmt.Fprintf(e.stderr, "bench: kopieën bewaard in %s\n", dir)
+	}
+	return nil
+}
+
+type bench struct {
+	e         *env
+	dir       string
+	runs      int
+	berichten int
+	gemeente  string
+	now       time.Time
+	persons   int
+	rows      []benchRow
+	base      string // snapshot of the user's database
+}
+
+// benchRow is one line of the table.
+type benchRow struct {
+	naam, waarde, doel, oordeel, toelichting string
+}
+
+func (b *bench) progress(format string, args ...any) {
+	fmt.Fprintf(b.e.stderr, "bench: "+format+"\n", args...)
+}
+
+// snapshot copies the user's database with VACUUM INTO (a consistent copy, read only
+// on the original).
+func (b *bench) snapshot(ctx context.Context) error {
+	b.base = filepath.Join(b.dir, "basis.db")
+	b.progress("kopie van de database maken")
+	src, err := sql.Open("sqlite", "file:"+b.e.dbPath+"?mode=ro&_pragma=busy_timeout(5000)")
+	if err != nil {
+		return fmt.Errorf("database kopiëren: %w", err)
+	}
+	defer src.Close()
+	if _, err := src.ExecContext(ctx, `VACUUM INTO '`+strings.ReplaceAll(b.base, "'", "''")+`'`); err != nil {
+		return fmt.Errorf("database kopiëren: %w", err)
+	}
+	return src.QueryRowContext(ctx, `SELECT count(*) FROM persons`).Scan(&b.persons)
+}
+
+// timings runs fn n times (i = 0..n-1) after two warm-up runs (i = n, n+1).
+func timings(n int, fn func(i int) error) ([]time.Duration, error) {
+	for i := range 2 {
+		if err := fn(n + i); err != nil {
+			return nil, err
+		}
+	}
+	out := make([]time.Duration, 0, n)
+	for i := range n {
+		start := time.Now()
+		if err := fn(i); err != nil {
+			return nil, err
+		}
+		out = append(out, time.Since(start))
+	}
+	slices.Sort(out)
+	return out, nil
+}
+
+func quantile(ds []time.Duration, q float64) time.Duration {
+	if len(ds) == 0 {
+		return 0
+	}
+	return ds[min(len(ds)-1, int(q*float64(len(ds))))]
+}
+
+func ms(d time.Duration) string { return fmt.Sprintf("%.2f ms", float64(d.Microseconds())/1000) }
+
+// timed adds a row with median and p95 against a p95 target.
+func (b *bench) timed(naam string, ds []time.Duration, target time.Duration, note string) {
+	med, p95 := quantile(ds, 0.5), quantile(ds, 0.95)
+	verdict := "gehaald"
+	if p95 >= target {
+		verdict = "NIET gehaald"
+	}
+	b.rows = append(b.rows, benchRow{naam, "mediaan " + ms(med) + ", p95 " + ms(p95),
+		"p95 < " + ms(target), verdict, fmt.Sprintf("%d metingen%s", len(ds), note)})
+}
+
+func (b *bench) openService(path string) (*storage.DB, *app.Service, error) {
+	db, err := storage.Open(path)
+	if err != nil {
+		return nil, nil, err
+	}
+	return db, app.NewService(db, importers.V1{}, b.e.now), nil
+}
+
+// interactive measures the queries a user waits for, on the snapshot.
+func (b *bench) interactive(ctx context.Context) error {
+	b.progress("interactieve metingen (%d personen, %d herhalingen)", b.persons, b.runs)
+	db, svc, err := b.openService(b.base)
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+	ids, bsns, err := samplePersons(ctx, b.base, 50)
+	if err != nil {
+		return err
+	}
+	if len(ids) == 0 {
+		return errors.New("de database bevat geen personen om mee te meten; vul haar eerst met 'terugkeer-cli demo --personen N'")
+	}
+	today := app.DateOf(b.now)
+	const interactive = 20 * time.Millisecond
+	queries := []struct {
+		naam string
+		q    func(i int) app.PersonQuery
+	}{
+		{"zoeken: deel van een achternaam ('berg', 50 op naam)", func(int) app.PersonQuery {
+			return app.PersonQuery{Zoek: "berg", Sort: app.SortByName, Limit: 50}
+		}},
+		{"zoeken: voornaam + achternaam ('zoe sahin', 50)", func(int) app.PersonQuery {
+			return app.PersonQuery{Zoek: "zoë şahin", Sort: app.SortByName, Limit: 50}
+		}},
+		{"zoeken: BSN", func(i int) app.PersonQuery {
+			return app.PersonQuery{Zoek: bsns[i%len(bsns)], Sort: app.SortByName, Limit: 50}
+		}},
+		{"zoeken: zeldzame naam", func(int) app.PersonQuery {
+			return app.PersonQuery{Zoek: demo.ZeldzameNaam, Sort: app.SortByName, Limit: 50}
+		}},
+		{"vrijlatingen komende 8 weken (100, op datum)", func(int) app.PersonQuery {
+			return app.PersonQuery{ReleaseFrom: today, ReleaseTo: today.AddDays(56), Sort: app.SortByRelease, Limit: 100}
+		}},
+		{"eerste pagina op vrijlating (100, zonder filter)", func(int) app.PersonQuery {
+			return app.PersonQuery{Sort: app.SortByRelease, Limit: 100}
+		}},
+	}
+	for _, q := range queries {
+		if len(bsns) == 0 && strings.Contains(q.naam, "BSN") {
+			continue
+		}
+		n := 0
+		ds, err := timings(b.runs, func(i int) error {
+			rows, err := svc.Persons(ctx, q.q(i))
+			n = len(rows)
+			return err
+		})
+		if err != nil {
+			return err
+		}
+		b.timed(q.naam, ds, interactive, fmt.Sprintf(", %d treffers", n))
+	}
+	ds, err := timings(b.runs, func(i int) error {
+		_, err := svc.Dashboard(ctx, b.now, 14)
+		return err
+	})
+	if err != nil {
+		return err
+	}
+	b.timed("dashboard (14 dagen)", ds, interactive, "")
+	ds, err = timings(b.runs, func(i int) error {
+		_, err := svc.PersonFile(ctx, ids[i%len(ids)])
+		return err
+	})
+	if err != nil {
+		return err
+	}
+	b.timed("persoonsdossier tonen (PersonFile, met logregel)", ds, interactive, "")
+	return b.pdf(ctx, svc, ids)
+}
+
+// pdf measures the two printouts: the model (one audited transaction) plus drawing.
+func (b *bench) pdf(ctx context.Context, svc *app.Service, ids []int64) error {
+	b.progress("PDF-metingen")
+	ds, err := timings(max(10, b.runs/10), func(i int) error {
+		r, err := svc.PersonReport(ctx, ids[i%len(ids)], app.PersonReportOptions{})
+		if err != nil {
+			return err
+		}
+		_, err = report.Person(r)
+		return err
+	})
+	if err != nil {
+		return err
+	}
+	b.timed("PDF: overzicht van één persoon", ds, 50*time.Millisecond, "")
+	weeks, n := 1, 0
+	for ; weeks <= app.MaxReleaseWeeks; weeks++ {
+		today := app.DateOf(b.now)
+		rows, err := svc.Persons(ctx, app.PersonQuery{ReleaseFrom: today, ReleaseTo: today.AddDays(7 * weeks), Limit: 500})
+		if err != nil {
+			return err
+		}
+		if n = len(rows); n >= 500 {
+			break
+		}
+	}
+	weeks = min(weeks, app.MaxReleaseWeeks)
+	rijen := 0
+	ds, err = timings(5, func(int) error {
+		l, err := svc.ReleaseReport(ctx, b.now, weeks)
+		if err != nil {
+			return err
+		}
+		rijen = len(l.Rijen)
+		_, err = report.Releases(l)
+		return err
+	})
+	if err != nil {
+		return err
+	}
+	b.timed("PDF: lijst vrijlatingen", ds, 3*time.Second, fmt.Sprintf(", %d weken, %d personen", weeks, rijen))
+	return nil
+}
+
+// samplePersons returns up to n person ids spread over the table, and BSNs.
+func samplePersons(ctx context.Context, path string, n int) ([]int64, []string, error) {
+	db, err := sql.Open("sqlite", "file:"+path+"?mode=ro")
+	if err != nil {
+		return nil, nil, err
+	}
+	defer db.Close()
+	var ids []int64
+	rows, err := db.QueryContext(ctx, `SELECT id FROM persons WHERE id % (1 + (SELECT count(*) FROM persons) / ?) = 0 LIMIT ?`, n, n)
+	if err != nil {
+		return nil, nil, err
+	}
+	for rows.Next() {
+		var id int64
+		if err := rows.Scan(&id); err != nil {
+			return nil, nil, err
+		}
+		ids = append(ids, id)
+	}
+	rows.Close()
+	var bsns []string
+	rows, err = db.QueryContext(ctx, `SELECT bsn FROM persons WHERE bsn IS NOT NULL ORDER BY id LIMIT ?`, n)
+	if err != nil {
+		return nil, nil, err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var s string
+		if err := rows.Scan(&s); err != nil {
+			return nil, nil, err
+		}
+		bsns = append(bsns, s)
+	}
+	return ids, bsns, rows.Err()
+}
+
+func copyFile(dst, src string) error {
+	in, err := os.Open(src)
+	if err != nil {
+		return err
+	}
+	defer in.Close()
+	out, err := os.OpenFile(dst, os.O_CREATE|os.O_WRONLY|os.O_TRUNC, 0o600)
+	if err != nil {
+		return err
+	}
+	if _, err := io.Copy(out, in); err != nil {
+		out.Close()
+		return err
+	}
+	return out.Close()
+}
+
+func (b *bench) print(w io.Writer) {
+	fmt.Fprintf(w, "Terugkeer bench — %d personen, %s\n\n", b.persons, b.now.Format("2006-01-02 15:04"))
+	tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
+	fmt.Fprintln(tw, "Meting\tResultaat\tDoel\tOordeel\tToelichting")
+	for _, r := range b.rows {
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\n", r.naam, r.waarde, r.doel, r.oordeel, r.toelichting)
+	}
+	tw.Flush()
+	fmt.Fprintln(w, "\nStarttijd en geheugen van de app: scripts/bench-start.sh (Xvfb); postvak (IMAP): zie docs/performance.md.")
+}
