@@ -16,6 +16,7 @@ type showJSON struct {
 	Domeinen      map[string]domainJSON `json:"domeinen"`
 	Algemeen      []answerJSON          `json:"algemeen"`
 	Traject       trajectJSON           `json:"traject"`
+	Contacten     []contactJSON         `json:"contacten"` // algemeen contacts
 }
 
 type trajectJSON struct {
@@ -32,9 +33,10 @@ type detentionJSON struct {
 }
 
 type domainJSON struct {
-	Toestemming string       `json:"toestemming"`
-	Onderwerpen []answerJSON `json:"onderwerpen"`
-	Hulpvraag   string       `json:"hulpvraag"`
+	Toestemming string        `json:"toestemming"`
+	Onderwerpen []answerJSON  `json:"onderwerpen"`
+	Hulpvraag   string        `json:"hulpvraag"`
+	Opvolging   *followupJSON `json:"opvolging"` // null unless the consent is ja
 }
 
 type answerJSON struct {
@@ -67,9 +69,10 @@ func toShowJSON(f *app.PersonFile) showJSON {
 		df := f.Domeinen[d]
 		s.Domeinen[string(d)] = domainJSON{
 			Toestemming: string(df.Toestemming), Onderwerpen: toAnswers(df.Data.Onderwerpen),
-			Hulpvraag: df.Data.Hulpvraag,
+			Hulpvraag: df.Data.Hulpvraag, Opvolging: toFollowupJSON(df),
 		}
 	}
+	s.Contacten = toContactsJSON(f.Contacten)
 	return s
 }
 
@@ -131,6 +134,7 @@ func printPerson(w io.Writer, f *app.PersonFile) {
 	for _, a := range f.Algemeen {
 		printAnswer(w, a)
 	}
+	printContacts(w, f.Contacten)
 }
 
 func printDomain(w io.Writer, d app.Domain, df app.DomainFile) {
@@ -145,6 +149,7 @@ func printDomain(w io.Writer, d app.Domain, df app.DomainFile) {
 	if df.Data.Hulpvraag != "" {
 		fmt.Fprintf(w, "  Hulpvraag: %s\n", df.Data.Hulpvraag)
 	}
+	printFollowup(w, df)
 }
 
 func printAnswer(w io.Writer, a app.Answer) {
