@@ -122,10 +122,11 @@ func NewPersonsView(ctx context.Context, svc Service, win fyne.Window, examples 
 	v.count = widget.NewLabel("")
 	title := widget.NewLabelWithStyle(T("Personen"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	refresh := widget.NewButtonWithIcon(T("Vernieuwen"), theme.ViewRefreshIcon(), v.Reload)
-	filters := container.NewHBox(v.release, v.controle, v.sortBy)
+	filters := container.NewGridWithColumns(3, v.release, v.sortBy, v.controle)
 	top := container.NewVBox(
 		container.NewBorder(nil, nil, title, refresh, v.count),
-		container.NewBorder(nil, nil, nil, filters, v.Search),
+		v.Search,
+		filters,
 	)
 
 	v.loadBtn = widget.NewButtonWithIcon(T(LoadExamplesBtn), theme.DownloadIcon(), v.loadExamples)

@@ -1,6 +1,6 @@
 // Command terugkeer is the Terugkeer desktop app for gemeente re-integration teams.
 //
-// Usage: terugkeer [--db PAD]   (or TERUGKEER_DB=PAD; see app.DatabasePath)
+// Usage: terugkeer [--db PAD] [--version]   (or TERUGKEER_DB=PAD; see app.DatabasePath)
 package main
 
 import (
@@ -23,9 +23,18 @@ import (
 // AppID is the Fyne application ID; it matches FyneApp.toml.
 const AppID = "nl.terugkeer.app"
 
+// version is set at link time from FyneApp.toml: -ldflags "-X main.version=0.1.0"
+// (Makefile, packaging/package.sh). A plain go build reports "dev".
+var version = "dev"
+
 func main() {
 	dbFlag := flag.String("db", "", "pad van de database (standaard: $"+app.EnvDB+" of de map voor gebruikersgegevens)")
+	versionFlag := flag.Bool("version", false, "toon de versie en stop")
 	flag.Parse()
+	if *versionFlag {
+		fmt.Println("terugkeer", version)
+		return
+	}
 	if err := run(*dbFlag); err != nil {
 		fmt.Fprintln(os.Stderr, err)
 		os.Exit(1)
@@ -48,6 +57,9 @@ func run(dbFlag string) error {
 	defer cancel()
 
 	a := fyneapp.NewWithID(AppID)
+	if os.Getenv("FYNE_THEME") == "" {
+		a.Settings().SetTheme(ui.OfficeTheme())
+	}
 	if err := ui.SetupLanguage(ui.LanguageFromPreferences(a.Preferences())); err != nil {
 		return err
 	}
