@@ -1,0 +1,107 @@
+package app_test
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"path/filepath"
+	"testing"
+	"time"
+
+	"github.com/terugkeer/terugkeer/app"
+	"github.com/terugkeer/terugkeer/demo"
+	"github.com/terugkeer/terugkeer/importers"
+	"github.com/terugkeer/terugkeer/storage"
+)
+
+var benchNow = time.Date(2026, 6, 1, 12, 0, 0, 0, time.UTC)
+
+// benchService is a real service on a fresh SQLite file, initialised for 0193.
+func benchService(b *testing.B) *app.Service {
+	b.Helper()
+	db, err := storage.Open(filepath.Join(b.TempDir(), "bench.db"))
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.Cleanup(func() { db.Close() })
+	svc := app.NewService(db, importers.V1{}, func() time.Time { return benchNow })
+	if err := svc.Init(b.Context(), []string{"0193"}); err != nil {
+		b.Fatal(err)
+	}
+	return svc
+}
+
+var errEnough = errors.New("genoeg")
+
+// messages generates n messages of the demo population.
+func messages(b *testing.B, n int, o demo.Options) [][]byte {
+	b.Helper()
+	var out [][]byte
+	err := demo.Generate(context.Background(), o, func(m demo.Bericht) error {
+		if len(out) == n {
+			return errEnough
+		}
+		out = append(out, m.Data)
+		return nil
+	})
+	if err != nil && !errors.Is(err, errEnough) {
+		b.Fatal(err)
+	}
+	return out
+}
+
+// BenchmarkImportDurable imports generated messages, each parsed, validated and
+// committed in its own durable transaction (the path of terugkeer-cli import). The
+// figure to read is msgs/s.
+func BenchmarkImportDurable(b *testing.B) {
+	svc := benchService(b)
+	msgs := messages(b, max(b.N, 1), demo.Options{Personen: max(b.N, 1), Seed: 1, Nu: app.DateOf(benchNow)})
+	b.ResetTimer()
+	for i := range b.N {
+		rs, err := svc.ImportBytes(b.Context(), fmt.Sprint(i), "", msgs[i%len(msgs)])
+		if err != nil || rs[0].Resultaat == app.Quarantaine {
+			b.Fatal(err, rs)
+		}
+	}
+	b.ReportMetric(float64(b.N)/b.Elapsed().Seconds(), "msgs/s")
+}
+
+// BenchmarkRevocationPurge revokes one domain of a person whose consent holds: the
+// import, the purge and the WAL checkpoint that makes it irreversible.
+func BenchmarkRevocationPurge(b *testing.B) {
+	svc := benchService(b)
+	o := demo.Options{Personen: 2000, Seed: 2, Nu: app.DateOf(benchNow)}
+	var subjects []app.Subject
+	var doms []app.Domain
+	err := demo.Generate(b.Context(), o, func(m demo.Bericht) error {
+		rs, err := svc.ImportBytes(b.Context(), m.Naam, "", m.Data)
+		if err != nil {
+			return err
+		}
+		if len(subjects) > b.N+1000 || rs[0].PersonID == 0 {
+			return nil
+		}
+		msg, _ := importers.V1{}.Parse(m.Data)
+		if msg.Informatieblad != nil {
+			for _, d := range app.Domains() {
+				if msg.Informatieblad.Toestemming[d] {
+					subjects, doms = append(subjects, msg.Betrokkene), append(doms, d)
+					break
+				}
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		b.Fatal(err)
+	}
+	on := app.DateOf(benchNow)
+	b.ResetTimer()
+	for i := range b.N {
+		k := i % len(subjects)
+		raw := demo.Intrekking("0193", fmt.Sprintf("PURGE-%d", i), subjects[k], on, doms[k])
+		if _, err := svc.ImportBytes(b.Context(), "purge", "", raw); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
