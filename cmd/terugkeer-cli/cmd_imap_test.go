@@ -287,8 +287,8 @@ func TestImportIMAPKilledEndToEnd(t *testing.T) {
 		t.Fatalf("rerun: exit %d, %q", code, errOut)
 	}
 	dubbel := strings.Count(out, `"resultaat":"dubbel"`)
-	if dubbel > 1 {
-		t.Errorf("%d dubbel after the kill, want at most the one interrupted mail", dubbel)
+	if dubbel > 25 { // importers/mailbox moves up to 25 imported mails at once
+		t.Errorf("%d dubbel after the kill, want at most the mails waiting for their move", dubbel)
 	}
 	var persons []json.RawMessage
 	if err := json.Unmarshal([]byte(c.ok("persons", "--json")), &persons); err != nil {

@@ -69,3 +69,20 @@ func moveBack(b *testing.B, a account) {
 		b.Fatal(err)
 	}
 }
+
+// BenchmarkImportBytesOnly imports the same 1,000 mails with app.Service.ImportBytes
+// alone, without IMAP: the database's share of BenchmarkDovecotImport. Needs no server.
+func BenchmarkImportBytesOnly(b *testing.B) {
+	mails := generatedMails(b, "AGG-2026-BENCH", benchMails)
+	for i := 0; i < b.N; i++ {
+		b.StopTimer()
+		svc, _ := newService(b)
+		b.StartTimer()
+		for j, m := range mails {
+			if _, err := svc.ImportBytes(b.Context(), "bench", "", m.raw); err != nil {
+				b.Fatalf("mail %d: %v", j, err)
+			}
+		}
+	}
+	b.ReportMetric(float64(b.Elapsed().Milliseconds())/float64(b.N)/benchMails, "ms/mail")
+}

@@ -3,10 +3,12 @@
 // A run connects (TLS, STARTTLS, or plain text to a loopback address only), selects the
 // configured mailbox, creates the folders for processed and quarantined mail when they
 // are missing, and handles every mail it has not handled before, in UID order: it
-// imports the mail (app.Service.ImportBytes: each message in its own transaction),
-// records the outcome, and only then moves the mail to the processed folder, or to the
-// quarantine folder when any part went to quarantine. A notification without a message
-// stays where it is; its UID is remembered so it is not fetched again.
+// imports the mail (app.Service.ImportBytes: each message in its own transaction), and
+// only after that commit moves the mail to the processed folder, or to the quarantine
+// folder when any part went to quarantine. Moves are sent for up to moveBatch imported
+// mails at once (one MOVE per folder), since a server's MOVE costs a disk sync per
+// command. A notification without a message stays where it is; its UID is remembered so
+// it is not fetched again.
 //
 // A run may be killed at any moment. Mail imported but not yet moved is fetched again
 // next time: its messages are then "dubbel" (kenmerk) and its quarantined parts find
@@ -95,10 +97,13 @@ type Summary struct {
 	Gebleven    int // notifications without a message, left in place
 }
 
-// maxBatchBytes and maxBatch bound the mails fetched in one FETCH.
+// maxBatchBytes and maxBatch bound the mails fetched in one FETCH; moveBatch bounds the
+// imported mails waiting for their move (at most that many are fetched again, and found
+// "dubbel", after an interruption).
 const (
 	maxBatchBytes = 32 << 20
 	maxBatch      = 100
+	moveBatch     = 25
 )
 
 // Run imports the mail in the configured mailbox. It stops at the first failure that
@@ -230,6 +235,8 @@ type run struct {
 	key  string
 	sum  Summary
 	done int
+	// pending are imported mails, in UID order, waiting for their move.
+	pending []Mail
 }
 
 func (r *run) run() error {
@@ -424,7 +431,7 @@ func (r *run) importBatch(batch []header, stays map[stayKey]bool, total int) err
 		r.done++
 		r.progress(r.done, total)
 	}
-	return nil
+	return r.flush()
 }
 
 func (r *run) bron(uid uint32) string {
@@ -440,37 +447,73 @@ func (r *run) importMail(h header, raw []byte) error {
 	return r.remember(h, results)
 }
 
-// remember moves the mail where its results send it, or records that it stays. Its
-// imports committed before: should the move not happen, the next run fetches the mail
-// again, finds its messages "dubbel" and its quarantined parts already in quarantine,
-// and moves it then.
+// remember queues the mail for its move, or records that it stays. Its imports committed
+// before: should the move not happen, the next run fetches the mail again, finds its
+// messages "dubbel" and its quarantined parts already in quarantine, and moves it then.
 func (r *run) remember(h header, results []app.Result) error {
 	doel := Destination(results, r.s)
-	where := r.s.Map
 	if doel != "" {
-		if err := r.move(h.uid, doel); err != nil {
-			return err
+		r.pending = append(r.pending, Mail{UID: h.uid, Map: doel, Results: results})
+		if len(r.pending) >= moveBatch {
+			return r.flush()
 		}
-		where = doel
-	} else {
-		// Recorded even when the run is being cancelled: the outcome is known.
-		rec := app.MailboxUID{UID: h.uid, MessageID: h.messageID, Grootte: h.size}
-		if err := r.svc.RecordMailboxUID(context.WithoutCancel(r.ctx), r.key, rec); err != nil {
-			return err
-		}
+		return nil
 	}
-	switch doel {
-	case r.s.Verwerkt:
-		r.sum.Verwerkt++
-	case r.s.Quarantaine:
-		r.sum.Quarantaine++
-	default:
-		r.sum.Gebleven++
+	if err := r.flush(); err != nil { // keep the reports in UID order
+		return err
 	}
-	if r.opts.OnMail != nil {
-		r.opts.OnMail(Mail{UID: h.uid, Map: where, Results: results})
+	// Recorded even when the run is being cancelled: the outcome is known.
+	rec := app.MailboxUID{UID: h.uid, MessageID: h.messageID, Grootte: h.size}
+	if err := r.svc.RecordMailboxUID(context.WithoutCancel(r.ctx), r.key, rec); err != nil {
+		return err
 	}
+	r.sum.Gebleven++
+	r.report(Mail{UID: h.uid, Map: r.s.Map, Results: results})
 	return nil
+}
+
+// flush moves the pending mails, one command per folder, and reports them. Mails whose
+// move failed are reported where they are: in the mailbox read.
+func (r *run) flush() error {
+	if len(r.pending) == 0 {
+		return nil
+	}
+	pending := r.pending
+	r.pending = nil
+	var folders []string
+	uids := map[string][]uint32{}
+	for _, m := range pending {
+		if _, ok := uids[m.Map]; !ok {
+			folders = append(folders, m.Map)
+		}
+		uids[m.Map] = append(uids[m.Map], m.UID)
+	}
+	moved := map[string]bool{}
+	var err error
+	for _, f := range folders {
+		if err = r.move(uids[f], f); err != nil {
+			break
+		}
+		moved[f] = true
+	}
+	for _, m := range pending {
+		switch {
+		case !moved[m.Map]:
+			m.Map = r.s.Map
+		case m.Map == r.s.Verwerkt:
+			r.sum.Verwerkt++
+		default:
+			r.sum.Quarantaine++
+		}
+		r.report(m)
+	}
+	return err
+}
+
+func (r *run) report(m Mail) {
+	if r.opts.OnMail != nil {
+		r.opts.OnMail(m)
+	}
 }
 
 // Destination is the folder a mail goes to after its import: the quarantine folder when
@@ -500,9 +543,9 @@ func (r *run) progress(done, total int) {
 	}
 }
 
-// move moves one mail with MOVE, or COPY + STORE \Deleted + EXPUNGE.
-func (r *run) move(uid uint32, folder string) error {
-	set := uidSet(uid)
+// move moves mails with MOVE, or COPY + STORE \Deleted + EXPUNGE.
+func (r *run) move(uids []uint32, folder string) error {
+	set := uidSet(uids...)
 	what := fmt.Sprintf("een bericht naar de map %q verplaatsen", folder)
 	if r.caps.Has(imap.CapMove) {
 		if _, err := r.c.Move(set, folder).Wait(); err != nil {
@@ -529,7 +572,7 @@ func (r *run) move(uid uint32, folder string) error {
 		return serverErr(what, err)
 	}
 	for _, u := range data.AllUIDs() {
-		if uint32(u) != uid {
+		if !slices.Contains(uids, uint32(u)) {
 			return nil // someone else's deletion pending: leave ours marked, skip EXPUNGE
 		}
 	}
