@@ -4,6 +4,9 @@
 #   make test   installs what is missing, then go vet, go test and the Xvfb smoke test
 #
 # CI runs `make test` through .ci/run.
+#
+#   make package-linux package-windows   release packages in dist/ (docs/packaging.md);
+#   not part of make test: a cold Windows build of Fyne takes 10 minutes or more
 
 SHELL := /usr/bin/env bash
 .SHELLFLAGS := -euo pipefail -c
@@ -20,7 +23,15 @@ TEST_TIMEOUT ?= 10m
 # Arguments for `make run`, e.g. make run ARGS="--db /tmp/proef.db"
 ARGS ?=
 
+# The version lives in FyneApp.toml only; the binaries get it with -ldflags -X.
+VERSION := $(shell sed -n '/^\[Details\]/,/^\[/s/^Version *= *"\(.*\)"/\1/p' FyneApp.toml)
+LDFLAGS_VERSION := -X main.version=$(VERSION)
+# The fyne tool (fyne.io/tools), pinned, installed into the project, not into go.mod.
+FYNE_TOOLS_VERSION := v1.7.4
+FYNE := $(CURDIR)/.cache/bin/fyne
+
 .PHONY: all deps deps-build deps-test build run test vet unit smoke fmt-check clean
+.PHONY: deps-package fyne-tool package package-cli package-linux package-windows version
 
 all: build
 
@@ -34,10 +45,14 @@ deps-build:
 deps-test:
 	@scripts/deps.sh test
 
+## deps-package: the packages for make package-* (mingw-w64, nsis, librsvg2-bin, icoutils); not in make deps
+deps-package:
+	@scripts/deps.sh package
+
 ## build: bin/terugkeer (Fyne, needs cgo) and bin/terugkeer-cli (pure Go)
 build:
-	CGO_ENABLED=1 $(GO) build -o bin/terugkeer ./cmd/terugkeer
-	CGO_ENABLED=0 $(GO) build -o bin/terugkeer-cli ./cmd/terugkeer-cli
+	CGO_ENABLED=1 $(GO) build -ldflags "$(LDFLAGS_VERSION)" -o bin/terugkeer ./cmd/terugkeer
+	CGO_ENABLED=0 $(GO) build -ldflags "$(LDFLAGS_VERSION)" -o bin/terugkeer-cli ./cmd/terugkeer-cli
 
 ## run: start the desktop app (database: --db, TERUGKEER_DB or the user data directory)
 run: deps-build build
@@ -64,5 +79,31 @@ fmt-check:
 	if [ -n "$$files" ]; then echo "Niet gofmt-opgemaakt:"; echo "$$files"; exit 1; fi; \
 	echo "gofmt: alles in orde"
 
+## version: print the version from FyneApp.toml
+version:
+	@echo $(VERSION)
+
+## fyne-tool: fyne.io/tools/cmd/fyne $(FYNE_TOOLS_VERSION) into .cache/bin (make package-linux uses it)
+fyne-tool:
+	@if ! "$(FYNE)" version 2>/dev/null | grep -q 'cli version: $(FYNE_TOOLS_VERSION)$$'; then \
+		echo "fyne $(FYNE_TOOLS_VERSION) installeren in .cache/bin"; \
+		GOFLAGS= GOBIN="$(CURDIR)/.cache/bin" $(GO) install fyne.io/tools/cmd/fyne@$(FYNE_TOOLS_VERSION); \
+	fi
+
+## package: all release packages (Linux, Windows, terugkeer-cli for every platform) in dist/
+package: package-linux package-windows
+
+## package-cli: dist/terugkeer-cli-VERSION-OS-ARCH[.exe] for linux/amd64, windows/amd64, darwin/arm64, darwin/amd64
+package-cli: deps-package
+	packaging/package.sh cli
+
+## package-linux: dist/terugkeer-VERSION-linux-amd64.tar.xz (fyne package) and dist/terugkeer_VERSION_amd64.deb
+package-linux: deps-build deps-package fyne-tool package-cli
+	packaging/package.sh linux
+
+## package-windows: dist/terugkeer-VERSION-windows-amd64.exe and -setup.exe (mingw-w64, NSIS)
+package-windows: deps-package package-cli
+	packaging/package.sh windows
+
 clean:
-	rm -rf bin
+	rm -rf bin dist

@@ -2,6 +2,8 @@
 # Installs the Debian/Ubuntu packages Terugkeer needs that are not installed yet.
 #   scripts/deps.sh build   compiler and OpenGL/X11 headers for the Fyne desktop app
 #   scripts/deps.sh test    Xvfb and tools for the smoke test, poppler-utils, dovecot-imapd, sqlite3 (audit e2e test)
+#   scripts/deps.sh package release packaging (make package-*): mingw-w64, NSIS, rsvg-convert, icotool;
+#                           not in the default groups, so make deps and make test stay lean
 # Checks every package with dpkg -s and runs apt-get (once, after one apt-get update)
 # only for what is missing, so it is a no-op on a prepared machine. On other systems it
 # prints what to install and exits 0.
@@ -11,6 +13,9 @@ build_pkgs=(gcc pkg-config libgl1-mesa-dev xorg-dev)
 # Fyne 2.7 on Linux uses GLFW's X11 backend unless built with -tags wayland, so
 # libwayland-dev and libxkbcommon-dev are not needed.
 test_pkgs=(xvfb xauth libgl1-mesa-dri x11-utils imagemagick poppler-utils dovecot-imapd sqlite3)
+# Cross-compiling the Windows app (cgo) and its resources, the NSIS installer, rendering
+# the icon, the .ico; xz-utils, dpkg and binutils for the .tar.xz and the .deb.
+package_pkgs=(gcc-mingw-w64-x86-64 binutils-mingw-w64-x86-64 nsis librsvg2-bin icoutils xz-utils binutils)
 
 groups=("$@")
 [ ${#groups[@]} -eq 0 ] && groups=(build test)
@@ -20,7 +25,8 @@ for g in "${groups[@]}"; do
 	case "$g" in
 	build) wanted+=("${build_pkgs[@]}") ;;
 	test) wanted+=("${test_pkgs[@]}") ;;
-	*) echo "deps.sh: onbekende groep '$g' (build of test)" >&2; exit 2 ;;
+	package) wanted+=("${package_pkgs[@]}") ;;
+	*) echo "deps.sh: onbekende groep '$g' (build, test of package)" >&2; exit 2 ;;
 	esac
 done
 

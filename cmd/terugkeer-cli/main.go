@@ -64,6 +64,7 @@ func commands() map[string]command {
 		"demo":       {cmdDemo, demoUsage},
 		"bench":      {cmdBench, benchUsage},
 		"report":     {cmdReport, reportUsage},
+		"version":    {cmdVersion, versionUsage},
 	}
 }
 
@@ -76,6 +77,9 @@ const (
 
 func run(ctx context.Context, args []string, stdout, stderr io.Writer, getenv func(string) string) int {
 	dbFlag, args := extractDB(args)
+	if isVersionArg(args) {
+		return printVersion(stdout)
+	}
 	if len(args) == 0 || args[0] == "help" || args[0] == "--help" || args[0] == "-h" {
 		printUsage(stdout)
 		return exitOK
