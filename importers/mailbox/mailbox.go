@@ -416,16 +416,16 @@ func (r *run) importBatch(batch []header, stays map[stayKey]bool, total int) err
 		}
 	}
 	for _, h := range batch {
-		if err := r.ctx.Err(); err != nil {
-			return err
-		}
-		var err error
-		if stays[stayKey{h.messageID, h.size}] {
+		err := r.ctx.Err()
+		if err == nil && stays[stayKey{h.messageID, h.size}] {
 			err = r.remember(h, []app.Result{{Bron: r.bron(h.uid), Resultaat: app.GeenBericht}})
-		} else if raw, ok := bodies[h.uid]; ok {
+		} else if raw, ok := bodies[h.uid]; err == nil && ok {
 			err = r.importMail(h, raw)
 		} // else: the mail vanished between the two fetches
 		if err != nil {
+			// Move (or at least report) what was imported; after a cancellation the
+			// connection is closed and the mails are reported where they still are.
+			r.flush() //nolint:errcheck // err says why the run stops
 			return err
 		}
 		r.done++
