@@ -84,8 +84,9 @@ version:
 	@echo $(VERSION)
 
 ## fyne-tool: fyne.io/tools/cmd/fyne $(FYNE_TOOLS_VERSION) into .cache/bin (make package-linux uses it)
+# (no grep -q: it would close the pipe early, and fyne's SIGPIPE fails the pipefail shell)
 fyne-tool:
-	@if ! "$(FYNE)" version 2>/dev/null | grep -q 'cli version: $(FYNE_TOOLS_VERSION)$$'; then \
+	@if ! "$(FYNE)" version 2>&1 | grep 'cli version: $(FYNE_TOOLS_VERSION)$$' >/dev/null; then \
 		echo "fyne $(FYNE_TOOLS_VERSION) installeren in .cache/bin"; \
 		GOFLAGS= GOBIN="$(CURDIR)/.cache/bin" $(GO) install fyne.io/tools/cmd/fyne@$(FYNE_TOOLS_VERSION); \
 	fi
