@@ -24,7 +24,7 @@ func (r *reader) SearchPersons(q app.PersonQuery) ([]app.PersonRow, error) {
 	if q.Sort == app.SortByRelease && (!q.ReleaseFrom.IsZero() || !q.ReleaseTo.IsZero()) {
 		order = `p.vrijlating, p.sorteernaam, p.id` // the window leaves no NULLs: index persons_vrijlating
 	}
-	where, args := personFilter(q)
+	where, args := personFilter(q, r.commonWords(q))
 	limit := -1 // SQLite: no limit
 	if q.Limit > 0 {
 		limit = q.Limit
@@ -52,14 +52,18 @@ func (r *reader) SearchPersons(q app.PersonQuery) ([]app.PersonRow, error) {
 
 // personFilter is the WHERE clause of q: every word of Zoek (folded like the column),
 // the release window and the review flag.
-func personFilter(q app.PersonQuery) (string, []any) {
+func personFilter(q app.PersonQuery, common bool) (string, []any) {
 	var conds []string
 	var args []any
 	for _, w := range strings.Fields(fold(q.Zoek)) {
 		if utf8.RuneCountInString(w) >= 3 {
 			// The trigram index (migration 0006) finds the same substrings without reading
 			// every person: a quoted phrase is the word's consecutive trigrams, literally.
-			conds = append(conds, `p.id IN (SELECT rowid FROM persons_zoek WHERE persons_zoek MATCH ?)`)
+			cond := `p.id IN (SELECT rowid FROM persons_zoek WHERE persons_zoek MATCH ?)`
+			if common {
+				cond = "+" + cond // unary +: walk the sort index and test membership, stop at Limit
+			}
+			conds = append(conds, cond)
 			args = append(args, `"`+strings.ReplaceAll(w, `"`, `""`)+`"`)
 			continue
 		}
@@ -81,6 +85,29 @@ func personFilter(q app.PersonQuery) (string, []any) {
 		return "", nil
 	}
 	return " WHERE " + strings.Join(conds, " AND "), args
+}
+
+// commonWordHits is where walking the persons in sort order (testing each against the
+// index's matches, stopping at Limit) becomes cheaper than reading and sorting every
+// match: measured at 150,000 persons (docs/performance.md).
+const commonWordHits = 1000
+
+// commonWords reports whether a limited query's first indexed search word matches so
+// many persons that the sort order should drive the query instead of the matches.
+func (r *reader) commonWords(q app.PersonQuery) bool {
+	if q.Limit <= 0 || q.Limit > 200 || !q.ReleaseFrom.IsZero() || !q.ReleaseTo.IsZero() {
+		return false
+	}
+	for _, w := range strings.Fields(fold(q.Zoek)) {
+		if utf8.RuneCountInString(w) < 3 {
+			continue
+		}
+		var n int
+		err := r.queryRow(`SELECT count(*) FROM (SELECT 1 FROM persons_zoek WHERE persons_zoek MATCH ? LIMIT ?)`,
+			`"`+strings.ReplaceAll(w, `"`, `""`)+`"`, commonWordHits+1).Scan(&n)
+		return err == nil && n > commonWordHits
+	}
+	return false
 }
 
 // orderBy is the ORDER BY clause of a sort. By release: the einddatum of the latest

@@ -152,3 +152,29 @@ func BenchmarkSearchPersons(b *testing.B) {
 		})
 	}
 }
+
+// A word that matches more than commonWordHits persons takes the other query shape;
+// the page it returns is the same as the head of the full, unlimited result.
+func TestSearchCommonWordSamePage(t *testing.T) {
+	db, _ := openTest(t)
+	update(t, db, func(tx app.Tx) error {
+		for i := range commonWordHits + 300 {
+			p := samplePerson("", "Jan"+strconv.Itoa(i), "van der", "Berg")
+			if i%10 == 0 {
+				p.Achternaam = "Öztürk"
+			}
+			p.SKN = strconv.Itoa(20_000_000 + i)
+			if err := tx.CreatePerson(p); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	for _, sort := range []app.PersonSort{app.SortByName, app.SortByRelease} {
+		all := searchNames(t, db, app.PersonQuery{Zoek: "berg", Sort: sort})
+		page := searchNames(t, db, app.PersonQuery{Zoek: "berg", Sort: sort, Limit: 50, Offset: 10})
+		if len(all) <= commonWordHits || fmt.Sprint(page) != fmt.Sprint(all[10:60]) {
+			t.Errorf("sort %d: page %v\nwant %v", sort, page, all[10:60])
+		}
+	}
+}
