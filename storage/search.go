@@ -92,22 +92,26 @@ func personFilter(q app.PersonQuery, common bool) (string, []any) {
 // match: measured at 150,000 persons (docs/performance.md).
 const commonWordHits = 1000
 
-// commonWords reports whether a limited query's first indexed search word matches so
-// many persons that the sort order should drive the query instead of the matches.
+// commonWords reports whether the indexed search words of a limited query together
+// match so many persons that the sort order should drive the query instead of the
+// matches.
 func (r *reader) commonWords(q app.PersonQuery) bool {
 	if q.Limit <= 0 || q.Limit > 200 || !q.ReleaseFrom.IsZero() || !q.ReleaseTo.IsZero() {
 		return false
 	}
+	var phrases []string
 	for _, w := range strings.Fields(fold(q.Zoek)) {
-		if utf8.RuneCountInString(w) < 3 {
-			continue
+		if utf8.RuneCountInString(w) >= 3 {
+			phrases = append(phrases, `"`+strings.ReplaceAll(w, `"`, `""`)+`"`)
 		}
-		var n int
-		err := r.queryRow(`SELECT count(*) FROM (SELECT 1 FROM persons_zoek WHERE persons_zoek MATCH ? LIMIT ?)`,
-			`"`+strings.ReplaceAll(w, `"`, `""`)+`"`, commonWordHits+1).Scan(&n)
-		return err == nil && n > commonWordHits
 	}
-	return false
+	if len(phrases) == 0 {
+		return false
+	}
+	var n int
+	err := r.queryRow(`SELECT count(*) FROM (SELECT 1 FROM persons_zoek WHERE persons_zoek MATCH ? LIMIT ?)`,
+		strings.Join(phrases, " AND "), commonWordHits+1).Scan(&n)
+	return err == nil && n > commonWordHits
 }
 
 // orderBy is the ORDER BY clause of a sort. By release: the einddatum of the latest
