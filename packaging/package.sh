@@ -299,6 +299,8 @@ package_windows() {
 	log "dist/terugkeer-$VERSION-windows-amd64.exe"
 
 	local setup=$dist/terugkeer-$VERSION-windows-amd64-setup.exe
+	# NSIS stores the files' times: pin them, so the same commit gives the same installer.
+	touch -d "@$SOURCE_DATE_EPOCH" "$out"/*
 	log "makensis ($(makensis -VERSION))"
 	makensis -V2 -NOCD -DVERSION="$VERSION" -DVERSION4="$VERSION.$BUILD" -DSRCDIR="$out" \
 		-DOUTFILE="$setup" packaging/windows/terugkeer.nsi
