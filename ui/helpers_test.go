@@ -92,6 +92,7 @@ func newShell(t *testing.T, svc Service, opts Options) (*Shell, fyne.Window) {
 	t.Helper()
 	test.NewTempApp(t)
 	w := test.NewTempWindow(t, widget.NewLabel(""))
+	opts.OneTaskAtATime = true
 	s := NewShell(context.Background(), svc, w, opts)
 	s.Wait()
 	w.SetContent(s.Content())

@@ -395,7 +395,8 @@ func (v *PersonsView) loadExamples() {
 				v.Reload()
 				return
 			}
-			msg := T("Resultaat:") + " " + summaryText(app.Summarise(results)) + "."
+			msg := T("Resultaat:") + " " + summaryText(app.Summarise(results)) + ".\n\n" +
+				T("De voorbeeldberichten dateren uit 2019 en hun bewaartermijn is al verstreken: bij de volgende start van Terugkeer verwijdert de bewaartermijncontrole ze weer.")
 			if initialised {
 				msg = tf("De database was nog niet ingericht en is nu ingericht voor gemeente {{.G}}, de gemeente van de voorbeeldberichten.", "G", ExampleGemeente) +
 					"\n\n" + msg

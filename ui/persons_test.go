@@ -85,7 +85,7 @@ func newPersonsView(t *testing.T, svc Service, examples []Example) (*PersonsView
 	t.Helper()
 	test.NewTempApp(t)
 	w := test.NewTempWindow(t, widget.NewLabel(""))
-	bg := &tasks{}
+	bg := &tasks{inline: true}
 	var opened []int64
 	v := NewPersonsView(context.Background(), svc, w, examples, bg, func(id int64) { opened = append(opened, id) })
 	bg.Wait()

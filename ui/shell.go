@@ -19,6 +19,9 @@ type Options struct {
 	Examples []Example
 	PDF      PDFWriter // nil: "PDF maken" explains it is unavailable
 	Mailbox  Mailbox   // nil: no "Postvak ophalen"
+	// OneTaskAtATime runs background work one task at a time. Headless tests set it:
+	// Fyne's test driver runs fyne.Do inline, so overlapping tasks would race on widgets.
+	OneTaskAtATime bool
 }
 
 // Section names, also the navigation's order.
@@ -60,7 +63,7 @@ type Shell struct {
 
 // NewShell builds every screen and starts loading them in the background.
 func NewShell(ctx context.Context, svc Service, win fyne.Window, opts Options) *Shell {
-	s := &Shell{svc: svc, win: win, ctx: ctx, bg: &tasks{}, opts: opts,
+	s := &Shell{svc: svc, win: win, ctx: ctx, bg: &tasks{inline: opts.OneTaskAtATime}, opts: opts,
 		screens: map[string]fyne.CanvasObject{}, navBtns: map[string]*widget.Button{}}
 	s.Persons = NewPersonsView(ctx, svc, win, opts.Examples, s.bg, s.OpenPerson)
 	s.Overview = NewOverviewView(ctx, svc, win, s.bg, s)
