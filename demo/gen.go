@@ -52,12 +52,17 @@ type Parsed struct {
 	ParseErr   error
 }
 
-// testBSNs are the numbers in 999990000–999999999 that pass the elfproef, ascending.
+// exampleBSN belongs to the spec's example person; the generator leaves it out so that
+// demo data and the example messages can share a database without a false match.
+const exampleBSN = "999990019"
+
+// testBSNs are the numbers in 999990000–999999999 that pass the elfproef, ascending,
+// without exampleBSN.
 var testBSNs = func() []string {
 	var out []string
 	for n := 999990000; n <= 999999999; n++ {
 		s := strconv.Itoa(n)
-		if app.ValidBSN(s) {
+		if app.ValidBSN(s) && s != exampleBSN {
 			out = append(out, s)
 		}
 	}

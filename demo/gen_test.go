@@ -79,6 +79,9 @@ func TestTestBSNs(t *testing.T) {
 		t.Fatalf("%d test BSNs, want about 909", len(bsns))
 	}
 	for _, b := range bsns {
+		if b == "999990019" {
+			t.Error("the generator uses the example person's BSN 999990019")
+		}
 		if !app.ValidBSN(b) || b < "999990000" {
 			t.Fatalf("%s is not a valid test BSN", b)
 		}
