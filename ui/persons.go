@@ -174,6 +174,10 @@ func filtered(q app.PersonQuery) bool {
 
 // scheduleQuery runs the query once typing pauses for SearchDelay.
 func (v *PersonsView) scheduleQuery() {
+	if v.bg.inline {
+		v.runQueryNow() // headless tests: no timer goroutine racing the test
+		return
+	}
 	if v.timer != nil && v.timer.Stop() {
 		v.bg.wg.Done() // the stopped timer's work never runs
 	}
