@@ -27,8 +27,10 @@ type Mailbox interface {
 	StorePassword(s app.MailboxSettings, password string) error
 	// Test connects and logs in, and says what it found.
 	Test(ctx context.Context, s app.MailboxSettings) (string, error)
-	// Fetch imports the new mail; progress reports mails done of total.
-	Fetch(ctx context.Context, progress func(done, total int)) ([]app.Result, error)
+	// Fetch imports the new mail; progress reports mails done of total. A non-empty
+	// password is used for this fetch only (no keyring, nothing stored); "" means the
+	// password from the environment or the keyring.
+	Fetch(ctx context.Context, password string, progress func(done, total int)) ([]app.Result, error)
 }
 
 // importable reports whether a file looks like a message file.
@@ -40,12 +42,14 @@ func importable(path string) bool {
 // ImportView imports files (dialog or drag-and-drop) and the mailbox, and lists a result
 // per message.
 type ImportView struct {
-	svc     Service
-	win     fyne.Window
-	ctx     context.Context
-	bg      *tasks
-	mailbox Mailbox
-	shell   *Shell
+	// PasswordPrompt is the last password dialog shown (tests).
+	PasswordPrompt dialog.Dialog
+	svc            Service
+	win            fyne.Window
+	ctx            context.Context
+	bg             *tasks
+	mailbox        Mailbox
+	shell          *Shell
 
 	Results  []app.Result // Fyne goroutine only
 	list     *widget.List
@@ -360,10 +364,36 @@ func (v *ImportView) refreshList() {
 }
 
 // FetchMailbox imports new mail from the configured mailbox, with progress and cancel.
+// Without a stored password (no keyring, or nothing saved) it asks for one each time.
 func (v *ImportView) FetchMailbox() {
 	if v.mailbox == nil {
 		return
 	}
+	ms, err := v.svc.MailboxSettings(v.ctx)
+	if err == nil && !v.mailbox.HasPassword(ms) {
+		v.askPassword()
+		return
+	}
+	v.fetchWith("")
+}
+
+// askPassword asks for the mailbox password for one fetch; it is not stored.
+func (v *ImportView) askPassword() {
+	entry := widget.NewPasswordEntry()
+	items := []*widget.FormItem{widget.NewFormItem(T("Wachtwoord"), entry)}
+	d := dialog.NewForm(T("Wachtwoord postvak"), T("Ophalen"), T("Annuleren"), items, func(ok bool) {
+		if ok && entry.Text != "" {
+			v.fetchWith(entry.Text)
+		}
+	}, v.win)
+	d.Resize(fyne.NewSize(420, 200))
+	v.PasswordPrompt = d
+	d.Show()
+	v.win.Canvas().Focus(entry)
+}
+
+// fetchWith runs the fetch; password "" means the stored one.
+func (v *ImportView) fetchWith(password string) {
 	ctx, ok := v.start()
 	if !ok {
 		return
@@ -372,7 +402,7 @@ func (v *ImportView) FetchMailbox() {
 	v.refreshList()
 	v.summary.SetText(T("Postvak wordt opgehaald…"))
 	v.bg.run(func() {
-		results, err := v.mailbox.Fetch(ctx, func(done, total int) {
+		results, err := v.mailbox.Fetch(ctx, password, func(done, total int) {
 			fyne.Do(func() {
 				if total > 0 {
 					v.progress.SetValue(float64(done) / float64(total))

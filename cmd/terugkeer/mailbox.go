@@ -87,7 +87,7 @@ func (m *imapMailbox) Test(ctx context.Context, s app.MailboxSettings) (string, 
 
 // Fetch imports the new mail with the saved settings; it returns the results of the
 // mails handled, also when it stops early (error or cancel).
-func (m *imapMailbox) Fetch(ctx context.Context, progress func(done, total int)) ([]app.Result, error) {
+func (m *imapMailbox) Fetch(ctx context.Context, password string, progress func(done, total int)) ([]app.Result, error) {
 	s, err := m.svc.MailboxSettings(ctx)
 	if err != nil {
 		return nil, err
@@ -95,9 +95,11 @@ func (m *imapMailbox) Fetch(ctx context.Context, progress func(done, total int))
 	if err := s.Complete(); err != nil {
 		return nil, err
 	}
-	pw, err := mailbox.Password(s, m.getenv)
-	if err != nil {
-		return nil, err
+	pw := password
+	if pw == "" {
+		if pw, err = mailbox.Password(s, m.getenv); err != nil {
+			return nil, err
+		}
 	}
 	var results []app.Result
 	_, err = mailbox.Run(ctx, m.svc, s, mailbox.Options{

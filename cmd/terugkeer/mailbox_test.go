@@ -118,7 +118,7 @@ func TestMailboxFetch(t *testing.T) {
 
 	var last [2]int
 	calls := 0
-	results, err := mb.Fetch(ctx, func(done, total int) { last = [2]int{done, total}; calls++ })
+	results, err := mb.Fetch(ctx, "", func(done, total int) { last = [2]int{done, total}; calls++ })
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -139,7 +139,7 @@ func TestMailboxFetch(t *testing.T) {
 	}
 
 	// A second fetch finds nothing new.
-	again, err := mb.Fetch(ctx, func(int, int) {})
+	again, err := mb.Fetch(ctx, "", func(int, int) {})
 	if err != nil || len(again) != 0 {
 		t.Errorf("second fetch: %d results, %v", len(again), err)
 	}
@@ -163,7 +163,7 @@ func TestMailboxWrongPasswordAndCancel(t *testing.T) {
 // TestMailboxKeyring stores the password in a (mock) keyring and fetches with it; without
 // a keyring, storing and fetching fail with mailbox.ErrNoKeyring, which the UI shows.
 func TestMailboxKeyring(t *testing.T) {
-	ms, n := startIMAP(t)
+	ms, _ := startIMAP(t)
 	db, err := storage.Open(filepath.Join(t.TempDir(), "terugkeer.db"))
 	if err != nil {
 		t.Fatal(err)
@@ -186,12 +186,17 @@ func TestMailboxKeyring(t *testing.T) {
 	if err := mb.StorePassword(ms, testPassword); !errors.Is(err, mailbox.ErrNoKeyring) {
 		t.Errorf("StorePassword without keyring: %v", err)
 	}
-	if _, err := mb.Fetch(ctx, func(int, int) {}); !errors.Is(err, mailbox.ErrNoKeyring) {
+	if _, err := mb.Fetch(ctx, "", func(int, int) {}); !errors.Is(err, mailbox.ErrNoKeyring) {
 		t.Errorf("Fetch without keyring: %v", err)
 	}
 
+	// Without a keyring the window asks for the password; it is used for that fetch only.
+	if results, err := mb.Fetch(ctx, testPassword, func(int, int) {}); err != nil || len(results) == 0 {
+		t.Errorf("Fetch with a typed password and no keyring: %d results, %v", len(results), err)
+	}
+
 	keyring.MockInit()
-	if _, err := mb.Fetch(ctx, func(int, int) {}); !errors.Is(err, mailbox.ErrNoPassword) {
+	if _, err := mb.Fetch(ctx, "", func(int, int) {}); !errors.Is(err, mailbox.ErrNoPassword) {
 		t.Errorf("Fetch without stored password: %v", err)
 	}
 	if err := mb.StorePassword(ms, testPassword); err != nil {
@@ -200,9 +205,11 @@ func TestMailboxKeyring(t *testing.T) {
 	if !mb.HasPassword(ms) {
 		t.Error("HasPassword false after StorePassword")
 	}
-	var total int
-	results, err := mb.Fetch(ctx, func(_, t int) { total = t })
-	if err != nil || total != n || len(results) == 0 {
-		t.Errorf("Fetch with keyring: %d results, total %d, %v", len(results), total, err)
+	// The mail was already imported with the typed password: the keyring login works
+	// (a wrong password fails) and finds nothing new.
+	total := -1
+	results, err := mb.Fetch(ctx, "", func(_, t int) { total = t })
+	if err != nil || len(results) != 0 || total > 0 {
+		t.Errorf("Fetch with keyring after the typed-password fetch: %d results, total %d, %v", len(results), total, err)
 	}
 }
