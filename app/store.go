@@ -72,8 +72,9 @@ type PersonQuery struct {
 	// [ReleaseFrom, ReleaseTo]; a zero bound does not filter.
 	ReleaseFrom   Date
 	ReleaseTo     Date
-	ControleNodig bool // only persons flagged for review
-	Limit         int  // 0: no limit
+	ControleNodig bool          // only persons flagged for review
+	Traject       TrajectStatus // only persons with this trajectory status; "" does not filter
+	Limit         int           // 0: no limit
 	Offset        int
 	Sort          PersonSort
 }

@@ -81,6 +81,11 @@ func personFilter(q app.PersonQuery, common bool) (string, []any) {
 	if q.ControleNodig {
 		conds = append(conds, `p.controle_nodig = 1`)
 	}
+	if q.Traject != "" {
+		// A person without a trajecten row is 'aangemeld' (migration 0005).
+		conds = append(conds, `COALESCE((SELECT t.status FROM trajecten t WHERE t.person_id = p.id), 'aangemeld') = ?`)
+		args = append(args, string(q.Traject))
+	}
 	if len(conds) == 0 {
 		return "", nil
 	}

@@ -161,6 +161,27 @@ func TestSearchReleaseWindowAndReviewFlag(t *testing.T) {
 	}
 }
 
+func TestSearchTrajectFilter(t *testing.T) {
+	db, _ := openTest(t)
+	createPerson(t, db, samplePerson(bsn1, "Nog", "", "Aangemeld"))
+	busy := createPerson(t, db, samplePerson(bsn2, "Al", "", "Bezig"))
+	closed := createPerson(t, db, samplePerson(bsn3, "Is", "", "Klaar"))
+	update(t, db, func(tx app.Tx) error {
+		if err := tx.SaveTraject(busy, app.Traject{Status: app.InBehandeling}); err != nil {
+			return err
+		}
+		return tx.SaveTraject(closed, app.Traject{Status: app.Afgesloten, Uitkomst: app.ZonderMaatregelen,
+			Afgesloten: app.MustDate("2019-09-01")})
+	})
+	for status, want := range map[app.TrajectStatus][]string{
+		app.Aangemeld: {"Nog Aangemeld"}, app.InBehandeling: {"Al Bezig"}, app.Afgesloten: {"Is Klaar"},
+	} {
+		if got := searchNames(t, db, app.PersonQuery{Traject: status}); !reflect.DeepEqual(got, want) {
+			t.Errorf("traject %s = %v, want %v", status, got, want)
+		}
+	}
+}
+
 func TestSearchUnknownSort(t *testing.T) {
 	db, _ := openTest(t)
 	err := db.View(t.Context(), func(tx app.ReadTx) error {

@@ -62,6 +62,7 @@ type PersonsView struct {
 	Search   *widget.Entry
 	release  *widget.Select
 	controle *widget.Check
+	traject  *widget.Select
 	sortBy   *widget.Select
 
 	table     *widget.Table
@@ -116,13 +117,16 @@ func NewPersonsView(ctx context.Context, svc Service, win fyne.Window, examples 
 	v.release = widget.NewSelect(releaseOpts, func(string) { v.runQueryNow() })
 	v.release.SetSelectedIndex(0)
 	v.controle = widget.NewCheck(T("Alleen controle nodig"), func(bool) { v.runQueryNow() })
+	v.traject = widget.NewSelect([]string{T("Alle trajecten"), T("Aangemeld"), T("In behandeling"), T("Afgesloten")},
+		func(string) { v.runQueryNow() })
+	v.traject.SetSelectedIndex(0)
 	v.sortBy = widget.NewSelect([]string{T("Sorteren op vrijlating"), T("Sorteren op naam")}, func(string) { v.runQueryNow() })
 	v.sortBy.SetSelectedIndex(0)
 
 	v.count = widget.NewLabel("")
 	title := widget.NewLabelWithStyle(T("Personen"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	refresh := widget.NewButtonWithIcon(T("Vernieuwen"), theme.ViewRefreshIcon(), v.Reload)
-	filters := container.NewGridWithColumns(3, v.release, v.sortBy, v.controle)
+	filters := container.NewGridWithColumns(4, v.release, v.traject, v.sortBy, v.controle)
 	top := container.NewVBox(
 		container.NewBorder(nil, nil, title, refresh, v.count),
 		v.Search,
@@ -161,6 +165,9 @@ func (v *PersonsView) currentQuery() app.PersonQuery {
 	if v.sortBy.SelectedIndex() == 1 {
 		q.Sort = app.SortByName
 	}
+	if i := v.traject.SelectedIndex(); i > 0 {
+		q.Traject = []app.TrajectStatus{app.Aangemeld, app.InBehandeling, app.Afgesloten}[i-1]
+	}
 	if i := v.release.SelectedIndex(); i > 0 {
 		today := todayOf(v.svc.Now())
 		q.ReleaseFrom, q.ReleaseTo = today, today.AddDays(releaseWindows[i])
@@ -169,7 +176,7 @@ func (v *PersonsView) currentQuery() app.PersonQuery {
 }
 
 func filtered(q app.PersonQuery) bool {
-	return q.Zoek != "" || q.ControleNodig || !q.ReleaseFrom.IsZero() || !q.ReleaseTo.IsZero()
+	return q.Zoek != "" || q.ControleNodig || q.Traject != "" || !q.ReleaseFrom.IsZero() || !q.ReleaseTo.IsZero()
 }
 
 // scheduleQuery runs the query once typing pauses for SearchDelay.

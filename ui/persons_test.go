@@ -173,9 +173,12 @@ func TestSearchFiltersAndSortGoToTheQuery(t *testing.T) {
 	bg.Wait()
 	v.sortBy.SetSelectedIndex(1) // by name
 	bg.Wait()
+	v.traject.SetSelectedIndex(2) // in behandeling
+	bg.Wait()
 	q := svc.queries[len(svc.queries)-1]
 	today := app.DateOf(exampleNow)
-	if q.Zoek != "berg" || !q.ControleNodig || q.Sort != app.SortByName || !q.ReleaseFrom.Equal(today) || !q.ReleaseTo.Equal(today.AddDays(7)) {
+	if q.Zoek != "berg" || !q.ControleNodig || q.Sort != app.SortByName || !q.ReleaseFrom.Equal(today) ||
+		!q.ReleaseTo.Equal(today.AddDays(7)) || q.Traject != app.InBehandeling {
 		t.Errorf("last query = %+v", q)
 	}
 }
