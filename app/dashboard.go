@@ -46,8 +46,8 @@ const SettingLaatstBekeken = "laatst_bekeken"
 type Dashboard struct {
 	Vandaag      Date
 	Dagen        int                // window of the release signals
-	Signalen     []Signal           // ordered by kind, date, name
-	Aantallen    map[SignalKind]int // every kind, zero included
+	Signalen     []Signal           // ordered by kind, date, name; see MaxSignals
+	Aantallen    map[SignalKind]int // every kind, zero included; the full numbers
 	Vrijlatingen []Release          // by einddatum
 	Nieuw        Arrivals
 }
@@ -64,6 +64,14 @@ type Release struct {
 	Week            int      // ISO week of the einddatum
 	NietGeregeld    []Domain // consented domains still open or in behandeling
 }
+
+// MaxSignals bounds the signals of the kinds that can run into thousands at national
+// scale (actie-verlopen, einddatum-verstreken): Signalen holds the first MaxSignals of
+// each (the oldest dates), Aantallen their full number.
+const MaxSignals = 200
+
+// boundedKinds are the kinds MaxSignals bounds.
+var boundedKinds = []SignalKind{SignaalActieVerlopen, SignaalEinddatumVerstreken}
 
 // Arrivals is what came in since the user last looked.
 type Arrivals struct {
@@ -100,11 +108,13 @@ func (s *Service) Dashboard(ctx context.Context, now time.Time, days int) (*Dash
 	db := &Dashboard{Vandaag: today, Dagen: days, Aantallen: map[SignalKind]int{}}
 	// A write transaction only because the consent ledger's key needs SecretKey; nothing
 	// is written.
+	var totals map[SignalKind]int
 	err := s.store.Update(ctx, func(tx Tx) error {
-		in, releases, err := collectSignalInput(tx, today, days)
+		in, releases, n, err := collectSignalInput(tx, today, days)
 		if err != nil {
 			return err
 		}
+		totals = n
 		db.Signalen = Signals(in, today, days)
 		db.Vrijlatingen = releases
 		db.Nieuw, err = arrivals(tx)
@@ -119,55 +129,94 @@ func (s *Service) Dashboard(ctx context.Context, now time.Time, days int) (*Dash
 	for _, sig := range db.Signalen {
 		db.Aantallen[sig.Soort]++
 	}
+	// The bounded kinds were read up to MaxSignals plus ties on the last date: after
+	// sorting, keep the first MaxSignals; their number is the count of the query.
+	shown := map[SignalKind]int{}
+	kept := db.Signalen[:0]
+	for _, sig := range db.Signalen {
+		if _, ok := totals[sig.Soort]; ok {
+			if shown[sig.Soort] >= MaxSignals {
+				continue
+			}
+			shown[sig.Soort]++
+		}
+		kept = append(kept, sig)
+	}
+	db.Signalen = kept
+	for k, n := range totals {
+		db.Aantallen[k] = n
+	}
 	return db, nil
 }
 
 // collectSignalInput reads what Signals needs, and the releases of the coming weeks.
-func collectSignalInput(tx Tx, today Date, days int) (SignalInput, []Release, error) {
-	var in SignalInput
+// The inputs of boundedKinds hold at least the first MaxSignals signals of their kind;
+// totals has each bounded kind's full number.
+func collectSignalInput(tx Tx, today Date, days int) (in SignalInput, releases []Release, totals map[SignalKind]int, err error) {
 	ahead := max(days, 7*ReleaseWeeks)
-	rows, err := tx.SearchPersons(PersonQuery{ReleaseFrom: today, ReleaseTo: today.AddDays(ahead), Sort: SortByRelease})
+	from, to := today, today.AddDays(ahead)
+	rows, err := tx.SearchPersons(PersonQuery{ReleaseFrom: from, ReleaseTo: to, Sort: SortByRelease})
 	if err != nil {
-		return in, nil, err
+		return in, nil, nil, err
 	}
-	var releases []Release
+	// Follow-up and contacts of the whole window in two queries, not two per person.
+	followups, err := tx.ReleaseFollowups(from, to)
+	if err != nil {
+		return in, nil, nil, err
+	}
+	contacts, err := tx.ReleaseContactCounts(from, to)
+	if err != nil {
+		return in, nil, nil, err
+	}
+	secret, err := tx.SecretKey() // once, not once per person as viewFor would
+	if err != nil {
+		return in, nil, nil, err
+	}
 	for _, r := range rows {
-		ps, err := situation(tx, r)
+		ps, err := situation(tx, secret, r, followups[r.ID], contacts[r.ID])
 		if err != nil {
-			return in, nil, err
+			return in, nil, nil, err
 		}
 		in.Releasing = append(in.Releasing, ps)
 		releases = append(releases, release(ps, today))
 	}
-	if in.Actions, err = dueActions(tx, today); err != nil {
-		return in, nil, err
+	totals = map[SignalKind]int{}
+	if in.Actions, totals[SignaalActieVerlopen], err = tx.OverdueActions(today, MaxSignals); err != nil {
+		return in, nil, nil, err
 	}
 	if in.ControleNodig, err = tx.SearchPersons(PersonQuery{ControleNodig: true, Sort: SortByName}); err != nil {
-		return in, nil, err
+		return in, nil, nil, err
 	}
-	if in.Ended, err = tx.SearchPersons(PersonQuery{ReleaseTo: today.AddDays(-1), Sort: SortByRelease}); err != nil {
-		return in, nil, err
+	if in.Ended, totals[SignaalEinddatumVerstreken], err = tx.ExpectedEndPassed(today, MaxSignals); err != nil {
+		return in, nil, nil, err
 	}
 	in.Quarantine, err = tx.QuarantineList()
-	return in, releases, err
+	return in, releases, totals, err
 }
 
-// situation reads consent, follow-up and the number of contacts of one person.
-func situation(tx Tx, r PersonRow) (PersonSituation, error) {
+// situation is the consent, follow-up and number of contacts of one person.
+// secret is tx.SecretKey(); the consent view is that of viewFor. followups and
+// contacts are the person's, read for the whole window.
+func situation(tx Tx, secret []byte, r PersonRow, followups map[Domain]Followup, contacts int) (PersonSituation, error) {
 	ps := PersonSituation{Row: r, Consent: map[Domain]ConsentState{}}
-	view, err := viewFor(tx, &r.Person)
+	keys := PersonKeys(secret, r.BSN, r.SKN)
+	sheets, err := tx.Consents(keys)
 	if err != nil {
 		return ps, err
 	}
+	revoked, err := tx.Revocations(keys)
+	if err != nil {
+		return ps, err
+	}
+	view := ConsentView{Sheets: sheets, Revoked: revoked}
 	for _, d := range Domains() {
 		ps.Consent[d] = view.State(d)
 	}
-	if ps.Followups, err = tx.Followups(r.ID); err != nil {
-		return ps, err
+	if ps.Followups = followups; ps.Followups == nil {
+		ps.Followups = map[Domain]Followup{}
 	}
-	contacts, err := tx.Contacts(r.ID)
-	ps.Contacts = len(contacts)
-	return ps, err
+	ps.Contacts = contacts
+	return ps, nil
 }
 
 func release(ps PersonSituation, today Date) Release {
@@ -184,27 +233,6 @@ func release(ps PersonSituation, today Date) Release {
 	return rel
 }
 
-// dueActions reads the follow-ups with an action dated before today, with their persons.
-func dueActions(tx ReadTx, today Date) ([]DueAction, error) {
-	fs, err := tx.ActionsDueBefore(today)
-	if err != nil {
-		return nil, err
-	}
-	persons := map[int64]*Person{}
-	var out []DueAction
-	for _, f := range fs {
-		p, ok := persons[f.PersonID]
-		if !ok {
-			if p, err = tx.PersonByID(f.PersonID); err != nil {
-				return nil, err
-			}
-			persons[f.PersonID] = p
-		}
-		out = append(out, DueAction{Person: *p, Followup: f})
-	}
-	return out, nil
-}
-
 // arrivals reads what was imported and quarantined after laatst_bekeken.
 func arrivals(tx ReadTx) (Arrivals, error) {
 	var a Arrivals
@@ -217,38 +245,13 @@ func arrivals(tx ReadTx) (Arrivals, error) {
 			return a, fmt.Errorf("instelling %s is onleesbaar", SettingLaatstBekeken)
 		}
 	}
-	msgs, err := tx.MessagesSince(a.LaatstBekeken)
-	if err != nil {
+	// The newest MaxArrivals and a count: not every message since then (all of them
+	// when the user never looked).
+	if a.Berichten, a.Aantal, err = tx.ArrivalsSince(a.LaatstBekeken, MaxArrivals); err != nil {
 		return a, err
 	}
-	a.Aantal = len(msgs)
-	names := map[int64]string{}
-	for _, m := range msgs[:min(len(msgs), MaxArrivals)] {
-		ar := Arrival{MessageRecord: m}
-		if m.PersonID != 0 {
-			name, ok := names[m.PersonID]
-			if !ok {
-				p, err := tx.PersonByID(m.PersonID)
-				if err != nil {
-					return a, err
-				}
-				name = p.FullName()
-				names[m.PersonID] = name
-			}
-			ar.Naam = name
-		}
-		a.Berichten = append(a.Berichten, ar)
-	}
-	qs, err := tx.QuarantineList()
-	if err != nil {
-		return a, err
-	}
-	for _, q := range qs {
-		if q.Ontvangen.After(a.LaatstBekeken) {
-			a.Quarantaine++
-		}
-	}
-	return a, nil
+	a.Quarantaine, err = tx.QuarantinedSince(a.LaatstBekeken)
+	return a, err
 }
 
 // MarkSeen records that the user looked at the dashboard at now: later arrivals are new.

@@ -182,6 +182,28 @@ type FollowupReadTx interface {
 	ActionsDueBefore(d Date) ([]Followup, error)
 	// MessagesSince returns the records of messages received after t, newest first.
 	MessagesSince(t time.Time) ([]MessageRecord, error)
+
+	// The dashboard's bounded reads. A list bounded by limit holds the first limit rows
+	// by date and every further row sharing the last one's date; the int is the number
+	// of all rows, bounded or not.
+
+	// OverdueActions returns the follow-ups not geregeld or niet nodig whose next
+	// action is dated before today, with their persons, by actiedatum.
+	OverdueActions(today Date, limit int) ([]DueAction, int, error)
+	// ExpectedEndPassed returns the persons whose latest detention's einddatum is
+	// before today and still verwacht, with that detention, by einddatum.
+	ExpectedEndPassed(today Date, limit int) ([]PersonRow, int, error)
+	// ArrivalsSince returns the newest limit messages received after t (zero: all),
+	// newest first, with their person's name.
+	ArrivalsSince(t time.Time, limit int) ([]Arrival, int, error)
+	// QuarantinedSince returns the number of messages quarantined after t (zero: all).
+	QuarantinedSince(t time.Time) (int, error)
+	// ReleaseFollowups returns, by person id, the recorded follow-up per domain of the
+	// persons whose latest detention ends in [from, to] (PersonQuery.ReleaseFrom/To).
+	ReleaseFollowups(from, to Date) (map[int64]map[Domain]Followup, error)
+	// ReleaseContactCounts returns, by person id, the number of contacts of the persons
+	// whose latest detention ends in [from, to]; persons without contacts are absent.
+	ReleaseContactCounts(from, to Date) (map[int64]int, error)
 }
 
 // FollowupTx writes follow-up per domain and contacts. Their removal is part of
