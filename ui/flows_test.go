@@ -47,7 +47,7 @@ func TestFindBergRecordContactAndPrint(t *testing.T) {
 
 	// Contact vastleggen for onderdak, by phone.
 	p.contactDialog(app.Onderdak)
-	f := lastContactForm
+	f := p.LastContactForm
 	if f.Domein.Selected != "Onderdak" || f.Kanaal.Selected != "telefoon" {
 		t.Fatalf("contact form starts with %q / %q", f.Domein.Selected, f.Kanaal.Selected)
 	}
@@ -70,7 +70,7 @@ func TestFindBergRecordContactAndPrint(t *testing.T) {
 
 	// Status wijzigen.
 	p.statusDialog(app.Onderdak, p.File.Domeinen[app.Onderdak].Opvolging)
-	sf := lastStatusForm
+	sf := p.LastStatusForm
 	sf.Status.SetSelected("geregeld")
 	test.Type(sf.Verantwoordelijke, "Sanne")
 	sf.Dialog.Hide()
@@ -90,7 +90,7 @@ func TestFindBergRecordContactAndPrint(t *testing.T) {
 		}
 	}
 	s.Person.actionDialog(dom, s.Person.File.Domeinen[dom].Opvolging)
-	af := lastActionForm
+	af := s.Person.LastActionForm
 	test.Type(af.Actie, "Huisarts bellen")
 	af.Datum.SetText("12-08-2019")
 	af.Dialog.Hide()

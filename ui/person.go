@@ -29,6 +29,11 @@ type PersonView struct {
 
 	File *app.PersonFile // nil until loaded; Fyne goroutine only
 
+	// The forms of the last dialogs opened, so headless tests can fill and submit them.
+	LastContactForm *ContactForm
+	LastStatusForm  *StatusForm
+	LastActionForm  *ActionForm
+
 	title   *widget.Label
 	body    *fyne.Container
 	pdfBtn  *widget.Button

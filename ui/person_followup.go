@@ -119,9 +119,6 @@ type ContactForm struct {
 	Dialog  dialog.Dialog
 }
 
-// LastContactForm is the form of the last "Contact vastleggen" dialog (tests).
-var lastContactForm *ContactForm
-
 func (v *PersonView) contactDialog(d app.Domain) {
 	f := &ContactForm{v: v, domains: v.contactDomains()}
 	var dl []string
@@ -168,7 +165,7 @@ func (v *PersonView) contactDialog(d app.Domain) {
 	}, v.win)
 	f.Dialog.Resize(fyne.NewSize(560, 0))
 	f.Dialog.Show()
-	lastContactForm = f
+	v.LastContactForm = f
 	if c := v.win.Canvas(); c != nil {
 		c.Focus(f.Met)
 	}
@@ -226,8 +223,6 @@ type StatusForm struct {
 	Dialog            dialog.Dialog
 }
 
-var lastStatusForm *StatusForm
-
 func (v *PersonView) statusDialog(d app.Domain, fu app.Followup) {
 	f := &StatusForm{v: v, domain: d}
 	var labels []string
@@ -254,7 +249,7 @@ func (v *PersonView) statusDialog(d app.Domain, fu app.Followup) {
 	}, v.win)
 	f.Dialog.Resize(fyne.NewSize(460, 0))
 	f.Dialog.Show()
-	lastStatusForm = f
+	v.LastStatusForm = f
 }
 
 // Submit saves the status and responsible colleague.
@@ -277,8 +272,6 @@ type ActionForm struct {
 	v      *PersonView
 	Dialog dialog.Dialog
 }
-
-var lastActionForm *ActionForm
 
 func (v *PersonView) actionDialog(d app.Domain, fu app.Followup) {
 	f := &ActionForm{v: v, domain: d}
@@ -305,7 +298,7 @@ func (v *PersonView) actionDialog(d app.Domain, fu app.Followup) {
 	}, v.win)
 	f.Dialog.Resize(fyne.NewSize(480, 0))
 	f.Dialog.Show()
-	lastActionForm = f
+	v.LastActionForm = f
 }
 
 // Submit saves (or clears) the next action.
