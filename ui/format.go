@@ -13,7 +13,7 @@ import (
 
 // amsterdam is the zone every time is shown in.
 var amsterdam = func() *time.Location {
-	loc, err := time.LoadLocation("Europe/Amsterdam")
+	loc, err := app.LoadZone()
 	if err != nil {
 		return time.UTC
 	}

@@ -71,9 +71,6 @@ func imapShow(ctx context.Context, e *env) error {
 	return nil
 }
 
-// stdin is the password input; a variable for tests.
-var stdin io.Reader = os.Stdin
-
 func imapPassword(ctx context.Context, e *env) error {
 	s, err := e.svc.MailboxSettings(ctx)
 	if err != nil {
@@ -82,7 +79,7 @@ func imapPassword(ctx context.Context, e *env) error {
 	if s.Server == "" || s.Gebruiker == "" {
 		return app.ErrMailboxNotConfigured
 	}
-	pw, err := readPassword(e.stderr)
+	pw, err := readPassword(e.stdin, e.stderr)
 	if err != nil {
 		return err
 	}
@@ -94,7 +91,7 @@ func imapPassword(ctx context.Context, e *env) error {
 }
 
 // readPassword reads the password without echo from a terminal, or one line from stdin.
-func readPassword(prompt io.Writer) (string, error) {
+func readPassword(stdin io.Reader, prompt io.Writer) (string, error) {
 	if f, ok := stdin.(*os.File); ok && term.IsTerminal(int(f.Fd())) {
 		fmt.Fprint(prompt, "IMAP-wachtwoord: ")
 		b, err := term.ReadPassword(int(f.Fd()))

@@ -31,6 +31,7 @@ func main() {
 // env is what a command gets: its arguments, output streams and the opened service.
 type env struct {
 	args   []string
+	stdin  io.Reader // the password for imap wachtwoord
 	stdout io.Writer
 	stderr io.Writer
 	getenv func(string) string
@@ -98,7 +99,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer, getenv fu
 		return fail(stderr, err)
 	}
 	defer db.Close()
-	e := &env{args: args[1:], stdout: stdout, stderr: stderr, getenv: getenv, now: time.Now, dbPath: path}
+	e := &env{args: args[1:], stdin: os.Stdin, stdout: stdout, stderr: stderr, getenv: getenv, now: time.Now, dbPath: path}
 	e.svc = app.NewService(db, importers.V1{}, e.now)
 	if err := cmd.run(ctx, e); err != nil {
 		var ue usageError
