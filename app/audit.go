@@ -127,13 +127,7 @@ func verifyEntries(anchor string, entries []AuditEntry) AuditCheck {
 
 // AuditLog returns the audit entries that match f, oldest first.
 func (s *Service) AuditLog(ctx context.Context, f AuditFilter) ([]AuditEntry, error) {
-	var out []AuditEntry
-	err := s.store.View(ctx, func(tx ReadTx) error {
-		var err error
-		out, err = tx.AuditEntries(f)
-		return err
-	})
-	return out, err
+	return read(ctx, s.store, func(tx ReadTx) ([]AuditEntry, error) { return tx.AuditEntries(f) })
 }
 
 // VerifyAudit checks the whole chain: every entry's hash must match its content and

@@ -229,13 +229,7 @@ func (s *Service) MailboxSettings(ctx context.Context) (MailboxSettings, error) 
 
 // StoredMailboxSettings returns the IMAP settings as stored, without defaults.
 func (s *Service) StoredMailboxSettings(ctx context.Context) (MailboxSettings, error) {
-	var ms MailboxSettings
-	err := s.store.View(ctx, func(tx ReadTx) error {
-		var err error
-		ms, err = tx.MailboxSettings()
-		return err
-	})
-	return ms, err
+	return read(ctx, s.store, func(tx ReadTx) (MailboxSettings, error) { return tx.MailboxSettings() })
 }
 
 // SaveMailboxSettings validates and stores the IMAP settings.
@@ -266,13 +260,7 @@ func (s *Service) SetMailboxSetting(ctx context.Context, key, value string) erro
 
 // MailboxState returns the import state of a mailbox.
 func (s *Service) MailboxState(ctx context.Context, sleutel string) (MailboxState, error) {
-	var st MailboxState
-	err := s.store.View(ctx, func(tx ReadTx) error {
-		var err error
-		st, err = tx.MailboxState(sleutel)
-		return err
-	})
-	return st, err
+	return read(ctx, s.store, func(tx ReadTx) (MailboxState, error) { return tx.MailboxState(sleutel) })
 }
 
 // ResetMailboxState forgets a mailbox's UIDs and records its (new) UIDVALIDITY.

@@ -36,13 +36,7 @@ func (f *PersonFile) LatestDetention() (Detention, bool) {
 
 // Persons lists persons for search and lists.
 func (s *Service) Persons(ctx context.Context, q PersonQuery) ([]PersonRow, error) {
-	var rows []PersonRow
-	err := s.store.View(ctx, func(tx ReadTx) error {
-		var err error
-		rows, err = tx.SearchPersons(q)
-		return err
-	})
-	return rows, err
+	return read(ctx, s.store, func(tx ReadTx) ([]PersonRow, error) { return tx.SearchPersons(q) })
 }
 
 // FindPerson returns the id of the person with this BSN or SKN (one of them given).

@@ -7,24 +7,12 @@ import (
 
 // QuarantineList lists quarantined messages, newest first, without their bytes.
 func (s *Service) QuarantineList(ctx context.Context) ([]Quarantined, error) {
-	var qs []Quarantined
-	err := s.store.View(ctx, func(tx ReadTx) error {
-		var err error
-		qs, err = tx.QuarantineList()
-		return err
-	})
-	return qs, err
+	return read(ctx, s.store, func(tx ReadTx) ([]Quarantined, error) { return tx.QuarantineList() })
 }
 
 // QuarantineItem returns one quarantined message with its raw bytes.
 func (s *Service) QuarantineItem(ctx context.Context, id int64) (*Quarantined, error) {
-	var q *Quarantined
-	err := s.store.View(ctx, func(tx ReadTx) error {
-		var err error
-		q, err = tx.QuarantineByID(id)
-		return err
-	})
-	return q, err
+	return read(ctx, s.store, func(tx ReadTx) (*Quarantined, error) { return tx.QuarantineByID(id) })
 }
 
 // Retry imports a quarantined message again (after a settings change, say). When every

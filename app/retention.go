@@ -137,13 +137,7 @@ func loadTerms(tx ReadTx) (RetentionTerms, error) {
 
 // RetentionTerms returns the configured terms (defaults where none is set).
 func (s *Service) RetentionTerms(ctx context.Context) (RetentionTerms, error) {
-	var out RetentionTerms
-	err := s.store.View(ctx, func(tx ReadTx) error {
-		var err error
-		out, err = loadTerms(tx)
-		return err
-	})
-	return out, err
+	return read(ctx, s.store, func(tx ReadTx) (RetentionTerms, error) { return loadTerms(tx) })
 }
 
 // SetRetentionTerm changes one term; the change is audited.

@@ -57,12 +57,7 @@ func (s *Service) Init(ctx context.Context, gemeenten []string) error {
 
 // Gemeenten returns the configured gemeente codes, or ErrNotInitialised.
 func (s *Service) Gemeenten(ctx context.Context) ([]string, error) {
-	var v string
-	err := s.store.View(ctx, func(tx ReadTx) error {
-		var err error
-		v, err = tx.Setting(SettingGemeenten)
-		return err
-	})
+	v, err := read(ctx, s.store, func(tx ReadTx) (string, error) { return tx.Setting(SettingGemeenten) })
 	if err != nil {
 		return nil, err
 	}
@@ -74,13 +69,7 @@ func (s *Service) Gemeenten(ctx context.Context) ([]string, error) {
 
 // Setting returns a setting's value ("" when unset).
 func (s *Service) Setting(ctx context.Context, key string) (string, error) {
-	var v string
-	err := s.store.View(ctx, func(tx ReadTx) error {
-		var err error
-		v, err = tx.Setting(key)
-		return err
-	})
-	return v, err
+	return read(ctx, s.store, func(tx ReadTx) (string, error) { return tx.Setting(key) })
 }
 
 // SetSetting stores a setting; the change is audited (the key, never the value).
