@@ -100,12 +100,8 @@ func (a *applier) consentView() (ConsentView, []string, error) {
 		return ConsentView{}, nil, err
 	}
 	keys := keysFor(secret, a.msg.Betrokkene, a.person)
-	sheets, err := a.tx.Consents(keys)
-	if err != nil {
-		return ConsentView{}, nil, err
-	}
-	revoked, err := a.tx.Revocations(keys)
-	return ConsentView{Sheets: sheets, Revoked: revoked}, keys, err
+	view, err := loadConsentView(a.tx, keys)
+	return view, keys, err
 }
 
 // sheet applies an informatieblad (rules 1, 2 and 4). A person is created only when

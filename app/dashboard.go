@@ -199,16 +199,10 @@ func collectSignalInput(tx Tx, today Date, days int) (in SignalInput, releases [
 // contacts are the person's, read for the whole window.
 func situation(tx Tx, secret []byte, r PersonRow, followups map[Domain]Followup, contacts int) (PersonSituation, error) {
 	ps := PersonSituation{Row: r, Consent: map[Domain]ConsentState{}}
-	keys := PersonKeys(secret, r.BSN, r.SKN)
-	sheets, err := tx.Consents(keys)
+	view, err := loadConsentView(tx, PersonKeys(secret, r.BSN, r.SKN))
 	if err != nil {
 		return ps, err
 	}
-	revoked, err := tx.Revocations(keys)
-	if err != nil {
-		return ps, err
-	}
-	view := ConsentView{Sheets: sheets, Revoked: revoked}
 	for _, d := range Domains() {
 		ps.Consent[d] = view.State(d)
 	}

@@ -41,3 +41,14 @@ func keysFor(secret []byte, s Subject, p *Person) []string {
 	}
 	return out
 }
+
+// loadConsentView reads the consent ledger (newest informatieblad and latest
+// revocation per domain) under the given keys.
+func loadConsentView(tx ReadTx, keys []string) (ConsentView, error) {
+	sheets, err := tx.Consents(keys)
+	if err != nil {
+		return ConsentView{}, err
+	}
+	revoked, err := tx.Revocations(keys)
+	return ConsentView{Sheets: sheets, Revoked: revoked}, err
+}

@@ -127,11 +127,5 @@ func viewFor(tx Tx, p *Person) (ConsentView, error) {
 	if err != nil {
 		return ConsentView{}, err
 	}
-	keys := PersonKeys(secret, p.BSN, p.SKN)
-	sheets, err := tx.Consents(keys)
-	if err != nil {
-		return ConsentView{}, err
-	}
-	revoked, err := tx.Revocations(keys)
-	return ConsentView{Sheets: sheets, Revoked: revoked}, err
+	return loadConsentView(tx, PersonKeys(secret, p.BSN, p.SKN))
 }
