@@ -42,7 +42,7 @@ type AuditView struct {
 	Entries []app.AuditEntry // newest first; Fyne goroutine only
 	actie   *widget.Select
 	period  *widget.Select
-	object  *widget.Entry
+	object  *EscEntry
 	table   *widget.Table
 	count   *widget.Label
 	check   *widget.Button
@@ -74,7 +74,7 @@ func NewAuditView(ctx context.Context, svc Service, win fyne.Window, bg *tasks) 
 	}
 	v.period = widget.NewSelect(periods, func(string) { v.Reload() })
 	v.period.SetSelectedIndex(2)
-	v.object = widget.NewEntry()
+	v.object = NewEscEntry(nil)
 	v.object.SetPlaceHolder(T("Nummer (bijv. persoon)"))
 	v.object.OnSubmitted = func(string) { v.Reload() }
 	v.count = widget.NewLabel("")

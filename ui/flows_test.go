@@ -92,7 +92,7 @@ func TestFindBergRecordContactAndPrint(t *testing.T) {
 	s.Person.actionDialog(dom, s.Person.File.Domeinen[dom].Opvolging)
 	af := s.Person.LastActionForm
 	test.Type(af.Actie, "Huisarts bellen")
-	af.Datum.SetText("12-08-2019")
+	af.Datum.Entry.SetText("12-08-2019")
 	af.Dialog.Hide()
 	af.Submit()
 	s.Wait()

@@ -379,13 +379,14 @@ func (v *ImportView) FetchMailbox() {
 
 // askPassword asks for the mailbox password for one fetch; it is not stored.
 func (v *ImportView) askPassword() {
-	entry := widget.NewPasswordEntry()
+	entry := newEscPasswordEntry()
 	items := []*widget.FormItem{widget.NewFormItem(T("Wachtwoord"), entry)}
 	d := dialog.NewForm(T("Wachtwoord postvak"), T("Ophalen"), T("Annuleren"), items, func(ok bool) {
 		if ok && entry.Text != "" {
 			v.fetchWith(entry.Text)
 		}
 	}, v.win)
+	escCancels(d, entry)
 	d.Resize(fyne.NewSize(420, 200))
 	v.PasswordPrompt = d
 	d.Show()

@@ -7,7 +7,6 @@ import (
 
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/test"
-	"fyne.io/fyne/v2/widget"
 
 	"github.com/terugkeer/terugkeer/app"
 )
@@ -58,11 +57,11 @@ func TestFetchMailboxAsksPasswordWhenNoneStored(t *testing.T) {
 	}
 }
 
-func findPasswordEntry(t *testing.T, s *Shell) *widget.Entry {
+func findPasswordEntry(t *testing.T, s *Shell) *EscEntry {
 	t.Helper()
 	for _, o := range s.win.Canvas().Overlays().List() {
 		for _, w := range test.LaidOutObjects(o) {
-			if e, ok := w.(*widget.Entry); ok && e.Password {
+			if e, ok := w.(*EscEntry); ok && e.Password {
 				return e
 			}
 		}

@@ -33,6 +33,7 @@ type PersonView struct {
 	LastContactForm *ContactForm
 	LastStatusForm  *StatusForm
 	LastActionForm  *ActionForm
+	LastCloseForm   *CloseForm
 
 	title   *widget.Label
 	body    *fyne.Container
@@ -244,33 +245,56 @@ func (v *PersonView) actions() fyne.CanvasObject {
 	return container.NewHBox(objs...)
 }
 
+// CloseForm is the "Traject afsluiten" dialog's form; tests fill it and submit or cancel.
+type CloseForm struct {
+	Uitkomst *widget.RadioGroup
+	Datum    *DateField
+	Dialog   *dialog.FormDialog
+}
+
 // closeTraject asks for the outcome and date, then closes the person's traject.
 func (v *PersonView) closeTraject() {
-	uitkomst := widget.NewRadioGroup([]string{T("met maatregelen"), T("zonder maatregelen")}, nil)
-	uitkomst.Required = true
-	datum := widget.NewEntry()
-	datum.SetText(formatDate(todayOf(v.svc.Now())))
-	datum.Validator = func(s string) error { _, err := parseDutchDate(s); return err }
+	f := &CloseForm{Datum: newDateField(v.today)}
+	f.Uitkomst = widget.NewRadioGroup([]string{T("met maatregelen"), T("zonder maatregelen")}, nil)
+	f.Uitkomst.Required = true
+	f.Datum.Entry.SetText(formatDate(v.today()))
 	explain := wrapLabel(T("Na het afsluiten gaat de bewaartermijn lopen: 9 maanden zonder maatregelen, 5 jaar met maatregelen. Daarna wordt het dossier automatisch verwijderd."))
 	items := []*widget.FormItem{
-		widget.NewFormItem(T("Uitkomst"), uitkomst),
-		widget.NewFormItem(T("Datum (dd-mm-jjjj)"), datum),
+		widget.NewFormItem(T("Uitkomst"), f.Uitkomst),
+		widget.NewFormItem(T("Datum (dd-mm-jjjj)"), f.Datum.Entry),
 		widget.NewFormItem("", explain),
 	}
-	d := dialog.NewForm(T("Traject afsluiten"), T("Afsluiten"), T("Cancel"), items, func(ok bool) {
-		if !ok {
-			return
+	f.Dialog = dialog.NewForm(T("Traject afsluiten"), T("Afsluiten"), T("Cancel"), items, func(ok bool) {
+		if ok {
+			f.submit(v)
 		}
-		u := app.MetMaatregelen
-		if uitkomst.Selected == T("zonder maatregelen") {
-			u = app.ZonderMaatregelen
-		}
-		on, _ := parseDutchDate(datum.Text)
-		v.CloseTraject(u, on)
 	}, v.win)
-	d.Resize(fyne.NewSize(520, 0))
-	d.Show()
+	escCancels(f.Dialog, f.Datum.Entry)
+	f.Dialog.Resize(fyne.NewSize(520, 0))
+	v.LastCloseForm = f
+	v.showForm(f.Dialog, f.Datum.Entry)
 }
+
+func (f *CloseForm) submit(v *PersonView) {
+	u := app.MetMaatregelen
+	if f.Uitkomst.Selected == T("zonder maatregelen") {
+		u = app.ZonderMaatregelen
+	}
+	on, _ := parseDutchDate(f.Datum.Entry.Text)
+	v.CloseTraject(u, on)
+}
+
+// showForm shows a form dialog with the cursor in its first text field, so Esc closes it
+// straight away.
+func (v *PersonView) showForm(d dialog.Dialog, first fyne.Focusable) {
+	d.Show()
+	if c := v.win.Canvas(); c != nil {
+		c.Focus(first)
+	}
+}
+
+// today is the Amsterdam calendar date of the service's clock.
+func (v *PersonView) today() app.Date { return todayOf(v.svc.Now()) }
 
 // CloseTraject closes the traject in the background and reloads the file.
 func (v *PersonView) CloseTraject(u app.Uitkomst, on app.Date) {

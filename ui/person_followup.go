@@ -110,13 +110,13 @@ func contactDomainLabel(d app.Domain) string {
 type ContactForm struct {
 	Domein  *widget.Select
 	Kanaal  *widget.Select
-	Met     *widget.Entry
-	Datum   *widget.Entry
-	Tijd    *widget.Entry
-	Notitie *widget.Entry
+	Met     *EscEntry
+	Datum   *DateField
+	Tijd    *EscEntry
+	Notitie *EscEntry
 	domains []app.Domain
 	v       *PersonView
-	Dialog  dialog.Dialog
+	Dialog  *dialog.FormDialog
 }
 
 func (v *PersonView) contactDialog(d app.Domain) {
@@ -137,16 +137,15 @@ func (v *PersonView) contactDialog(d app.Domain) {
 	}
 	f.Kanaal = widget.NewSelect(kl, nil)
 	f.Kanaal.SetSelectedIndex(0)
-	f.Met = widget.NewEntry()
+	f.Met = NewEscEntry(nil)
 	f.Met.SetPlaceHolder(T("bijvoorbeeld de persoon zelf, de woningcorporatie"))
 	now := v.svc.Now().In(amsterdam)
-	f.Datum = widget.NewEntry()
-	f.Datum.SetText(now.Format("02-01-2006"))
-	f.Datum.Validator = func(s string) error { _, err := parseDutchDate(s); return err }
-	f.Tijd = widget.NewEntry()
+	f.Datum = newDateField(v.today)
+	f.Datum.Entry.SetText(now.Format("02-01-2006"))
+	f.Tijd = NewEscEntry(nil)
 	f.Tijd.SetText(now.Format("15:04"))
 	f.Tijd.Validator = func(s string) error { _, err := parseClock(s); return err }
-	f.Notitie = widget.NewMultiLineEntry()
+	f.Notitie = newEscMultiLineEntry()
 	f.Notitie.SetPlaceHolder(T("Wat is besproken of afgesproken?"))
 	f.Notitie.SetMinRowsVisible(4)
 	f.Notitie.Wrapping = fyne.TextWrapWord
@@ -154,7 +153,7 @@ func (v *PersonView) contactDialog(d app.Domain) {
 		widget.NewFormItem(T("Domein"), f.Domein),
 		widget.NewFormItem(T("Kanaal"), f.Kanaal),
 		widget.NewFormItem(T("Met"), f.Met),
-		widget.NewFormItem(T("Datum"), f.Datum),
+		widget.NewFormItem(T("Datum"), f.Datum.Entry),
 		widget.NewFormItem(T("Tijd"), f.Tijd),
 		widget.NewFormItem(T("Notitie"), f.Notitie),
 	}
@@ -163,12 +162,10 @@ func (v *PersonView) contactDialog(d app.Domain) {
 			f.Submit()
 		}
 	}, v.win)
+	escCancels(f.Dialog, f.Met, f.Datum.Entry, f.Tijd, f.Notitie)
 	f.Dialog.Resize(fyne.NewSize(560, 0))
-	f.Dialog.Show()
 	v.LastContactForm = f
-	if c := v.win.Canvas(); c != nil {
-		c.Focus(f.Met)
-	}
+	v.showForm(f.Dialog, f.Met)
 }
 
 func parseClock(s string) (time.Duration, error) {
@@ -182,7 +179,7 @@ func parseClock(s string) (time.Duration, error) {
 // Submit records the contact in the background.
 func (f *ContactForm) Submit() {
 	v := f.v
-	day, err := parseDutchDate(f.Datum.Text)
+	day, err := parseDutchDate(f.Datum.Entry.Text)
 	if err != nil || day.IsZero() {
 		showError(v.win, T("Vul een datum in als dd-mm-jjjj, bijvoorbeeld 01-03-2026."), nil)
 		return
@@ -217,10 +214,10 @@ func (f *ContactForm) Submit() {
 // StatusForm is the "Status wijzigen" dialog's form.
 type StatusForm struct {
 	Status            *widget.RadioGroup
-	Verantwoordelijke *widget.Entry
+	Verantwoordelijke *EscEntry
 	domain            app.Domain
 	v                 *PersonView
-	Dialog            dialog.Dialog
+	Dialog            *dialog.FormDialog
 }
 
 func (v *PersonView) statusDialog(d app.Domain, fu app.Followup) {
@@ -235,7 +232,7 @@ func (v *PersonView) statusDialog(d app.Domain, fu app.Followup) {
 		cur = app.FollowupOpen
 	}
 	f.Status.SetSelected(followupStatusLabel(cur))
-	f.Verantwoordelijke = widget.NewEntry()
+	f.Verantwoordelijke = NewEscEntry(nil)
 	f.Verantwoordelijke.SetText(fu.Verantwoordelijke)
 	f.Verantwoordelijke.SetPlaceHolder(T("naam van de collega die dit oppakt"))
 	items := []*widget.FormItem{
@@ -247,9 +244,10 @@ func (v *PersonView) statusDialog(d app.Domain, fu app.Followup) {
 			f.Submit()
 		}
 	}, v.win)
+	escCancels(f.Dialog, f.Verantwoordelijke)
 	f.Dialog.Resize(fyne.NewSize(460, 0))
-	f.Dialog.Show()
 	v.LastStatusForm = f
+	v.showForm(f.Dialog, f.Verantwoordelijke)
 }
 
 // Submit saves the status and responsible colleague.
@@ -266,29 +264,28 @@ func (f *StatusForm) Submit() {
 
 // ActionForm is the "Actie plannen" dialog's form.
 type ActionForm struct {
-	Actie  *widget.Entry
-	Datum  *widget.Entry
+	Actie  *EscEntry
+	Datum  *DateField
 	domain app.Domain
 	v      *PersonView
-	Dialog dialog.Dialog
+	Dialog *dialog.FormDialog
 }
 
 func (v *PersonView) actionDialog(d app.Domain, fu app.Followup) {
 	f := &ActionForm{v: v, domain: d}
-	f.Actie = widget.NewEntry()
+	f.Actie = NewEscEntry(nil)
 	f.Actie.SetText(fu.Actie)
 	f.Actie.SetPlaceHolder(T("bijvoorbeeld: woningcorporatie bellen"))
-	f.Datum = widget.NewEntry()
+	f.Datum = newDateField(v.today)
 	if !fu.Actiedatum.IsZero() {
-		f.Datum.SetText(formatDate(fu.Actiedatum))
+		f.Datum.Entry.SetText(formatDate(fu.Actiedatum))
 	} else {
-		f.Datum.SetText(formatDate(todayOf(v.svc.Now()).AddDays(7)))
+		f.Datum.Entry.SetText(formatDate(v.today().AddDays(7)))
 	}
-	f.Datum.Validator = func(s string) error { _, err := parseDutchDate(s); return err }
 	hint := wrapLabel(T("Laat beide velden leeg om de geplande actie te wissen."))
 	items := []*widget.FormItem{
 		widget.NewFormItem(T("Actie"), f.Actie),
-		widget.NewFormItem(T("Datum (dd-mm-jjjj)"), f.Datum),
+		widget.NewFormItem(T("Datum (dd-mm-jjjj)"), f.Datum.Entry),
 		widget.NewFormItem("", hint),
 	}
 	f.Dialog = dialog.NewForm(tf("Actie plannen: {{.D}}", "D", lowerFirst(domainLabel(d))), T("Opslaan"), T("Cancel"), items, func(ok bool) {
@@ -296,14 +293,15 @@ func (v *PersonView) actionDialog(d app.Domain, fu app.Followup) {
 			f.Submit()
 		}
 	}, v.win)
+	escCancels(f.Dialog, f.Actie, f.Datum.Entry)
 	f.Dialog.Resize(fyne.NewSize(480, 0))
-	f.Dialog.Show()
 	v.LastActionForm = f
+	v.showForm(f.Dialog, f.Actie)
 }
 
 // Submit saves (or clears) the next action.
 func (f *ActionForm) Submit() {
-	day, err := parseDutchDate(strings.TrimSpace(f.Datum.Text))
+	day, err := parseDutchDate(strings.TrimSpace(f.Datum.Entry.Text))
 	if err != nil {
 		showError(f.v.win, err.Error(), nil)
 		return

@@ -35,7 +35,7 @@ type QuarantineView struct {
 	reden    *widget.Label
 	bron     *widget.Label
 	tijd     *widget.Label
-	raw      *widget.Entry
+	raw      *EscEntry
 	retry    *widget.Button
 	discard  *widget.Button
 	detail   fyne.CanvasObject
@@ -70,7 +70,7 @@ func NewQuarantineView(ctx context.Context, svc Service, win fyne.Window, bg *ta
 	v.bron = wrapLabel("")
 	v.bron.Selectable = true
 	v.tijd = widget.NewLabel("")
-	v.raw = widget.NewMultiLineEntry()
+	v.raw = newEscMultiLineEntry()
 	v.raw.TextStyle = fyne.TextStyle{Monospace: true}
 	v.raw.Wrapping = fyne.TextWrapOff
 	v.raw.OnChanged = func(string) { // read-only, but selectable and copyable

@@ -24,10 +24,10 @@ type SettingsView struct {
 	mailbox Mailbox
 	changed func()
 
-	Gemeenten *widget.Entry
-	Gebruiker *widget.Entry
+	Gemeenten *EscEntry
+	Gebruiker *EscEntry
 	Taal      *widget.Select
-	terms     map[string]*widget.Entry
+	terms     map[string]*EscEntry
 
 	mail     mailboxForm
 	Saved    *widget.Label
@@ -36,7 +36,7 @@ type SettingsView struct {
 }
 
 type mailboxForm struct {
-	server, poort, gebruiker, map_, verwerkt, quarantaine, ca, wachtwoord *widget.Entry
+	server, poort, gebruiker, map_, verwerkt, quarantaine, ca, wachtwoord *EscEntry
 	beveiliging                                                           *widget.Select
 	result                                                                *widget.Label
 	test                                                                  *widget.Button
@@ -56,12 +56,12 @@ func securityLabel(s app.Security) string {
 
 // NewSettingsView builds the Instellingen screen and loads the current values.
 func NewSettingsView(ctx context.Context, svc Service, win fyne.Window, bg *tasks, mb Mailbox, changed func()) *SettingsView {
-	v := &SettingsView{svc: svc, win: win, ctx: ctx, bg: bg, mailbox: mb, changed: changed, terms: map[string]*widget.Entry{}}
+	v := &SettingsView{svc: svc, win: win, ctx: ctx, bg: bg, mailbox: mb, changed: changed, terms: map[string]*EscEntry{}}
 	title := widget.NewLabelWithStyle(T("Instellingen"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 
-	v.Gemeenten = widget.NewEntry()
+	v.Gemeenten = NewEscEntry(nil)
 	v.Gemeenten.SetPlaceHolder("0193")
-	v.Gebruiker = widget.NewEntry()
+	v.Gebruiker = NewEscEntry(nil)
 	v.Gebruiker.SetPlaceHolder(T("uw naam, voor het logboek en op afdrukken"))
 	v.Taal = widget.NewSelect([]string{"Nederlands", "English"}, nil)
 	if LanguageFromPreferences(prefs()) == English {
@@ -82,7 +82,7 @@ func NewSettingsView(ctx context.Context, svc Service, win fyne.Window, bg *task
 
 	termForm := widget.NewForm()
 	for _, ti := range app.TermInfos() {
-		e := widget.NewEntry()
+		e := NewEscEntry(nil)
 		e.SetPlaceHolder(ti.Default.String())
 		e.Validator = func(s string) error {
 			if strings.TrimSpace(s) == "" {
@@ -218,9 +218,9 @@ func (v *SettingsView) SaveTerms() {
 
 func (v *SettingsView) mailboxCard() fyne.CanvasObject {
 	m := &v.mail
-	m.server = widget.NewEntry()
+	m.server = NewEscEntry(nil)
 	m.server.SetPlaceHolder("imap.gemeente.nl")
-	m.poort = widget.NewEntry()
+	m.poort = NewEscEntry(nil)
 	m.poort.SetPlaceHolder("993")
 	var secs []string
 	for _, s := range securities {
@@ -228,16 +228,16 @@ func (v *SettingsView) mailboxCard() fyne.CanvasObject {
 	}
 	m.beveiliging = widget.NewSelect(secs, nil)
 	m.beveiliging.SetSelectedIndex(0)
-	m.gebruiker = widget.NewEntry()
-	m.map_ = widget.NewEntry()
+	m.gebruiker = NewEscEntry(nil)
+	m.map_ = NewEscEntry(nil)
 	m.map_.SetPlaceHolder(app.DefaultMailboxMap)
-	m.verwerkt = widget.NewEntry()
+	m.verwerkt = NewEscEntry(nil)
 	m.verwerkt.SetPlaceHolder(app.DefaultMailboxVerwerkt)
-	m.quarantaine = widget.NewEntry()
+	m.quarantaine = NewEscEntry(nil)
 	m.quarantaine.SetPlaceHolder(app.DefaultMailboxQuarantaine)
-	m.ca = widget.NewEntry()
+	m.ca = NewEscEntry(nil)
 	m.ca.SetPlaceHolder(T("optioneel: pad naar extra CA-certificaten (PEM)"))
-	m.wachtwoord = widget.NewPasswordEntry()
+	m.wachtwoord = newEscPasswordEntry()
 	m.wachtwoord.SetPlaceHolder(T("wordt bewaard in de sleutelbos van het systeem"))
 	m.result = wrapLabel("")
 	form := widget.NewForm(

@@ -181,7 +181,9 @@ func (s *Shell) changed() {
 func (s *Shell) SetStatus(text string) { s.status.SetText(text) }
 
 // InstallShortcuts adds Ctrl+F (search), Ctrl+I (import), Ctrl+P (PDF of the open
-// person) and Esc (back) to the window.
+// person) and Esc (back) to the window. Fyne gives keys to the focused widget, so Esc
+// reaches this handler only when no field has focus; text fields are EscEntry, which
+// hand Esc on (see entry.go).
 func (s *Shell) InstallShortcuts() {
 	c := s.win.Canvas()
 	mod := fyne.KeyModifierShortcutDefault
@@ -190,9 +192,20 @@ func (s *Shell) InstallShortcuts() {
 	c.AddShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyP, Modifier: mod}, func(fyne.Shortcut) { s.ShortcutPDF() })
 	c.SetOnTypedKey(func(e *fyne.KeyEvent) {
 		if e.Name == fyne.KeyEscape {
-			s.Back()
+			s.Escape()
 		}
 	})
+}
+
+// Escape is Esc when no field has focus: it closes the topmost dialog or pop-up (without
+// running its callback; every dialog here does nothing on Cancel), else leaves the open
+// person. With a dialog open the screen behind it never changes.
+func (s *Shell) Escape() {
+	if top := s.win.Canvas().Overlays().Top(); top != nil {
+		top.Hide()
+		return
+	}
+	s.Back()
 }
 
 // ShortcutSearch goes to Personen and puts the cursor in the search box.

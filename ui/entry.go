@@ -1,0 +1,77 @@
+package ui
+
+import (
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/widget"
+)
+
+// EscEntry is a text field that handles Esc itself. Fyne gives every key to the widget
+// that has focus, so while a field has focus the window's own Esc handler
+// (Shell.InstallShortcuts) never runs. An EscEntry runs OnEscape instead or, without one,
+// leaves the field and hands Esc on to the window (on the Persoon screen: back).
+type EscEntry struct {
+	widget.Entry
+	// OnEscape runs when Esc is pressed in the field; nil: leave the field and pass Esc on
+	// to the window.
+	OnEscape func()
+}
+
+// NewEscEntry is a one-line EscEntry. onEsc runs on Esc; with nil, Esc leaves the field
+// and goes on to the window's Esc handler.
+func NewEscEntry(onEsc func()) *EscEntry {
+	e := &EscEntry{OnEscape: onEsc}
+	e.Wrapping = fyne.TextWrap(fyne.TextTruncateClip)
+	e.ExtendBaseWidget(e)
+	return e
+}
+
+// newEscMultiLineEntry is a multi-line EscEntry (Esc leaves the field).
+func newEscMultiLineEntry() *EscEntry {
+	e := NewEscEntry(nil)
+	e.MultiLine = true
+	return e
+}
+
+// newEscPasswordEntry is a password EscEntry; Fyne adds the reveal button when it renders.
+func newEscPasswordEntry() *EscEntry {
+	e := NewEscEntry(nil)
+	e.Password = true
+	return e
+}
+
+// TypedKey handles Esc and gives every other key to widget.Entry.
+func (e *EscEntry) TypedKey(key *fyne.KeyEvent) {
+	if key.Name != fyne.KeyEscape {
+		e.Entry.TypedKey(key)
+		return
+	}
+	if e.OnEscape != nil {
+		e.OnEscape()
+		return
+	}
+	e.leaveField(key)
+}
+
+// leaveField takes the focus away from the field and gives Esc to the window.
+func (e *EscEntry) leaveField(key *fyne.KeyEvent) {
+	a := fyne.CurrentApp()
+	if a == nil {
+		return
+	}
+	c := a.Driver().CanvasForObject(e)
+	if c == nil {
+		return
+	}
+	c.Unfocus()
+	if h := c.OnTypedKey(); h != nil {
+		h(key)
+	}
+}
+
+// escCancels makes Esc in these fields close the dialog as its Cancel button would.
+func escCancels(d dialog.Dialog, entries ...*EscEntry) {
+	for _, e := range entries {
+		e.OnEscape = d.Hide
+	}
+}
