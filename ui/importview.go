@@ -411,18 +411,32 @@ func (v *ImportView) fetchWith(password string) {
 				v.summary.SetText(tf("Postvak ophalen: {{.D}} van {{.T}} berichten", "D", done, "T", total))
 			})
 		})
-		cancelled := errors.Is(err, context.Canceled)
 		fyne.Do(func() {
 			v.finish()
 			v.Results = results
 			v.refreshList()
-			v.showSummary(results, cancelled, 0)
-			if err != nil && !cancelled {
-				showError(v.win, T("Het postvak kon niet worden opgehaald. Controleer de instellingen en de verbinding."), err)
-			}
+			v.showFetchOutcome(results, err)
 			if v.shell != nil {
 				v.shell.changed()
 			}
 		})
 	})
+}
+
+// showFetchOutcome shows how a mailbox fetch ended. A fetch that failed before any mail
+// was handled shows only the error, not a line of zeros; one that failed halfway shows
+// what was handled until then and that it stopped. Details are in the error dialog.
+func (v *ImportView) showFetchOutcome(results []app.Result, err error) {
+	cancelled := errors.Is(err, context.Canceled)
+	switch {
+	case err == nil || cancelled:
+		v.showSummary(results, cancelled, 0)
+	case len(results) == 0:
+		msg := T("Het postvak kon niet worden opgehaald. Controleer de instellingen en de verbinding.")
+		v.summary.SetText(msg)
+		showError(v.win, msg, err)
+	default:
+		v.summary.SetText(T("Gestopt door een fout. Tot dan:") + " " + summaryText(app.Summarise(results)) + ".")
+		showError(v.win, T("Het ophalen van het postvak is halverwege gestopt door een fout. Wat daarvoor al was opgehaald, is verwerkt."), err)
+	}
 }

@@ -135,6 +135,7 @@ func (v *SettingsView) Reload() {
 		if err == nil {
 			ms, err = v.svc.MailboxSettings(v.ctx)
 		}
+		src, env := mailboxPasswordSource(v.mailbox, ms)
 		fyne.Do(func() {
 			if err != nil {
 				showError(v.win, T("De instellingen konden niet worden gelezen."), err)
@@ -148,6 +149,7 @@ func (v *SettingsView) Reload() {
 				}
 			}
 			v.setMailbox(ms)
+			v.mail.wachtwoord.SetPlaceHolder(passwordPlaceholder(src, env))
 		})
 	})
 }
@@ -238,7 +240,7 @@ func (v *SettingsView) mailboxCard() fyne.CanvasObject {
 	m.ca = NewEscEntry(nil)
 	m.ca.SetPlaceHolder(T("optioneel: pad naar extra CA-certificaten (PEM)"))
 	m.wachtwoord = newEscPasswordEntry()
-	m.wachtwoord.SetPlaceHolder(T("wordt bewaard in de sleutelbos van het systeem"))
+	m.wachtwoord.SetPlaceHolder(passwordPlaceholder(PasswordNone, ""))
 	m.result = wrapLabel("")
 	form := widget.NewForm(
 		widget.NewFormItem(T("Server"), m.server),
@@ -281,9 +283,6 @@ func (v *SettingsView) setMailbox(ms app.MailboxSettings) {
 	m.verwerkt.SetText(ms.Verwerkt)
 	m.quarantaine.SetText(ms.Quarantaine)
 	m.ca.SetText(ms.CABestand)
-	if v.mailbox != nil && ms.Server != "" && v.mailbox.HasPassword(ms) {
-		m.wachtwoord.SetPlaceHolder(T("er is een wachtwoord bewaard; vul alleen in om het te wijzigen"))
-	}
 }
 
 // mailboxSettings reads the form.
@@ -320,12 +319,14 @@ func (v *SettingsView) SaveMailbox() {
 		if err == nil && pw != "" && v.mailbox != nil {
 			err = v.mailbox.StorePassword(ms, pw)
 		}
+		src, env := mailboxPasswordSource(v.mailbox, ms)
 		fyne.Do(func() {
 			if err != nil {
 				showError(v.win, T("De postvakinstellingen zijn niet opgeslagen."), err)
 				return
 			}
 			v.mail.wachtwoord.SetText("")
+			v.mail.wachtwoord.SetPlaceHolder(passwordPlaceholder(src, env))
 			v.mail.result.SetText(T("De postvakinstellingen zijn opgeslagen."))
 		})
 	})
