@@ -106,10 +106,9 @@ func (s *Service) Dashboard(ctx context.Context, now time.Time, days int) (*Dash
 	}
 	today := DateOf(now)
 	db := &Dashboard{Vandaag: today, Dagen: days, Aantallen: map[SignalKind]int{}}
-	// A write transaction only because the consent ledger's key needs SecretKey; nothing
-	// is written.
+	// A read transaction: consent comes from the per-person copy, not the keyed ledger.
 	var totals map[SignalKind]int
-	err := s.store.Update(ctx, func(tx Tx) error {
+	err := s.store.View(ctx, func(tx ReadTx) error {
 		in, releases, n, err := collectSignalInput(tx, today, days)
 		if err != nil {
 			return err
@@ -152,7 +151,7 @@ func (s *Service) Dashboard(ctx context.Context, now time.Time, days int) (*Dash
 // collectSignalInput reads what Signals needs, and the releases of the coming weeks.
 // The inputs of boundedKinds hold at least the first MaxSignals signals of their kind;
 // totals has each bounded kind's full number.
-func collectSignalInput(tx Tx, today Date, days int) (in SignalInput, releases []Release, totals map[SignalKind]int, err error) {
+func collectSignalInput(tx ReadTx, today Date, days int) (in SignalInput, releases []Release, totals map[SignalKind]int, err error) {
 	ahead := max(days, 7*ReleaseWeeks)
 	from, to := today, today.AddDays(ahead)
 	rows, err := tx.SearchPersons(PersonQuery{ReleaseFrom: from, ReleaseTo: to, Sort: SortByRelease})
@@ -168,15 +167,12 @@ func collectSignalInput(tx Tx, today Date, days int) (in SignalInput, releases [
 	if err != nil {
 		return in, nil, nil, err
 	}
-	secret, err := tx.SecretKey() // once, not once per person as viewFor would
+	consents, err := tx.ReleaseConsentStates(from, to)
 	if err != nil {
 		return in, nil, nil, err
 	}
 	for _, r := range rows {
-		ps, err := situation(tx, secret, r, followups[r.ID], contacts[r.ID])
-		if err != nil {
-			return in, nil, nil, err
-		}
+		ps := situation(r, consents[r.ID], followups[r.ID], contacts[r.ID])
 		in.Releasing = append(in.Releasing, ps)
 		releases = append(releases, release(ps, today))
 	}
@@ -194,23 +190,20 @@ func collectSignalInput(tx Tx, today Date, days int) (in SignalInput, releases [
 	return in, releases, totals, err
 }
 
-// situation is the consent, follow-up and number of contacts of one person.
-// secret is tx.SecretKey(); the consent view is that of viewFor. followups and
-// contacts are the person's, read for the whole window.
-func situation(tx Tx, secret []byte, r PersonRow, followups map[Domain]Followup, contacts int) (PersonSituation, error) {
-	ps := PersonSituation{Row: r, Consent: map[Domain]ConsentState{}}
-	view, err := loadConsentView(tx, PersonKeys(secret, r.BSN, r.SKN))
-	if err != nil {
-		return ps, err
-	}
+// situation is the consent, follow-up and number of contacts of one person, each read
+// for the whole window (consent from the copy of ConsentStateTx; a missing domain is
+// onbekend).
+func situation(r PersonRow, consent map[Domain]ConsentState, followups map[Domain]Followup, contacts int) PersonSituation {
+	ps := PersonSituation{Row: r, Consent: map[Domain]ConsentState{}, Followups: followups, Contacts: contacts}
 	for _, d := range Domains() {
-		ps.Consent[d] = view.State(d)
+		if ps.Consent[d] = consent[d]; ps.Consent[d] == "" {
+			ps.Consent[d] = ConsentOnbekend
+		}
 	}
-	if ps.Followups = followups; ps.Followups == nil {
+	if ps.Followups == nil {
 		ps.Followups = map[Domain]Followup{}
 	}
-	ps.Contacts = contacts
-	return ps, nil
+	return ps
 }
 
 func release(ps PersonSituation, today Date) Release {

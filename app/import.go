@@ -102,6 +102,9 @@ func (s *Service) apply(tx Tx, it Item, msg *Message) (Result, error) {
 	if err := ap.run(); err != nil {
 		return r, err
 	}
+	if err := ap.syncConsentStates(); err != nil {
+		return r, err
+	}
 	r.PersonID, r.Weggelaten = ap.personID(), ap.dropped
 	err = tx.AddMessage(MessageRecord{
 		Kenmerk: msg.Kenmerk, Soort: msg.Soort, Verzonden: msg.Verzonden,

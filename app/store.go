@@ -20,6 +20,7 @@ type ReadTx interface {
 	FollowupReadTx
 	MailboxReadTx
 	TrajectReadTx
+	ConsentStateReadTx
 	Setting(key string) (string, error)      // "" when unset
 	PersonByID(id int64) (*Person, error)    // ErrNotFound
 	PersonByBSN(bsn string) (*Person, error) // ErrNotFound
@@ -47,6 +48,7 @@ type Tx interface {
 	FollowupTx
 	MailboxTx
 	TrajectTx
+	ConsentStateTx
 	SetSetting(key, value string) error
 	CreatePerson(p *Person) error // sets p.ID
 	UpdatePerson(p *Person) error
@@ -74,9 +76,13 @@ type PersonQuery struct {
 	ReleaseTo     Date
 	ControleNodig bool          // only persons flagged for review
 	Traject       TrajectStatus // only persons with this trajectory status; "" does not filter
-	Limit         int           // 0: no limit
-	Offset        int
-	Sort          PersonSort
+	// DomeinStatus keeps persons with a domain in this state (DomainFilter.Match): the
+	// domain Domein, or any domain when Domein is "". "" does not filter.
+	DomeinStatus DomainFilter
+	Domein       Domain
+	Limit        int // 0: no limit
+	Offset       int
+	Sort         PersonSort
 }
 
 // PersonSort orders PersonQuery results.

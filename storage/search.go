@@ -86,6 +86,10 @@ func personFilter(q app.PersonQuery, common bool) (string, []any) {
 		conds = append(conds, `COALESCE((SELECT t.status FROM trajecten t WHERE t.person_id = p.id), 'aangemeld') = ?`)
 		args = append(args, string(q.Traject))
 	}
+	if q.DomeinStatus != "" {
+		cond, more := domainFilter(q)
+		conds, args = append(conds, cond), append(args, more...)
+	}
 	if len(conds) == 0 {
 		return "", nil
 	}

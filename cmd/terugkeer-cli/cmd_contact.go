@@ -54,10 +54,10 @@ func cmdContact(ctx context.Context, e *env) error {
 	c := app.ContactMoment{Met: *met, Notitie: *notitie}
 	var err error
 	if c.Domain, err = app.ParseContactDomain(*domein); err != nil {
-		return usagef("Geef met --domein een van: %s of algemeen.", domainNames())
+		return usagef("Geef met --domein een van: %s of algemeen.", choices(app.Domains()))
 	}
 	if c.Kanaal, err = app.ParseKanaal(*kanaal); err != nil {
-		return usagef("Geef met --kanaal een van: %s.", kanaalNames())
+		return usagef("Geef met --kanaal een van: %s.", choices(app.Kanalen()))
 	}
 	if *datum != "" {
 		if c.Tijd, err = app.ParseMoment(*datum, zone()); err != nil {
@@ -92,12 +92,4 @@ func printContact(w io.Writer, c app.ContactMoment) {
 	if c.Notitie != "" {
 		fmt.Fprintf(w, "    %s\n", c.Notitie)
 	}
-}
-
-func kanaalNames() string {
-	var s []string
-	for _, k := range app.Kanalen() {
-		s = append(s, string(k))
-	}
-	return strings.Join(s, ", ")
 }

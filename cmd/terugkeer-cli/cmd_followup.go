@@ -63,7 +63,7 @@ func cmdFollowup(ctx context.Context, e *env) error {
 	}
 	d, err := app.ParseDomain(*domein)
 	if err != nil {
-		return usagef("Geef met --domein een van: %s.", domainNames())
+		return usagef("Geef met --domein een van: %s.", choices(app.Domains()))
 	}
 	edit, err := followupEdit(fs, *status, *verantwoordelijke, *actie, *actiedatum)
 	if err != nil {
@@ -89,7 +89,7 @@ func followupEdit(fs *flag.FlagSet, status, verantwoordelijke, actie, actiedatum
 	if set["status"] {
 		s, err := app.ParseFollowupStatus(status)
 		if err != nil {
-			return edit, usagef("Geef met --status een van: %s.", statusNames())
+			return edit, usagef("Geef met --status een van: %s.", choices(app.FollowupStatuses()))
 		}
 		edit.Status = s
 	}
@@ -161,18 +161,11 @@ func printContacts(w io.Writer, cs []app.ContactMoment) {
 	}
 }
 
-func domainNames() string {
-	var s []string
-	for _, d := range app.Domains() {
-		s = append(s, string(d))
-	}
-	return strings.Join(s, ", ")
-}
-
-func statusNames() string {
-	var s []string
-	for _, x := range app.FollowupStatuses() {
-		s = append(s, string(x))
+// choices joins names for a usage message: "a, b, c".
+func choices[T ~string](xs []T) string {
+	s := make([]string, len(xs))
+	for i, x := range xs {
+		s[i] = string(x)
 	}
 	return strings.Join(s, ", ")
 }

@@ -31,10 +31,16 @@ func cmdPersons(ctx context.Context, e *env) error {
 	fs := newFlags("persons")
 	asJSON := fs.Bool("json", false, "JSON-array")
 	zoek := fs.String("zoek", "", "zoektekst: naamdelen, BSN of SKN")
+	domein := fs.String("domein", "", "met --domeinstatus: alleen dit domein (standaard elk domein)")
+	status := fs.String("domeinstatus", "", "alleen personen met een domein in deze stand")
 	if err := parse(fs, e.args); err != nil {
 		return err
 	}
-	rows, err := e.svc.Persons(ctx, app.PersonQuery{Zoek: *zoek, Sort: app.SortByName})
+	q := app.PersonQuery{Zoek: *zoek, Sort: app.SortByName}
+	if err := domainFilterFlags(&q, *domein, *status); err != nil {
+		return err
+	}
+	rows, err := e.svc.Persons(ctx, q)
 	if err != nil {
 		return err
 	}
@@ -56,6 +62,28 @@ func cmdPersons(ctx context.Context, e *env) error {
 			r.BSN, r.Inrichting, r.Einddatum.Dutch())
 	}
 	return tw.Flush()
+}
+
+// domainFilterFlags reads --domein and --domeinstatus into q.
+func domainFilterFlags(q *app.PersonQuery, domein, status string) error {
+	if status == "" {
+		if domein != "" {
+			return usagef("--domein filtert alleen samen met --domeinstatus.")
+		}
+		return nil
+	}
+	f, err := app.ParseDomainFilter(status)
+	if err != nil {
+		return usagef("Geef met --domeinstatus een van: %s.", choices(app.DomainFilters()))
+	}
+	q.DomeinStatus = f
+	if domein == "" {
+		return nil
+	}
+	if q.Domein, err = app.ParseDomain(domein); err != nil {
+		return usagef("Geef met --domein een van: %s.", choices(app.Domains()))
+	}
+	return nil
 }
 
 func writeJSON(e *env, v any) error {

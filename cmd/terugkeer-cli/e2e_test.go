@@ -219,6 +219,42 @@ func TestPersonsSearchIgnoresCaseAndDiacritics(t *testing.T) {
 	}
 }
 
+// persons --domeinstatus [--domein] filters on consent and follow-up per domain; the
+// example person revoked schulden and consented to onderdak (not yet followed up).
+func TestPersonsDomainFilter(t *testing.T) {
+	c := newCLI(t)
+	c.ok("init", "--gemeente", "0193")
+	c.ok("import", examples)
+	cases := []struct {
+		args []string
+		want int
+	}{
+		{[]string{"--domeinstatus", "ingetrokken", "--domein", "schulden"}, 1},
+		{[]string{"--domeinstatus", "open", "--domein", "onderdak"}, 1},
+		{[]string{"--domeinstatus", "open", "--domein", "schulden"}, 0},
+		{[]string{"--domeinstatus", "niet-geregeld"}, 1},
+		{[]string{"--domeinstatus", "geregeld"}, 0},
+	}
+	for _, tc := range cases {
+		var ps []personJSON
+		if err := json.Unmarshal([]byte(c.ok(append([]string{"persons", "--json"}, tc.args...)...)), &ps); err != nil {
+			t.Fatal(err)
+		}
+		if len(ps) != tc.want || (tc.want == 1 && ps[0].BSN != "999990019") {
+			t.Errorf("%v = %+v, want %d", tc.args, ps, tc.want)
+		}
+	}
+	c.ok("followup", "set", "--bsn", "999990019", "--domein", "onderdak", "--status", "geregeld")
+	if out := c.ok("persons", "--domeinstatus", "geregeld", "--domein", "onderdak"); !strings.Contains(out, "Berg") {
+		t.Errorf("after follow-up: %q", out)
+	}
+	for _, bad := range [][]string{{"--domeinstatus", "klaar"}, {"--domein", "onderdak"}, {"--domeinstatus", "open", "--domein", "x"}} {
+		if _, errOut, code := c.run(append([]string{"persons"}, bad...)...); code != exitUsage || !strings.Contains(errOut, "Gebruik:") {
+			t.Errorf("%v: exit %d, %q", bad, code, errOut)
+		}
+	}
+}
+
 // A gemeente added after the fact lets a quarantined message be retried.
 func TestQuarantineRetryAfterSettingsChange(t *testing.T) {
 	c := newCLI(t)

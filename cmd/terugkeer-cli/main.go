@@ -52,7 +52,7 @@ func commands() map[string]command {
 
 		"init":       {cmdInit, "init --gemeente 0193[,0200,...]"},
 		"import":     {cmdImport, "import [--json] PAD..."},
-		"persons":    {cmdPersons, "persons [--json] [--zoek TEKST]"},
+		"persons":    {cmdPersons, "persons [--json] [--zoek TEKST] [--domeinstatus STAND [--domein DOMEIN]]"},
 		"show":       {cmdShow, "show [--json] (--bsn N | --skn N | --id N)"},
 		"quarantine": {cmdQuarantine, "quarantine list [--json] | show ID | retry ID | discard ID"},
 		"followup":   {cmdFollowup, followupUsage},
@@ -101,6 +101,9 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer, getenv fu
 	defer db.Close()
 	e := &env{args: args[1:], stdin: os.Stdin, stdout: stdout, stderr: stderr, getenv: getenv, now: time.Now, dbPath: path}
 	e.svc = app.NewService(db, importers.V1{}, e.now)
+	if _, err := e.svc.Prepare(ctx); err != nil {
+		return fail(stderr, err)
+	}
 	if err := cmd.run(ctx, e); err != nil {
 		var ue usageError
 		if errors.As(err, &ue) {

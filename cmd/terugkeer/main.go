@@ -55,6 +55,10 @@ func run(dbFlag string) error {
 
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
+	// Once after an upgrade: a few seconds at 150,000 persons (docs/performance.md).
+	if _, err := svc.Prepare(ctx); err != nil {
+		return err
+	}
 
 	a := fyneapp.NewWithID(AppID)
 	if os.Getenv("FYNE_THEME") == "" {

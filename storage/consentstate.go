@@ -1,0 +1,135 @@
+package storage
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/terugkeer/terugkeer/app"
+)
+
+// SaveConsentStates replaces the person's copy of the effective consent (migration 0008).
+func (w *writer) SaveConsentStates(personID int64, states map[app.Domain]app.ConsentState) error {
+	if _, err := w.exec(`DELETE FROM consent_states WHERE person_id = ?`, personID); err != nil {
+		return fmt.Errorf("toestemmingsstand opslaan: %w", err)
+	}
+	var values []string
+	var args []any
+	for _, d := range app.Domains() { // one statement, not one per domain
+		if st, ok := states[d]; ok && st != app.ConsentOnbekend {
+			values = append(values, "(?, ?, ?)")
+			args = append(args, personID, string(d), string(st))
+		}
+	}
+	if len(values) == 0 {
+		return nil
+	}
+	_, err := w.exec(`INSERT INTO consent_states (person_id, domain, state) VALUES `+strings.Join(values, ", "), args...)
+	if err != nil {
+		return fmt.Errorf("toestemmingsstand opslaan: %w", err)
+	}
+	return nil
+}
+
+// ReleaseConsentStates returns the consent states of every person whose latest
+// detention ends in [from, to], by person id.
+func (r *reader) ReleaseConsentStates(from, to app.Date) (map[int64]map[app.Domain]app.ConsentState, error) {
+	rows, err := r.query(`SELECT c.person_id, c.domain, c.state
+		FROM persons p JOIN consent_states c ON c.person_id = p.id
+		WHERE p.vrijlating >= ? AND p.vrijlating <= ?`, from.String(), to.String())
+	if err != nil {
+		return nil, fmt.Errorf("toestemmingsstand lezen: %w", err)
+	}
+	defer rows.Close()
+	out := map[int64]map[app.Domain]app.ConsentState{}
+	for rows.Next() {
+		var id int64
+		var d, st string
+		if err := rows.Scan(&id, &d, &st); err != nil {
+			return nil, fmt.Errorf("toestemmingsstand lezen: %w", err)
+		}
+		if out[id] == nil {
+			out[id] = map[app.Domain]app.ConsentState{}
+		}
+		out[id][app.Domain(d)] = app.ConsentState(st)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("toestemmingsstand lezen: %w", err)
+	}
+	return out, nil
+}
+
+// domainFilter is the condition of PersonQuery.DomeinStatus: the person has a domain
+// (q.Domein, or any) in the filter's consent state and, where the filter names them,
+// with one of its follow-up statuses; a consented domain without follow-up is open.
+func domainFilter(q app.PersonQuery) (string, []any) {
+	state, statuses := q.DomeinStatus.Match()
+	cond := `EXISTS (SELECT 1 FROM consent_states c`
+	args := []any{}
+	if statuses != nil {
+		cond += ` LEFT JOIN followups f ON f.person_id = c.person_id AND f.domain = c.domain`
+	}
+	cond += ` WHERE c.person_id = p.id AND c.state = ?`
+	args = append(args, string(state))
+	if q.Domein != "" {
+		cond += ` AND c.domain = ?`
+		args = append(args, string(q.Domein))
+	}
+	if statuses != nil {
+		names := make([]string, len(statuses))
+		for i, s := range statuses {
+			names[i] = string(s)
+		}
+		in, more := inList(names)
+		cond += ` AND COALESCE(f.status, 'open') IN (` + in + `)`
+		args = append(args, more...)
+	}
+	return cond + `)`, args
+}
+
+// ScanLedger reads both ledger tables once, for app.Service.Prepare.
+func (r *reader) ScanLedger(sheet func(string, app.Domain, app.DomainConsent), revoked func(string, app.Domain, app.Date)) error {
+	rows, err := r.query(`SELECT key, domain, opgesteld, gegeven FROM consents`)
+	if err != nil {
+		return fmt.Errorf("toestemmingsregister lezen: %w", err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var key string
+		var c app.DomainConsent
+		var d, opgesteld string
+		if err := rows.Scan(&key, &d, &opgesteld, &c.Gegeven); err != nil {
+			return fmt.Errorf("toestemmingsregister lezen: %w", err)
+		}
+		if c.Opgesteld, err = app.ParseDate(opgesteld); err != nil {
+			return fmt.Errorf("toestemmingsregister lezen: %w", err)
+		}
+		sheet(key, app.Domain(d), c)
+	}
+	if err := rows.Err(); err != nil {
+		return fmt.Errorf("toestemmingsregister lezen: %w", err)
+	}
+	return r.scanRevocations(revoked)
+}
+
+func (r *reader) scanRevocations(revoked func(string, app.Domain, app.Date)) error {
+	rows, err := r.query(`SELECT key, domain, ondertekend FROM revocations`)
+	if err != nil {
+		return fmt.Errorf("intrekkingsregister lezen: %w", err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var key, d, on string
+		if err := rows.Scan(&key, &d, &on); err != nil {
+			return fmt.Errorf("intrekkingsregister lezen: %w", err)
+		}
+		date, err := app.ParseDate(on)
+		if err != nil {
+			return fmt.Errorf("intrekkingsregister lezen: %w", err)
+		}
+		revoked(key, app.Domain(d), date)
+	}
+	if err := rows.Err(); err != nil {
+		return fmt.Errorf("intrekkingsregister lezen: %w", err)
+	}
+	return nil
+}
