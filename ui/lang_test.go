@@ -117,6 +117,9 @@ func sourceKeys(t *testing.T) []string {
 	for _, k := range app.Kanalen() {
 		set[k.Label()] = true
 	}
+	for _, f := range app.DomainFilters() {
+		set[f.Label()] = true
+	}
 	for _, k := range app.SignalKinds() {
 		set[k.Label()] = true
 	}

@@ -1,7 +1,6 @@
 package ui
 
 import (
-	"fmt"
 	"strings"
 	"time"
 
@@ -322,5 +321,3 @@ func (v *PersonView) saveFollowup(d app.Domain, e app.FollowupEdit) {
 		})
 	})
 }
-
-var _ = fmt.Sprint

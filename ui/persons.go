@@ -59,11 +59,13 @@ type PersonsView struct {
 	onOpen   func(id int64)
 	bg       *tasks
 
-	Search   *widget.Entry
+	Search   *EscEntry // Esc leaves the field
 	release  *widget.Select
 	controle *widget.Check
 	traject  *widget.Select
 	sortBy   *widget.Select
+	// The domain filter: domein (0: all domains) and domeinStatus (0: no filter).
+	domein, domeinStatus *widget.Select
 
 	table     *widget.Table
 	count     *widget.Label
@@ -105,7 +107,7 @@ func NewPersonsView(ctx context.Context, svc Service, win fyne.Window, examples 
 	}
 	v.table.OnSelected = v.selected
 
-	v.Search = widget.NewEntry()
+	v.Search = NewEscEntry(nil)
 	v.Search.SetPlaceHolder(T("Zoek op naam, BSN of SKN (Ctrl+F)"))
 	v.Search.OnChanged = func(string) { v.scheduleQuery() }
 	v.Search.OnSubmitted = func(string) { v.runQueryNow() }
@@ -122,11 +124,12 @@ func NewPersonsView(ctx context.Context, svc Service, win fyne.Window, examples 
 	v.traject.SetSelectedIndex(0)
 	v.sortBy = widget.NewSelect([]string{T("Sorteren op vrijlating"), T("Sorteren op naam")}, func(string) { v.runQueryNow() })
 	v.sortBy.SetSelectedIndex(0)
+	v.domein, v.domeinStatus = domainFilterSelects(v.runQueryNow)
 
 	v.count = widget.NewLabel("")
 	title := widget.NewLabelWithStyle(T("Personen"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	refresh := widget.NewButtonWithIcon(T("Vernieuwen"), theme.ViewRefreshIcon(), v.Reload)
-	filters := container.NewGridWithColumns(4, v.release, v.traject, v.sortBy, v.controle)
+	filters := container.NewGridWithColumns(3, v.release, v.traject, v.sortBy, v.domein, v.domeinStatus, v.controle)
 	top := container.NewVBox(
 		container.NewBorder(nil, nil, title, refresh, v.count),
 		v.Search,
@@ -152,6 +155,24 @@ func NewPersonsView(ctx context.Context, svc Service, win fyne.Window, examples 
 // Content is the view's canvas object for a window.
 func (v *PersonsView) Content() fyne.CanvasObject { return v.content }
 
+// domainFilterSelects builds the domain filter: which domain ("Alle domeinen" first) and
+// which state (none first: no filter). Choosing a domain alone does not filter.
+func domainFilterSelects(changed func()) (domein, status *widget.Select) {
+	doms := []string{T("Alle domeinen")}
+	for _, d := range app.Domains() {
+		doms = append(doms, domainLabel(d))
+	}
+	states := []string{T("Elke domeinstatus")}
+	for _, f := range app.DomainFilters() {
+		states = append(states, T(f.Label()))
+	}
+	domein = widget.NewSelect(doms, func(string) { changed() })
+	domein.SetSelectedIndex(0)
+	status = widget.NewSelect(states, func(string) { changed() })
+	status.SetSelectedIndex(0)
+	return domein, status
+}
+
 func releaseLabel(days int) string {
 	if days == 0 {
 		return T("Alle einddatums")
@@ -168,6 +189,12 @@ func (v *PersonsView) currentQuery() app.PersonQuery {
 	if i := v.traject.SelectedIndex(); i > 0 {
 		q.Traject = []app.TrajectStatus{app.Aangemeld, app.InBehandeling, app.Afgesloten}[i-1]
 	}
+	if i := v.domeinStatus.SelectedIndex(); i > 0 {
+		q.DomeinStatus = app.DomainFilters()[i-1]
+		if j := v.domein.SelectedIndex(); j > 0 {
+			q.Domein = app.Domains()[j-1]
+		}
+	}
 	if i := v.release.SelectedIndex(); i > 0 {
 		today := todayOf(v.svc.Now())
 		q.ReleaseFrom, q.ReleaseTo = today, today.AddDays(releaseWindows[i])
@@ -176,7 +203,8 @@ func (v *PersonsView) currentQuery() app.PersonQuery {
 }
 
 func filtered(q app.PersonQuery) bool {
-	return q.Zoek != "" || q.ControleNodig || q.Traject != "" || !q.ReleaseFrom.IsZero() || !q.ReleaseTo.IsZero()
+	return q.Zoek != "" || q.ControleNodig || q.Traject != "" || q.DomeinStatus != "" ||
+		!q.ReleaseFrom.IsZero() || !q.ReleaseTo.IsZero()
 }
 
 // scheduleQuery runs the query once typing pauses for SearchDelay.

@@ -175,10 +175,14 @@ func TestSearchFiltersAndSortGoToTheQuery(t *testing.T) {
 	bg.Wait()
 	v.traject.SetSelectedIndex(2) // in behandeling
 	bg.Wait()
+	v.domein.SetSelectedIndex(2)       // onderdak
+	v.domeinStatus.SetSelectedIndex(1) // nog niet geregeld
+	bg.Wait()
 	q := svc.queries[len(svc.queries)-1]
 	today := app.DateOf(exampleNow)
 	if q.Zoek != "berg" || !q.ControleNodig || q.Sort != app.SortByName || !q.ReleaseFrom.Equal(today) ||
-		!q.ReleaseTo.Equal(today.AddDays(7)) || q.Traject != app.InBehandeling {
+		!q.ReleaseTo.Equal(today.AddDays(7)) || q.Traject != app.InBehandeling ||
+		q.Domein != app.Onderdak || q.DomeinStatus != app.FilterNietGeregeld {
 		t.Errorf("last query = %+v", q)
 	}
 }
@@ -244,5 +248,59 @@ func TestLoadExamplesShowsErrorWithDetails(t *testing.T) {
 	}
 	if v.loadBtn.Disabled() {
 		t.Error("the button must be enabled again after an error")
+	}
+}
+
+// The domain filter on the examples: Jan Willem revoked schulden and has onderdak open.
+func TestDomainFilterOnExamples(t *testing.T) {
+	svc := realService(t, exampleNow, []string{"0193"}, true)
+	s, _ := newShell(t, svc, Options{})
+	s.Show(SectionPersonen)
+	v := s.Persons
+	choose := func(d app.Domain, f app.DomainFilter) {
+		v.domein.SetSelectedIndex(slices.Index(app.Domains(), d) + 1) // 0 when d == "": all domains
+		v.domeinStatus.SetSelectedIndex(slices.Index(app.DomainFilters(), f) + 1)
+		s.Wait()
+	}
+	cases := []struct {
+		d    app.Domain
+		f    app.DomainFilter
+		want int
+	}{
+		{app.Schulden, app.FilterIngetrokken, 1},
+		{app.Schulden, app.FilterOpen, 0},
+		{app.Onderdak, app.FilterOpen, 1},
+		{"", app.FilterGeregeld, 0},
+		{"", "", 1}, // no filter
+	}
+	for _, c := range cases {
+		choose(c.d, c.f)
+		if got := v.Rows(); got != c.want {
+			t.Errorf("%q %q: %d rows, want %d", c.d, c.f, got, c.want)
+		}
+		if r, ok := v.row(0); c.want == 1 && (!ok || r.Achternaam != "Berg") {
+			t.Errorf("%q %q: first row %+v", c.d, c.f, r)
+		}
+	}
+	choose(app.Schulden, app.FilterOpen)
+	if !v.noResults.Visible() || v.empty.Visible() {
+		t.Error("a filter without results must say so, not offer the examples")
+	}
+}
+
+// Esc in the search box leaves it, so that the next Esc reaches the window.
+func TestEscLeavesSearch(t *testing.T) {
+	svc := realService(t, exampleNow, []string{"0193"}, true)
+	s, w := newShell(t, svc, Options{})
+	s.ShortcutSearch()
+	if w.Canvas().Focused() != s.Persons.Search {
+		t.Fatal("Ctrl+F did not focus the search box")
+	}
+	s.Persons.Search.TypedKey(&fyne.KeyEvent{Name: fyne.KeyEscape})
+	if w.Canvas().Focused() != nil {
+		t.Errorf("focus after Esc = %v", w.Canvas().Focused())
+	}
+	if s.Current() != SectionPersonen {
+		t.Errorf("screen after Esc = %q", s.Current())
 	}
 }

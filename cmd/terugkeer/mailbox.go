@@ -35,6 +35,24 @@ func (m *imapMailbox) HasPassword(s app.MailboxSettings) bool {
 	return err == nil
 }
 
+var _ ui.MailboxPasswordSource = (*imapMailbox)(nil)
+
+// PasswordSource says where the password comes from; the environment goes first, as in
+// mailbox.Password.
+func (m *imapMailbox) PasswordSource(s app.MailboxSettings) (ui.PasswordSource, string) {
+	if m.getenv(mailbox.PasswordEnv) != "" {
+		return ui.PasswordFromEnv, mailbox.PasswordEnv
+	}
+	_, err := mailbox.Password(s, m.getenv)
+	switch {
+	case err == nil:
+		return ui.PasswordInKeyring, ""
+	case errors.Is(err, mailbox.ErrNoKeyring):
+		return ui.PasswordNoKeyring, ""
+	}
+	return ui.PasswordNone, ""
+}
+
 // StorePassword keeps the password in the OS keyring (mailbox.ErrNoKeyring when none).
 func (m *imapMailbox) StorePassword(s app.MailboxSettings, password string) error {
 	return mailbox.StorePassword(s, password)

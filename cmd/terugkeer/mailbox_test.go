@@ -20,6 +20,7 @@ import (
 	"github.com/terugkeer/terugkeer/importers"
 	"github.com/terugkeer/terugkeer/importers/mailbox"
 	"github.com/terugkeer/terugkeer/storage"
+	"github.com/terugkeer/terugkeer/ui"
 )
 
 const testPassword = "geheim-test"
@@ -183,6 +184,9 @@ func TestMailboxKeyring(t *testing.T) {
 	if mb.HasPassword(ms) {
 		t.Error("HasPassword true without a keyring")
 	}
+	if src, _ := mb.PasswordSource(ms); src != ui.PasswordNoKeyring {
+		t.Errorf("PasswordSource without a keyring = %v", src)
+	}
 	if err := mb.StorePassword(ms, testPassword); !errors.Is(err, mailbox.ErrNoKeyring) {
 		t.Errorf("StorePassword without keyring: %v", err)
 	}
@@ -196,6 +200,9 @@ func TestMailboxKeyring(t *testing.T) {
 	}
 
 	keyring.MockInit()
+	if src, _ := mb.PasswordSource(ms); src != ui.PasswordNone {
+		t.Errorf("PasswordSource with an empty keyring = %v", src)
+	}
 	if _, err := mb.Fetch(ctx, "", func(int, int) {}); !errors.Is(err, mailbox.ErrNoPassword) {
 		t.Errorf("Fetch without stored password: %v", err)
 	}
@@ -204,6 +211,13 @@ func TestMailboxKeyring(t *testing.T) {
 	}
 	if !mb.HasPassword(ms) {
 		t.Error("HasPassword false after StorePassword")
+	}
+	if src, _ := mb.PasswordSource(ms); src != ui.PasswordInKeyring {
+		t.Errorf("PasswordSource after StorePassword = %v", src)
+	}
+	withEnv := &imapMailbox{svc: svc, getenv: envWith(testPassword)}
+	if src, env := withEnv.PasswordSource(ms); src != ui.PasswordFromEnv || env != mailbox.PasswordEnv {
+		t.Errorf("PasswordSource with %s set = %v %q", mailbox.PasswordEnv, src, env)
 	}
 	// The mail was already imported with the typed password: the keyring login works
 	// (a wrong password fails) and finds nothing new.
