@@ -74,6 +74,13 @@ func (v *ConsentView) addRevocation(d Domain, on Date) {
 	}
 }
 
+// PrepareNeeded reports whether Prepare has work to do (after an upgrade), so that a
+// window can say so while it runs.
+func (s *Service) PrepareNeeded(ctx context.Context) (bool, error) {
+	v, err := s.Setting(ctx, settingStandBijwerken)
+	return v != "", err
+}
+
 // Prepare brings data derived by the application up to date after an upgrade: today the
 // consent states of persons stored before they were kept. It returns the number of
 // persons updated (0 when nothing was to do). Call it once after opening the store.

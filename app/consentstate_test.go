@@ -131,6 +131,9 @@ func TestPrepareFillsConsentStates(t *testing.T) {
 	if got := w.filterBSNs(app.Onderdak, app.FilterOpen); len(got) != 0 {
 		t.Fatalf("the copy was not emptied: %v", got)
 	}
+	if need, err := w.svc.PrepareNeeded(ctx); err != nil || !need {
+		t.Fatalf("PrepareNeeded before = %v, %v", need, err)
+	}
 	if n, err := w.svc.Prepare(ctx); err != nil || n != 1 {
 		t.Fatalf("Prepare: %d persons, %v; want 1", n, err)
 	}
@@ -139,6 +142,9 @@ func TestPrepareFillsConsentStates(t *testing.T) {
 	}
 	if n, err := w.svc.Prepare(ctx); err != nil || n != 0 {
 		t.Errorf("second Prepare: %d persons, %v; want 0", n, err)
+	}
+	if need, err := w.svc.PrepareNeeded(ctx); err != nil || need {
+		t.Errorf("PrepareNeeded after = %v, %v", need, err)
 	}
 	w.checkConsentCopy()
 }

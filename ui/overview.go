@@ -99,47 +99,9 @@ func (v *OverviewView) render(d *app.Dashboard, persons bool) {
 		return
 	}
 
-	// Signals, grouped by kind.
-	sig := container.NewVBox()
-	if len(d.Signalen) == 0 {
-		sig.Add(widget.NewLabel(T("Geen signalen: alles is bij.")))
-	}
-	for _, k := range app.SignalKinds() {
-		var items []app.Signal
-		for _, s := range d.Signalen {
-			if s.Soort == k {
-				items = append(items, s)
-			}
-		}
-		if len(items) == 0 {
-			continue
-		}
-		head := widget.NewLabelWithStyle(signalLabel(k)+" ("+itoa(d.Aantallen[k])+")", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-		head.Importance = widget.WarningImportance
-		sig.Add(head)
-		for _, s := range items {
-			sig.Add(v.signalRow(s))
-		}
-	}
-	v.body.Add(widget.NewCard(T("Signalen"), tf("vrijlatingen binnen {{.N}} dagen, verlopen acties, controle en quarantaine", "N", d.Dagen), sig))
-
-	// Releases.
-	rel := container.NewVBox()
-	if len(d.Vrijlatingen) == 0 {
-		rel.Add(widget.NewLabel(T("Niemand komt de komende weken vrij.")))
-	}
-	for _, r := range d.Vrijlatingen {
-		detail := formatDate(r.Einddatum) + " · " + daysText(r.Dagen) + " · " + r.Inrichting
-		if len(r.NietGeregeld) > 0 {
-			var ds []string
-			for _, dm := range r.NietGeregeld {
-				ds = append(ds, lowerFirst(domainLabel(dm)))
-			}
-			detail += " · " + T("nog niet geregeld:") + " " + strings.Join(ds, ", ")
-		}
-		rel.Add(v.personButton(r.PersonID, r.Naam, detail))
-	}
-	v.body.Add(widget.NewCard(T("Vrijlatingen de komende weken"), "", rel))
+	v.body.Add(widget.NewCard(T("Signalen"), tf("vrijlatingen binnen {{.N}} dagen, verlopen acties, controle en quarantaine", "N", d.Dagen),
+		container.NewVBox(v.signalRows(d)...)))
+	v.body.Add(widget.NewCard(T("Vrijlatingen de komende weken"), "", container.NewVBox(v.releaseRows(d)...)))
 
 	// New arrivals.
 	nw := container.NewVBox()
@@ -169,6 +131,69 @@ func (v *OverviewView) render(d *app.Dashboard, persons bool) {
 	}
 	v.body.Add(widget.NewCard(T("Nieuw binnengekomen"), "", nw))
 	v.body.Refresh()
+}
+
+// overviewRows bounds each list of the overview. With 150,000 persons the release list
+// alone held 2,773 entries, which took Fyne minutes to lay out; the rest is one click
+// away in Personen.
+const overviewRows = 50
+
+// signalRows lists the signals grouped by kind, at most overviewRows per kind.
+func (v *OverviewView) signalRows(d *app.Dashboard) []fyne.CanvasObject {
+	if len(d.Signalen) == 0 {
+		return []fyne.CanvasObject{widget.NewLabel(T("Geen signalen: alles is bij."))}
+	}
+	var out []fyne.CanvasObject
+	for _, k := range app.SignalKinds() {
+		var items []app.Signal
+		for _, s := range d.Signalen {
+			if s.Soort == k {
+				items = append(items, s)
+			}
+		}
+		if len(items) == 0 {
+			continue
+		}
+		head := widget.NewLabelWithStyle(signalLabel(k)+" ("+itoa(d.Aantallen[k])+")", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+		head.Importance = widget.WarningImportance
+		out = append(out, head)
+		for _, s := range items[:min(len(items), overviewRows)] {
+			out = append(out, v.signalRow(s))
+		}
+		if more := d.Aantallen[k] - min(len(items), overviewRows); more > 0 {
+			out = append(out, widget.NewLabel(tf("en nog {{.N}} meer", "N", more)))
+		}
+	}
+	return out
+}
+
+// releaseRows lists the coming releases, at most overviewRows, with a way to all of them.
+func (v *OverviewView) releaseRows(d *app.Dashboard) []fyne.CanvasObject {
+	if len(d.Vrijlatingen) == 0 {
+		return []fyne.CanvasObject{widget.NewLabel(T("Niemand komt de komende weken vrij."))}
+	}
+	var out []fyne.CanvasObject
+	for _, r := range d.Vrijlatingen[:min(len(d.Vrijlatingen), overviewRows)] {
+		detail := formatDate(r.Einddatum) + " · " + daysText(r.Dagen) + " · " + r.Inrichting
+		if len(r.NietGeregeld) > 0 {
+			var ds []string
+			for _, dm := range r.NietGeregeld {
+				ds = append(ds, lowerFirst(domainLabel(dm)))
+			}
+			detail += " · " + T("nog niet geregeld:") + " " + strings.Join(ds, ", ")
+		}
+		out = append(out, v.personButton(r.PersonID, r.Naam, detail))
+	}
+	if n := len(d.Vrijlatingen); n > overviewRows {
+		all := widget.NewButtonWithIcon(tf("Alle {{.N}} vrijlatingen in Personen", "N", n), theme.NavigateNextIcon(), func() {
+			v.shell.Show(SectionPersonen)
+			v.shell.Persons.ShowReleasesWithin(app.ReleaseWeeks * 7)
+		})
+		all.Alignment = widget.ButtonAlignLeading
+		all.Importance = widget.LowImportance
+		out = append(out, all)
+	}
+	return out
 }
 
 func (v *OverviewView) signalRow(s app.Signal) fyne.CanvasObject {

@@ -414,6 +414,18 @@ func (v *PersonsView) selected(id widget.TableCellID) {
 // OpenRow opens the person on row i, as tapping it does (tests).
 func (v *PersonsView) OpenRow(i int) { v.selected(widget.TableCellID{Row: i}) }
 
+// ShowReleasesWithin sets the release filter to the shortest window of at least days
+// (sorted by release date) and runs the query.
+func (v *PersonsView) ShowReleasesWithin(days int) {
+	for i, d := range releaseWindows {
+		if d >= days {
+			v.sortBy.SetSelectedIndex(0)
+			v.release.SetSelectedIndex(i)
+			return
+		}
+	}
+}
+
 // FocusSearch puts the cursor in the search box (Ctrl+F).
 func (v *PersonsView) FocusSearch() {
 	if c := fyne.CurrentApp().Driver().CanvasForObject(v.Search); c != nil {

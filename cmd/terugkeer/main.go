@@ -11,6 +11,7 @@ import (
 	"os"
 	"time"
 
+	"fyne.io/fyne/v2"
 	fyneapp "fyne.io/fyne/v2/app"
 
 	"github.com/terugkeer/terugkeer/app"
@@ -55,10 +56,6 @@ func run(dbFlag string) error {
 
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
-	// Once after an upgrade: a few seconds at 150,000 persons (docs/performance.md).
-	if _, err := svc.Prepare(ctx); err != nil {
-		return err
-	}
 
 	a := fyneapp.NewWithID(AppID)
 	if os.Getenv("FYNE_THEME") == "" {
@@ -68,6 +65,16 @@ func run(dbFlag string) error {
 		return err
 	}
 	w := a.NewWindow("Terugkeer")
+	ui.RestoreWindowSize(w, a.Preferences())
+	// After an upgrade the window first says that the data is being brought up to date
+	// (once; 17 s at 150,000 persons, docs/performance.md), then shows the screens.
+	ui.PrepareThen(ctx, w, svc, func() { openShell(ctx, svc, w) })
+	w.ShowAndRun()
+	return nil
+}
+
+// openShell puts the screens in the window and starts the background work.
+func openShell(ctx context.Context, svc *app.Service, w fyne.Window) {
 	shell := ui.NewShell(ctx, svc, w, ui.Options{
 		Examples: examples(),
 		PDF: func(ctx context.Context, id int64, out io.Writer) error {
@@ -82,13 +89,10 @@ func run(dbFlag string) error {
 	w.SetContent(shell.Content())
 	w.SetOnDropped(shell.Import.Dropped)
 	shell.InstallShortcuts()
-	ui.RestoreWindowSize(w, a.Preferences())
 	if s := os.Getenv("TERUGKEER_SCHERM"); s != "" {
 		shell.OpenScreen(s) // screenshots: start on a screen or a person
 	}
 	shell.StartRetention()
-	w.ShowAndRun()
-	return nil
 }
 
 func examples() []ui.Example {
