@@ -3,6 +3,8 @@
 # fills a temporary database with the spec's examples, starts the app on a private X
 # display, waits for its window and checks that a screenshot of it is not blank.
 #   UPDATE_SCREENSHOTS=1 scripts/smoke.sh   also saves docs/screenshots/{overzicht,personen,persoon}.png
+# Then it presses Ctrl+P and Enter with xdotool on the person's screen and checks the
+# PDF handed to the (stubbed) system viewer.
 # The screenshots are kept at bin/smoke-*.png either way. The app starts with LANG=C and
 # must not log anything (it falls back to Dutch).
 set -euo pipefail
@@ -69,14 +71,15 @@ echo "smoke: Xvfb op $DISPLAY"
 
 # A private HOME keeps Fyne's settings and the user's data out of it.
 
-# shoot NAME SCREEN: start the app on SCREEN, wait for its window, save a screenshot
-# that is not blank as $tmp/NAME.png, and stop the app again.
-shoot() {
-	local name=$1 screen=$2 win="" sd=0 shot="$tmp/$1.png" home="$tmp/home-$1"
+# start_app SCREEN [HOME]: start the app on SCREEN with a fresh HOME and wait for its
+# window; sets app_pid and win. PATH starts with $tmp/bin (the stub xdg-open).
+start_app() {
+	local screen=$1 home=$2
+	win=""
 	# A fresh HOME per start: the app is killed, not closed, so its preferences file
 	# may be left half-written.
 	mkdir -p "$home"
-	HOME="$home" XDG_CONFIG_HOME="$home/.config" XDG_DATA_HOME="$home/.local/share" \
+	PATH="$tmp/bin:$PATH" HOME="$home" XDG_CONFIG_HOME="$home/.config" XDG_DATA_HOME="$home/.local/share" \
 		LANG=C LC_ALL=C TERUGKEER_SCHERM="$screen" bin/terugkeer --db "$db" >"$tmp/app.log" 2>&1 &
 	app_pid=$!
 	for _ in $(seq 1 $((WAIT_SECONDS * 2))); do
@@ -87,6 +90,27 @@ shoot() {
 	done
 	[ -n "$win" ] || fail "geen venster 'Terugkeer' na ${WAIT_SECONDS} s"
 	echo "smoke: venster $win gevonden ($screen)"
+}
+
+# stop_app: stop the app; with LANG=C it must have started quietly (no Fyne errors,
+# no translation failures).
+stop_app() {
+	kill "$app_pid" 2>/dev/null || true
+	wait "$app_pid" 2>/dev/null || true
+	app_pid=""
+	if grep -q . "$tmp/app.log"; then
+		echo "smoke: uitvoer van terugkeer:" >&2
+		head -n 20 "$tmp/app.log" >&2
+		grep -q "Translation failure\|Fyne error" "$tmp/app.log" && fail "terugkeer meldt fouten bij het starten"
+	fi
+	return 0
+}
+
+# shoot NAME SCREEN: start the app on SCREEN, wait for its window, save a screenshot
+# that is not blank as $tmp/NAME.png, and stop the app again.
+shoot() {
+	local name=$1 screen=$2 sd=0 shot="$tmp/$1.png"
+	start_app "$screen" "$tmp/home-$name"
 	# The window maps before its first frame is drawn and the data loads in the
 	# background: wait, then retry until the picture has content.
 	sleep 2
@@ -102,20 +126,60 @@ shoot() {
 	awk -v sd="$sd" 'BEGIN { exit !(sd > 0.02) }' ||
 		fail "de schermafdruk is leeg (standaardafwijking $sd); zie bin/smoke-$name.png"
 	echo "smoke: schermafdruk $name in orde (standaardafwijking $sd)"
-	kill "$app_pid" 2>/dev/null || true
-	wait "$app_pid" 2>/dev/null || true
-	app_pid=""
-	# With LANG=C the app must start quietly: no Fyne errors, no translation failures.
-	if grep -q . "$tmp/app.log"; then
-		echo "smoke: uitvoer van terugkeer:" >&2
-		head -n 20 "$tmp/app.log" >&2
-		grep -q "Translation failure\|Fyne error" "$tmp/app.log" && fail "terugkeer meldt fouten bij het starten"
-	fi
+	stop_app
 }
+
+# pdf_by_keys: real key presses through X (xdotool): on the person's screen Ctrl+P opens
+# the save dialog with the file name filled in, Enter saves, and the app hands the file
+# to the system viewer (xdg-open, here a stub that records its argument). The PDF must
+# hold the person's name and the masked BSN, not the full one.
+pdf_by_keys() {
+	if ! command -v xdotool >/dev/null 2>&1 || ! command -v pdftotext >/dev/null 2>&1; then
+		echo "smoke: toetsenbordtest overgeslagen: xdotool of pdftotext ontbreekt (make deps installeert ze)"
+		return 0
+	fi
+	local home="$tmp/home-keys" opened="$tmp/xdg-open.log" url="" pdf=""
+	# The user folders of a Dutch desktop; without them Fyne's file dialog logs an error
+	# for every favourite it cannot find.
+	mkdir -p "$home/.config"
+	for d in DESKTOP:Bureaublad DOWNLOAD:Downloads DOCUMENTS:Documenten MUSIC:Muziek PICTURES:Afbeeldingen VIDEOS:Video; do
+		mkdir -p "$home/${d#*:}"
+		echo "XDG_${d%%:*}_DIR=\"\$HOME/${d#*:}\"" >>"$home/.config/user-dirs.dirs"
+	done
+	start_app Persoon:999990019 "$home"
+	sleep 3
+	xdotool windowfocus --sync "$win" 2>/dev/null || xdotool windowfocus "$win"
+	xdotool key --clearmodifiers ctrl+p
+	sleep 2
+	xdotool key --clearmodifiers Return
+	for _ in $(seq 1 40); do
+		[ -s "$opened" ] && break
+		sleep 0.5
+	done
+	import -window "$win" "bin/smoke-pdf.png" 2>/dev/null || true
+	[ -s "$opened" ] || fail "Ctrl+P en Enter openden geen PDF in de systeemviewer; zie bin/smoke-pdf.png"
+	url=$(head -n1 "$opened")
+	case "$url" in
+	file://*) pdf=${url#file://} ;;
+	*) fail "de systeemviewer kreeg geen file://-adres maar '$url'" ;;
+	esac
+	[ -f "$pdf" ] || fail "de geopende PDF bestaat niet: $pdf"
+	pdftotext "$pdf" "$tmp/pdf.txt"
+	grep -q "Berg" "$tmp/pdf.txt" || fail "de PDF noemt de persoon niet"
+	grep -q "\*\*\*\*\*0019" "$tmp/pdf.txt" || fail "de PDF toont het gemaskeerde BSN niet"
+	! grep -q "999990019" "$tmp/pdf.txt" || fail "de PDF toont het volledige BSN"
+	echo "smoke: Ctrl+P, Enter: $(basename "$pdf") bewaard in ~/Documenten en geopend met xdg-open"
+	stop_app
+}
+
+mkdir -p "$tmp/bin"
+printf '#!/bin/sh\necho "$1" >>"%s/xdg-open.log"\n' "$tmp" >"$tmp/bin/xdg-open"
+chmod +x "$tmp/bin/xdg-open"
 
 shoot overzicht Overzicht
 shoot personen Personen
 shoot persoon Persoon:999990019 # Jan Willem van der Berg, the examples' person
+pdf_by_keys
 
 if [ "${UPDATE_SCREENSHOTS:-}" = 1 ]; then
 	mkdir -p docs/screenshots
