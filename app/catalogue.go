@@ -24,6 +24,23 @@ func (t Topic) Allows(a string) bool {
 	return false
 }
 
+// answerLabels are the answer codes of the spec that do not read as plain Dutch.
+var answerLabels = map[string]string{
+	"tot-5000":        "tot € 5.000",
+	"5000-20000":      "€ 5.000 tot € 20.000",
+	"boven-20000":     "boven € 20.000",
+	"via-casemanager": "via de casemanager",
+}
+
+// AnswerLabel is an answer code as screens and PDFs show it ("tot-5000" reads "tot
+// € 5.000"); the stored answer and JSON output keep the code.
+func AnswerLabel(code string) string {
+	if l, ok := answerLabels[code]; ok {
+		return l
+	}
+	return code
+}
+
 var jaNeeOnbekend = []string{"ja", "nee", "onbekend"}
 
 // Topics returns the 20-topic catalogue of the spec, in its order.

@@ -167,6 +167,14 @@ func TestCatalogue(t *testing.T) {
 			t.Errorf("%s has unknown domain %s", tp.Code, tp.Domain)
 		}
 	}
+	if AnswerLabel("5000-20000") != "€ 5.000 tot € 20.000" || AnswerLabel("n.v.t.") != "n.v.t." {
+		t.Errorf("answer labels: %q, %q", AnswerLabel("5000-20000"), AnswerLabel("n.v.t."))
+	}
+	for code := range answerLabels {
+		if !slices.ContainsFunc(Topics(), func(tp Topic) bool { return tp.Allows(code) && tp.Answers != nil }) {
+			t.Errorf("label for %q, which no topic allows", code)
+		}
+	}
 	if tp, _ := TopicByCode("schulden.omvang"); !tp.Allows("5000-20000") || tp.Allows("veel") {
 		t.Error("schulden.omvang answers wrong")
 	}

@@ -235,7 +235,7 @@ func reportItems(as []Answer) []ReportItem {
 		if t, ok := TopicByCode(a.Code); ok {
 			q = t.Question
 		}
-		out = append(out, ReportItem{Vraag: q, Antwoord: a.Antwoord, Toelichting: a.Toelichting})
+		out = append(out, ReportItem{Vraag: q, Antwoord: AnswerLabel(a.Antwoord), Toelichting: a.Toelichting})
 	}
 	return out
 }

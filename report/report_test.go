@@ -127,7 +127,7 @@ func TestPersonOverviewText(t *testing.T) {
 		"Woonsituatie voor detentie", "huur", "Onderdak na detentie geregeld?", "Zoekt tijdelijke opvang.",
 		"Zorg voor minderjarige kinderen", "Dochter (6) woont bij moeder.",
 		"Toestemming ingetrokken op 20-05-2019",
-		"Contactvoorkeuren", "Voorkeur voor contact", "via-casemanager", "06 0000 0000, post via zus.",
+		"Contactvoorkeuren", "Voorkeur voor contact", "via de casemanager", "06 0000 0000, post via zus.",
 		"Opvolging", "in behandeling", "K. Bakker", "Woningcorporatie bellen", "uiterlijk 05-06-2019",
 		"Contact 02-06-2019 14:15", "telefoon, met woningcorporatie", "Intake gepland op 5 juni.",
 		"Recente contacten (algemeen)", "Kennismaking in de PI.",
@@ -348,4 +348,21 @@ func syntheticList(n int) *app.ReleaseList {
 		l.Rijen = append(l.Rijen, r)
 	}
 	return l
+}
+
+// Answer codes print as text (app.AnswerLabel), and the euro sign survives the font.
+func TestAnswerLabelsInPDF(t *testing.T) {
+	db := reporttest.Open(t)
+	p := reporttest.Subject{BSN: "999990032", Voornamen: "Piet", Achternaam: "Schuld", Geboortedatum: "1980-01-01"}
+	db.Detention(p, "2019-05-01", "2019-06-15")
+	db.Informatieblad(p, reporttest.Sheet{
+		Opgesteld: "2019-05-10",
+		Consent:   map[app.Domain]bool{app.Schulden: true},
+		Topics:    []reporttest.Topic{reporttest.T("schulden.omvang", "5000-20000", "")},
+	})
+	text := reporttest.PDFText(t, personPDF(t, db, p.BSN, false), 0, 0)
+	contains(t, text, "Geschatte omvang", "€ 5.000 tot € 20.000")
+	if strings.Contains(text, "5000-20000") {
+		t.Error("the PDF shows the answer code")
+	}
 }

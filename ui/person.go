@@ -193,7 +193,7 @@ func answersBox(as []app.Answer) fyne.CanvasObject {
 		if t, ok := app.TopicByCode(a.Code); ok {
 			q = t.Question
 		}
-		ans := a.Antwoord
+		ans := app.AnswerLabel(a.Antwoord)
 		if ans == "" {
 			ans = "—"
 		}

@@ -71,7 +71,7 @@ func TestReportPersonExample(t *testing.T) {
 		"Onderdak na detentie geregeld?", "Huurwoning opgezegd tijdens detentie.", "Zoekt tijdelijke opvang.",
 		"Zorg voor minderjarige kinderen", "Dochter (6) woont bij moeder.",
 		"Toestemming ingetrokken op 01-07-2019",
-		"Voorkeur voor contact", "via-casemanager", "06 0000 0000, post via zus.",
+		"Voorkeur voor contact", "via de casemanager", "06 0000 0000, post via zus.",
 		"Pagina 1 van 1", "Bewaar deze afdruk niet langer dan nodig",
 	} {
 		if !strings.Contains(text, want) {
