@@ -168,12 +168,7 @@ func DomainFilters() []DomainFilter {
 
 // ParseDomainFilter accepts the names of DomainFilters.
 func ParseDomainFilter(s string) (DomainFilter, error) {
-	for _, x := range DomainFilters() {
-		if string(x) == s {
-			return x, nil
-		}
-	}
-	return "", fmt.Errorf("onbekende domeinstatus: kies uit %s", joinNames(DomainFilters()))
+	return parseName(s, DomainFilters(), "onbekende domeinstatus")
 }
 
 // Label is the Dutch name for screens.

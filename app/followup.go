@@ -3,6 +3,7 @@ package app
 import (
 	"context"
 	"fmt"
+	"slices"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -28,12 +29,7 @@ func FollowupStatuses() []FollowupStatus {
 
 // ParseFollowupStatus accepts the five status names.
 func ParseFollowupStatus(s string) (FollowupStatus, error) {
-	for _, x := range FollowupStatuses() {
-		if string(x) == s {
-			return x, nil
-		}
-	}
-	return "", fmt.Errorf("onbekende status: kies uit %s", joinNames(FollowupStatuses()))
+	return parseName(s, FollowupStatuses(), "onbekende status")
 }
 
 // Pending reports whether the domain still needs work before release (open or in
@@ -107,12 +103,7 @@ func Kanalen() []Kanaal {
 
 // ParseKanaal accepts the seven channel names.
 func ParseKanaal(s string) (Kanaal, error) {
-	for _, k := range Kanalen() {
-		if string(k) == s {
-			return k, nil
-		}
-	}
-	return "", fmt.Errorf("onbekend kanaal: kies uit %s", joinNames(Kanalen()))
+	return parseName(s, Kanalen(), "onbekend kanaal")
 }
 
 // Label is the Dutch name for screens and PDFs.
@@ -466,6 +457,15 @@ func loadFollowup(tx ReadTx, f *PersonFile) error {
 		}
 	}
 	return nil
+}
+
+// parseName returns the element of all that is named s, or an error that lists the names
+// ("onbekend kanaal: kies uit telefoon, ...").
+func parseName[T ~string](s string, all []T, unknown string) (T, error) {
+	if i := slices.Index(all, T(s)); i >= 0 {
+		return all[i], nil
+	}
+	return "", fmt.Errorf("%s: kies uit %s", unknown, joinNames(all))
 }
 
 func joinNames[T ~string](xs []T) string {

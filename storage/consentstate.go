@@ -1,6 +1,7 @@
 package storage
 
 import (
+	"database/sql"
 	"fmt"
 	"strings"
 
@@ -39,23 +40,33 @@ func (r *reader) ReleaseConsentStates(from, to app.Date) (map[int64]map[app.Doma
 	if err != nil {
 		return nil, fmt.Errorf("toestemmingsstand lezen: %w", err)
 	}
-	defer rows.Close()
-	out := map[int64]map[app.Domain]app.ConsentState{}
-	for rows.Next() {
+	out, err := byPersonDomain(rows, func(rows *sql.Rows) (int64, app.Domain, app.ConsentState, error) {
 		var id int64
 		var d, st string
-		if err := rows.Scan(&id, &d, &st); err != nil {
-			return nil, fmt.Errorf("toestemmingsstand lezen: %w", err)
-		}
-		if out[id] == nil {
-			out[id] = map[app.Domain]app.ConsentState{}
-		}
-		out[id][app.Domain(d)] = app.ConsentState(st)
-	}
-	if err := rows.Err(); err != nil {
+		err := rows.Scan(&id, &d, &st)
+		return id, app.Domain(d), app.ConsentState(st), err
+	})
+	if err != nil {
 		return nil, fmt.Errorf("toestemmingsstand lezen: %w", err)
 	}
 	return out, nil
+}
+
+// byPersonDomain reads rows into person id -> domain -> value, and closes them.
+func byPersonDomain[T any](rows *sql.Rows, scan func(*sql.Rows) (int64, app.Domain, T, error)) (map[int64]map[app.Domain]T, error) {
+	defer rows.Close()
+	out := map[int64]map[app.Domain]T{}
+	for rows.Next() {
+		id, d, v, err := scan(rows)
+		if err != nil {
+			return nil, err
+		}
+		if out[id] == nil {
+			out[id] = map[app.Domain]T{}
+		}
+		out[id][d] = v
+	}
+	return out, rows.Err()
 }
 
 // domainFilter is the condition of PersonQuery.DomeinStatus: the person has a domain

@@ -173,19 +173,11 @@ func (r *reader) ReleaseFollowups(from, to app.Date) (map[int64]map[app.Domain]a
 	if err != nil {
 		return nil, fmt.Errorf("opvolging lezen: %w", err)
 	}
-	defer rows.Close()
-	out := map[int64]map[app.Domain]app.Followup{}
-	for rows.Next() {
+	out, err := byPersonDomain(rows, func(rows *sql.Rows) (int64, app.Domain, app.Followup, error) {
 		f, err := scanFollowup(rows)
-		if err != nil {
-			return nil, fmt.Errorf("opvolging lezen: %w", err)
-		}
-		if out[f.PersonID] == nil {
-			out[f.PersonID] = map[app.Domain]app.Followup{}
-		}
-		out[f.PersonID][f.Domain] = f
-	}
-	if err := rows.Err(); err != nil {
+		return f.PersonID, f.Domain, f, err
+	})
+	if err != nil {
 		return nil, fmt.Errorf("opvolging lezen: %w", err)
 	}
 	return out, nil
