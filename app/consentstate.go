@@ -85,6 +85,14 @@ func (s *Service) PrepareNeeded(ctx context.Context) (bool, error) {
 // consent states of persons stored before they were kept. It returns the number of
 // persons updated (0 when nothing was to do). Call it once after opening the store.
 func (s *Service) Prepare(ctx context.Context) (int, error) {
+	// A read first: the usual start then takes no write lock (a running import or
+	// retention run in another process does not hold up a read-only command).
+	if need, err := s.PrepareNeeded(ctx); err != nil || !need {
+		if err != nil {
+			err = fmt.Errorf("toestemmingsstand bijwerken: %w", err)
+		}
+		return 0, err
+	}
 	var n int
 	err := s.store.Update(ctx, func(tx Tx) error {
 		n = 0
