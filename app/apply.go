@@ -30,18 +30,6 @@ func (a *applier) run() error {
 	return a.revocation()
 }
 
-// syncConsentStates rewrites the stored person's consent states after the message.
-func (a *applier) syncConsentStates() error {
-	if a.personID() == 0 {
-		return nil
-	}
-	secret, err := a.tx.SecretKey()
-	if err != nil {
-		return err
-	}
-	return syncConsentStates(a.tx, secret, a.person)
-}
-
 func (a *applier) personID() int64 {
 	if a.person == nil || a.removed {
 		return 0

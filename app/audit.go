@@ -159,19 +159,23 @@ func (s *Service) auditImport(tx Tx, msg *Message, r Result, ap *applier) error 
 	if err := s.audit(tx, e); err != nil || ap == nil || ap.person == nil {
 		return err
 	}
-	id := ap.person.ID
-	if pc := ap.purged; len(pc.Domeinen) > 0 || pc.Items > 0 {
-		err := s.audit(tx, AuditEntry{Actie: ActiePurge, Object: ObjectPersoon, ObjectID: id,
-			Resultaat: "gewist", Grondslag: "toestemming", Bron: msg.Kenmerk, Domeinen: pc.Domeinen, Aantal: pc.Items})
+	return s.auditPurge(tx, msg.Kenmerk, settled{id: ap.person.ID, purged: ap.purged, removed: ap.removed})
+}
+
+// auditPurge records what a message purged of one person, and its removal under rule 6.
+func (s *Service) auditPurge(tx Tx, kenmerk string, st settled) error {
+	if pc := st.purged; len(pc.Domeinen) > 0 || pc.Items > 0 {
+		err := s.audit(tx, AuditEntry{Actie: ActiePurge, Object: ObjectPersoon, ObjectID: st.id,
+			Resultaat: "gewist", Grondslag: "toestemming", Bron: kenmerk, Domeinen: pc.Domeinen, Aantal: pc.Items})
 		if err != nil {
 			return err
 		}
 	}
-	if !ap.removed {
+	if !st.removed {
 		return nil
 	}
-	return s.audit(tx, AuditEntry{Actie: ActiePurge, Object: ObjectPersoon, ObjectID: id,
-		Resultaat: "verwijderd-regel-6", Bron: msg.Kenmerk})
+	return s.audit(tx, AuditEntry{Actie: ActiePurge, Object: ObjectPersoon, ObjectID: st.id,
+		Resultaat: "verwijderd-regel-6", Bron: kenmerk})
 }
 
 // auditQuarantine records a quarantined message placed, retried or removed.

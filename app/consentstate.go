@@ -28,6 +28,8 @@ type ConsentStateReadTx interface {
 	// ReleaseConsentStates returns the states of every person whose latest detention
 	// ends in [from, to], by person id; a missing domain is onbekend.
 	ReleaseConsentStates(from, to Date) (map[int64]map[Domain]ConsentState, error)
+	// PersonsBySKN returns every person with this SKN (an SKN is not unique: app.match).
+	PersonsBySKN(skn string) ([]Person, error)
 }
 
 // syncConsentStates rewrites the person's copy of the effective consent from the ledger,

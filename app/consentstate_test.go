@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"path/filepath"
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/terugkeer/terugkeer/app"
@@ -146,5 +147,53 @@ func TestPrepareFillsConsentStates(t *testing.T) {
 	if need, err := w.svc.PrepareNeeded(ctx); err != nil || need {
 		t.Errorf("PrepareNeeded after = %v, %v", need, err)
 	}
+	w.checkConsentCopy()
+}
+
+// withSKN puts an SKN into a message's betrokkene (and drops the BSN when bsn is "").
+func withSKN(msg, bsn, skn string) string {
+	b := "<bsn>" + bsn + "</bsn>"
+	if bsn == "" {
+		msg = strings.Replace(msg, "<bsn>999990000</bsn>", "", 1)
+		b = ""
+	}
+	return strings.Replace(msg, "<voornamen>", b[:0]+"<skn>"+skn+"</skn><voornamen>", 1)
+}
+
+// Two persons share ledger keys when an SKN-only person's SKN arrives with another
+// person's BSN (the same detainee, two records). A revocation for the one then revokes
+// for the other too: its data is purged from the file and audited, and the copy of both
+// follows the ledger.
+func TestRevocationReachesARecordSharingTheSKN(t *testing.T) {
+	w := newWorld(t)
+	// B: known by SKN 555 only, consented to onderdak.
+	w.mustImport(withSKN(melding("999990000", "Bb", "2019-06-01", "2019-09-10"), "", "555"))
+	w.mustImport(withSKN(sheet("999990000", "Bb", "2019-06-03", "MRKSKNB", app.Onderdak), "", "555"))
+	// A: BSN 999990019 without SKN, consented to onderdak.
+	w.mustImport(melding("999990019", "Aa", "2019-06-01", "2019-09-10"))
+	w.mustImport(sheet("999990019", "Aa", "2019-06-03", "MRKBSNA", app.Onderdak))
+	w.checkConsentCopy()
+	w.present("MRKSKNB-onderdak", "MRKBSNA-onderdak")
+	before := len(w.audit(app.ActiePurge))
+	// A revocation naming A's BSN and B's SKN: matched to A on BSN, recorded under both.
+	w.mustImport(withSKN(intrekking("999990019", "Aa", "2019-06-10", "onderdak"), "999990019", "555"))
+	w.checkConsentCopy()
+	w.absent("MRKSKNB-onderdak", "MRKBSNA-onderdak")
+	if got := len(w.audit(app.ActiePurge)) - before; got != 2 {
+		t.Errorf("%d purge entries, want one for each record", got)
+	}
+}
+
+// A melding that gives a person an SKN under which a revocation is already known (it
+// came first, for the SKN alone) purges what that revocation covers.
+func TestMeldingAddingARevokedSKNPurges(t *testing.T) {
+	w := newWorld(t)
+	w.mustImport(melding("999990019", "Aa", "2019-06-01", "2019-09-10"))
+	w.mustImport(sheet("999990019", "Aa", "2019-06-03", "MRKLATE", app.Onderdak, app.Zorg))
+	w.importXML(withSKN(intrekking("999990000", "Aa", "2019-06-10", "onderdak"), "", "777")) // nobody has SKN 777 yet
+	w.present("MRKLATE-onderdak")
+	w.mustImport(withSKN(melding("999990019", "Aa", "2019-06-01", "2019-09-10"), "999990019", "777"))
+	w.absent("MRKLATE-onderdak")
+	w.present("MRKLATE-zorg")
 	w.checkConsentCopy()
 }

@@ -99,10 +99,15 @@ func (s *Service) apply(tx Tx, it Item, msg *Message) (Result, error) {
 		return r, err
 	}
 	ap := applier{tx: tx, msg: msg, now: s.now(), person: p, review: review}
+	var before *Subject // the matched person's identifiers; nil for a new person
+	if p != nil {
+		before = &Subject{BSN: p.BSN, SKN: p.SKN}
+	}
 	if err := ap.run(); err != nil {
 		return r, err
 	}
-	if err := ap.syncConsentStates(); err != nil {
+	others, err := ap.settle(before)
+	if err != nil {
 		return r, err
 	}
 	r.PersonID, r.Weggelaten = ap.personID(), ap.dropped
@@ -113,7 +118,10 @@ func (s *Service) apply(tx Tx, it Item, msg *Message) (Result, error) {
 	if err != nil {
 		return r, err
 	}
-	return r, s.auditImport(tx, msg, r, &ap)
+	if err := s.auditImport(tx, msg, r, &ap); err != nil {
+		return r, err
+	}
+	return r, s.auditSettled(tx, msg, others)
 }
 
 func checkGemeente(tx ReadTx, code string) error {

@@ -144,3 +144,26 @@ func (r *reader) scanRevocations(revoked func(string, app.Domain, app.Date)) err
 	}
 	return nil
 }
+
+// PersonsBySKN returns every person with this SKN, by id. An SKN is not unique here: a
+// person found on SKN with another BSN is kept apart (app.match).
+func (r *reader) PersonsBySKN(skn string) ([]app.Person, error) {
+	rows, err := r.query(`SELECT `+personColumns+` FROM persons p WHERE p.skn = ? ORDER BY p.id`, skn)
+	if err != nil {
+		return nil, fmt.Errorf("personen met dit SKN lezen: %w", err)
+	}
+	defer rows.Close()
+	var out []app.Person
+	for rows.Next() {
+		var s personScan
+		if err := rows.Scan(s.dest()...); err != nil {
+			return nil, fmt.Errorf("personen met dit SKN lezen: %w", err)
+		}
+		p, err := s.person()
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, p)
+	}
+	return out, rows.Err()
+}
