@@ -8,47 +8,57 @@ import (
 	"github.com/terugkeer/terugkeer/app"
 )
 
-// RetentionPersons returns, for every person, what the retention terms run from.
-func (r *reader) RetentionPersons() ([]app.RetentionPerson, error) {
+// RetentionPersons calls fn for every person with what the retention terms run from.
+func (r *reader) RetentionPersons(fn func(app.RetentionPerson) error) error {
 	rows, err := r.query(`SELECT p.id, p.aangemaakt, coalesce(t.status, 'aangemeld'), coalesce(t.uitkomst, ''),
 		t.afgesloten,
 		(SELECT max(d.einddatum) FROM detentions d WHERE d.person_id = p.id),
 		(SELECT max(m.verzonden) FROM messages m WHERE m.person_id = p.id)
 		FROM persons p LEFT JOIN trajecten t ON t.person_id = p.id ORDER BY p.id`)
 	if err != nil {
-		return nil, fmt.Errorf("bewaartermijnen bepalen: %w", err)
+		return fmt.Errorf("bewaartermijnen bepalen: %w", err)
 	}
 	defer rows.Close()
-	var out []app.RetentionPerson
 	for rows.Next() {
-		var p app.RetentionPerson
-		var aan, afgesloten, eind, bericht sql.NullString
-		if err := rows.Scan(&p.ID, &aan, &p.Traject.Status, &p.Traject.Uitkomst, &afgesloten, &eind, &bericht); err != nil {
-			return nil, fmt.Errorf("bewaartermijnen bepalen: %w", err)
+		p, err := scanRetentionPerson(rows)
+		if err != nil {
+			return err
 		}
-		var e1, e2, e3, e4 error
-		p.Aangemaakt, e1 = parseTime(aan)
-		p.Traject.Afgesloten, e2 = parseDate(afgesloten)
-		p.LaatsteEinddatum, e3 = parseDate(eind)
-		p.LaatsteBericht, e4 = parseTime(bericht)
-		for _, err := range []error{e1, e2, e3, e4} {
-			if err != nil {
-				return nil, fmt.Errorf("bewaartermijn van persoon %d: %w", p.ID, err)
-			}
+		if err := fn(p); err != nil {
+			return err
 		}
-		out = append(out, p)
 	}
 	if err := rows.Err(); err != nil {
-		return nil, fmt.Errorf("bewaartermijnen bepalen: %w", err)
+		return fmt.Errorf("bewaartermijnen bepalen: %w", err)
 	}
-	return out, nil
+	return nil
 }
 
-// LedgerKeys returns the latest date stored under each key of the consent ledger.
-func (r *reader) LedgerKeys() (map[string]app.Date, error) {
-	rows, err := r.query(`SELECT key, max(d) FROM (
+func scanRetentionPerson(rows *sql.Rows) (app.RetentionPerson, error) {
+	var p app.RetentionPerson
+	var aan, afgesloten, eind, bericht sql.NullString
+	if err := rows.Scan(&p.ID, &aan, &p.Traject.Status, &p.Traject.Uitkomst, &afgesloten, &eind, &bericht); err != nil {
+		return p, fmt.Errorf("bewaartermijnen bepalen: %w", err)
+	}
+	var e1, e2, e3, e4 error
+	p.Aangemaakt, e1 = parseTime(aan)
+	p.Traject.Afgesloten, e2 = parseDate(afgesloten)
+	p.LaatsteEinddatum, e3 = parseDate(eind)
+	p.LaatsteBericht, e4 = parseTime(bericht)
+	for _, err := range []error{e1, e2, e3, e4} {
+		if err != nil {
+			return p, fmt.Errorf("bewaartermijn van persoon %d: %w", p.ID, err)
+		}
+	}
+	return p, nil
+}
+
+// LedgerKeys returns the latest date stored under each key of the consent ledger whose
+// latest date lies before the given day.
+func (r *reader) LedgerKeys(before app.Date) (map[string]app.Date, error) {
+	rows, err := r.query(`SELECT key, max(d) AS last FROM (
 		SELECT key, opgesteld AS d FROM consents UNION ALL SELECT key, ondertekend FROM revocations)
-		GROUP BY key`)
+		GROUP BY key HAVING last < ?`, before.String())
 	if err != nil {
 		return nil, fmt.Errorf("toestemmingsregister lezen: %w", err)
 	}
@@ -65,6 +75,23 @@ func (r *reader) LedgerKeys() (map[string]app.Date, error) {
 		}
 	}
 	return out, rows.Err()
+}
+
+// PersonIdentifiers calls fn with every person's BSN and SKN, one row at a time.
+func (r *reader) PersonIdentifiers(fn func(bsn, skn string)) error {
+	rows, err := r.query(`SELECT coalesce(bsn, ''), coalesce(skn, '') FROM persons`)
+	if err != nil {
+		return fmt.Errorf("personen lezen: %w", err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var bsn, skn string
+		if err := rows.Scan(&bsn, &skn); err != nil {
+			return fmt.Errorf("personen lezen: %w", err)
+		}
+		fn(bsn, skn)
+	}
+	return rows.Err()
 }
 
 // ledgerChunk bounds the number of bound parameters per statement.
