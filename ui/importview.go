@@ -50,6 +50,7 @@ type ImportView struct {
 	bg             *tasks
 	mailbox        Mailbox
 	shell          *Shell
+	readFile       func(string) ([]byte, error)
 
 	Results  []app.Result // Fyne goroutine only
 	list     *widget.List
@@ -69,7 +70,7 @@ type ImportView struct {
 
 // NewImportView builds the Importeren screen.
 func NewImportView(ctx context.Context, svc Service, win fyne.Window, bg *tasks, mb Mailbox, shell *Shell) *ImportView {
-	v := &ImportView{svc: svc, win: win, ctx: ctx, bg: bg, mailbox: mb, shell: shell}
+	v := &ImportView{svc: svc, win: win, ctx: ctx, bg: bg, mailbox: mb, shell: shell, readFile: os.ReadFile}
 	title := widget.NewLabelWithStyle(T("Importeren"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	v.fileBtn = widget.NewButtonWithIcon(T("Bestand kiezen… (Ctrl+I)"), theme.FileIcon(), v.ChooseFiles)
 	v.fileBtn.Importance = widget.HighImportance
@@ -300,13 +301,19 @@ func (v *ImportView) ImportPaths(paths []string) {
 	v.bg.run(func() {
 		var results []app.Result
 		var failed error
+		var unreadable []error // files that could not be read: reported, the rest goes on
 		cancelled := false
 		for i, path := range files {
 			if ctx.Err() != nil {
 				cancelled = true
 				break
 			}
-			rs, err := v.importFile(ctx, path)
+			raw, err := v.readFile(path)
+			if err != nil {
+				unreadable = append(unreadable, err)
+				continue
+			}
+			rs, err := v.svc.ImportBytes(ctx, path, "", raw)
 			results = append(results, rs...)
 			if err != nil && !errors.Is(err, context.Canceled) {
 				failed = err
@@ -325,6 +332,10 @@ func (v *ImportView) ImportPaths(paths []string) {
 			v.Results = results
 			v.refreshList()
 			v.showSummary(results, cancelled, skipped)
+			if n := len(unreadable); n > 0 {
+				v.summary.SetText(v.summary.Text + " " + plural(n, "{{.N}} bestand kon niet worden gelezen.", "{{.N}} bestanden konden niet worden gelezen."))
+				showError(v.win, T("Niet alle bestanden konden worden gelezen; die zijn niet geïmporteerd."), errors.Join(unreadable...))
+			}
 			if failed != nil {
 				showError(v.win, T("Het importeren is gestopt: de database kon niet worden bijgewerkt."), failed)
 			}
@@ -333,14 +344,6 @@ func (v *ImportView) ImportPaths(paths []string) {
 			}
 		})
 	})
-}
-
-func (v *ImportView) importFile(ctx context.Context, path string) ([]app.Result, error) {
-	raw, err := os.ReadFile(path)
-	if err != nil {
-		return []app.Result{{Bron: path, Resultaat: app.GeenBericht}}, nil
-	}
-	return v.svc.ImportBytes(ctx, path, "", raw)
 }
 
 func (v *ImportView) showSummary(results []app.Result, cancelled bool, skipped int) {

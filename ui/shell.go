@@ -19,6 +19,9 @@ type Options struct {
 	Examples []Example
 	PDF      PDFWriter // nil: "PDF maken" explains it is unavailable
 	Mailbox  Mailbox   // nil: no "Postvak ophalen"
+	// ReadFile reads a file to import (importers.ReadFile: with its size limit); nil:
+	// os.ReadFile.
+	ReadFile func(path string) ([]byte, error)
 	// OneTaskAtATime runs background work one task at a time. Headless tests set it:
 	// Fyne's test driver runs fyne.Do inline, so overlapping tasks would race on widgets.
 	OneTaskAtATime bool
@@ -68,6 +71,9 @@ func NewShell(ctx context.Context, svc Service, win fyne.Window, opts Options) *
 	s.Persons = NewPersonsView(ctx, svc, win, opts.Examples, s.bg, s.OpenPerson)
 	s.Overview = NewOverviewView(ctx, svc, win, s.bg, s)
 	s.Import = NewImportView(ctx, svc, win, s.bg, opts.Mailbox, s)
+	if opts.ReadFile != nil {
+		s.Import.readFile = opts.ReadFile
+	}
 	s.Quarantine = NewQuarantineView(ctx, svc, win, s.bg, s.changed)
 	s.Log = NewAuditView(ctx, svc, win, s.bg)
 	s.Settings = NewSettingsView(ctx, svc, win, s.bg, opts.Mailbox, s.changed)

@@ -84,7 +84,8 @@ func openShell(ctx context.Context, svc *app.Service, w fyne.Window) {
 			}
 			return report.WritePerson(out, r)
 		},
-		Mailbox: newMailbox(svc),
+		Mailbox:  newMailbox(svc),
+		ReadFile: importers.ReadFile, // refuses files over importers.MaxFileSize
 	})
 	w.SetContent(shell.Content())
 	w.SetOnDropped(shell.Import.Dropped)

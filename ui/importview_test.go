@@ -1,0 +1,45 @@
+package ui
+
+import (
+	"errors"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/terugkeer/terugkeer/importers"
+)
+
+// A file that cannot be read (too large, no permission) is reported with its reason;
+// the other files are imported.
+func TestUnreadableFileIsReportedAndTheRestImported(t *testing.T) {
+	svc := realService(t, exampleNow, []string{"0193"}, false)
+	dir := t.TempDir()
+	var paths []string
+	for _, e := range importers.Examples()[:2] {
+		p := filepath.Join(dir, e.Name)
+		if err := os.WriteFile(p, e.Data, 0o600); err != nil {
+			t.Fatal(err)
+		}
+		paths = append(paths, p)
+	}
+	bad := filepath.Join(dir, "te-groot.eml")
+	os.WriteFile(bad, []byte("x"), 0o600)
+	s, w := newShell(t, svc, Options{ReadFile: func(p string) ([]byte, error) {
+		if p == bad {
+			return nil, errors.New(p + " is groter dan 64 MiB")
+		}
+		return os.ReadFile(p)
+	}})
+	s.Import.ImportPaths(append([]string{bad}, paths...))
+	s.Wait()
+	if len(s.Import.Results) != 2 {
+		t.Errorf("%d results, want the 2 readable files", len(s.Import.Results))
+	}
+	if !strings.Contains(s.Import.summary.Text, "1 bestand kon niet worden gelezen") {
+		t.Errorf("summary = %q", s.Import.summary.Text)
+	}
+	if !containsText(visibleTexts(w.Canvas().Overlays().Top()), "Niet alle bestanden konden worden gelezen") {
+		t.Error("no error dialog for the unreadable file")
+	}
+}
