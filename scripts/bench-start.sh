@@ -37,7 +37,7 @@ if [ -z "$db" ]; then
 fi
 persons=$(bin/terugkeer-cli --db "$db" persons --json | grep -c '"id"' || true)
 
-Xvfb -screen 0 1280x800x24 -nolisten tcp -displayfd 3 3>"$tmp/display" >"$tmp/xvfb.log" 2>&1 &
+Xvfb -screen 0 1280x800x24 -nolisten tcp -noreset -displayfd 3 3>"$tmp/display" >"$tmp/xvfb.log" 2>&1 &
 xvfb_pid=$!
 for _ in $(seq 1 100); do [ -s "$tmp/display" ] && break; sleep 0.1; done
 export DISPLAY=":$(head -n1 "$tmp/display")"
