@@ -101,6 +101,20 @@ start_app() {
 stop_app() {
 	cp "$tmp/app.log" "$tmp/app-run.log"
 	kill "$app_pid" 2>/dev/null || true
+	# Never wait forever: a Fyne app that does not quit on SIGTERM within 10 s gets
+	# SIGQUIT (its goroutine dump goes to bin/smoke-stop.log for diagnosis) and a warning.
+	for _ in $(seq 1 100); do
+		kill -0 "$app_pid" 2>/dev/null || break
+		sleep 0.1
+	done
+	if kill -0 "$app_pid" 2>/dev/null; then
+		kill -QUIT "$app_pid" 2>/dev/null || true
+		sleep 1
+		kill -KILL "$app_pid" 2>/dev/null || true
+		mkdir -p bin
+		cp "$tmp/app.log" bin/smoke-stop.log
+		echo "smoke: WAARSCHUWING: terugkeer stopte niet binnen 10 s na SIGTERM; zie bin/smoke-stop.log" >&2
+	fi
 	wait "$app_pid" 2>/dev/null || true
 	app_pid=""
 	if grep -q . "$tmp/app-run.log"; then
