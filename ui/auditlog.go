@@ -9,7 +9,6 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -213,7 +212,7 @@ func (v *AuditView) VerifyChain() {
 			v.Check.Importance = widget.DangerImportance
 			msg := tf("De keten is verbroken bij regel {{.ID}}: die regel of een regel ervoor is gewijzigd of verwijderd. Meld dit bij de functionaris gegevensbescherming.", "ID", c.FirstBad)
 			v.Check.SetText(msg)
-			dialog.ShowInformation(T("Logboek niet intact"), msg, v.win)
+			showInformation(v.win, T("Logboek niet intact"), msg)
 		})
 	})
 }

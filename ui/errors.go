@@ -28,9 +28,8 @@ func showError(win fyne.Window, summary string, err error) {
 		content = append(content, acc)
 	}
 	box := container.NewVBox(content...)
-	d := dialog.NewCustom(T("Er ging iets mis"), T("OK"), box, win)
+	d := showNotice(win, T("Er ging iets mis"), box)
 	d.Resize(fyne.NewSize(480, 0))
-	d.Show()
 }
 
 // confirm asks before something destructive; text says what will be removed.

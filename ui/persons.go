@@ -9,7 +9,6 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -452,7 +451,7 @@ func (v *PersonsView) loadExamples() {
 				msg = tf("De database was nog niet ingericht en is nu ingericht voor gemeente {{.G}}, de gemeente van de voorbeeldberichten.", "G", ExampleGemeente) +
 					"\n\n" + msg
 			}
-			dialog.ShowInformation(T("Voorbeeldberichten geladen"), msg, v.win)
+			showInformation(v.win, T("Voorbeeldberichten geladen"), msg)
 			v.Reload()
 		})
 	})

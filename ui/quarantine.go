@@ -7,7 +7,6 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -221,7 +220,7 @@ func (v *QuarantineView) Retry() {
 			}
 			s := app.Summarise(results)
 			if s.Quarantaine == 0 {
-				dialog.ShowInformation(T("Opnieuw importeren"), T("Het bericht is geïmporteerd en uit de quarantaine gehaald.")+"\n"+T("Resultaat:")+" "+summaryText(s)+".", v.win)
+				showInformation(v.win, T("Opnieuw importeren"), T("Het bericht is geïmporteerd en uit de quarantaine gehaald.")+"\n"+T("Resultaat:")+" "+summaryText(s)+".")
 				v.Selected = nil
 			} else {
 				var reasons []string
@@ -230,7 +229,7 @@ func (v *QuarantineView) Retry() {
 						reasons = append(reasons, r.Reden)
 					}
 				}
-				dialog.ShowInformation(T("Opnieuw importeren"), T("Het bericht kan nog steeds niet worden geïmporteerd:")+"\n"+strings.Join(reasons, "\n"), v.win)
+				showInformation(v.win, T("Opnieuw importeren"), T("Het bericht kan nog steeds niet worden geïmporteerd:")+"\n"+strings.Join(reasons, "\n"))
 			}
 			if v.changed != nil {
 				v.changed()

@@ -7,7 +7,6 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -213,7 +212,7 @@ func (v *SettingsView) SaveTerms() {
 				showError(v.win, T("De bewaartermijnen zijn niet opgeslagen."), err)
 				return
 			}
-			dialog.ShowInformation(T("Bewaartermijnen"), T("De bewaartermijnen zijn opgeslagen."), v.win)
+			showInformation(v.win, T("Bewaartermijnen"), T("De bewaartermijnen zijn opgeslagen."))
 		})
 	})
 }

@@ -214,21 +214,32 @@ func (s *Shell) Escape() {
 	s.Back()
 }
 
+// dialogOpen reports whether a dialog, pop-up or menu is open. The shortcuts then do
+// nothing, as in other office applications: the screen behind a dialog never changes,
+// and a field behind it cannot take what is typed.
+func (s *Shell) dialogOpen() bool { return s.win.Canvas().Overlays().Top() != nil }
+
 // ShortcutSearch goes to Personen and puts the cursor in the search box.
 func (s *Shell) ShortcutSearch() {
+	if s.dialogOpen() {
+		return
+	}
 	s.Show(SectionPersonen)
 	s.win.Canvas().Focus(s.Persons.Search)
 }
 
 // ShortcutImport goes to Importeren and opens the file dialog.
 func (s *Shell) ShortcutImport() {
+	if s.dialogOpen() {
+		return
+	}
 	s.Show(SectionImporteren)
 	s.Import.ChooseFiles()
 }
 
 // ShortcutPDF makes the PDF of the open person.
 func (s *Shell) ShortcutPDF() {
-	if s.Person != nil {
+	if s.Person != nil && !s.dialogOpen() {
 		s.Person.MakePDF()
 	}
 }
