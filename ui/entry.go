@@ -15,6 +15,9 @@ type EscEntry struct {
 	// OnEscape runs when Esc is pressed in the field; nil: leave the field and pass Esc on
 	// to the window.
 	OnEscape func()
+	// OnDown runs when the Down arrow is pressed in a one-line field (Personen: to the
+	// list); nil: nothing happens, as in widget.Entry.
+	OnDown func()
 }
 
 // NewEscEntry is a one-line EscEntry. onEsc runs on Esc; with nil, Esc leaves the field
@@ -40,8 +43,12 @@ func newEscPasswordEntry() *EscEntry {
 	return e
 }
 
-// TypedKey handles Esc and gives every other key to widget.Entry.
+// TypedKey handles Esc (and Down, with OnDown) and gives every other key to widget.Entry.
 func (e *EscEntry) TypedKey(key *fyne.KeyEvent) {
+	if key.Name == fyne.KeyDown && e.OnDown != nil && !e.MultiLine {
+		e.OnDown()
+		return
+	}
 	if key.Name != fyne.KeyEscape {
 		e.Entry.TypedKey(key)
 		return

@@ -127,13 +127,13 @@ func TestEscLeavesScreenField(t *testing.T) {
 		t.Fatalf("Esc changed the text (%q) or the screen (%q)", s.Settings.Gebruiker.Text, s.Current())
 	}
 
-	// Handed on to the window: an EscEntry on the person screen goes back.
+	// Handed on to the window: an EscEntry on the person screen goes back, to the list.
 	p := openBerg(t, svc, s)
 	e := NewEscEntry(nil)
 	p.body.Add(e)
 	c.Focus(e)
 	pressEsc(c)
-	if c.Focused() != nil || s.Current() != SectionPersonen {
+	if c.Focused() != s.Persons.table || s.Current() != SectionPersonen {
 		t.Fatalf("Esc in a field on the person screen: focus %v, screen %q", c.Focused(), s.Current())
 	}
 }

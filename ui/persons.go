@@ -66,7 +66,7 @@ type PersonsView struct {
 	// The domain filter: domein (0: all domains) and domeinStatus (0: no filter).
 	domein, domeinStatus *widget.Select
 
-	table     *widget.Table
+	table     *personTable
 	count     *widget.Label
 	loadBtn   *widget.Button
 	empty     fyne.CanvasObject
@@ -86,6 +86,9 @@ type PersonsView struct {
 	cancel   context.CancelFunc
 	qctx     context.Context
 	ready    bool
+	// openOnLoad: Enter was pressed in the search box; when the results come, one person
+	// opens and more put the highlight in the list. Typing again clears it.
+	openOnLoad bool
 }
 
 // NewPersonsView builds the view and starts loading the persons in the background.
@@ -97,8 +100,8 @@ func NewPersonsView(ctx context.Context, svc Service, win fyne.Window, examples 
 	}
 	v := &PersonsView{svc: svc, win: win, examples: examples, ctx: ctx, bg: bg, onOpen: onOpen}
 
-	v.table = widget.NewTableWithHeaders(v.tableSize, newCell, v.updateCell)
-	v.table.ShowHeaderColumn = false
+	v.table = newPersonTable(v.tableSize, newCell, v.updateCell)
+	v.table.toSearch = v.FocusSearch
 	v.table.CreateHeader = newHeader
 	v.table.UpdateHeader = updateHeader
 	for i, c := range columns {
@@ -109,7 +112,8 @@ func NewPersonsView(ctx context.Context, svc Service, win fyne.Window, examples 
 	v.Search = NewEscEntry(nil)
 	v.Search.SetPlaceHolder(T("Zoek op naam, BSN of SKN (Ctrl+F)"))
 	v.Search.OnChanged = func(string) { v.scheduleQuery() }
-	v.Search.OnSubmitted = func(string) { v.runQueryNow() }
+	v.Search.OnSubmitted = func(string) { v.submitSearch() }
+	v.Search.OnDown = func() { v.table.enterAt(v.win.Canvas(), 0) }
 
 	releaseOpts := make([]string, len(releaseWindows))
 	for i, d := range releaseWindows {
@@ -208,6 +212,7 @@ func filtered(q app.PersonQuery) bool {
 
 // scheduleQuery runs the query once typing pauses for SearchDelay.
 func (v *PersonsView) scheduleQuery() {
+	v.openOnLoad = false
 	if v.bg.inline {
 		v.runQueryNow() // headless tests: no timer goroutine racing the test
 		return
@@ -241,6 +246,28 @@ func (v *PersonsView) runQueryNow() {
 	v.fetch(ctx, 0, true)
 }
 
+// submitSearch is Enter in the search box: the search runs at once, and then a single
+// person found opens, while with more the first row is highlighted in the list (Up/Down,
+// Enter opens). A casemanager opens only the file they mean to: never the first of many.
+func (v *PersonsView) submitSearch() {
+	v.openOnLoad = true
+	v.runQueryNow()
+}
+
+// openResults opens the only person found or moves into the list.
+func (v *PersonsView) openResults() {
+	switch {
+	case v.complete && v.known == 1:
+		v.OpenRow(0)
+	case v.known > 0:
+		v.table.enterAt(v.win.Canvas(), 0)
+	}
+}
+
+// ReturnToList puts the focus in the list on the row that was opened last, so that the
+// keys go on from there (Back from a person).
+func (v *PersonsView) ReturnToList() { v.table.enterAt(v.win.Canvas(), v.table.row) }
+
 // Reload fetches the persons again, keeping the search and filters.
 func (v *PersonsView) Reload() { v.runQueryNow() }
 
@@ -270,6 +297,10 @@ func (v *PersonsView) fetch(ctx context.Context, p int, first bool) {
 				v.table.ScrollToTop()
 			}
 			v.show()
+			if first && v.openOnLoad {
+				v.openOnLoad = false
+				v.openResults()
+			}
 		})
 	})
 }
@@ -403,6 +434,7 @@ func cellText(r app.PersonRow, col int, today app.Date) string {
 
 func (v *PersonsView) selected(id widget.TableCellID) {
 	v.table.UnselectAll()
+	v.table.row = id.Row
 	r, ok := v.row(id.Row)
 	if !ok || v.onOpen == nil {
 		return

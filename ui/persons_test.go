@@ -304,3 +304,69 @@ func TestEscLeavesSearch(t *testing.T) {
 		t.Errorf("screen after Esc = %q", s.Current())
 	}
 }
+
+// The list works from the keyboard: Enter in the search box opens the only person found
+// but, with more, highlights the first row instead of opening someone the user did not
+// pick; Down and Up move the highlight, Enter opens, Esc or Up on the first row return
+// to the search box.
+func TestSearchAndListByKeyboard(t *testing.T) {
+	svc := &fakeService{gemeenten: []string{"0193"}, persons: []app.PersonRow{
+		row(1, "Jan", "de", "Vries", "1990-03-01", "PI Vught", "2019-08-15", app.EindVerwacht),
+		row(2, "Fatima", "", "El Amrani", "1985-12-24", "PI Zwolle", "2019-08-05", app.EindDefinitief),
+		row(3, "Piotr", "", "Kowalski", "1979-07-30", "PI Zwolle", "2019-09-01", app.EindVerwacht),
+	}}
+	v, w, _, opened := newPersonsView(t, svc, nil)
+	c := w.Canvas()
+	key := func(name fyne.KeyName) { c.Focused().TypedKey(&fyne.KeyEvent{Name: name}) }
+
+	c.Focus(v.Search)
+	test.Type(v.Search, "zwolle")
+	key(fyne.KeyReturn)
+	if len(*opened) != 0 || c.Focused() != v.table || v.table.row != 0 {
+		t.Fatalf("Enter with 3 results: opened %v, focus %T, row %d; want the list, row 0", *opened, c.Focused(), v.table.row)
+	}
+	key(fyne.KeyDown)
+	key(fyne.KeyDown)
+	key(fyne.KeyDown) // past the last row: stays
+	key(fyne.KeyUp)
+	key(fyne.KeyReturn)
+	if !slices.Equal(*opened, []int64{2}) {
+		t.Fatalf("Down, Down, Down, Up, Enter opened %v, want [2]", *opened)
+	}
+	key(fyne.KeyUp)
+	key(fyne.KeyUp)
+	if c.Focused() != v.Search {
+		t.Fatalf("Up on the first row: focus %T, want the search box", c.Focused())
+	}
+	key(fyne.KeyDown)
+	key(fyne.KeyEscape)
+	if c.Focused() != v.Search {
+		t.Fatalf("Esc in the list: focus %T, want the search box", c.Focused())
+	}
+
+	svc.persons = svc.persons[:1]
+	key(fyne.KeyReturn)
+	if !slices.Equal(*opened, []int64{2, 1}) {
+		t.Fatalf("Enter with one result opened %v, want [2 1]", *opened)
+	}
+}
+
+// The Done-when path by keyboard: Ctrl+F, "berg", Enter opens Jan Willem van der Berg
+// (the only one found); Esc goes back to the list with his row highlighted.
+func TestKeyboardToBergAndBack(t *testing.T) {
+	svc := realService(t, exampleNow, []string{"0193"}, true)
+	s, w := newShell(t, svc, Options{})
+	c := w.Canvas()
+	s.ShortcutSearch()
+	test.Type(s.Persons.Search, "berg")
+	c.Focused().TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
+	s.Wait()
+	if s.Person == nil || s.Person.File == nil || s.Person.File.Person.Achternaam != "Berg" {
+		t.Fatalf("Enter after 'berg' did not open Jan Willem van der Berg (screen %q)", s.Current())
+	}
+	pressEsc(c)
+	s.Wait()
+	if s.Current() != SectionPersonen || c.Focused() != s.Persons.table || s.Persons.table.row != 0 {
+		t.Fatalf("Esc: screen %q, focus %T; want Personen with the list focused", s.Current(), c.Focused())
+	}
+}

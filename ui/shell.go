@@ -159,7 +159,13 @@ func (s *Shell) OpenPerson(id int64) {
 	if back == "Persoon" || back == "" {
 		back = SectionPersonen
 	}
-	p := NewPersonView(s.ctx, s.svc, s.win, s.bg, s.opts.PDF, id, func() { s.Show(back) }, s.changed)
+	onBack := func() {
+		s.Show(back)
+		if back == SectionPersonen {
+			s.Persons.ReturnToList()
+		}
+	}
+	p := NewPersonView(s.ctx, s.svc, s.win, s.bg, s.opts.PDF, id, onBack, s.changed)
 	s.Person = p
 	s.current = "Persoon"
 	s.body.Objects = []fyne.CanvasObject{p.Content()}
