@@ -89,3 +89,48 @@ func TestShortcutsWaitForOpenDialog(t *testing.T) {
 		t.Fatalf("Ctrl+F without a dialog: person %v, focus %T", s.Person, c.Focused())
 	}
 }
+
+// With no field focused, Page Down, End, Up and Home scroll the person's file; Fyne's
+// scroll containers take no keys of their own. With a dialog open they do nothing.
+func TestKeysScrollThePersonFile(t *testing.T) {
+	svc := realService(t, exampleNow, []string{"0193"}, true)
+	s, w := newShell(t, svc, Options{})
+	c := w.Canvas()
+	p := openBerg(t, svc, s)
+	c.Unfocus()
+	sc := p.scroll
+	bottom := sc.Content.MinSize().Height - sc.Size().Height
+	if bottom <= 0 {
+		t.Fatalf("the file fits the window (%v in %v): nothing to scroll", sc.Content.MinSize(), sc.Size())
+	}
+	pressKey(c, fyne.KeyPageDown)
+	if y := sc.Offset.Y; y <= 0 || y > sc.Size().Height {
+		t.Fatalf("Page Down: offset %v, want one page (%v) or less", y, sc.Size().Height)
+	}
+	pressKey(c, fyne.KeyEnd)
+	if sc.Offset.Y != bottom {
+		t.Fatalf("End: offset %v, want %v", sc.Offset.Y, bottom)
+	}
+	pressKey(c, fyne.KeyUp)
+	if sc.Offset.Y != bottom-lineStep {
+		t.Fatalf("Up: offset %v, want %v", sc.Offset.Y, bottom-lineStep)
+	}
+	showInformation(w, "Bewaartermijnen", "opgeslagen")
+	c.Unfocus()
+	pressKey(c, fyne.KeyHome)
+	if sc.Offset.Y != bottom-lineStep {
+		t.Fatalf("Home behind a dialog scrolled the file to %v", sc.Offset.Y)
+	}
+	pressKey(c, fyne.KeyEscape)
+	noOverlay(t, c, "Esc")
+	pressKey(c, fyne.KeyHome)
+	if sc.Offset.Y != 0 {
+		t.Fatalf("Home: offset %v", sc.Offset.Y)
+	}
+
+	s.Show(SectionPersonen)
+	pressKey(c, fyne.KeyDown)
+	if c.Focused() != s.Persons.table {
+		t.Fatalf("Down on Personen: focus %T, want the list", c.Focused())
+	}
+}

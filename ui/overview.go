@@ -23,6 +23,7 @@ type OverviewView struct {
 
 	Data    *app.Dashboard // the last one shown; Fyne goroutine only
 	body    *fyne.Container
+	scroll  *container.Scroll
 	content fyne.CanvasObject
 	gen     int
 }
@@ -34,8 +35,8 @@ func NewOverviewView(ctx context.Context, svc Service, win fyne.Window, bg *task
 	title := widget.NewLabelWithStyle(T("Overzicht"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	seen := widget.NewButtonWithIcon(T("Alles gezien"), theme.VisibilityIcon(), v.MarkSeen)
 	refresh := widget.NewButtonWithIcon(T("Vernieuwen"), theme.ViewRefreshIcon(), v.Reload)
-	v.content = container.NewBorder(container.NewBorder(nil, nil, title, container.NewHBox(seen, refresh)), nil, nil, nil,
-		container.NewVScroll(v.body))
+	v.scroll = container.NewVScroll(v.body)
+	v.content = container.NewBorder(container.NewBorder(nil, nil, title, container.NewHBox(seen, refresh)), nil, nil, nil, v.scroll)
 	return v
 }
 

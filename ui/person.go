@@ -38,6 +38,7 @@ type PersonView struct {
 	title   *widget.Label
 	body    *fyne.Container
 	pdfBtn  *widget.Button
+	scroll  *container.Scroll
 	content fyne.CanvasObject
 }
 
@@ -57,7 +58,8 @@ func NewPersonView(ctx context.Context, svc Service, win fyne.Window, bg *tasks,
 	v.pdfBtn.Disable()
 	v.body = container.NewVBox()
 	top := container.NewBorder(nil, nil, back, v.pdfBtn, v.title)
-	v.content = container.NewBorder(top, nil, nil, nil, container.NewVScroll(container.NewPadded(v.body)))
+	v.scroll = container.NewVScroll(container.NewPadded(v.body))
+	v.content = container.NewBorder(top, nil, nil, nil, v.scroll)
 	v.Reload()
 	return v
 }

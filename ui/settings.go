@@ -30,6 +30,7 @@ type SettingsView struct {
 
 	mail     mailboxForm
 	Saved    *widget.Label
+	scroll   *container.Scroll
 	content  fyne.CanvasObject
 	mailCard fyne.CanvasObject
 }
@@ -105,7 +106,8 @@ func NewSettingsView(ctx context.Context, svc Service, win fyne.Window, bg *task
 
 	v.mailCard = v.mailboxCard()
 	cards = append(cards, v.mailCard)
-	v.content = container.NewBorder(title, nil, nil, nil, container.NewVScroll(container.NewVBox(cards...)))
+	v.scroll = container.NewVScroll(container.NewVBox(cards...))
+	v.content = container.NewBorder(title, nil, nil, nil, v.scroll)
 	v.Reload()
 	return v
 }

@@ -202,11 +202,30 @@ func (s *Shell) InstallShortcuts() {
 	c.AddShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyF, Modifier: mod}, func(fyne.Shortcut) { s.ShortcutSearch() })
 	c.AddShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyI, Modifier: mod}, func(fyne.Shortcut) { s.ShortcutImport() })
 	c.AddShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyP, Modifier: mod}, func(fyne.Shortcut) { s.ShortcutPDF() })
-	c.SetOnTypedKey(func(e *fyne.KeyEvent) {
-		if e.Name == fyne.KeyEscape {
-			s.Escape()
-		}
-	})
+	c.SetOnTypedKey(s.typedKey)
+}
+
+// typedKey gets the keys no widget took: Esc, and the keys that scroll the screen shown
+// (Page Up/Down, Home, End, Up, Down; on Personen Down enters the list). With a dialog
+// open only Esc counts.
+func (s *Shell) typedKey(e *fyne.KeyEvent) {
+	if e.Name == fyne.KeyEscape {
+		s.Escape()
+		return
+	}
+	if s.dialogOpen() {
+		return
+	}
+	switch {
+	case s.Person != nil:
+		scrollByKey(s.Person.scroll, e.Name)
+	case s.current == SectionOverzicht:
+		scrollByKey(s.Overview.scroll, e.Name)
+	case s.current == SectionInstelling:
+		scrollByKey(s.Settings.scroll, e.Name)
+	case s.current == SectionPersonen && e.Name == fyne.KeyDown:
+		s.Persons.table.enterAt(s.win.Canvas(), 0)
+	}
 }
 
 // Escape is Esc when no field has focus: it closes the topmost dialog or pop-up (without
