@@ -4,7 +4,8 @@
 # display, waits for its window and checks that a screenshot of it is not blank.
 #   UPDATE_SCREENSHOTS=1 scripts/smoke.sh   also saves docs/screenshots/{overzicht,personen,persoon}.png
 # Then it presses Ctrl+P and Enter with xdotool on the person's screen and checks the
-# PDF handed to the (stubbed) system viewer.
+# PDF handed to the (stubbed) system viewer, and drops files onto the Importeren screen
+# over XDND (scripts/xdnd-drop.py) and checks that they were imported.
 # The screenshots are kept at bin/smoke-*.png either way. The app starts with LANG=C and
 # must not log anything (it falls back to Dutch).
 set -euo pipefail
@@ -196,6 +197,36 @@ pdf_by_keys() {
 	stop_app
 }
 
+# drop_files: files dropped onto the window over XDND, as a file manager drops them
+# (scripts/xdnd-drop.py): the real GLFW and Fyne drop path. A file that is not a message,
+# with a space and an accent in its name, must land in quarantine with its name as the
+# source; a .txt dropped with it is skipped.
+drop_files() {
+	if [ ! -x /usr/bin/python3 ] || ! /usr/bin/python3 -c 'import Xlib' 2>/dev/null; then
+		echo "smoke: sleeptest overgeslagen: python3-xlib ontbreekt (make deps installeert het)"
+		return 0
+	fi
+	local dir="$tmp/sleep" name="Kapot bericht é.xml" found=""
+	mkdir -p "$dir"
+	printf 'dit is geen bericht van de DJI\n' >"$dir/$name"
+	printf 'notitie\n' >"$dir/notitie.txt"
+	start_app Importeren "$tmp/home-drop"
+	sleep 2
+	/usr/bin/python3 scripts/xdnd-drop.py "$win" "$dir/$name" "$dir/notitie.txt" ||
+		fail "het venster nam de gesleepte bestanden niet aan"
+	for _ in $(seq 1 20); do
+		found=$(bin/terugkeer-cli --db "$db" quarantine list --json | grep -c "\"bron\": \"$dir/$name\"" || true)
+		[ "$found" = 1 ] && break
+		sleep 0.5
+	done
+	import -window "$win" "bin/smoke-drop.png" 2>/dev/null || true
+	[ "$found" = 1 ] || fail "het gesleepte bestand staat niet in de quarantaine; zie bin/smoke-drop.png"
+	! bin/terugkeer-cli --db "$db" quarantine list --json | grep -q "notitie.txt" ||
+		fail "het gesleepte .txt-bestand is geïmporteerd in plaats van overgeslagen"
+	echo "smoke: bestanden naar het venster gesleept: '$name' in quarantaine, notitie.txt overgeslagen"
+	stop_app
+}
+
 mkdir -p "$tmp/bin"
 printf '#!/bin/sh\necho "$1" >>"%s/xdg-open.log"\n' "$tmp" >"$tmp/bin/xdg-open"
 chmod +x "$tmp/bin/xdg-open"
@@ -204,6 +235,7 @@ shoot overzicht Overzicht
 shoot personen Personen
 shoot persoon Persoon:999990019 # Jan Willem van der Berg, the examples' person
 pdf_by_keys
+drop_files
 
 if [ "${UPDATE_SCREENSHOTS:-}" = 1 ]; then
 	mkdir -p docs/screenshots
