@@ -197,8 +197,22 @@ func TestImportFilesAndDrop(t *testing.T) {
 		}
 	}
 	os.WriteFile(filepath.Join(dir, "lees-mij.txt"), []byte("x"), 0o600)
-	s.Import.Dropped(fyne.Position{}, []fyne.URI{storage.NewFileURI(dir)})
+	drop := []fyne.URI{storage.NewFileURI(dir)}
+
+	// A drop while a dialog is open is refused and said so; nothing is imported.
+	showInformation(w, "Bewaartermijnen", "opgeslagen")
+	s.Dropped(fyne.Position{}, drop)
 	s.Wait()
+	if s.Current() != SectionOverzicht || len(s.Import.Results) != 0 || !strings.Contains(s.status.Text, "sleep de bestanden opnieuw") {
+		t.Fatalf("drop behind a dialog: screen %q, %d results, status %q", s.Current(), len(s.Import.Results), s.status.Text)
+	}
+	pressKey(w.Canvas(), fyne.KeyEscape)
+
+	s.Dropped(fyne.Position{}, drop)
+	s.Wait()
+	if strings.Contains(s.status.Text, "sleep de bestanden opnieuw") {
+		t.Errorf("after a drop that worked the status still says %q", s.status.Text)
+	}
 	if s.Current() != SectionImporteren {
 		t.Errorf("a drop must show Importeren, shows %q", s.Current())
 	}

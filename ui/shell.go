@@ -61,7 +61,9 @@ type Shell struct {
 	current string
 	body    *fyne.Container
 	status  *widget.Label
-	content fyne.CanvasObject
+	// statusBefore is the status line a refused drop replaced, shown again after the next.
+	statusBefore string
+	content      fyne.CanvasObject
 }
 
 // NewShell builds every screen and starts loading them in the background.
@@ -243,6 +245,24 @@ func (s *Shell) Escape() {
 // nothing, as in other office applications: the screen behind a dialog never changes,
 // and a field behind it cannot take what is typed.
 func (s *Shell) dialogOpen() bool { return s.win.Canvas().Overlays().Top() != nil }
+
+// Dropped imports files dropped onto the window (window.SetOnDropped) on the Importeren
+// screen. With a dialog open the drop is refused, as the shortcuts are, and the status
+// line says so: the screen behind a dialog never changes.
+func (s *Shell) Dropped(pos fyne.Position, uris []fyne.URI) {
+	refused := T("Er staat nog een venster open: sluit het en sleep de bestanden opnieuw.")
+	if s.dialogOpen() {
+		if s.status.Text != refused {
+			s.statusBefore = s.status.Text
+		}
+		s.SetStatus(refused)
+		return
+	}
+	if s.status.Text == refused {
+		s.SetStatus(s.statusBefore)
+	}
+	s.Import.Dropped(pos, uris)
+}
 
 // ShortcutSearch goes to Personen and puts the cursor in the search box.
 func (s *Shell) ShortcutSearch() {

@@ -88,7 +88,7 @@ func openShell(ctx context.Context, svc *app.Service, w fyne.Window) {
 		ReadFile: importers.ReadFile, // refuses files over importers.MaxFileSize
 	})
 	w.SetContent(shell.Content())
-	w.SetOnDropped(shell.Import.Dropped)
+	w.SetOnDropped(shell.Dropped)
 	shell.InstallShortcuts()
 	if s := os.Getenv("TERUGKEER_SCHERM"); s != "" {
 		shell.OpenScreen(s) // screenshots: start on a screen or a person
