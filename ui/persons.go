@@ -31,17 +31,15 @@ const maxCachedPages = 20
 // SearchDelay is how long typing must pause before the search runs.
 var SearchDelay = 250 * time.Millisecond
 
-// columns of the person table, in order.
-var columns = []struct {
-	title string
-	width float32
-}{
-	{"Naam", 290},
-	{"Geboortedatum", 130},
-	{"Inrichting", 230},
-	{"Einddatum", 115},
-	{"Status", 100},
-	{"Vrijlating", 150},
+// columns of the person table, in order: width is the preferred width; a column with a
+// min shares the room the others leave (see fitColumns).
+var columns = []tableColumn{
+	{"Naam", 290, 170},
+	{"Geboortedatum", 130, 0},
+	{"Inrichting", 230, 140},
+	{"Einddatum", 115, 0},
+	{"Status", 100, 0},
+	{"Vrijlating", 160, 0},
 }
 
 // release-window filter choices, in days (0: no filter).
@@ -100,13 +98,10 @@ func NewPersonsView(ctx context.Context, svc Service, win fyne.Window, examples 
 	}
 	v := &PersonsView{svc: svc, win: win, examples: examples, ctx: ctx, bg: bg, onOpen: onOpen}
 
-	v.table = newPersonTable(v.tableSize, newCell, v.updateCell)
+	v.table = newPersonTable(v.tableSize, newCell, v.updateCell, columns)
 	v.table.toSearch = v.FocusSearch
 	v.table.CreateHeader = newHeader
 	v.table.UpdateHeader = updateHeader
-	for i, c := range columns {
-		v.table.SetColumnWidth(i, c.width)
-	}
 	v.table.OnSelected = v.selected
 
 	v.Search = NewEscEntry(nil)

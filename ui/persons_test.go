@@ -370,3 +370,44 @@ func TestKeyboardToBergAndBack(t *testing.T) {
 		t.Fatalf("Esc: screen %q, focus %T; want Personen with the list focused", s.Current(), c.Focused())
 	}
 }
+
+// At the window's default size (1100×720, the list then about 880 wide) every column is
+// in view, Vrijlating included; names and inrichtingen give up room first and take it
+// in a wide window.
+func TestColumnsFitTheWindow(t *testing.T) {
+	sum := func(w []float32) (s float32) {
+		for _, x := range w {
+			s += x
+		}
+		return s
+	}
+	for _, avail := range []float32{820, 880, 1000} {
+		w := fitColumns(columns, avail)
+		if s := sum(w); s > avail {
+			t.Errorf("at %v the columns take %v: %v", avail, s, w)
+		}
+		if w[5] != columns[5].width || w[1] != columns[1].width {
+			t.Errorf("at %v a fixed column changed: %v", avail, w)
+		}
+	}
+	narrow := fitColumns(columns, 400)
+	if narrow[0] != columns[0].min || narrow[2] != columns[2].min {
+		t.Errorf("narrow: %v, want the minimum for Naam and Inrichting", narrow)
+	}
+	wide := fitColumns(columns, 1600)
+	if wide[0] <= columns[0].width || wide[2] <= columns[2].width || wide[0] <= wide[2] {
+		t.Errorf("wide: %v, want Naam and Inrichting to grow, Naam most", wide)
+	}
+
+	svc := &fakeService{gemeenten: []string{"0193"}, persons: []app.PersonRow{
+		row(1, "Jan", "de", "Vries", "1990-03-01", "PI Vught", "2019-08-15", app.EindVerwacht),
+	}}
+	v, w, _, _ := newPersonsView(t, svc, nil)
+	w.Resize(fyne.NewSize(890, 600))
+	texts := visibleTexts(v.table)
+	for _, want := range []string{"Vrijlating", "nog 10 dagen"} {
+		if !containsText(texts, want) {
+			t.Errorf("an 890-wide list does not show %q: %q", want, texts)
+		}
+	}
+}

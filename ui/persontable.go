@@ -2,6 +2,7 @@ package ui
 
 import (
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 )
 
@@ -15,15 +16,72 @@ type personTable struct {
 	// row is the highlighted row. widget.Table keeps its own copy private and moves it
 	// only through Select, so every move goes through highlight.
 	row int
+	// cols are the columns whose widths fitColumns sets; width is the last fitted width.
+	cols  []tableColumn
+	width float32
+}
+
+// tableColumn is a column's title, preferred width and, for a column that gives and takes
+// room, its minimum width (0: always the preferred width).
+type tableColumn struct {
+	title      string
+	width, min float32
 }
 
 func newPersonTable(length func() (int, int), create func() fyne.CanvasObject,
-	update func(widget.TableCellID, fyne.CanvasObject)) *personTable {
-	t := &personTable{}
+	update func(widget.TableCellID, fyne.CanvasObject), cols []tableColumn) *personTable {
+	t := &personTable{cols: cols}
 	t.Length, t.CreateCell, t.UpdateCell = length, create, update
 	t.ShowHeaderRow = true
 	t.ExtendBaseWidget(t)
+	for i, c := range cols {
+		t.SetColumnWidth(i, c.width)
+	}
 	return t
+}
+
+// Resize fits the columns to the new width before the table lays itself out.
+func (t *personTable) Resize(s fyne.Size) {
+	if s.Width != t.width {
+		t.width = s.Width
+		for i, w := range fitColumns(t.cols, s.Width-t.chrome()) {
+			t.SetColumnWidth(i, w)
+		}
+	}
+	t.Table.Resize(s)
+}
+
+// chrome is the width the table needs besides its columns: the gap after every column
+// and room for the scroll bar.
+func (t *personTable) chrome() float32 {
+	th := t.Theme()
+	return float32(len(t.cols))*th.Size(theme.SizeNamePadding) + th.Size(theme.SizeNameScrollBar)
+}
+
+// fitColumns gives the fixed columns their width and shares what is left among the
+// flexible ones in proportion to their preferred widths, never below their minimum: at
+// the window's default size every column is in view (Vrijlating used to be off to the
+// right), and in a wide window names and inrichtingen get the room.
+func fitColumns(cols []tableColumn, avail float32) []float32 {
+	widths := make([]float32, len(cols))
+	var flexPref float32
+	for i, c := range cols {
+		widths[i] = c.width
+		if c.min > 0 {
+			flexPref += c.width
+		} else {
+			avail -= c.width
+		}
+	}
+	if flexPref == 0 {
+		return widths
+	}
+	for i, c := range cols {
+		if c.min > 0 {
+			widths[i] = max(c.min, float32(int(avail*c.width/flexPref)))
+		}
+	}
+	return widths
 }
 
 // TypedKey handles Up, Down, Enter and Esc; other keys go to widget.Table.
