@@ -270,3 +270,14 @@ func TestOverviewLogboekAndSettings(t *testing.T) {
 		t.Errorf("gebruiker = %q", u)
 	}
 }
+
+// Instellingen fits the window's default size (1100 wide, about 880 for the screen
+// beside the navigation): a form's hint text does not wrap, and the longest retention
+// hint used to run off the card.
+func TestSettingsFitDefaultWindow(t *testing.T) {
+	svc := realService(t, exampleNow, []string{"0193"}, true)
+	s, _ := newShell(t, svc, Options{})
+	if w := s.Settings.Content().MinSize().Width; w > 880 {
+		t.Fatalf("Instellingen needs %v wide", w)
+	}
+}
