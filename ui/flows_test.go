@@ -281,3 +281,23 @@ func TestSettingsFitDefaultWindow(t *testing.T) {
 		t.Fatalf("Instellingen needs %v wide", w)
 	}
 }
+
+// No screen asks for more than the default window (1100×720, about 880×640 for a screen)
+// in the state it is in when it is first shown: Fyne grows the window to a screen's
+// minimum size, and a wrapping label in a centring container once asked for 2,372 pixels
+// of height (Quarantaine's empty state before its first load), growing the window off
+// the display.
+func TestScreensFitDefaultWindow(t *testing.T) {
+	svc := realService(t, exampleNow, []string{"0193"}, true)
+	s, _ := newShell(t, svc, Options{})
+	for name, o := range s.screens {
+		if name == s.Current() {
+			continue // already in the shell's window
+		}
+		w := test.NewTempWindow(t, o) // laid out as Show lays it out, before any load
+		w.Resize(fyne.NewSize(880, 640))
+		if m := o.MinSize(); m.Width > 880 || m.Height > 640 {
+			t.Errorf("%s asks for %v", name, m)
+		}
+	}
+}

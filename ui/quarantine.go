@@ -93,7 +93,10 @@ func NewQuarantineView(ctx context.Context, svc Service, win fyne.Window, bg *ta
 	split := container.NewHSplit(v.list, right)
 	split.Offset = 0.35
 	v.listPane = split
-	v.empty = container.NewCenter(wrapLabel(T("Er staan geen berichten in quarantaine. Berichten die niet kunnen worden geïmporteerd komen hier terecht, met de reden.")))
+	// Two centred lines, not a wrapping label: in a centring container a wrapping label
+	// gets one word per line and asks for thousands of pixels of height.
+	v.empty = container.NewCenter(widget.NewLabelWithStyle(T("Er staan geen berichten in quarantaine.")+"\n"+
+		T("Berichten die niet kunnen worden geïmporteerd komen hier terecht, met de reden."), fyne.TextAlignCenter, fyne.TextStyle{}))
 	v.content = container.NewBorder(container.NewBorder(nil, nil, title, nil, v.count), nil, nil, nil, container.NewStack(v.listPane, v.empty))
 	return v
 }
