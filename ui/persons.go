@@ -84,10 +84,20 @@ type PersonsView struct {
 	cancel   context.CancelFunc
 	qctx     context.Context
 	ready    bool
-	// openOnLoad: Enter was pressed in the search box; when the results come, one person
-	// opens and more put the highlight in the list. Typing again clears it.
-	openOnLoad bool
+	// afterLoad is what a key pressed in the search box still has to do when the results
+	// of what was typed come in (Enter: open one person or enter the list; Down: enter
+	// the list). Typing again clears it.
+	afterLoad searchKey
 }
+
+// searchKey is a key in the search box waiting for the results of the search.
+type searchKey int
+
+const (
+	noKey searchKey = iota
+	enterKey
+	downKey
+)
 
 // NewPersonsView builds the view and starts loading the persons in the background.
 // win is where dialogs appear; examples are what "Voorbeeldberichten laden" imports;
@@ -108,7 +118,7 @@ func NewPersonsView(ctx context.Context, svc Service, win fyne.Window, examples 
 	v.Search.SetPlaceHolder(T("Zoek op naam, BSN of SKN (Ctrl+F)"))
 	v.Search.OnChanged = func(string) { v.scheduleQuery() }
 	v.Search.OnSubmitted = func(string) { v.submitSearch() }
-	v.Search.OnDown = func() { v.table.enterAt(v.win.Canvas(), 0) }
+	v.Search.OnDown = v.downFromSearch
 
 	releaseOpts := make([]string, len(releaseWindows))
 	for i, d := range releaseWindows {
@@ -207,14 +217,12 @@ func filtered(q app.PersonQuery) bool {
 
 // scheduleQuery runs the query once typing pauses for SearchDelay.
 func (v *PersonsView) scheduleQuery() {
-	v.openOnLoad = false
+	v.afterLoad = noKey
 	if v.bg.inline {
 		v.runQueryNow() // headless tests: no timer goroutine racing the test
 		return
 	}
-	if v.timer != nil && v.timer.Stop() {
-		v.bg.wg.Done() // the stopped timer's work never runs
-	}
+	v.stopTimer()
 	v.bg.wg.Add(1)
 	v.timer = time.AfterFunc(SearchDelay, func() {
 		defer v.bg.wg.Done()
@@ -222,11 +230,19 @@ func (v *PersonsView) scheduleQuery() {
 	})
 }
 
+// stopTimer stops a search waiting for typing to pause.
+func (v *PersonsView) stopTimer() {
+	if v.timer != nil && v.timer.Stop() {
+		v.bg.wg.Done() // the stopped timer's work never runs
+	}
+}
+
 // runQueryNow starts a fresh query from the first page. Fyne goroutine only.
 func (v *PersonsView) runQueryNow() {
 	if !v.ready {
 		return // still being built
 	}
+	v.stopTimer()
 	if v.cancel != nil {
 		v.cancel()
 	}
@@ -245,14 +261,27 @@ func (v *PersonsView) runQueryNow() {
 // person found opens, while with more the first row is highlighted in the list (Up/Down,
 // Enter opens). A casemanager opens only the file they mean to: never the first of many.
 func (v *PersonsView) submitSearch() {
-	v.openOnLoad = true
+	v.afterLoad = enterKey
 	v.runQueryNow()
 }
 
-// openResults opens the only person found or moves into the list.
-func (v *PersonsView) openResults() {
+// downFromSearch is Down in the search box: into the list, but only into the results of
+// what is in the box. Typed quickly, "kofi" and Down would otherwise land on the first
+// row of the list from before the search ran, and Enter would open someone else.
+func (v *PersonsView) downFromSearch() {
+	if v.query == v.currentQuery() && !v.pending[0] {
+		v.keyOnResults(downKey)
+		return
+	}
+	v.afterLoad = downKey
+	v.runQueryNow()
+}
+
+// keyOnResults does what Enter or Down asked for, on results that match the search box:
+// Enter opens the only person found, and otherwise both highlight the first row.
+func (v *PersonsView) keyOnResults(key searchKey) {
 	switch {
-	case v.complete && v.known == 1:
+	case key == enterKey && v.complete && v.known == 1:
 		v.OpenRow(0)
 	case v.known > 0:
 		v.table.enterAt(v.win.Canvas(), 0)
@@ -292,9 +321,10 @@ func (v *PersonsView) fetch(ctx context.Context, p int, first bool) {
 				v.table.ScrollToTop()
 			}
 			v.show()
-			if first && v.openOnLoad {
-				v.openOnLoad = false
-				v.openResults()
+			if first && v.afterLoad != noKey {
+				key := v.afterLoad
+				v.afterLoad = noKey
+				v.keyOnResults(key)
 			}
 		})
 	})

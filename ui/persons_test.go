@@ -411,3 +411,30 @@ func TestColumnsFitTheWindow(t *testing.T) {
 		}
 	}
 }
+
+// Down in the search box enters the results of what is in the box: typed fast, before
+// the search ran, it first runs the search (else Enter would open a row of the old
+// list); with the results on screen it runs nothing.
+func TestDownWaitsForTheSearch(t *testing.T) {
+	svc := &fakeService{gemeenten: []string{"0193"}, persons: []app.PersonRow{
+		row(1, "Jan", "de", "Vries", "1990-03-01", "PI Vught", "2019-08-15", app.EindVerwacht),
+		row(2, "Kofi", "", "Janssen", "1969-09-14", "PI Amsterdam", "2019-08-05", app.EindDefinitief),
+	}}
+	v, w, _, _ := newPersonsView(t, svc, nil)
+	c := w.Canvas()
+	c.Focus(v.Search)
+	n := len(svc.queries)
+	v.Search.Text = "kofi" // typed, the search not run yet (the typing pause)
+	v.Search.TypedKey(&fyne.KeyEvent{Name: fyne.KeyDown})
+	if len(svc.queries) != n+1 || svc.queries[n].Zoek != "kofi" {
+		t.Fatalf("Down before the search ran: queries %+v, want one for 'kofi'", svc.queries[n:])
+	}
+	if c.Focused() != v.table || v.table.row != 0 {
+		t.Fatalf("Down: focus %T row %d, want the list's first row", c.Focused(), v.table.row)
+	}
+	c.Focus(v.Search)
+	v.Search.TypedKey(&fyne.KeyEvent{Name: fyne.KeyDown})
+	if len(svc.queries) != n+1 || c.Focused() != v.table {
+		t.Fatalf("Down on results already shown: %d more queries, focus %T", len(svc.queries)-n-1, c.Focused())
+	}
+}

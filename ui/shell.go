@@ -103,8 +103,11 @@ func NewShell(ctx context.Context, svc Service, win fyne.Window, opts Options) *
 	appName.SizeName = theme.SizeNameSubHeadingText
 	side := container.NewBorder(container.NewVBox(appName, widget.NewSeparator()), nil, nil, nil, nav)
 
+	// The status line is small but in the text colour: a low-importance label is drawn in
+	// Fyne's disabled grey (1.3:1 on white), unreadable for what it reports (retention
+	// removals, a refused drop).
 	s.status = widget.NewLabel("")
-	s.status.Importance = widget.LowImportance
+	s.status.SizeName = theme.SizeNameCaptionText
 	s.status.Truncation = fyne.TextTruncateEllipsis
 	s.body = container.NewStack()
 	main := container.NewBorder(nil, s.status, nil, nil, container.NewPadded(s.body))
