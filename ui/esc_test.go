@@ -10,18 +10,8 @@ import (
 	"github.com/terugkeer/terugkeer/app"
 )
 
-// pressEsc delivers Esc as Fyne's desktop driver does: to the focused widget, else to
-// the canvas's key handler.
-func pressEsc(c fyne.Canvas) {
-	ev := &fyne.KeyEvent{Name: fyne.KeyEscape}
-	if f := c.Focused(); f != nil {
-		f.TypedKey(ev)
-		return
-	}
-	if h := c.OnTypedKey(); h != nil {
-		h(ev)
-	}
-}
+// pressEsc delivers Esc as Fyne's desktop driver does (pressKey).
+func pressEsc(c fyne.Canvas) { pressKey(c, fyne.KeyEscape) }
 
 // openBerg opens Jan Willem van der Berg's file from Personen.
 func openBerg(t *testing.T, svc Service, s *Shell) *PersonView {
