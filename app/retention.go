@@ -175,6 +175,8 @@ type RetentionReadTx interface {
 	// RetentionPersons calls fn for every person with what the retention terms run
 	// from, one at a time (150,000 at once cost ~70 MB); an error from fn stops it.
 	RetentionPersons(fn func(RetentionPerson) error) error
+	// RetentionPerson is RetentionPersons for one person; false when there is none.
+	RetentionPerson(id int64) (RetentionPerson, bool, error)
 	// LedgerKeys returns, per pseudonymous key in the consent and revocation ledger
 	// whose latest date (opgesteld or ondertekend) lies before the given day, that date.
 	LedgerKeys(before Date) (map[string]Date, error)
@@ -236,17 +238,82 @@ func personRef(p RetentionPerson) (Date, string, bool) {
 	return last, TermNietGestart, true
 }
 
-// RunRetention removes everything whose retention term has ended on the day of now, in
-// one transaction, irreversibly (the store wipes its write-ahead log afterwards), and
-// audits what it removed. With dryRun it only counts.
+// RetentionBatch is how many expired persons one transaction of a retention run
+// removes. A backlog (60,000 persons took 218 s) in one transaction held the write lock
+// all that time: the desktop app could not even open a file (that is audited) until
+// it was done. Between batches other work gets the lock.
+const RetentionBatch = 250
+
+// RunRetention removes everything whose retention term has ended on the day of now,
+// irreversibly (the store wipes its write-ahead log after every transaction), and audits
+// what it removed. The expired persons are found in a read transaction and removed
+// RetentionBatch at a time, each checked again inside its write transaction (a message
+// may have arrived meanwhile); the rest (quarantine, register, messages, log) and the
+// closing audit entry follow in one transaction. A run that stops halfway has removed
+// whole persons with their audit entries; the next run does the rest. With dryRun it
+// only counts, in one transaction.
 func (s *Service) RunRetention(ctx context.Context, now time.Time, dryRun bool) (RetentionReport, error) {
+	today := DateOf(now)
+	if dryRun {
+		rep := RetentionReport{DryRun: true}
+		err := s.store.Update(ctx, func(tx Tx) error {
+			run := retentionRun{s: s, tx: tx, today: today, rep: &rep}
+			return run.do(run.persons, run.rest)
+		})
+		return rep, err
+	}
 	var rep RetentionReport
-	err := s.store.Update(ctx, func(tx Tx) error {
-		rep = RetentionReport{DryRun: dryRun}
-		run := retentionRun{s: s, tx: tx, today: DateOf(now), rep: &rep}
-		return run.do()
+	expired, err := read(ctx, s.store, func(tx ReadTx) ([]int64, error) { return expiredPersons(tx, today) })
+	if err != nil {
+		return rep, err
+	}
+	for len(expired) > 0 {
+		batch := expired[:min(RetentionBatch, len(expired))]
+		expired = expired[len(batch):]
+		var part RetentionReport
+		err := s.store.Update(ctx, func(tx Tx) error {
+			part = RetentionReport{}
+			run := retentionRun{s: s, tx: tx, today: today, rep: &part}
+			return run.do(func() error { return run.removeIfExpired(batch) })
+		})
+		if err != nil {
+			return rep, err
+		}
+		rep.Personen = append(rep.Personen, part.Personen...)
+		rep.Items += part.Items
+	}
+	err = s.store.Update(ctx, func(tx Tx) error {
+		part := rep
+		run := retentionRun{s: s, tx: tx, today: today, rep: &part}
+		if err := run.do(run.rest); err != nil {
+			return err
+		}
+		rep = part
+		return run.entry("bewaartermijn", 0, "uitgevoerd", rep.Total())
 	})
 	return rep, err
+}
+
+// expiredPersons returns the ids of the persons whose term has ended on today.
+func expiredPersons(tx ReadTx, today Date) ([]int64, error) {
+	terms, err := loadTerms(tx)
+	if err != nil {
+		return nil, err
+	}
+	var ids []int64
+	err = tx.RetentionPersons(func(p RetentionPerson) error {
+		if _, ok := expiredTerm(p, terms, today); ok {
+			ids = append(ids, p.ID)
+		}
+		return nil
+	})
+	return ids, err
+}
+
+// expiredTerm returns the term that has ended on today for p, if one has.
+func expiredTerm(p RetentionPerson, terms RetentionTerms, today Date) (string, bool) {
+	ref, key, ok := personRef(p)
+	return key, ok && terms[key].Expired(ref, today)
 }
 
 type retentionRun struct {
@@ -257,21 +324,28 @@ type retentionRun struct {
 	rep   *RetentionReport
 }
 
-func (r *retentionRun) do() error {
+// do loads the terms and runs the steps in order.
+func (r *retentionRun) do(steps ...func() error) error {
 	var err error
 	if r.terms, err = loadTerms(r.tx); err != nil {
 		return err
 	}
-	steps := []func() error{r.persons, r.quarantine, r.ledger, r.messages, r.auditLog}
 	for _, step := range steps {
 		if err := step(); err != nil {
 			return err
 		}
 	}
-	if r.rep.DryRun {
-		return nil
+	return nil
+}
+
+// rest is everything after the persons.
+func (r *retentionRun) rest() error {
+	for _, step := range []func() error{r.quarantine, r.ledger, r.messages, r.auditLog} {
+		if err := step(); err != nil {
+			return err
+		}
 	}
-	return r.entry("bewaartermijn", 0, "uitgevoerd", r.rep.Total())
+	return nil
 }
 
 func (r *retentionRun) entry(object string, id int64, resultaat string, n int) error {
@@ -279,24 +353,30 @@ func (r *retentionRun) entry(object string, id int64, resultaat string, n int) e
 		Resultaat: resultaat, Aantal: n})
 }
 
+// persons counts (dry run) every expired person.
 func (r *retentionRun) persons() error {
-	type expired struct {
-		id  int64
-		key string
-	}
-	var ps []expired // first decide, reading; then remove
-	err := r.tx.RetentionPersons(func(p RetentionPerson) error {
-		if ref, key, ok := personRef(p); ok && r.terms[key].Expired(ref, r.today) {
-			ps = append(ps, expired{p.ID, key})
-		}
-		return nil
-	})
+	ids, err := expiredPersons(r.tx, r.today)
 	if err != nil {
 		return err
 	}
-	for _, x := range ps {
-		if err := r.removePerson(x.id, x.key); err != nil {
+	return r.removeIfExpired(ids)
+}
+
+// removeIfExpired removes those of ids whose term has still ended: what a person is
+// judged on is read again inside this transaction.
+func (r *retentionRun) removeIfExpired(ids []int64) error {
+	for _, id := range ids {
+		p, ok, err := r.tx.RetentionPerson(id)
+		if err != nil {
 			return err
+		}
+		if !ok {
+			continue // removed meanwhile
+		}
+		if key, ok := expiredTerm(p, r.terms, r.today); ok {
+			if err := r.removePerson(id, key); err != nil {
+				return err
+			}
 		}
 	}
 	return nil

@@ -2,9 +2,13 @@ package app_test
 
 import (
 	"context"
+	"strings"
 	"testing"
+	"time"
 
 	"github.com/terugkeer/terugkeer/app"
+	"github.com/terugkeer/terugkeer/demo"
+	"github.com/terugkeer/terugkeer/importers"
 )
 
 // Every retention term, run the day before it ends and on the day it ends: the first
@@ -164,5 +168,62 @@ func TestTermParsing(t *testing.T) {
 	if term.Expired(app.MustDate("2019-05-31"), app.MustDate("2020-02-28")) ||
 		!term.Expired(app.MustDate("2019-05-31"), app.MustDate("2020-02-29")) {
 		t.Error("9 months after 2019-05-31 should end on 2020-02-29")
+	}
+}
+
+// countingStore counts write transactions and runs before ahead of the first one.
+type countingStore struct {
+	app.Store
+	updates int
+	before  func()
+}
+
+func (c *countingStore) Update(ctx context.Context, fn func(app.Tx) error) error {
+	c.updates++
+	if c.updates == 1 && c.before != nil {
+		c.before()
+	}
+	return c.Store.Update(ctx, fn)
+}
+
+// A backlog goes RetentionBatch persons per write transaction, so other work (opening a
+// file is audited) is not locked out for the whole run. Every expired person goes, each
+// with an audit entry, and the run ends with one closing entry. A person judged expired
+// who gets a message before their batch runs is judged again and kept.
+func TestRetentionRemovesBacklogInBatches(t *testing.T) {
+	w := newWorld(t)
+	n := app.RetentionBatch + 10
+	bsns := demo.TestBSNs()[:n]
+	for _, b := range bsns {
+		w.mustImport(melding(b, "Bakker", "2019-05-01", "2019-08-14"))
+	}
+	cs := &countingStore{Store: w.db, before: func() {
+		w.mustImport(melding(bsns[0], "Bakker", "2020-04-01", "2020-06-01")) // back in detention
+	}}
+	svc := app.NewService(cs, importers.V1{}, func() time.Time { return w.clock })
+	rep, err := svc.RunRetention(context.Background(), day("2020-05-14"), false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if persons(rep) != n-1 || w.personCount() != 1 {
+		t.Fatalf("removed %d of %d, %d left; want all but the one back in detention", persons(rep), n, w.personCount())
+	}
+	if want := 3; cs.updates != want { // two batches, then the rest
+		t.Errorf("%d write transactions, want %d", cs.updates, want)
+	}
+	var removed, closing int
+	for _, e := range w.audit(app.ActieBewaring) {
+		switch {
+		case e.Object == app.ObjectPersoon && strings.HasPrefix(e.Resultaat, "vernietigd:"):
+			removed++
+		case e.Resultaat == "uitgevoerd":
+			closing++
+			if e.Aantal != n-1 {
+				t.Errorf("closing entry counts %d, want %d", e.Aantal, n-1)
+			}
+		}
+	}
+	if removed != n-1 || closing != 1 {
+		t.Errorf("audit: %d removals and %d closing entries, want %d and 1", removed, closing, n-1)
 	}
 }

@@ -8,13 +8,30 @@ import (
 	"github.com/terugkeer/terugkeer/app"
 )
 
-// RetentionPersons calls fn for every person with what the retention terms run from.
-func (r *reader) RetentionPersons(fn func(app.RetentionPerson) error) error {
-	rows, err := r.query(`SELECT p.id, p.aangemaakt, coalesce(t.status, 'aangemeld'), coalesce(t.uitkomst, ''),
+// retentionPersonSQL reads what the retention terms run from, per person.
+const retentionPersonSQL = `SELECT p.id, p.aangemaakt, coalesce(t.status, 'aangemeld'), coalesce(t.uitkomst, ''),
 		t.afgesloten,
 		(SELECT max(d.einddatum) FROM detentions d WHERE d.person_id = p.id),
 		(SELECT max(m.verzonden) FROM messages m WHERE m.person_id = p.id)
-		FROM persons p LEFT JOIN trajecten t ON t.person_id = p.id ORDER BY p.id`)
+		FROM persons p LEFT JOIN trajecten t ON t.person_id = p.id`
+
+// RetentionPerson reads what the retention terms run from for one person.
+func (r *reader) RetentionPerson(id int64) (app.RetentionPerson, bool, error) {
+	rows, err := r.query(retentionPersonSQL+` WHERE p.id = ?`, id)
+	if err != nil {
+		return app.RetentionPerson{}, false, fmt.Errorf("bewaartermijn bepalen: %w", err)
+	}
+	defer rows.Close()
+	if !rows.Next() {
+		return app.RetentionPerson{}, false, rows.Err()
+	}
+	p, err := scanRetentionPerson(rows)
+	return p, err == nil, err
+}
+
+// RetentionPersons calls fn for every person with what the retention terms run from.
+func (r *reader) RetentionPersons(fn func(app.RetentionPerson) error) error {
+	rows, err := r.query(retentionPersonSQL + ` ORDER BY p.id`)
 	if err != nil {
 		return fmt.Errorf("bewaartermijnen bepalen: %w", err)
 	}
