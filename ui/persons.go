@@ -416,16 +416,17 @@ func updateHeader(id widget.TableCellID, o fyne.CanvasObject) {
 
 func (v *PersonsView) updateCell(id widget.TableCellID, o fyne.CanvasObject) {
 	l := o.(*widget.Label)
-	r, ok := v.row(id.Row)
-	if !ok {
-		if id.Col == 0 {
-			l.SetText(T("Laden…"))
-		} else {
-			l.SetText("")
-		}
-		return
+	// The highlighted row is bold while the list has the keyboard: Fyne's own marker is
+	// a faint box around one cell.
+	l.TextStyle.Bold = v.table.focused && id.Row == v.table.row
+	text := ""
+	if r, ok := v.row(id.Row); ok {
+		text = cellText(r, id.Col, todayOf(v.svc.Now()))
+	} else if id.Col == 0 {
+		text = T("Laden…")
 	}
-	l.SetText(cellText(r, id.Col, todayOf(v.svc.Now())))
+	l.Text = text
+	l.Refresh()
 }
 
 // cellText is the text of one column for one person.

@@ -329,6 +329,14 @@ func TestSearchAndListByKeyboard(t *testing.T) {
 	key(fyne.KeyDown)
 	key(fyne.KeyDown) // past the last row: stays
 	key(fyne.KeyUp)
+	bold := func(row int) bool {
+		cell := newCell()
+		v.updateCell(widget.TableCellID{Row: row, Col: 2}, cell)
+		return cell.(*widget.Label).TextStyle.Bold
+	}
+	if !bold(1) || bold(0) || bold(2) {
+		t.Errorf("bold rows: %v %v %v, want only the highlighted row 1", bold(0), bold(1), bold(2))
+	}
 	key(fyne.KeyReturn)
 	if !slices.Equal(*opened, []int64{2}) {
 		t.Fatalf("Down, Down, Down, Up, Enter opened %v, want [2]", *opened)
@@ -337,6 +345,9 @@ func TestSearchAndListByKeyboard(t *testing.T) {
 	key(fyne.KeyUp)
 	if c.Focused() != v.Search {
 		t.Fatalf("Up on the first row: focus %T, want the search box", c.Focused())
+	}
+	if bold(0) {
+		t.Error("the list lost the keyboard but its row is still bold")
 	}
 	key(fyne.KeyDown)
 	key(fyne.KeyEscape)

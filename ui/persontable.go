@@ -19,6 +19,8 @@ type personTable struct {
 	// cols are the columns whose widths fitColumns sets; width is the last fitted width.
 	cols  []tableColumn
 	width float32
+	// focused: the list has the keyboard, and the highlighted row is drawn bold.
+	focused bool
 }
 
 // tableColumn is a column's title, preferred width and, for a column that gives and takes
@@ -114,6 +116,21 @@ func (t *personTable) highlight(row int) {
 	t.UnselectAll()
 	t.OnSelected = on
 	t.row = row
+	t.Refresh()
+}
+
+// FocusGained draws the highlighted row bold.
+func (t *personTable) FocusGained() {
+	t.focused = true
+	t.Table.FocusGained()
+	t.Refresh()
+}
+
+// FocusLost draws the rows plain again.
+func (t *personTable) FocusLost() {
+	t.focused = false
+	t.Table.FocusLost()
+	t.Refresh()
 }
 
 // enterAt gives the list the focus with row highlighted, if the list has that row.
