@@ -76,9 +76,15 @@ func (e *EscEntry) leaveField(key *fyne.KeyEvent) {
 	}
 }
 
-// escCancels makes Esc in these fields close the dialog as its Cancel button would.
-func escCancels(d dialog.Dialog, entries ...*EscEntry) {
+// formKeys gives a form dialog the keys of a desktop form: Esc in any of these fields
+// cancels, and Enter in a one-line field submits, as the confirm button does (so only
+// when the form is valid). Fyne's form dialog takes neither. In a multi-line field
+// Enter starts a new line.
+func formKeys(d *dialog.FormDialog, entries ...*EscEntry) {
 	for _, e := range entries {
 		e.OnEscape = d.Hide
+		if !e.MultiLine {
+			e.OnSubmitted = func(string) { d.Submit() }
+		}
 	}
 }

@@ -2,6 +2,7 @@ package ui
 
 import (
 	"context"
+	"strings"
 	"testing"
 
 	"fyne.io/fyne/v2"
@@ -161,5 +162,41 @@ func TestEscEntryPassesOtherKeys(t *testing.T) {
 	e.TypedKey(&fyne.KeyEvent{Name: fyne.KeyEscape})
 	if !called || e.Text != "a" {
 		t.Fatalf("Esc: onEscape called %v, text %q", called, e.Text)
+	}
+}
+
+// Enter in a one-line field of a form dialog submits it, as its confirm button does:
+// the contact is recorded and the dialog closes. With a wrong time the form is invalid
+// and Enter does nothing; in the note Enter starts a new line.
+func TestEnterSubmitsFormDialog(t *testing.T) {
+	svc := realService(t, exampleNow, []string{"0193"}, true)
+	s, w := newShell(t, svc, Options{})
+	c := w.Canvas()
+	p := openBerg(t, svc, s)
+
+	p.contactDialog(app.Onderdak)
+	f := p.LastContactForm
+	test.Type(f.Met, "woningcorporatie")
+	c.Focus(f.Notitie)
+	test.Type(f.Notitie, "Eerste regel")
+	pressKey(c, fyne.KeyReturn)
+	if c.Overlays().Top() == nil || !strings.Contains(f.Notitie.Text, "\n") {
+		t.Fatalf("Enter in the note: dialog open %v, note %q; want a new line", c.Overlays().Top() != nil, f.Notitie.Text)
+	}
+	f.Tijd.SetText("25:99")
+	c.Focus(f.Met)
+	pressKey(c, fyne.KeyReturn)
+	s.Wait()
+	if c.Overlays().Top() == nil {
+		t.Fatal("Enter submitted a form with a wrong time")
+	}
+	f.Tijd.SetText("10:30")
+	c.Focus(f.Met)
+	pressKey(c, fyne.KeyReturn)
+	s.Wait()
+	noOverlay(t, c, "Enter in Met")
+	cs := s.Person.File.Domeinen[app.Onderdak].Contacten
+	if len(cs) != 1 || cs[0].Met != "woningcorporatie" {
+		t.Fatalf("onderdak contacts after Enter: %+v", cs)
 	}
 }

@@ -389,7 +389,7 @@ func (v *ImportView) askPassword() {
 			v.fetchWith(entry.Text)
 		}
 	}, v.win)
-	escCancels(d, entry)
+	formKeys(d, entry)
 	d.Resize(fyne.NewSize(420, 200))
 	v.PasswordPrompt = d
 	d.Show()

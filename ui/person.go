@@ -271,7 +271,7 @@ func (v *PersonView) closeTraject() {
 			f.submit(v)
 		}
 	}, v.win)
-	escCancels(f.Dialog, f.Datum.Entry)
+	formKeys(f.Dialog, f.Datum.Entry)
 	f.Dialog.Resize(fyne.NewSize(520, 0))
 	v.LastCloseForm = f
 	v.showForm(f.Dialog, f.Datum.Entry)

@@ -161,7 +161,7 @@ func (v *PersonView) contactDialog(d app.Domain) {
 			f.Submit()
 		}
 	}, v.win)
-	escCancels(f.Dialog, f.Met, f.Datum.Entry, f.Tijd, f.Notitie)
+	formKeys(f.Dialog, f.Met, f.Datum.Entry, f.Tijd, f.Notitie)
 	f.Dialog.Resize(fyne.NewSize(560, 0))
 	v.LastContactForm = f
 	v.showForm(f.Dialog, f.Met)
@@ -243,7 +243,7 @@ func (v *PersonView) statusDialog(d app.Domain, fu app.Followup) {
 			f.Submit()
 		}
 	}, v.win)
-	escCancels(f.Dialog, f.Verantwoordelijke)
+	formKeys(f.Dialog, f.Verantwoordelijke)
 	f.Dialog.Resize(fyne.NewSize(460, 0))
 	v.LastStatusForm = f
 	v.showForm(f.Dialog, f.Verantwoordelijke)
@@ -292,7 +292,7 @@ func (v *PersonView) actionDialog(d app.Domain, fu app.Followup) {
 			f.Submit()
 		}
 	}, v.win)
-	escCancels(f.Dialog, f.Actie, f.Datum.Entry)
+	formKeys(f.Dialog, f.Actie, f.Datum.Entry)
 	f.Dialog.Resize(fyne.NewSize(480, 0))
 	v.LastActionForm = f
 	v.showForm(f.Dialog, f.Actie)
