@@ -503,13 +503,21 @@ func (v *PersonsView) loadExamples() {
 				v.Reload()
 				return
 			}
-			msg := T("Resultaat:") + " " + summaryText(app.Summarise(results)) + ".\n\n" +
-				T("De voorbeeldberichten dateren uit 2019 en hun bewaartermijn is al verstreken: bij de volgende start van Terugkeer verwijdert de bewaartermijncontrole ze weer.")
+			sum := app.Summarise(results)
+			title := T("Voorbeeldberichten geladen")
+			note := T("De voorbeeldberichten dateren uit 2019 en hun bewaartermijn is al verstreken: bij de volgende start van Terugkeer verwijdert de bewaartermijncontrole ze weer.")
+			if sum.Geimporteerd == 0 && sum.Dubbel > 0 {
+				// Loaded before and removed by retention: their kenmerken are kept, so that a
+				// removed person cannot be read in again. Say so, not "geladen".
+				title = T("Voorbeeldberichten al bekend")
+				note = T("Deze database kent de voorbeeldberichten al. Staan de personen er niet meer in, dan zijn ze na afloop van de bewaartermijn verwijderd, en een verwijderd bericht wordt niet opnieuw ingelezen. Om ze opnieuw te bekijken: start Terugkeer met een nieuwe database, bijvoorbeeld terugkeer --db voorbeeld.db.")
+			}
+			msg := T("Resultaat:") + " " + summaryText(sum) + ".\n\n" + note
 			if initialised {
 				msg = tf("De database was nog niet ingericht en is nu ingericht voor gemeente {{.G}}, de gemeente van de voorbeeldberichten.", "G", ExampleGemeente) +
 					"\n\n" + msg
 			}
-			showInformation(v.win, T("Voorbeeldberichten geladen"), msg)
+			showInformation(v.win, title, msg)
 			v.Reload()
 		})
 	})

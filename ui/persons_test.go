@@ -449,3 +449,28 @@ func TestDownWaitsForTheSearch(t *testing.T) {
 		t.Fatalf("Down on results already shown: %d more queries, focus %T", len(svc.queries)-n-1, c.Focused())
 	}
 }
+
+// Examples loaded before and removed by retention come back as duplicates (a removed
+// message is not read in again): the dialog says so and how to see them again, instead
+// of "geladen" and a warning about the next start.
+func TestExamplesAlreadyKnown(t *testing.T) {
+	svc := realService(t, exampleNow, []string{"0193"}, true)
+	if _, err := svc.RunRetention(context.Background(), exampleNow.AddDate(2, 0, 0), false); err != nil {
+		t.Fatal(err)
+	}
+	v, w, bg, _ := newPersonsView(t, svc, realExamples())
+	if !v.empty.Visible() {
+		t.Fatal("after retention the list should be empty")
+	}
+	test.Tap(v.loadBtn)
+	bg.Wait()
+	dlg := visibleTexts(w.Canvas().Overlays().Top())
+	for _, s := range []string{"Voorbeeldberichten al bekend", "0 geïmporteerd", "nieuwe database"} {
+		if !containsText(dlg, s) {
+			t.Errorf("dialog does not say %q; it says %q", s, dlg)
+		}
+	}
+	if containsText(dlg, "bij de volgende start") {
+		t.Errorf("dialog warns about the next start for examples that were not loaded: %q", dlg)
+	}
+}
