@@ -2,6 +2,7 @@ package ui
 
 import (
 	"context"
+	"errors"
 	"os"
 	"path/filepath"
 	"strings"
@@ -105,12 +106,29 @@ func TestFindBergRecordContactAndPrint(t *testing.T) {
 	if !strings.HasPrefix(filepath.Base(pdf), "overzicht-berg-") {
 		t.Errorf("default file name %q", filepath.Base(pdf))
 	}
+	// The file dialog creates the file it offers, empty, with the usual permissions.
+	if err := os.WriteFile(pdf, nil, 0o644); err != nil {
+		t.Fatal(err)
+	}
 	s.Person.SavePDF(pdf, false)
 	s.Wait()
 	b, err := os.ReadFile(pdf)
 	if err != nil || !strings.HasPrefix(string(b), "%PDF") {
 		t.Fatalf("PDF not written: %v", err)
 	}
+	if st, err := os.Stat(pdf); err != nil || st.Mode().Perm() != 0o600 {
+		t.Errorf("PDF mode %v (%v), want 0600: it holds criminal-justice data", st.Mode().Perm(), err)
+	}
+	// A PDF that fails leaves no empty file behind.
+	s.Person.pdf = func(context.Context, int64, string) error { return errors.New("schijf vol") }
+	failed := filepath.Join(filepath.Dir(pdf), "mislukt.pdf")
+	os.WriteFile(failed, nil, 0o644)
+	s.Person.SavePDF(failed, false)
+	s.Wait()
+	if _, err := os.Stat(failed); !os.IsNotExist(err) {
+		t.Errorf("a failed PDF left %s behind (%v)", filepath.Base(failed), err)
+	}
+	pressKey(w.Canvas(), fyne.KeyEscape) // the error dialog
 
 	// Esc goes back to the list.
 	w.Canvas().OnTypedKey()(&fyne.KeyEvent{Name: fyne.KeyEscape})

@@ -77,13 +77,14 @@ func realService(t *testing.T, now time.Time, gemeenten []string, examples bool)
 // exampleNow is a clock in the examples' period: Jan Willem is released on 2019-08-14.
 var exampleNow = time.Date(2019, 8, 5, 10, 0, 0, 0, time.UTC)
 
+// pdfWriter is what cmd/terugkeer wires.
 func pdfWriter(svc *app.Service) PDFWriter {
-	return func(ctx context.Context, id int64, w io.Writer) error {
+	return func(ctx context.Context, id int64, path string) error {
 		r, err := svc.PersonReport(ctx, id, app.PersonReportOptions{})
 		if err != nil {
 			return err
 		}
-		return report.WritePerson(w, r)
+		return report.WriteFile(path, func(w io.Writer) error { return report.WritePerson(w, r) })
 	}
 }
 

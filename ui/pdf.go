@@ -1,7 +1,6 @@
 package ui
 
 import (
-	"bytes"
 	"net/url"
 	"os"
 	"path/filepath"
@@ -74,7 +73,9 @@ func (v *PersonView) MakePDF() {
 }
 
 // SavePDF writes the overview to path in the background; with open it then shows the
-// file in the system viewer. The file is written only when the whole PDF is ready.
+// file in the system viewer. The file appears whole or not at all, readable by its
+// owner only (the file dialog has already created it, empty and with the usual
+// permissions: it is replaced, or removed when the PDF fails).
 func (v *PersonView) SavePDF(path string, open bool) {
 	if v.pdf == nil {
 		return
@@ -82,10 +83,9 @@ func (v *PersonView) SavePDF(path string, open bool) {
 	v.pdfBtn.Disable()
 	v.pdfBtn.SetText(T("PDF wordt gemaakt…"))
 	v.bg.run(func() {
-		var buf bytes.Buffer
-		err := v.pdf(v.ctx, v.id, &buf)
-		if err == nil {
-			err = os.WriteFile(path, buf.Bytes(), 0o600)
+		err := v.pdf(v.ctx, v.id, path)
+		if st, e := os.Stat(path); err != nil && e == nil && st.Size() == 0 {
+			os.Remove(path) // the dialog's empty file
 		}
 		fyne.Do(func() {
 			v.pdfBtn.SetText(T("PDF maken (Ctrl+P)"))

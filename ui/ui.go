@@ -5,7 +5,6 @@ package ui
 
 import (
 	"context"
-	"io"
 	"time"
 
 	"github.com/terugkeer/terugkeer/app"
@@ -48,9 +47,10 @@ type Service interface {
 
 var _ Service = (*app.Service)(nil)
 
-// PDFWriter writes the PDF overview of one person to w (cmd/terugkeer wires
-// app.Service.PersonReport and package report; ui itself talks only to app).
-type PDFWriter func(ctx context.Context, personID int64, w io.Writer) error
+// PDFWriter writes the PDF overview of one person to the file path, mode 0600, whole or
+// not at all (cmd/terugkeer wires app.Service.PersonReport and report.WriteFile; ui
+// itself talks only to app).
+type PDFWriter func(ctx context.Context, personID int64, path string) error
 
 // Example is one example message the empty state offers to import.
 type Example struct {

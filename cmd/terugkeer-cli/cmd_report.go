@@ -1,7 +1,6 @@
 package main
 
 import (
-	"bufio"
 	"context"
 	"errors"
 	"fmt"
@@ -58,7 +57,7 @@ func reportPerson(ctx context.Context, e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	if err := writeFileAtomic(*uit, func(w io.Writer) error { return report.WritePerson(w, r) }); err != nil {
+	if err := report.WriteFile(*uit, func(w io.Writer) error { return report.WritePerson(w, r) }); err != nil {
 		return writeError(*uit, err)
 	}
 	fmt.Fprintf(e.stdout, "Persoonsoverzicht opgeslagen in %s.\n", *uit)
@@ -88,7 +87,7 @@ func reportReleases(ctx context.Context, e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	if err := writeFileAtomic(*uit, func(w io.Writer) error { return report.WriteReleases(w, l) }); err != nil {
+	if err := report.WriteFile(*uit, func(w io.Writer) error { return report.WriteReleases(w, l) }); err != nil {
 		return writeError(*uit, err)
 	}
 	fmt.Fprintf(e.stdout, "Vrijlatingenlijst (%d personen) opgeslagen in %s.\n", len(l.Rijen), *uit)
@@ -107,37 +106,4 @@ func writeError(path string, err error) error {
 		err = le.Err
 	}
 	return fmt.Errorf("het bestand %q kan niet worden geschreven (%v); er is niets opgeslagen", filepath.Base(path), err)
-}
-
-// writeFileAtomic writes path through a temporary file in the same directory (mode
-// 0600), synced and then renamed over path, so a reader never sees a partial file and
-// an error leaves nothing behind.
-func writeFileAtomic(path string, write func(io.Writer) error) (err error) {
-	tmp, err := os.CreateTemp(filepath.Dir(path), ".terugkeer-*.tmp")
-	if err != nil {
-		return err
-	}
-	defer func() {
-		if err != nil {
-			tmp.Close()
-			os.Remove(tmp.Name())
-		}
-	}()
-	if err = tmp.Chmod(0o600); err != nil {
-		return err
-	}
-	bw := bufio.NewWriter(tmp)
-	if err = write(bw); err != nil {
-		return err
-	}
-	if err = bw.Flush(); err != nil {
-		return err
-	}
-	if err = tmp.Sync(); err != nil {
-		return err
-	}
-	if err = tmp.Close(); err != nil {
-		return err
-	}
-	return os.Rename(tmp.Name(), path)
 }

@@ -77,12 +77,12 @@ func run(dbFlag string) error {
 func openShell(ctx context.Context, svc *app.Service, w fyne.Window) {
 	shell := ui.NewShell(ctx, svc, w, ui.Options{
 		Examples: examples(),
-		PDF: func(ctx context.Context, id int64, out io.Writer) error {
+		PDF: func(ctx context.Context, id int64, path string) error {
 			r, err := svc.PersonReport(ctx, id, app.PersonReportOptions{})
 			if err != nil {
 				return err
 			}
-			return report.WritePerson(out, r)
+			return report.WriteFile(path, func(out io.Writer) error { return report.WritePerson(out, r) })
 		},
 		Mailbox:  newMailbox(svc),
 		ReadFile: importers.ReadFile, // refuses files over importers.MaxFileSize
