@@ -184,6 +184,7 @@ pdf_by_keys() {
 	*) fail "de systeemviewer kreeg geen file://-adres maar '$url'" ;;
 	esac
 	[ -f "$pdf" ] || fail "de geopende PDF bestaat niet: $pdf"
+	[ "$(stat -c %a "$pdf")" = 600 ] || fail "de PDF is leesbaar voor anderen (modus $(stat -c %a "$pdf"), moet 600 zijn)"
 	pdftotext "$pdf" "$tmp/pdf.txt"
 	grep -q "Berg" "$tmp/pdf.txt" || fail "de PDF noemt de persoon niet"
 	grep -q "\*\*\*\*\*0019" "$tmp/pdf.txt" || fail "de PDF toont het gemaskeerde BSN niet"
