@@ -110,6 +110,11 @@ func NewPersonsView(ctx context.Context, svc Service, win fyne.Window, examples 
 
 	v.table = newPersonTable(v.tableSize, newCell, v.updateCell, columns)
 	v.table.toSearch = v.FocusSearch
+	v.table.typeInSearch = func(r rune) {
+		v.FocusSearch()
+		v.Search.CursorColumn = len([]rune(v.Search.Text))
+		v.Search.TypedRune(r)
+	}
 	v.table.CreateHeader = newHeader
 	v.table.UpdateHeader = updateHeader
 	v.table.OnSelected = v.selected

@@ -354,6 +354,11 @@ func TestSearchAndListByKeyboard(t *testing.T) {
 	if c.Focused() != v.Search {
 		t.Fatalf("Esc in the list: focus %T, want the search box", c.Focused())
 	}
+	key(fyne.KeyDown)
+	v.table.TypedRune('s')
+	if c.Focused() != v.Search || v.Search.Text != "zwolles" {
+		t.Fatalf("typing in the list: focus %T, search %q; want the search box with %q", c.Focused(), v.Search.Text, "zwolles")
+	}
 
 	svc.persons = svc.persons[:1]
 	key(fyne.KeyReturn)

@@ -11,8 +11,10 @@ import (
 // row, goes back to the search box.
 type personTable struct {
 	widget.Table
-	// toSearch gives the focus back to the search box.
-	toSearch func()
+	// toSearch gives the focus back to the search box; typeInSearch types a character
+	// there.
+	toSearch     func()
+	typeInSearch func(rune)
 	// row is the highlighted row. widget.Table keeps its own copy private and moves it
 	// only through Select, so every move goes through highlight.
 	row int
@@ -105,6 +107,14 @@ func (t *personTable) TypedKey(e *fyne.KeyEvent) {
 		t.leave()
 	default:
 		t.Table.TypedKey(e)
+	}
+}
+
+// TypedRune sends what is typed in the list on to the search box, so that typing a
+// name goes on searching. Space is left alone: it opens the highlighted person.
+func (t *personTable) TypedRune(r rune) {
+	if r != ' ' && t.typeInSearch != nil {
+		t.typeInSearch(r)
 	}
 }
 
