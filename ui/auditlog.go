@@ -27,7 +27,7 @@ var auditColumns = []struct {
 	title string
 	width float32
 }{
-	{"Tijd", 140}, {"Actie", 110}, {"Object", 100}, {"Nummer", 75}, {"Resultaat", 150},
+	{"Tijd", 140}, {"Actie", 130}, {"Object", 130}, {"Nummer", 75}, {"Resultaat", 230},
 	{"Grondslag", 100}, {"Door", 120}, {"Bron", 170}, {"Domeinen", 160}, {"Aantal", 60},
 }
 
