@@ -263,7 +263,13 @@ func (s *Service) RunRetention(ctx context.Context, now time.Time, dryRun bool) 
 		return rep, err
 	}
 	var rep RetentionReport
-	expired, err := read(ctx, s.store, func(tx ReadTx) ([]int64, error) { return expiredPersons(tx, today) })
+	expired, err := read(ctx, s.store, func(tx ReadTx) ([]expiredPerson, error) {
+		terms, err := loadTerms(tx)
+		if err != nil {
+			return nil, err
+		}
+		return expiredPersons(tx, terms, today)
+	})
 	if err != nil {
 		return rep, err
 	}
@@ -294,20 +300,22 @@ func (s *Service) RunRetention(ctx context.Context, now time.Time, dryRun bool) 
 	return rep, err
 }
 
-// expiredPersons returns the ids of the persons whose term has ended on today.
-func expiredPersons(tx ReadTx, today Date) ([]int64, error) {
-	terms, err := loadTerms(tx)
-	if err != nil {
-		return nil, err
-	}
-	var ids []int64
-	err = tx.RetentionPersons(func(p RetentionPerson) error {
-		if _, ok := expiredTerm(p, terms, today); ok {
-			ids = append(ids, p.ID)
+// expiredPerson is a person whose retention term has ended, and which term.
+type expiredPerson struct {
+	id   int64
+	term string
+}
+
+// expiredPersons returns the persons whose term has ended on today.
+func expiredPersons(tx RetentionReadTx, terms RetentionTerms, today Date) ([]expiredPerson, error) {
+	var ps []expiredPerson
+	err := tx.RetentionPersons(func(p RetentionPerson) error {
+		if term, ok := expiredTerm(p, terms, today); ok {
+			ps = append(ps, expiredPerson{p.ID, term})
 		}
 		return nil
 	})
-	return ids, err
+	return ps, err
 }
 
 // expiredTerm returns the term that has ended on today for p, if one has.
@@ -330,17 +338,17 @@ func (r *retentionRun) do(steps ...func() error) error {
 	if r.terms, err = loadTerms(r.tx); err != nil {
 		return err
 	}
-	for _, step := range steps {
-		if err := step(); err != nil {
-			return err
-		}
-	}
-	return nil
+	return runSteps(steps)
 }
 
 // rest is everything after the persons.
 func (r *retentionRun) rest() error {
-	for _, step := range []func() error{r.quarantine, r.ledger, r.messages, r.auditLog} {
+	return runSteps([]func() error{r.quarantine, r.ledger, r.messages, r.auditLog})
+}
+
+// runSteps runs steps in order until one fails.
+func runSteps(steps []func() error) error {
+	for _, step := range steps {
 		if err := step(); err != nil {
 			return err
 		}
@@ -353,20 +361,25 @@ func (r *retentionRun) entry(object string, id int64, resultaat string, n int) e
 		Resultaat: resultaat, Aantal: n})
 }
 
-// persons counts (dry run) every expired person.
+// persons counts (dry run) every expired person, judged in this same transaction.
 func (r *retentionRun) persons() error {
-	ids, err := expiredPersons(r.tx, r.today)
+	ps, err := expiredPersons(r.tx, r.terms, r.today)
 	if err != nil {
 		return err
 	}
-	return r.removeIfExpired(ids)
+	for _, p := range ps {
+		if err := r.removePerson(p.id, p.term); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
-// removeIfExpired removes those of ids whose term has still ended: what a person is
-// judged on is read again inside this transaction.
-func (r *retentionRun) removeIfExpired(ids []int64) error {
-	for _, id := range ids {
-		p, ok, err := r.tx.RetentionPerson(id)
+// removeIfExpired removes those of ps whose term has still ended: what a person is
+// judged on is read again inside this transaction (they were found in an earlier one).
+func (r *retentionRun) removeIfExpired(ps []expiredPerson) error {
+	for _, x := range ps {
+		p, ok, err := r.tx.RetentionPerson(x.id)
 		if err != nil {
 			return err
 		}
@@ -374,7 +387,7 @@ func (r *retentionRun) removeIfExpired(ids []int64) error {
 			continue // removed meanwhile
 		}
 		if key, ok := expiredTerm(p, r.terms, r.today); ok {
-			if err := r.removePerson(id, key); err != nil {
+			if err := r.removePerson(x.id, key); err != nil {
 				return err
 			}
 		}

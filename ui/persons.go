@@ -430,8 +430,7 @@ func (v *PersonsView) updateCell(id widget.TableCellID, o fyne.CanvasObject) {
 	} else if id.Col == 0 {
 		text = T("Laden…")
 	}
-	l.Text = text
-	l.Refresh()
+	l.SetText(text)
 }
 
 // cellText is the text of one column for one person.
