@@ -113,4 +113,6 @@ type Message struct {
 	Detentie       *DetentionDates // meldingen
 	Informatieblad *Sheet          // informatieblad
 	Intrekking     *Revocation     // intrekking
+	Plan           *Plan           // dr-plan (v2)
+	Risicomelding  *RiskReport     // risicomelding (v2): quarantined, never stored
 }
