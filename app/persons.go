@@ -13,13 +13,18 @@ type DomainFile struct {
 	Opvolging    Followup
 	Geschiedenis []StatusChange
 	Contacten    []ContactMoment
+	// Grondslag lists, sorted, the bases on which data of this domain is stored now
+	// (GrondslagPlan when the current plan holds the leefgebied, GrondslagToestemming when
+	// informatieblad topics or a hulpvraag are stored); empty when neither.
+	Grondslag []string
 }
 
 // PersonFile is everything the application holds about one person.
 type PersonFile struct {
 	Person    Person
 	Detenties []Detention
-	Domeinen  map[Domain]DomainFile // all six domains
+	Domeinen  map[Domain]DomainFile // every domain of Leefgebieden(), sociaal-netwerk included
+	Plan      *StoredPlan           // the current D&R-plan; nil when the person has none
 	Algemeen  []Answer
 	Berichten []MessageRecord // kind and dates only
 	Traject   Traject

@@ -1,5 +1,7 @@
 package app
 
+import "time"
+
 // Format v2 (berichtformaat-v2.md): the D&R-plan under art. 18a Pbw and the
 // risicomelding under art. 18b Pbw. These are the parsed shapes; the rules that apply a
 // plan (one current plan, replacement, follow-up on every domain) live beside them.
@@ -94,6 +96,15 @@ func (p *Plan) LifeArea(d Domain) (LifeArea, bool) {
 		}
 	}
 	return LifeArea{}, false
+}
+
+// StoredPlan is a person's current D&R-plan as the application holds it: the newest by
+// Opgesteld, ties broken by the later Verzonden (rule 2).
+type StoredPlan struct {
+	Kenmerk   string
+	Opgesteld Date
+	Verzonden time.Time
+	Plan      Plan
 }
 
 // RiskReport is the body of a risicomelding. Only what routing needs is parsed: its
