@@ -20,6 +20,15 @@ func LoadZone() (*time.Location, error) {
 	return loc, nil
 }
 
+// DateIn is the calendar date of t in Europe/Amsterdam, whatever t's own location (a
+// caller's time.Now on a UTC computer is still the Dutch day).
+func DateIn(t time.Time) Date {
+	if loc, err := LoadZone(); err == nil {
+		t = t.In(loc)
+	}
+	return DateOf(t)
+}
+
 // ParseMoment reads a date and time in loc: "YYYY-MM-DD HH:MM", "YYYY-MM-DDTHH:MM" or
 // "YYYY-MM-DD" (midnight). The result is in loc; storage keeps it as UTC.
 func ParseMoment(s string, loc *time.Location) (time.Time, error) {
@@ -104,7 +113,7 @@ func (s *Service) Dashboard(ctx context.Context, now time.Time, days int) (*Dash
 	if days > 366 {
 		return nil, fmt.Errorf("het aantal dagen is te groot (hoogstens 366)")
 	}
-	today := DateOf(now)
+	today := DateIn(now)
 	db := &Dashboard{Vandaag: today, Dagen: days, Aantallen: map[SignalKind]int{}}
 	// A read transaction: consent comes from the per-person copy, not the keyed ledger.
 	var totals map[SignalKind]int

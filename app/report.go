@@ -379,7 +379,7 @@ func (s *Service) ReleaseReport(ctx context.Context, now time.Time, weeks int) (
 	if weeks < 1 || weeks > MaxReleaseWeeks {
 		return nil, fmt.Errorf("het aantal weken moet tussen 1 en %d liggen", MaxReleaseWeeks)
 	}
-	today := DateOf(now)
+	today := DateIn(now)
 	l := &ReleaseList{Van: today, Tot: today.AddDays(7 * weeks), Weken: weeks}
 	err := s.store.Update(ctx, func(tx Tx) error {
 		var err error

@@ -6,6 +6,7 @@ import (
 	"regexp"
 	"strings"
 	"time"
+	_ "time/tzdata" // Europe/Amsterdam also where the system has no zone database (Windows)
 )
 
 // Setting keys.
@@ -21,12 +22,24 @@ type Service struct {
 	now   func() time.Time
 }
 
-// NewService wires a service. now is the clock (time.Now outside tests).
+// NewService wires a service. now is the clock (time.Now outside tests). Its readings
+// are taken in Europe/Amsterdam whatever the computer's zone (a VDI server in UTC prints
+// a 10:15 contact as 10:15), so "today", PDF headers and shown times agree everywhere.
 func NewService(store Store, dec Decoder, now func() time.Time) *Service {
-	return &Service{store: store, dec: dec, now: now}
+	return &Service{store: store, dec: dec, now: inZone(now)}
 }
 
-// Now returns the service's clock reading.
+// inZone returns a clock that reads now in ZoneName. The zone database is embedded, so
+// loading cannot fail short of a broken build; the reading is then left as it is.
+func inZone(now func() time.Time) func() time.Time {
+	loc, err := LoadZone()
+	if err != nil {
+		return now
+	}
+	return func() time.Time { return now().In(loc) }
+}
+
+// Now returns the service's clock reading, in Europe/Amsterdam.
 func (s *Service) Now() time.Time { return s.now() }
 
 var gemeenteListRe = regexp.MustCompile(`^[0-9]{4}$`)

@@ -62,7 +62,7 @@ func cmdAudit(ctx context.Context, e *env) error {
 		if a.ObjectID != 0 {
 			obj = fmt.Sprintf("%s %d", a.Object, a.ObjectID)
 		}
-		fmt.Fprintf(tw, "%d\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%d\n", a.ID, a.Tijd.Local().Format("02-01-2006 15:04:05"),
+		fmt.Fprintf(tw, "%d\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%d\n", a.ID, a.Tijd.In(zone()).Format("02-01-2006 15:04:05"),
 			a.Actie, obj, a.Resultaat, orDash(a.Grondslag), orDash(a.Actor), orDash(a.Bron),
 			orDash(strings.Join(domainStrings(a.Domeinen), ",")), a.Aantal)
 	}

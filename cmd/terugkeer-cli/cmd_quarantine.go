@@ -66,7 +66,7 @@ func quarantineList(ctx context.Context, e *env, args []string) error {
 	tw := tabwriter.NewWriter(e.stdout, 0, 4, 2, ' ', 0)
 	fmt.Fprintln(tw, "Nr\tOntvangen\tBron\tReden")
 	for _, q := range qs {
-		fmt.Fprintf(tw, "%d\t%s\t%s\t%s\n", q.ID, q.Ontvangen.Local().Format("02-01-2006 15:04"), q.Bron, q.Reden)
+		fmt.Fprintf(tw, "%d\t%s\t%s\t%s\n", q.ID, q.Ontvangen.In(zone()).Format("02-01-2006 15:04"), q.Bron, q.Reden)
 	}
 	return tw.Flush()
 }
@@ -77,7 +77,7 @@ func quarantineShow(ctx context.Context, e *env, id int64) error {
 		return err
 	}
 	fmt.Fprintf(e.stdout, "Nr: %d\nBron: %s\nOntvangen: %s\nReden: %s\n\n", q.ID, q.Bron,
-		q.Ontvangen.Local().Format("02-01-2006 15:04"), q.Reden)
+		q.Ontvangen.In(zone()).Format("02-01-2006 15:04"), q.Reden)
 	_, err = e.stdout.Write(q.Raw)
 	return err
 }
