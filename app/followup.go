@@ -286,7 +286,7 @@ func (e FollowupEdit) check(d Domain) error {
 		return err
 	}
 	if e.Status == "" && e.Verantwoordelijke == nil && e.Actie == nil {
-		return fmt.Errorf("er is niets te wijzigen: geef een status, een verantwoordelijke of een actie met datum")
+		return invalid(FieldStatus, ProblemNothing, "er is niets te wijzigen: geef een status, een verantwoordelijke of een actie met datum")
 	}
 	if e.Status != "" {
 		if _, err := ParseFollowupStatus(string(e.Status)); err != nil {
@@ -294,19 +294,26 @@ func (e FollowupEdit) check(d Domain) error {
 		}
 	}
 	if e.Verantwoordelijke != nil {
-		if err := checkText("de naam van de verantwoordelijke", *e.Verantwoordelijke, MaxNaam); err != nil {
+		if err := checkText(FieldVerantwoordelijke, "de naam van de verantwoordelijke", *e.Verantwoordelijke, MaxNaam); err != nil {
 			return err
 		}
 	}
 	if a := e.Actie; a != nil {
-		if (strings.TrimSpace(a.Tekst) == "") != a.Datum.IsZero() {
-			return fmt.Errorf("een actie heeft een tekst en een datum nodig (of geen van beide om de actie te wissen)")
-		}
-		if err := checkText("de actie", a.Tekst, MaxActie); err != nil {
-			return err
-		}
+		return a.Check()
 	}
 	return nil
+}
+
+// Check reports whether a planned action can be saved: a text and a date, or neither
+// (which clears the action). The window runs it as the form is filled in.
+func (a NextAction) Check() error {
+	switch noText := strings.TrimSpace(a.Tekst) == ""; {
+	case noText && !a.Datum.IsZero():
+		return invalid(FieldActie, ProblemMissing, "een actie heeft een tekst nodig (maak ook de datum leeg om de actie te wissen)")
+	case !noText && a.Datum.IsZero():
+		return invalid(FieldActiedatum, ProblemMissing, "een actie heeft een datum nodig (maak ook de tekst leeg om de actie te wissen)")
+	}
+	return checkText(FieldActie, "de actie", a.Tekst, MaxActie)
 }
 
 func (f *Followup) apply(e FollowupEdit) {
@@ -322,12 +329,13 @@ func (f *Followup) apply(e FollowupEdit) {
 }
 
 // checkText bounds a free-text field; the error names the field, never its content.
-func checkText(what, s string, limit int) error {
+func checkText(field, what, s string, limit int) error {
 	if !utf8.ValidString(s) {
-		return fmt.Errorf("%s bevat ongeldige tekens", what)
+		return invalid(field, ProblemInvalidChars, "%s bevat ongeldige tekens", what)
 	}
 	if n := utf8.RuneCountInString(s); n > limit {
-		return fmt.Errorf("%s is te lang (%d tekens, hoogstens %d)", what, n, limit)
+		return &ValidationError{Field: field, Code: ProblemTooLong, Limit: limit,
+			Msg: fmt.Sprintf("%s is te lang (%d tekens, hoogstens %d)", what, n, limit)}
 	}
 	return nil
 }
@@ -375,12 +383,12 @@ func (c ContactMoment) check(now time.Time) error {
 		return err
 	}
 	if c.Tijd.After(now) {
-		return fmt.Errorf("het contactmoment ligt in de toekomst")
+		return invalid(FieldTijd, ProblemFuture, "het contactmoment ligt in de toekomst")
 	}
-	if err := checkText("de naam bij 'met'", c.Met, MaxNaam); err != nil {
+	if err := checkText(FieldMet, "de naam bij 'met'", c.Met, MaxNaam); err != nil {
 		return err
 	}
-	return checkText("de notitie", c.Notitie, MaxNotitie)
+	return checkText(FieldNotitie, "de notitie", c.Notitie, MaxNotitie)
 }
 
 // requireConsent checks that the person exists and that the domain's consent is ja.

@@ -116,10 +116,11 @@ type ContactForm struct {
 	domains []app.Domain
 	v       *PersonView
 	Dialog  *dialog.FormDialog
+	Problem *formProblem // why the last attempt could not be saved, inside the form
 }
 
 func (v *PersonView) contactDialog(d app.Domain) {
-	f := &ContactForm{v: v, domains: v.contactDomains()}
+	f := &ContactForm{v: v, domains: v.contactDomains(), Problem: newFormProblem()}
 	var dl []string
 	sel := 0
 	for i, x := range f.domains {
@@ -155,12 +156,16 @@ func (v *PersonView) contactDialog(d app.Domain) {
 		widget.NewFormItem(T("Datum"), f.Datum.Entry),
 		widget.NewFormItem(T("Tijd"), f.Tijd),
 		widget.NewFormItem(T("Notitie"), f.Notitie),
+		widget.NewFormItem("", f.Problem.text),
 	}
 	f.Dialog = dialog.NewForm(T("Contact vastleggen"), T("Vastleggen"), T("Cancel"), items, func(ok bool) {
 		if ok {
 			f.Submit()
 		}
 	}, v.win)
+	f.Problem.attach(f.Dialog, v.win, f.Met, map[string]fyne.Focusable{
+		app.FieldTijd: f.Tijd, app.FieldMet: f.Met, app.FieldNotitie: f.Notitie, app.FieldDatum: f.Datum.Entry,
+	})
 	formKeys(f.Dialog, f.Met, f.Datum.Entry, f.Tijd, f.Notitie)
 	f.Dialog.Resize(fyne.NewSize(560, 0))
 	v.LastContactForm = f
@@ -178,14 +183,15 @@ func parseClock(s string) (time.Duration, error) {
 // Submit records the contact in the background.
 func (f *ContactForm) Submit() {
 	v := f.v
+	f.Problem.clear()
 	day, err := parseDutchDate(f.Datum.Entry.Text)
 	if err != nil || day.IsZero() {
-		showError(v.win, T("Vul een datum in als dd-mm-jjjj, bijvoorbeeld 01-03-2026."), nil)
+		f.Problem.show(uiInvalid(app.FieldDatum, errorf(T("Vul een datum in als dd-mm-jjjj, bijvoorbeeld 01-03-2026."))))
 		return
 	}
 	clock, err := parseClock(f.Tijd.Text)
 	if err != nil {
-		showError(v.win, err.Error(), nil)
+		f.Problem.show(uiInvalid(app.FieldTijd, err))
 		return
 	}
 	dt := day.Time()
@@ -201,7 +207,9 @@ func (f *ContactForm) Submit() {
 		_, err := v.svc.AddContact(v.ctx, v.id, c)
 		fyne.Do(func() {
 			if err != nil {
-				showError(v.win, T("Het contact kon niet worden vastgelegd."), err)
+				if !f.Problem.show(err) {
+					showError(v.win, T("Het contact kon niet worden vastgelegd."), err)
+				}
 				return
 			}
 			v.notifyChanged()
@@ -217,10 +225,11 @@ type StatusForm struct {
 	domain            app.Domain
 	v                 *PersonView
 	Dialog            *dialog.FormDialog
+	Problem           *formProblem
 }
 
 func (v *PersonView) statusDialog(d app.Domain, fu app.Followup) {
-	f := &StatusForm{v: v, domain: d}
+	f := &StatusForm{v: v, domain: d, Problem: newFormProblem()}
 	var labels []string
 	for _, s := range app.FollowupStatuses() {
 		labels = append(labels, followupStatusLabel(s))
@@ -237,12 +246,14 @@ func (v *PersonView) statusDialog(d app.Domain, fu app.Followup) {
 	items := []*widget.FormItem{
 		widget.NewFormItem(T("Status"), f.Status),
 		widget.NewFormItem(T("Verantwoordelijke"), f.Verantwoordelijke),
+		widget.NewFormItem("", f.Problem.text),
 	}
 	f.Dialog = dialog.NewForm(tf("Status wijzigen: {{.D}}", "D", lowerFirst(domainLabel(d))), T("Opslaan"), T("Cancel"), items, func(ok bool) {
 		if ok {
 			f.Submit()
 		}
 	}, v.win)
+	f.Problem.attach(f.Dialog, v.win, f.Verantwoordelijke, nil)
 	formKeys(f.Dialog, f.Verantwoordelijke)
 	f.Dialog.Resize(fyne.NewSize(460, 0))
 	v.LastStatusForm = f
@@ -258,20 +269,22 @@ func (f *StatusForm) Submit() {
 		}
 	}
 	name := f.Verantwoordelijke.Text
-	f.v.saveFollowup(f.domain, app.FollowupEdit{Status: st, Verantwoordelijke: &name})
+	f.Problem.clear()
+	f.v.saveFollowup(f.domain, app.FollowupEdit{Status: st, Verantwoordelijke: &name}, f.Problem)
 }
 
 // ActionForm is the "Actie plannen" dialog's form.
 type ActionForm struct {
-	Actie  *EscEntry
-	Datum  *DateField
-	domain app.Domain
-	v      *PersonView
-	Dialog *dialog.FormDialog
+	Actie   *EscEntry
+	Datum   *DateField
+	domain  app.Domain
+	v       *PersonView
+	Dialog  *dialog.FormDialog
+	Problem *formProblem
 }
 
 func (v *PersonView) actionDialog(d app.Domain, fu app.Followup) {
-	f := &ActionForm{v: v, domain: d}
+	f := &ActionForm{v: v, domain: d, Problem: newFormProblem()}
 	f.Actie = NewEscEntry(nil)
 	f.Actie.SetText(fu.Actie)
 	f.Actie.SetPlaceHolder(T("bijvoorbeeld: woningcorporatie bellen"))
@@ -286,12 +299,16 @@ func (v *PersonView) actionDialog(d app.Domain, fu app.Followup) {
 		widget.NewFormItem(T("Actie"), f.Actie),
 		widget.NewFormItem(T("Datum (dd-mm-jjjj)"), f.Datum.Entry),
 		widget.NewFormItem("", hint),
+		widget.NewFormItem("", f.Problem.text),
 	}
 	f.Dialog = dialog.NewForm(tf("Actie plannen: {{.D}}", "D", lowerFirst(domainLabel(d))), T("Opslaan"), T("Cancel"), items, func(ok bool) {
 		if ok {
 			f.Submit()
 		}
 	}, v.win)
+	f.Problem.attach(f.Dialog, v.win, f.Actie, map[string]fyne.Focusable{
+		app.FieldActie: f.Actie, app.FieldActiedatum: f.Datum.Entry,
+	})
 	formKeys(f.Dialog, f.Actie, f.Datum.Entry)
 	f.Dialog.Resize(fyne.NewSize(480, 0))
 	v.LastActionForm = f
@@ -300,20 +317,29 @@ func (v *PersonView) actionDialog(d app.Domain, fu app.Followup) {
 
 // Submit saves (or clears) the next action.
 func (f *ActionForm) Submit() {
+	f.Problem.clear()
 	day, err := parseDutchDate(strings.TrimSpace(f.Datum.Entry.Text))
 	if err != nil {
-		showError(f.v.win, err.Error(), nil)
+		f.Problem.show(uiInvalid(app.FieldActiedatum, err))
 		return
 	}
-	f.v.saveFollowup(f.domain, app.FollowupEdit{Actie: &app.NextAction{Tekst: f.Actie.Text, Datum: day}})
+	a := app.NextAction{Tekst: f.Actie.Text, Datum: day}
+	if f.Problem.show(a.Check()) {
+		return
+	}
+	f.v.saveFollowup(f.domain, app.FollowupEdit{Actie: &a}, f.Problem)
 }
 
-func (v *PersonView) saveFollowup(d app.Domain, e app.FollowupEdit) {
+// saveFollowup saves in the background; a reason the user can correct goes back into
+// the form (p), anything else into an error dialog.
+func (v *PersonView) saveFollowup(d app.Domain, e app.FollowupEdit, p *formProblem) {
 	v.bg.run(func() {
 		_, err := v.svc.SetFollowup(v.ctx, v.id, d, e)
 		fyne.Do(func() {
 			if err != nil {
-				showError(v.win, T("De opvolging kon niet worden opgeslagen."), err)
+				if !p.show(err) {
+					showError(v.win, T("De opvolging kon niet worden opgeslagen."), err)
+				}
 				return
 			}
 			v.notifyChanged()

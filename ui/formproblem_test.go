@@ -1,0 +1,73 @@
+package ui
+
+import (
+	"strings"
+	"testing"
+
+	"fyne.io/fyne/v2/test"
+
+	"github.com/terugkeer/terugkeer/app"
+)
+
+// "Actie plannen" without a text (issue 18, defect 6): the reason stands in the dialog,
+// the dialog stays open with the typed date, and no "Er ging iets mis" box appears.
+// Filling in the text then saves.
+func TestActionWithoutTextKeepsTheFormOpenWithItsReason(t *testing.T) {
+	svc := realService(t, exampleNow, []string{"0193"}, true)
+	s, w := newShell(t, svc, Options{})
+	c := w.Canvas()
+	p := openBerg(t, svc, s)
+
+	p.actionDialog(app.Onderdak, p.File.Domeinen[app.Onderdak].Opvolging)
+	f := p.LastActionForm
+	f.Actie.SetText("")
+	f.Datum.Entry.SetText("12-08-2019")
+	f.Dialog.Submit() // what the button and Enter do: Fyne hides the form, then saves
+	s.Wait()
+	if top := c.Overlays().Top(); top == nil || containsText(visibleTexts(top), T("Er ging iets mis")) {
+		t.Fatalf("after saving without a text the form must be open again, without an error box (top overlay %v)", top)
+	}
+	if got := f.Problem.Text(); !strings.Contains(got, "moet gebeuren") {
+		t.Errorf("reason in the form = %q, want the sentence about the missing text", got)
+	}
+	if !containsText(visibleTexts(c.Overlays().Top()), f.Problem.Text()) {
+		t.Error("the reason is not shown in the open dialog")
+	}
+	if f.Datum.Entry.Text != "12-08-2019" || c.Focused() != f.Actie {
+		t.Errorf("typed date %q kept, focus on the text field %v", f.Datum.Entry.Text, c.Focused() == f.Actie)
+	}
+
+	test.Type(f.Actie, "Woningcorporatie bellen")
+	f.Dialog.Submit()
+	s.Wait()
+	noOverlay(t, c, "saving a complete action")
+	if got := s.Person.File.Domeinen[app.Onderdak].Opvolging; got.Actie != "Woningcorporatie bellen" {
+		t.Errorf("action saved = %+v", got)
+	}
+}
+
+// A contact in the future is refused by app (a ValidationError after the background
+// save): the form comes back with the reason and what was typed.
+func TestContactInTheFutureReturnsToTheForm(t *testing.T) {
+	svc := realService(t, exampleNow, []string{"0193"}, true)
+	s, w := newShell(t, svc, Options{})
+	c := w.Canvas()
+	p := openBerg(t, svc, s)
+
+	p.contactDialog(app.Onderdak)
+	f := p.LastContactForm
+	test.Type(f.Met, "woningcorporatie")
+	f.Datum.Entry.SetText(formatDate(p.today().AddDays(3)))
+	f.Dialog.Submit()
+	s.Wait()
+	top := c.Overlays().Top()
+	if top == nil || containsText(visibleTexts(top), T("Er ging iets mis")) {
+		t.Fatalf("a contact in the future must return to the form, not to an error box")
+	}
+	if !strings.Contains(f.Problem.Text(), "toekomst") || f.Met.Text != "woningcorporatie" {
+		t.Errorf("reason %q, Met kept %q", f.Problem.Text(), f.Met.Text)
+	}
+	if n := len(s.Person.File.Domeinen[app.Onderdak].Contacten); n != 0 {
+		t.Errorf("%d contacts recorded, want none", n)
+	}
+}
