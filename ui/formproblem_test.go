@@ -1,6 +1,10 @@
 package ui
 
 import (
+	"errors"
+	"net/url"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -69,5 +73,31 @@ func TestContactInTheFutureReturnsToTheForm(t *testing.T) {
 	}
 	if n := len(s.Person.File.Domeinen[app.Onderdak].Contacten); n != 0 {
 		t.Errorf("%d contacts recorded, want none", n)
+	}
+}
+
+// A PDF that was saved but could not be opened (no viewer on this computer) is reported
+// as saved: no "Er ging iets mis", no English exec detail (issue 18, defect 6).
+func TestSavedPDFWithoutViewerIsReportedAsSaved(t *testing.T) {
+	svc := realService(t, exampleNow, []string{"0193"}, true)
+	s, w := newShell(t, svc, Options{PDF: pdfWriter(svc)})
+	c := w.Canvas()
+	p := openBerg(t, svc, s)
+	p.openURL = func(*url.URL) error { return errors.New(`exec: "xdg-open": executable file not found in $PATH`) }
+
+	path := filepath.Join(t.TempDir(), p.pdfFileName())
+	p.SavePDF(path, true)
+	s.Wait()
+	if _, err := os.Stat(path); err != nil {
+		t.Fatalf("PDF not saved: %v", err)
+	}
+	top := c.Overlays().Top()
+	if top == nil {
+		t.Fatal("no message after saving")
+	}
+	texts := strings.Join(visibleTexts(top), " | ")
+	if !strings.Contains(texts, "opgeslagen als") || strings.Contains(texts, T("Er ging iets mis")) ||
+		strings.Contains(texts, "exec") || strings.Contains(texts, T("Details")) {
+		t.Errorf("message after saving without a viewer = %q", texts)
 	}
 }

@@ -98,11 +98,20 @@ func (v *PersonView) SavePDF(path string, open bool) {
 				return
 			}
 			u := &url.URL{Scheme: "file", Path: filepath.ToSlash(path)}
-			if a := fyne.CurrentApp(); a != nil {
-				if err := a.OpenURL(u); err != nil {
-					showError(v.win, tf("De PDF is opgeslagen als {{.P}}, maar kon niet worden geopend.", "P", path), err)
-				}
+			if err := v.openURL(u); err != nil {
+				// Saved is the news; that no viewer could be started is a fact of this
+				// computer, not a failure (no error box, no English exec detail).
+				showInformation(v.win, T("PDF opgeslagen"), tf("De PDF is opgeslagen als {{.P}}. Er is op deze computer geen programma gevonden om hem te openen: open het bestand zelf.", "P", path))
 			}
 		})
 	})
+}
+
+// systemOpen hands u to the system (xdg-open, the Windows shell, open on macOS).
+func systemOpen(u *url.URL) error {
+	a := fyne.CurrentApp()
+	if a == nil {
+		return nil
+	}
+	return a.OpenURL(u)
 }

@@ -3,6 +3,7 @@ package ui
 import (
 	"context"
 	"errors"
+	"net/url"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -26,6 +27,7 @@ type PersonView struct {
 	onBack  func()
 	changed func() // the person changed or was removed: lists must reload
 	pdf     PDFWriter
+	openURL func(*url.URL) error // hands a saved PDF to the system viewer
 
 	File *app.PersonFile // nil until loaded; Fyne goroutine only
 
@@ -44,7 +46,7 @@ type PersonView struct {
 
 // NewPersonView shows person id and loads their file in the background.
 func NewPersonView(ctx context.Context, svc Service, win fyne.Window, bg *tasks, pdf PDFWriter, id int64, onBack, changed func()) *PersonView {
-	v := &PersonView{svc: svc, win: win, ctx: ctx, bg: bg, pdf: pdf, id: id, onBack: onBack, changed: changed}
+	v := &PersonView{svc: svc, win: win, ctx: ctx, bg: bg, pdf: pdf, openURL: systemOpen, id: id, onBack: onBack, changed: changed}
 	back := widget.NewButtonWithIcon(T("Terug (Esc)"), theme.NavigateBackIcon(), func() {
 		if v.onBack != nil {
 			v.onBack()
