@@ -26,6 +26,8 @@ func (a *applier) run() error {
 		return a.melding()
 	case Informatieblad:
 		return a.sheet()
+	case DRPlan:
+		return Invalid("een D&R-plan kan deze versie van Terugkeer nog niet opslaan")
 	}
 	return a.revocation()
 }

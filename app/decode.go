@@ -8,7 +8,7 @@ type Item struct {
 }
 
 // Decoder turns the bytes of a file or mail into messages. importers/ implements it for
-// format v1; another source format is another Decoder yielding the same Messages.
+// formats v1 and v2; another source format is another Decoder yielding the same Messages.
 type Decoder interface {
 	// Extract splits a file or e-mail into its message items. An XML document is one
 	// item; an e-mail yields one item per XML part, and none for a notification without

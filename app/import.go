@@ -53,6 +53,9 @@ func (s *Service) tryImport(ctx context.Context, it Item) (Result, *Message, err
 	if err != nil {
 		return Result{}, nil, err
 	}
+	if err := msg.routedElsewhere(); err != nil {
+		return Result{}, msg, err
+	}
 	var r Result
 	err = s.store.Update(ctx, func(tx Tx) error {
 		var err error

@@ -19,8 +19,9 @@ func quoteCode(s string) string {
 	return "(onleesbare code)"
 }
 
-// Validate checks a parsed message against the rules of format v1 that do not depend
-// on the installation (the gemeente check is the importer's). The reason never holds
+// Validate checks a parsed message against the rules of its format version (v1, or v2
+// with the D&R-plan and the risicomelding) that do not depend on the installation (the
+// gemeente check is the importer's). The reason never holds
 // personal data: it names fields and codes, not values.
 func (m *Message) Validate() error {
 	if err := m.validateHeader(); err != nil {
@@ -33,9 +34,10 @@ func (m *Message) Validate() error {
 }
 
 func (m *Message) validateHeader() error {
+	if err := m.validateKind(); err != nil {
+		return err
+	}
 	switch {
-	case !m.Soort.Valid():
-		return Invalid("onbekende soort bericht %s", quoteCode(string(m.Soort)))
 	case m.Kenmerk == "":
 		return Invalid("het kenmerk van het bericht ontbreekt")
 	case m.Verzonden.IsZero():
@@ -62,17 +64,22 @@ func (s Subject) validate() error {
 	return nil
 }
 
+// validateBody checks that there is one body, that it is the soort's (which
+// validateKind checked against the version), and the body itself.
 func (m *Message) validateBody() error {
 	bodies := 0
-	for _, present := range []bool{m.Detentie != nil, m.Informatieblad != nil, m.Intrekking != nil} {
+	for _, present := range []bool{m.Detentie != nil, m.Informatieblad != nil, m.Intrekking != nil,
+		m.Plan != nil, m.Risicomelding != nil} {
 		if present {
 			bodies++
 		}
 	}
 	if bodies != 1 {
-		return Invalid("het bericht moet precies één inhoud hebben (detentie, informatieblad of intrekking)")
+		return Invalid("het bericht moet precies één inhoud hebben (%s)", bodyNames(m.Versie))
 	}
 	switch m.Soort {
+	case DRPlan, Risicomelding:
+		return m.validateV2Body()
 	case MeldingBegin, MeldingEinde:
 		if m.Detentie == nil {
 			return Invalid("een %s moet een element detentie bevatten", m.Soort)
@@ -89,6 +96,14 @@ func (m *Message) validateBody() error {
 		}
 		return m.Intrekking.validate()
 	}
+}
+
+// bodyNames lists the body elements of a version for a reason.
+func bodyNames(versie string) string {
+	if versie == Versie2 {
+		return "detentie, dr-plan of risicomelding"
+	}
+	return "detentie, informatieblad of intrekking"
 }
 
 func (d *DetentionDates) validate() error {

@@ -31,14 +31,28 @@ func extract(t *testing.T, path string) []app.Item {
 	return items
 }
 
-// parseOne extracts a file that holds exactly one message and parses it.
+// parseOne extracts a file that holds exactly one message and parses it with V1.
 func parseOne(t *testing.T, path string) *app.Message {
 	t.Helper()
-	items := extract(t, path)
+	return parseWith(t, importers.V1{}, path)
+}
+
+// parseV2 is parseOne with the Decoder of both versions.
+func parseV2(t *testing.T, path string) *app.Message {
+	t.Helper()
+	return parseWith(t, importers.Decoder{}, path)
+}
+
+func parseWith(t *testing.T, dec app.Decoder, path string) *app.Message {
+	t.Helper()
+	items, err := dec.Extract(path, read(t, path))
+	if err != nil {
+		t.Fatalf("Extract(%s): %v", path, err)
+	}
 	if len(items) != 1 {
 		t.Fatalf("Extract(%s): %d items, want 1", path, len(items))
 	}
-	m, err := importers.V1{}.Parse(items[0].Raw)
+	m, err := dec.Parse(items[0].Raw)
 	if err != nil {
 		t.Fatalf("Parse(%s): %v", path, err)
 	}

@@ -23,7 +23,7 @@ func TestInvalidMessages(t *testing.T) {
 		"wrong-namespace.xml":       "onbekende naamruimte; verwacht is urn:terugkeer:bericht:1",
 		"no-namespace.xml":          "heeft geen naamruimte",
 		"wrong-root.xml":            "het hoofdelement is <melding> in plaats van <bericht>",
-		"versie-2.xml":              "alleen versie 1 wordt ondersteund",
+		"versie-2.xml":              "het attribuut versie past niet bij de naamruimte urn:terugkeer:bericht:1: verwacht is versie 1",
 		"verzonden-zonder-zone.xml": "verzonden) is geen RFC 3339-datum-tijd met tijdzone",
 		"unknown-element.xml":       "onbekend element <roepnaam> in <betrokkene>",
 		"unknown-attribute.xml":     "onbekend attribuut provincie bij <gemeente>",

@@ -13,18 +13,25 @@ func (x *xmlInformatieblad) sheet() (*app.Sheet, error) {
 	if err != nil {
 		return nil, err
 	}
-	s := &app.Sheet{Opgesteld: opgesteld, Toestemming: map[app.Domain]bool{}, Hulpvragen: map[app.Domain]string{}}
+	s := &app.Sheet{Opgesteld: opgesteld, Toestemming: map[app.Domain]bool{}, Hulpvragen: map[app.Domain]string{},
+		Onderwerpen: answers(x.Onderwerp)}
 	if err := x.consent(s); err != nil {
 		return nil, err
 	}
-	for _, o := range x.Onderwerp {
-		s.Onderwerpen = append(s.Onderwerpen, app.Answer{
+	return s, x.requests(s)
+}
+
+// answers converts topics of an informatieblad or a D&R-plan, in document order.
+func answers(xs []xmlOnderwerp) []app.Answer {
+	var out []app.Answer
+	for _, o := range xs {
+		out = append(out, app.Answer{
 			Code:        strings.TrimSpace(o.Code),
 			Antwoord:    strings.TrimSpace(o.Antwoord),
 			Toelichting: strings.TrimSpace(o.Toelichting),
 		})
 	}
-	return s, x.requests(s)
+	return out
 }
 
 // consent fills Toestemming: gegeven must be "ja" or "nee", once per domain.

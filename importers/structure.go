@@ -13,21 +13,25 @@ import (
 // Namespace is the XML namespace of format v1; the root element must use it.
 const Namespace = "urn:terugkeer:bericht:1"
 
-// elementRule says what one element of format v1 may hold.
+// elementRule says what one element of the format may hold.
 type elementRule struct {
 	attrs    []string // allowed attributes (without namespace)
 	children []string // allowed child elements; none for a text element
 	repeated []string // children that may occur more than once
 }
 
-// ruleFor returns the rule of an element of format v1, by local name.
-// Elements not listed hold only text and have no attributes.
+// ruleFor returns the rule of an element, by local name; formats v1 and v2 share
+// them. A document may hold the body of any soort of either version, so that
+// Message.Validate can say that a soort does not exist in the document's version
+// instead of "unknown element". Elements not listed hold only text and have no
+// attributes.
 func ruleFor(name string) elementRule {
 	switch name {
 	case "bericht":
 		return elementRule{
-			attrs:    []string{"versie", "soort", "kenmerk", "verzonden"},
-			children: []string{"afzender", "gemeente", "betrokkene", "detentie", "informatieblad", "intrekking"},
+			attrs: []string{"versie", "soort", "kenmerk", "verzonden"},
+			children: []string{"afzender", "gemeente", "betrokkene",
+				"detentie", "informatieblad", "intrekking", "dr-plan", "risicomelding"},
 		}
 	case "afzender":
 		return elementRule{children: []string{"inrichting", "casemanager"}}
@@ -53,7 +57,7 @@ func ruleFor(name string) elementRule {
 	case "hulpvraag":
 		return elementRule{attrs: []string{"domein"}}
 	}
-	return elementRule{}
+	return ruleForV2(name)
 }
 
 // openElement is an element whose end tag has not been read yet.
@@ -63,34 +67,38 @@ type openElement struct {
 	seen map[string]bool
 }
 
-// structureChecker walks the tokens of a document and refuses anything format v1
-// does not define: a DTD, another namespace or root, unknown or doubled elements
-// and unknown attributes. It gives clearer reasons than decoding alone would.
+// structureChecker walks the tokens of a document and refuses anything the format
+// does not define: a DTD, an unknown namespace or root, unknown or doubled
+// elements and unknown attributes. It gives clearer reasons than decoding alone
+// would. The root element's namespace picks the format among known.
 type structureChecker struct {
+	known    []format
+	format   format // the root's format, once rootSeen
 	open     []openElement
 	rootSeen bool
 }
 
-// checkStructure reads the whole document once and reports the first violation.
-func checkStructure(raw []byte) error {
+// checkStructure reads the whole document once and reports the first violation,
+// or else the format whose namespace the root element has.
+func checkStructure(raw []byte, known []format) (format, error) {
 	d := newXMLDecoder(raw)
-	var c structureChecker
+	c := structureChecker{known: known}
 	for {
 		tok, err := d.Token()
 		if errors.Is(err, io.EOF) {
 			break
 		}
 		if err != nil {
-			return xmlError(err)
+			return format{}, xmlError(err)
 		}
 		if err := c.token(tok); err != nil {
-			return err
+			return format{}, err
 		}
 	}
 	if !c.rootSeen {
-		return app.Invalid("het bericht bevat geen XML-element")
+		return format{}, app.Invalid("het bericht bevat geen XML-element")
 	}
-	return nil
+	return c.format, nil
 }
 
 func (c *structureChecker) token(tok xml.Token) error {
@@ -121,12 +129,12 @@ func (c *structureChecker) start(t xml.StartElement) error {
 // checkElement checks an element's name against its parent (or the root rules).
 func (c *structureChecker) checkElement(n xml.Name) error {
 	if len(c.open) == 0 {
-		return checkRoot(n, c.rootSeen)
+		return c.checkRoot(n)
 	}
 	parent := c.open[len(c.open)-1]
 	switch {
-	case n.Space != Namespace:
-		return app.Invalid("het element <%s> in <%s> hoort niet bij de naamruimte %s", short(n.Local), parent.name, Namespace)
+	case n.Space != c.format.namespace:
+		return app.Invalid("het element <%s> in <%s> hoort niet bij de naamruimte %s", short(n.Local), parent.name, c.format.namespace)
 	case !slices.Contains(parent.rule.children, n.Local):
 		return app.Invalid("onbekend element <%s> in <%s>", short(n.Local), parent.name)
 	case parent.seen[n.Local] && !slices.Contains(parent.rule.repeated, n.Local):
@@ -136,17 +144,20 @@ func (c *structureChecker) checkElement(n xml.Name) error {
 	return nil
 }
 
-func checkRoot(n xml.Name, rootSeen bool) error {
+// checkRoot checks the root element and takes the format its namespace names.
+func (c *structureChecker) checkRoot(n xml.Name) error {
+	f, known := formatByNamespace(c.known, n.Space)
 	switch {
-	case rootSeen:
+	case c.rootSeen:
 		return app.Invalid("het bericht heeft meer dan één hoofdelement")
 	case n.Local != "bericht":
 		return app.Invalid("het hoofdelement is <%s> in plaats van <bericht>", short(n.Local))
 	case n.Space == "":
-		return app.Invalid("het element <bericht> heeft geen naamruimte; verwacht is %s", Namespace)
-	case n.Space != Namespace:
-		return app.Invalid("het element <bericht> heeft een onbekende naamruimte; verwacht is %s", Namespace)
+		return app.Invalid("het element <bericht> heeft geen naamruimte; verwacht is %s", namespaces(c.known))
+	case !known:
+		return app.Invalid("het element <bericht> heeft een onbekende naamruimte; verwacht is %s", namespaces(c.known))
 	}
+	c.format = f
 	return nil
 }
 

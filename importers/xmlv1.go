@@ -10,8 +10,8 @@ import (
 	"github.com/terugkeer/terugkeer/app"
 )
 
-// The xml* types mirror the elements of format v1. Every value is read as text
-// and trimmed and converted in message().
+// The xml* types mirror the elements of the format; xmlv2.go adds the bodies of
+// version 2. Every value is read as text and trimmed and converted in message().
 type xmlBericht struct {
 	XMLName        xml.Name           `xml:"bericht"`
 	Versie         string             `xml:"versie,attr"`
@@ -24,6 +24,8 @@ type xmlBericht struct {
 	Detentie       *xmlDetentie       `xml:"detentie"`
 	Informatieblad *xmlInformatieblad `xml:"informatieblad"`
 	Intrekking     *xmlIntrekking     `xml:"intrekking"`
+	DRPlan         *xmlDRPlan         `xml:"dr-plan"`
+	Risicomelding  *xmlRisicomelding  `xml:"risicomelding"`
 }
 
 type xmlCoded struct {
@@ -63,15 +65,18 @@ type xmlInformatieblad struct {
 		Domein  string `xml:"domein,attr"`
 		Gegeven string `xml:"gegeven,attr"`
 	} `xml:"toestemming"`
-	Onderwerp []struct {
-		Code        string `xml:"code,attr"`
-		Antwoord    string `xml:"antwoord"`
-		Toelichting string `xml:"toelichting"`
-	} `xml:"onderwerp"`
+	Onderwerp []xmlOnderwerp `xml:"onderwerp"`
 	Hulpvraag []struct {
 		Domein string `xml:"domein,attr"`
 		Value  string `xml:",chardata"`
 	} `xml:"hulpvraag"`
+}
+
+// xmlOnderwerp is a catalogue topic, in an informatieblad or a D&R-plan.
+type xmlOnderwerp struct {
+	Code        string `xml:"code,attr"`
+	Antwoord    string `xml:"antwoord"`
+	Toelichting string `xml:"toelichting"`
 }
 
 type xmlIntrekking struct {
@@ -88,9 +93,10 @@ func decodeDocument(raw []byte) (*xmlBericht, error) {
 	return &doc, nil
 }
 
-// message converts the document into an app.Message, trimming every value.
-func (b *xmlBericht) message() (*app.Message, error) {
-	if err := checkVersion(strings.TrimSpace(b.Versie)); err != nil {
+// message converts the document of format f into an app.Message, trimming every
+// value.
+func (b *xmlBericht) message(f format) (*app.Message, error) {
+	if err := checkVersion(strings.TrimSpace(b.Versie), f); err != nil {
 		return nil, err
 	}
 	verzonden, err := parseTimestamp(strings.TrimSpace(b.Verzonden))
@@ -102,7 +108,7 @@ func (b *xmlBericht) message() (*app.Message, error) {
 		return nil, err
 	}
 	m := &app.Message{
-		Versie:         "1",
+		Versie:         f.versie,
 		Soort:          app.Kind(strings.TrimSpace(b.Soort)),
 		Kenmerk:        strings.TrimSpace(b.Kenmerk),
 		Verzonden:      verzonden,
@@ -123,14 +129,16 @@ func (b *xmlBericht) message() (*app.Message, error) {
 	return m, nil
 }
 
-func checkVersion(v string) error {
+// checkVersion checks that versie is the one that goes with the namespace. The
+// reason never quotes the attribute: it names the version the namespace expects.
+func checkVersion(v string, f format) error {
 	switch v {
-	case "1":
+	case f.versie:
 		return nil
 	case "":
 		return app.Invalid("het attribuut versie van het bericht ontbreekt")
 	}
-	return app.Invalid("het bericht heeft versie %q; alleen versie 1 wordt ondersteund", short(v))
+	return app.Invalid("het attribuut versie past niet bij de naamruimte %s: verwacht is versie %s", f.namespace, f.versie)
 }
 
 // parseTimestamp reads verzonden: RFC 3339 with a zone offset (Z or ±hh:mm).
@@ -189,7 +197,17 @@ func (b *xmlBericht) body(m *app.Message) error {
 		}
 	}
 	if b.Intrekking != nil {
-		m.Intrekking, err = b.Intrekking.revocation()
+		if m.Intrekking, err = b.Intrekking.revocation(); err != nil {
+			return err
+		}
+	}
+	if b.DRPlan != nil {
+		if m.Plan, err = b.DRPlan.plan(); err != nil {
+			return err
+		}
+	}
+	if b.Risicomelding != nil {
+		m.Risicomelding, err = b.Risicomelding.report()
 	}
 	return err
 }

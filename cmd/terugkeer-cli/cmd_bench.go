@@ -151,7 +151,7 @@ func (b *bench) openService(path string) (*storage.DB, *app.Service, error) {
 	if err != nil {
 		return nil, nil, err
 	}
-	return db, app.NewService(db, importers.V1{}, b.e.now), nil
+	return db, app.NewService(db, importers.Decoder{}, b.e.now), nil
 }
 
 // interactive measures the queries a user waits for, on the snapshot.

@@ -152,15 +152,15 @@ func demoBatches(ctx context.Context, e *env, p *demoProgress, ch <-chan demo.Be
 	return nil
 }
 
-// preparse runs the v1 decoder's Extract and Parse on the generator's goroutine, so
+// preparse runs the decoder's Extract and Parse on the generator's goroutine, so
 // that decoding (a fifth of the import's CPU time) overlaps with SQLite on the other
 // core. The results are handed to the Service by preparsedDecoder.
 func preparse(b demo.Bericht) *demo.Parsed {
-	var v1 importers.V1
+	var dec importers.Decoder
 	p := &demo.Parsed{}
-	p.Items, p.ExtractErr = v1.Extract("demo/"+b.Naam, b.Data)
+	p.Items, p.ExtractErr = dec.Extract("demo/"+b.Naam, b.Data)
 	if p.ExtractErr == nil && len(p.Items) == 1 {
-		p.Msg, p.ParseErr = v1.Parse(p.Items[0].Raw)
+		p.Msg, p.ParseErr = dec.Parse(p.Items[0].Raw)
 	}
 	return p
 }
@@ -170,14 +170,14 @@ type preparsedDecoder struct{ cur *demo.Parsed }
 
 func (d *preparsedDecoder) Extract(bron string, raw []byte) ([]app.Item, error) {
 	if d.cur == nil {
-		return importers.V1{}.Extract(bron, raw)
+		return importers.Decoder{}.Extract(bron, raw)
 	}
 	return d.cur.Items, d.cur.ExtractErr
 }
 
 func (d *preparsedDecoder) Parse(raw []byte) (*app.Message, error) {
 	if d.cur == nil || d.cur.Msg == nil && d.cur.ParseErr == nil {
-		return importers.V1{}.Parse(raw)
+		return importers.Decoder{}.Parse(raw)
 	}
 	return d.cur.Msg, d.cur.ParseErr
 }

@@ -100,7 +100,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer, getenv fu
 	}
 	defer db.Close()
 	e := &env{args: args[1:], stdin: os.Stdin, stdout: stdout, stderr: stderr, getenv: getenv, now: time.Now, dbPath: path}
-	e.svc = app.NewService(db, importers.V1{}, e.now)
+	e.svc = app.NewService(db, importers.Decoder{}, e.now)
 	if _, err := e.svc.Prepare(ctx); err != nil {
 		return fail(stderr, err)
 	}

@@ -52,7 +52,7 @@ func run(dbFlag string) error {
 		return fmt.Errorf("de database %s kan niet worden geopend: %w", path, err)
 	}
 	defer db.Close()
-	svc := app.NewService(db, importers.V1{}, time.Now)
+	svc := app.NewService(db, importers.Decoder{}, time.Now)
 
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
