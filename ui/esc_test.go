@@ -134,6 +134,7 @@ func TestEscCancelsMailboxPassword(t *testing.T) {
 	svc := realService(t, exampleNow, []string{"0193"}, false)
 	mb := &promptMailbox{}
 	s, w := newShell(t, svc, Options{Mailbox: mb})
+	configureMailbox(t, svc)
 	s.Import.FetchMailbox()
 	entry := findPasswordEntry(t, s)
 	if w.Canvas().Focused() != entry {

@@ -373,11 +373,25 @@ func (v *ImportView) FetchMailbox() {
 		return
 	}
 	ms, err := v.svc.MailboxSettings(v.ctx)
+	if err == nil && errors.Is(ms.Complete(), app.ErrMailboxNotConfigured) {
+		v.mailboxNotConfigured()
+		return
+	}
 	if err == nil && !v.mailbox.HasPassword(ms) {
 		v.askPassword()
 		return
 	}
 	v.fetchWith("")
+}
+
+// mailboxNotConfigured goes to Instellingen, where the mailbox is set up, and says so:
+// asking for a password first would lead to a dead end.
+func (v *ImportView) mailboxNotConfigured() {
+	if v.shell != nil {
+		v.shell.Show(SectionInstelling)
+	}
+	showInformation(v.win, T("Postvak nog niet ingesteld"),
+		T("Het postvak is nog niet ingesteld. Vul onder Postvak de server en de gebruiker in, sla op en kies daarna opnieuw 'Postvak ophalen'."))
 }
 
 // askPassword asks for the mailbox password for one fetch; it is not stored.

@@ -72,6 +72,7 @@ func TestFetchFailureSummary(t *testing.T) {
 		svc := realService(t, exampleNow, []string{"0193"}, false)
 		mb := &sourceMailbox{promptMailbox: promptMailbox{stored: true}, results: c.results, err: cause}
 		s, w := newShell(t, svc, Options{Mailbox: mb})
+		configureMailbox(t, svc)
 		s.Import.FetchMailbox()
 		s.Wait()
 		got := s.Import.summary.Text

@@ -2,6 +2,7 @@ package ui
 
 import (
 	"context"
+	"strings"
 	"testing"
 	"time"
 
@@ -34,6 +35,7 @@ func TestFetchMailboxAsksPasswordWhenNoneStored(t *testing.T) {
 	svc := realService(t, time.Date(2019, 8, 5, 9, 0, 0, 0, time.UTC), []string{"0193"}, false)
 	mb := &promptMailbox{}
 	s, _ := newShell(t, svc, Options{Mailbox: mb})
+	configureMailbox(t, svc)
 	s.Import.FetchMailbox()
 	if len(mb.passwords) != 0 || s.Import.PasswordPrompt == nil {
 		t.Fatalf("fetched without asking: %v", mb.passwords)
@@ -54,6 +56,40 @@ func TestFetchMailboxAsksPasswordWhenNoneStored(t *testing.T) {
 	s.Wait()
 	if len(mb.passwords) != 2 || mb.passwords[1] != "" {
 		t.Errorf("with a stored password Fetch got %q, want empty (use the keyring)", mb.passwords)
+	}
+}
+
+func configureMailbox(t *testing.T, svc *app.Service) {
+	t.Helper()
+	for k, v := range map[string]string{"server": "imap.gemeente.example", "gebruiker": "nazorg@gemeente.example"} {
+		if err := svc.SetMailboxSetting(context.Background(), k, v); err != nil {
+			t.Fatal(err)
+		}
+	}
+}
+
+// "Postvak ophalen" with nothing set up goes to Instellingen and says what to fill in
+// there, instead of asking for a password and then naming a CLI command (issue 18, 6).
+func TestFetchUnconfiguredMailboxGoesToSettings(t *testing.T) {
+	svc := realService(t, time.Date(2019, 8, 5, 9, 0, 0, 0, time.UTC), []string{"0193"}, false)
+	mb := &promptMailbox{}
+	s, w := newShell(t, svc, Options{Mailbox: mb})
+	s.Import.FetchMailbox()
+	s.Wait()
+	if s.Import.PasswordPrompt != nil || len(mb.passwords) != 0 {
+		t.Fatalf("asked for a password (%v) or fetched (%v) with no mailbox set up", s.Import.PasswordPrompt != nil, mb.passwords)
+	}
+	if s.Current() != SectionInstelling {
+		t.Errorf("screen = %q, want Instellingen", s.Current())
+	}
+	top := w.Canvas().Overlays().Top()
+	if top == nil || !containsText(visibleTexts(top), T("Postvak nog niet ingesteld")) {
+		t.Fatal("no message saying the mailbox is not set up")
+	}
+	for _, txt := range visibleTexts(top) {
+		if strings.Contains(txt, "imap set") {
+			t.Errorf("the window tells a desktop user to type a command: %q", txt)
+		}
 	}
 }
 
