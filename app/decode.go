@@ -5,6 +5,10 @@ type Item struct {
 	Bron      string // file path, or the mail's source plus " deel N"
 	Raw       []byte
 	MessageID string // the e-mail's Message-ID, when it came in one
+	// Reden is set when this part of a file could not be read (an attachment over the
+	// size limit, a broken stream): the item goes to quarantine with this reason and
+	// Raw, while the file's other items are imported as usual.
+	Reden string
 }
 
 // Decoder turns the bytes of a file or mail into messages. importers/ implements it for

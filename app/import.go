@@ -49,6 +49,9 @@ func (s *Service) ImportItem(ctx context.Context, it Item) (Result, error) {
 // tryImport parses and applies one message in one transaction. An invalid message
 // returns an *InvalidMessageError (and the message when it could be parsed).
 func (s *Service) tryImport(ctx context.Context, it Item) (Result, *Message, error) {
+	if it.Reden != "" {
+		return Result{}, nil, Invalid("%s", it.Reden)
+	}
 	msg, err := s.dec.Parse(it.Raw)
 	if err != nil {
 		return Result{}, nil, err

@@ -25,7 +25,7 @@ type File struct {
 }
 
 // ReadPaths expands the given paths into the files to import. A folder yields
-// the *.xml and *.eml files directly in it (not in subfolders; the extension is
+// the *.xml, *.eml and *.msg files directly in it (not in subfolders; the extension is
 // matched case-insensitively), sorted by name. A file named explicitly is taken
 // whatever its extension. Paths keep the order in which they were given.
 func ReadPaths(paths []string) ([]File, error) {
@@ -79,7 +79,7 @@ func isRegular(dir string, e fs.DirEntry) bool {
 
 func isMessageFile(name string) bool {
 	ext := strings.ToLower(filepath.Ext(name))
-	return ext == ".xml" || ext == ".eml"
+	return ext == ".xml" || ext == ".eml" || ext == ".msg"
 }
 
 // ReadFile reads a file of at most MaxFileSize bytes. A larger file is refused

@@ -12,7 +12,7 @@ import (
 
 func TestReadPaths(t *testing.T) {
 	dir := t.TempDir()
-	for _, name := range []string{"b.eml", "a.XML", "c.txt", "d.Eml"} {
+	for _, name := range []string{"b.eml", "a.XML", "c.txt", "d.Eml", "e.MSG"} {
 		if err := os.WriteFile(filepath.Join(dir, name), []byte("x"), 0o600); err != nil {
 			t.Fatal(err)
 		}
@@ -29,7 +29,7 @@ func TestReadPaths(t *testing.T) {
 	for _, f := range got {
 		paths = append(paths, f.Path)
 	}
-	want := []string{explicit, filepath.Join(dir, "a.XML"), filepath.Join(dir, "b.eml"), filepath.Join(dir, "d.Eml")}
+	want := []string{explicit, filepath.Join(dir, "a.XML"), filepath.Join(dir, "b.eml"), filepath.Join(dir, "d.Eml"), filepath.Join(dir, "e.MSG")}
 	if !reflect.DeepEqual(paths, want) {
 		t.Errorf("ReadPaths = %v, want %v", paths, want)
 	}

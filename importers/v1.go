@@ -4,6 +4,7 @@ import (
 	"bytes"
 
 	"github.com/terugkeer/terugkeer/app"
+	"github.com/terugkeer/terugkeer/importers/msg"
 )
 
 // V1 decodes message format version 1 only: XML documents in the namespace
@@ -26,12 +27,16 @@ func (V1) Parse(raw []byte) (*app.Message, error) {
 
 // extract splits a file or e-mail into message items. Bytes that start with '<'
 // (after an optional byte order mark and white space) are one XML document and
-// one item; anything else is read as an RFC 5322 e-mail whose XML parts become
-// the items. A mail without an XML part yields no items and no error. Items are
-// not told apart by version: Parse picks the format of each.
+// one item; an Outlook .msg file (a compound file) yields the XML documents in
+// its body and attachments (see extractOutlook); anything else is read as an
+// RFC 5322 e-mail whose XML parts become the items. A mail without an XML part
+// yields no items and no error. Items are not told apart by version: Parse picks
+// the format of each.
 func extract(bron string, raw []byte) ([]app.Item, error) {
 	start := bytes.TrimLeft(bytes.TrimPrefix(raw, []byte(utf8BOM)), " \t\r\n")
 	switch {
+	case msg.IsMsg(raw):
+		return extractOutlook(bron, raw)
 	case len(start) == 0:
 		return nil, app.Invalid("het bestand is leeg")
 	case start[0] == '<':

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs the Debian/Ubuntu packages Terugkeer needs that are not installed yet.
 #   scripts/deps.sh build   compiler and OpenGL/X11 headers for the Fyne desktop app
-#   scripts/deps.sh test    Xvfb and tools for the smoke test, poppler-utils, dovecot-imapd, sqlite3 (audit e2e test)
+#   scripts/deps.sh test    Xvfb and tools for the smoke test, poppler-utils, dovecot-imapd, sqlite3 (audit e2e test),
+#                           msgconvert (libemail-outlook-message-perl, .msg tests)
 #   scripts/deps.sh package release packaging (make package-*): mingw-w64, NSIS, rsvg-convert, icotool;
 #                           not in the default groups, so make deps and make test stay lean
 # Checks every package with dpkg -s and runs apt-get (once, after one apt-get update)
@@ -12,7 +13,9 @@ set -euo pipefail
 build_pkgs=(gcc pkg-config libgl1-mesa-dev xorg-dev)
 # Fyne 2.7 on Linux uses GLFW's X11 backend unless built with -tags wayland, so
 # libwayland-dev and libxkbcommon-dev are not needed.
-test_pkgs=(xvfb xauth libgl1-mesa-dri x11-utils xdotool python3-xlib imagemagick poppler-utils dovecot-imapd sqlite3)
+# libemail-outlook-message-perl: msgconvert, the independent .msg reader the Outlook tests check against.
+test_pkgs=(xvfb xauth libgl1-mesa-dri x11-utils xdotool python3-xlib imagemagick poppler-utils dovecot-imapd sqlite3
+	libemail-outlook-message-perl)
 # Cross-compiling the Windows app (cgo) and its resources, the NSIS installer, rendering
 # the icon, the .ico; xz-utils, dpkg and binutils for the .tar.xz and the .deb.
 package_pkgs=(gcc-mingw-w64-x86-64 binutils-mingw-w64-x86-64 nsis librsvg2-bin icoutils xz-utils binutils)
