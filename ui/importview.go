@@ -36,7 +36,7 @@ type Mailbox interface {
 // importable reports whether a file looks like a message file.
 func importable(path string) bool {
 	ext := strings.ToLower(filepath.Ext(path))
-	return ext == ".xml" || ext == ".eml"
+	return ext == ".xml" || ext == ".eml" || ext == ".msg"
 }
 
 // ImportView imports files (dialog or drag-and-drop) and the mailbox, and lists a result
@@ -80,7 +80,7 @@ func NewImportView(ctx context.Context, svc Service, win fyne.Window, bg *tasks,
 		v.mailBtn = widget.NewButtonWithIcon(T("Postvak ophalen"), theme.MailComposeIcon(), v.FetchMailbox)
 		buttons.Add(v.mailBtn)
 	}
-	hint := wrapLabel(T("U kunt ook .xml- en .eml-bestanden van de DJI naar dit venster slepen."))
+	hint := wrapLabel(T("U kunt ook .xml-, .eml- en .msg-bestanden naar dit venster slepen. Een mail in Outlook slaat u eerst op (Opslaan als… .msg)."))
 	v.progress = widget.NewProgressBar()
 	v.cancel = widget.NewButtonWithIcon(T("Cancel"), theme.CancelIcon(), v.Cancel)
 	v.busy = container.NewBorder(nil, nil, nil, v.cancel, v.progress)
@@ -163,7 +163,7 @@ func (v *ImportView) openResult(i widget.ListItemID) {
 	}
 }
 
-// ChooseFiles opens the file dialog for one .xml or .eml file.
+// ChooseFiles opens the file dialog for one .xml, .eml or .msg file.
 func (v *ImportView) ChooseFiles() {
 	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
 		if err != nil {
@@ -177,7 +177,7 @@ func (v *ImportView) ChooseFiles() {
 		r.Close()
 		v.ImportPaths([]string{path})
 	}, v.win)
-	d.SetFilter(storage.NewExtensionFileFilter([]string{".xml", ".eml", ".XML", ".EML"}))
+	d.SetFilter(storage.NewExtensionFileFilter([]string{".xml", ".eml", ".msg", ".XML", ".EML", ".MSG"}))
 	d.Resize(fyne.NewSize(760, 520))
 	d.Show()
 }
@@ -197,21 +197,41 @@ func (v *ImportView) chooseFolder() {
 	d.Show()
 }
 
-// Dropped imports files dropped onto the window (window.SetOnDropped).
+// Dropped imports files dropped onto the window (window.SetOnDropped). A drop that
+// is not a file or folder (a mail dragged straight out of Outlook is none: the window
+// only receives file paths) is explained: save the mail as a .msg file first.
 func (v *ImportView) Dropped(_ fyne.Position, uris []fyne.URI) {
-	var paths []string
-	for _, u := range uris {
-		if u.Scheme() == "file" {
-			paths = append(paths, u.Path())
-		}
-	}
+	paths, unusable := droppedPaths(uris)
 	if v.shell != nil {
 		v.shell.Show(SectionImporteren)
 	}
-	v.ImportPaths(paths)
+	if unusable || len(paths) == 0 {
+		showInformation(v.win, T("Geen bestand"), T("Wat u naar het venster sleepte is geen bestand. Een mail die u rechtstreeks uit Outlook sleept, kan het programma niet lezen: sla de mail eerst op (Bestand > Opslaan als…, als .msg-bestand) en sleep of kies dat bestand."))
+	}
+	if len(paths) > 0 {
+		v.ImportPaths(paths)
+	}
 }
 
-// expand turns folders into their .xml and .eml files, sorted; it returns what it skipped.
+// droppedPaths returns the files and folders of a drop, and whether it also held
+// something else (no file URI, or a path that is neither a file nor a folder).
+func droppedPaths(uris []fyne.URI) (paths []string, unusable bool) {
+	for _, u := range uris {
+		if u.Scheme() != "file" {
+			unusable = true
+			continue
+		}
+		st, err := os.Stat(u.Path())
+		if err != nil || !(st.Mode().IsRegular() || st.IsDir()) {
+			unusable = true
+			continue
+		}
+		paths = append(paths, u.Path())
+	}
+	return paths, unusable
+}
+
+// expand turns folders into their .xml, .eml and .msg files, sorted; it returns what it skipped.
 func expand(paths []string) (files []string, skipped int) {
 	for _, p := range paths {
 		st, err := os.Stat(p)
@@ -288,7 +308,7 @@ func (v *ImportView) Cancel() {
 func (v *ImportView) ImportPaths(paths []string) {
 	files, skipped := expand(paths)
 	if len(files) == 0 {
-		showError(v.win, T("Er zijn geen .xml- of .eml-bestanden gevonden om te importeren."), nil)
+		showError(v.win, T("Er zijn geen .xml-, .eml- of .msg-bestanden gevonden om te importeren."), nil)
 		return
 	}
 	ctx, ok := v.start()
@@ -352,7 +372,7 @@ func (v *ImportView) showSummary(results []app.Result, cancelled bool, skipped i
 		s = T("Geannuleerd.") + " " + s
 	}
 	if skipped > 0 {
-		s += " " + plural(skipped, "{{.N}} bestand overgeslagen (geen .xml of .eml).", "{{.N}} bestanden overgeslagen (geen .xml of .eml).")
+		s += " " + plural(skipped, "{{.N}} bestand overgeslagen (geen .xml, .eml of .msg).", "{{.N}} bestanden overgeslagen (geen .xml, .eml of .msg).")
 	}
 	v.summary.SetText(s)
 }
