@@ -41,8 +41,9 @@ type PersonReport struct {
 	ControleNodig bool
 	Detentie      *ReportDetention // nil when no detention is known
 	Casemanager   Contact          // DJI casemanager; zero when unknown
-	Domeinen      []ReportDomain   // all six, in the spec's order
-	Contact       []ReportItem     // contact.* topics (contact preferences)
+	Domeinen      []ReportDomain   // the six in the spec's order; sociaal-netwerk too with a plan
+	Contact       []ReportItem     // contact.* topics (contact preferences) of the informatieblad
+	Plan          *ReportPlan      // the current D&R-plan; nil when the person has none
 	Contacten     []ReportContact  // recent algemeen contacts, newest first
 }
 
@@ -88,10 +89,15 @@ type ReportDomain struct {
 	// ToestemmingTekst is what the printout says about consent: "ja", "nee",
 	// "toestemming ingetrokken op dd-mm-jjjj" or "geen informatieblad ontvangen".
 	ToestemmingTekst string
-	Onderwerpen      []ReportItem    // only when consent holds
-	Hulpvraag        string          // only when consent holds
-	Opvolging        *ReportFollowup // only when consent holds
-	Contacten        []ReportContact // recent contacts, newest first; only when consent holds
+	Onderwerpen      []ReportItem // only when consent holds
+	Hulpvraag        string       // only when consent holds
+	// Grondslag is the basis of the informatieblad content (SheetBasis), when there is any.
+	Grondslag string
+	Plan      *ReportLifeArea // the plan's leefgebied; nil when the plan does not hold it
+	// Follow-up, where it is allowed: while consent holds, or on every domain while the
+	// person has a plan (v2 rule 3).
+	Opvolging *ReportFollowup
+	Contacten []ReportContact // recent contacts, newest first
 }
 
 // ReleaseList is the list of persons released in the coming weeks.
@@ -266,13 +272,20 @@ func BuildPersonReport(f *PersonFile, kop ReportHeader, today Date, opts PersonR
 		}
 		r.Detentie = rd
 	}
-	for _, d := range Domains() {
+	r.Plan = reportPlan(f.Plan)
+	for _, d := range reportDomains(f) {
 		df := f.Domeinen[d]
-		rd := ReportDomain{Domein: d, Titel: d.Label(), Toestemming: df.Toestemming, ToestemmingTekst: ConsentText(df)}
-		// Content only where consent holds, whatever the file carries.
+		rd := ReportDomain{Domein: d, Titel: d.Label(), Toestemming: df.Toestemming, ToestemmingTekst: ConsentText(df),
+			Plan: reportLifeArea(f.Plan, d)}
+		// Consent-based content only where consent holds, whatever the file carries.
 		if df.Toestemming.Holds() {
 			rd.Onderwerpen = reportItems(df.Data.Onderwerpen)
 			rd.Hulpvraag = df.Data.Hulpvraag
+			if len(rd.Onderwerpen) > 0 || rd.Hulpvraag != "" {
+				rd.Grondslag = SheetBasis(df.Opgesteld)
+			}
+		}
+		if df.Toestemming.Holds() || f.Plan != nil {
 			o := df.Opvolging
 			if o.Status == "" {
 				o.Status = FollowupOpen

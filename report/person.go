@@ -39,7 +39,7 @@ func (d *doc) person(r *app.PersonReport) {
 	top := d.pdf.GetY()
 	half := (d.right - d.left - 8) / 2
 	d.column(d.left, half, 32)
-	d.section("Detentie", "")
+	d.section("Detentie", "Grondslag: "+app.MeldingBasis)
 	if dt := r.Detentie; dt != nil {
 		d.field("Inrichting", dt.Inrichting, "")
 		d.field("Begin", dt.Begindatum.Dutch(), "")
@@ -72,16 +72,31 @@ func (d *doc) person(r *app.PersonReport) {
 	d.pdf.SetY(max(leftEnd, d.pdf.GetY()))
 	d.column(d.left, d.right-d.left, labelW)
 
+	if r.Plan != nil {
+		d.section("Re-integratieplan", "Grondslag: "+r.Plan.Grondslag)
+		d.paragraph("Het actuele D&R-plan van DJI staat per leefgebied hieronder, apart van de gegevens uit een informatieblad. Het plan is gedeeld zonder toestemming, op grond van art. 18a Penitentiaire beginselenwet.", colMuted)
+	}
 	for _, dom := range r.Domeinen {
-		d.domain(dom)
+		d.domain(dom, r.Plan)
 	}
 
 	d.section("Contactvoorkeuren", "")
-	if len(r.Contact) == 0 {
+	if len(r.Contact) == 0 && (r.Plan == nil || len(r.Plan.Algemeen) == 0) {
 		d.paragraph("Geen contactvoorkeuren ontvangen.", colMuted)
 	}
-	for _, it := range r.Contact {
-		d.item(it)
+	if r.Plan != nil && len(r.Plan.Algemeen) > 0 {
+		d.subheading("Re-integratieplan", r.Plan.Grondslag)
+		for _, it := range r.Plan.Algemeen {
+			d.item(it)
+		}
+	}
+	if len(r.Contact) > 0 {
+		if r.Plan != nil {
+			d.subheading("Informatieblad", "toestemming")
+		}
+		for _, it := range r.Contact {
+			d.item(it)
+		}
 	}
 	if len(r.Contacten) > 0 {
 		d.section("Recente contacten (algemeen)", "")
@@ -91,27 +106,39 @@ func (d *doc) person(r *app.PersonReport) {
 	}
 }
 
-func (d *doc) domain(dom app.ReportDomain) {
-	// Without consent the heading's status is all there is: no content is printed.
+// domain is one domain: the plan's leefgebied and the informatieblad's content, each
+// under its basis, then the follow-up. Without consent and without a plan the heading's
+// status is all there is: no content is printed.
+func (d *doc) domain(dom app.ReportDomain, plan *app.ReportPlan) {
 	status := dom.ToestemmingTekst
-	switch dom.Toestemming {
-	case app.ConsentJa, app.ConsentNee:
+	switch {
+	case dom.Domein == app.SociaalNetwerk:
+		status = "Alleen in het D&R-plan"
+	case dom.Toestemming == app.ConsentJa || dom.Toestemming == app.ConsentNee:
 		status = "Toestemming: " + status
 	default:
 		status = strings.ToUpper(status[:1]) + status[1:]
 	}
 	d.section(dom.Titel, status)
-	if !dom.Toestemming.Holds() {
-		return
+	if l := dom.Plan; l != nil && plan != nil {
+		d.lifeArea(l, plan.Grondslag)
 	}
-	if len(dom.Onderwerpen) == 0 && dom.Hulpvraag == "" {
-		d.paragraph("Geen antwoorden ontvangen.", colMuted)
-	}
-	for _, it := range dom.Onderwerpen {
-		d.item(it)
-	}
-	if dom.Hulpvraag != "" {
-		d.field("Hulpvraag", dom.Hulpvraag, "")
+	if dom.Toestemming.Holds() {
+		if dom.Plan != nil || dom.Grondslag != "" {
+			d.subheading("Informatieblad", orDash(dom.Grondslag))
+		}
+		if len(dom.Onderwerpen) == 0 && dom.Hulpvraag == "" {
+			d.paragraph("Geen antwoorden ontvangen uit het informatieblad.", colMuted)
+		}
+		for _, it := range dom.Onderwerpen {
+			d.item(it)
+		}
+		if dom.Hulpvraag != "" {
+			d.field("Hulpvraag", dom.Hulpvraag, "")
+		}
+	} else if dom.Toestemming == app.ConsentIngetrokken && dom.Plan != nil {
+		d.subheading("Informatieblad", "")
+		d.paragraph("De gegevens uit het informatieblad zijn verwijderd omdat de toestemming is ingetrokken.", colMuted)
 	}
 	if o := dom.Opvolging; o != nil {
 		d.field("Opvolging", o.StatusTekst, "")
@@ -125,6 +152,53 @@ func (d *doc) domain(dom app.ReportDomain) {
 	for _, c := range dom.Contacten {
 		d.contact(c)
 	}
+}
+
+// lifeArea is a leefgebied of the D&R-plan under its basis.
+func (d *doc) lifeArea(l *app.ReportLifeArea, basis string) {
+	d.subheading("Re-integratieplan", basis)
+	if l.Situatie != "" {
+		d.field("Situatie", l.Situatie, "")
+	}
+	for _, it := range l.Onderwerpen {
+		d.item(it)
+	}
+	for _, g := range l.Doelen {
+		d.field("Doel", g, "")
+	}
+	for _, a := range l.Afspraken {
+		note := ""
+		if !a.Datum.IsZero() {
+			note = "datum " + a.Datum.Dutch()
+		}
+		d.field("Afspraak "+a.ID+" ("+a.Wie+", "+a.Status+")", a.Tekst, note)
+	}
+	if l.Situatie == "" && len(l.Onderwerpen) == 0 && len(l.Doelen) == 0 && len(l.Afspraken) == 0 {
+		d.paragraph("Het plan noemt dit leefgebied zonder inhoud.", colMuted)
+	}
+}
+
+// subheading names a block inside a section with the basis it is held on (none when
+// basis is empty).
+func (d *doc) subheading(title, basis string) {
+	p := d.pdf
+	d.ensure(5 + 2*bodyLH)
+	p.Ln(0.8)
+	y := p.GetY()
+	d.font("B", bodySize)
+	d.color(colText)
+	p.SetXY(d.colX, y)
+	label := clean(title)
+	w := p.GetStringWidth(label) + 2
+	p.CellFormat(w, 5, label, "", 0, "L", false, 0, "")
+	if basis != "" {
+		d.font("", noteSize)
+		d.color(colMuted)
+		p.SetXY(d.colX+w, y)
+		p.CellFormat(d.colW-w, 5, clean("Grondslag: "+basis), "", 0, "L", false, 0, "")
+	}
+	d.color(colText)
+	p.SetXY(d.colX, y+5.5)
 }
 
 // contact is one recent contact moment.

@@ -145,7 +145,8 @@ func (v *PersonView) render() {
 		idPairs = append(idPairs,
 			T("Inrichting"), d.Inrichting,
 			T("Begindatum"), formatDate(d.Begindatum),
-			T("Einddatum"), eind)
+			T("Einddatum"), eind,
+			T("Grondslag detentie"), meldingBasis())
 	}
 	if f.Person.ControleNodig {
 		warn := widget.NewLabelWithStyle(T("Controle nodig: er kwam een bericht met hetzelfde BSN maar een andere geboortedatum. Controleer de gegevens bij de DJI."),
@@ -155,6 +156,9 @@ func (v *PersonView) render() {
 		v.body.Add(warn)
 	}
 	v.body.Add(fields(idPairs...))
+	if ps := v.planSummary(); ps != nil {
+		v.body.Add(ps)
+	}
 	v.body.Add(v.actions())
 
 	// DJI casemanager.
@@ -163,15 +167,21 @@ func (v *PersonView) render() {
 		v.body.Add(fields(T("Naam"), cm.Naam, T("Telefoon"), cm.Telefoon, T("E-mail"), cm.Email))
 	}
 
-	// Domains.
-	v.body.Add(heading(T("Basisvoorwaarden")))
-	for _, d := range app.Domains() {
+	// Domains: per leefgebied the plan and the informatieblad, each under its basis.
+	v.body.Add(heading(T("Basisvoorwaarden en leefgebieden")))
+	for _, d := range v.shownDomains() {
 		v.body.Add(v.domainCard(d, f.Domeinen[d]))
 	}
 
-	if len(f.Algemeen) > 0 {
+	if pg := v.planGeneral(); len(f.Algemeen) > 0 || pg != nil {
 		v.body.Add(heading(T("Contact na detentie")))
-		v.body.Add(answersBox(f.Algemeen))
+		if pg != nil {
+			v.body.Add(pg)
+		}
+		if len(f.Algemeen) > 0 {
+			v.body.Add(blockHeading(T("Informatieblad"), T("toestemming")))
+			v.body.Add(answersBox(f.Algemeen))
+		}
 	}
 	if extra := v.generalContacts(); extra != nil {
 		v.body.Add(extra)
@@ -197,46 +207,36 @@ func answersBox(as []app.Answer) fyne.CanvasObject {
 		if t, ok := app.TopicByCode(a.Code); ok {
 			q = t.Question
 		}
-		ans := app.AnswerLabel(a.Antwoord)
+		ans := app.Visible(app.AnswerLabel(a.Antwoord))
 		if ans == "" {
 			ans = "—"
 		}
 		if a.Toelichting != "" {
-			ans += "\n" + T("Toelichting:") + " " + a.Toelichting
+			ans += "\n" + T("Toelichting:") + " " + app.VisibleText(a.Toelichting)
 		}
 		pairs = append(pairs, q, ans)
 	}
 	return fields(pairs...)
 }
 
-// domainCard is one domain: consent, answers, hulpvraag and follow-up.
+// domainCard is one domain: the plan's leefgebied and the informatieblad's data, each
+// under its own basis and apart, then the follow-up.
 func (v *PersonView) domainCard(d app.Domain, df app.DomainFile) fyne.CanvasObject {
-	state := widget.NewLabel(T("Toestemming:") + " " + consentText(df))
-	switch df.Toestemming {
-	case app.ConsentIngetrokken, app.ConsentNee:
-		state.Importance = widget.WarningImportance
-	case app.ConsentJa:
-		state.Importance = widget.SuccessImportance
+	var items []fyne.CanvasObject
+	pb := planBlock(v.File.Plan, d)
+	if pb != nil {
+		items = append(items, pb)
 	}
-	items := []fyne.CanvasObject{state}
-	if df.Toestemming.Holds() {
-		if len(df.Data.Onderwerpen) > 0 {
-			items = append(items, answersBox(df.Data.Onderwerpen))
+	if sb := sheetBlock(d, df); sb != nil {
+		if pb != nil {
+			items = append(items, widget.NewSeparator())
 		}
-		if df.Data.Hulpvraag != "" {
-			items = append(items, fields(T("Hulpvraag"), df.Data.Hulpvraag))
-		}
-		if df.Data.Empty() {
-			items = append(items, widget.NewLabel(T("Geen antwoorden of hulpvraag ontvangen.")))
-		}
-	} else if df.Toestemming == app.ConsentIngetrokken {
-		items = append(items, wrapLabel(T("De gegevens van dit domein zijn verwijderd omdat de toestemming is ingetrokken.")))
+		items = append(items, sb)
 	}
 	if fu := v.followupBox(d, df); fu != nil {
 		items = append(items, fu)
 	}
-	card := widget.NewCard(domainLabel(d), "", container.NewVBox(items...))
-	return card
+	return widget.NewCard(domainLabel(d), "", container.NewVBox(items...))
 }
 
 // actions are the buttons for the whole person.

@@ -17,10 +17,10 @@ func followupStatusLabel(s app.FollowupStatus) string { return T(s.Label()) }
 
 func kanaalLabel(k app.Kanaal) string { return T(k.Label()) }
 
-// followupBox shows a domain's follow-up and contacts with its three actions; only
-// while consent holds (follow-up rests on consent).
+// followupBox shows a domain's follow-up and contacts with its three actions, with the
+// basis it rests on; only where follow-up is allowed (see followupAllowed).
 func (v *PersonView) followupBox(d app.Domain, df app.DomainFile) fyne.CanvasObject {
-	if !df.Toestemming.Holds() {
+	if !followupAllowed(v.File, d) {
 		return nil
 	}
 	fu := df.Opvolging
@@ -34,6 +34,7 @@ func (v *PersonView) followupBox(d app.Domain, df app.DomainFile) fyne.CanvasObj
 	}
 	items := []fyne.CanvasObject{
 		widget.NewSeparator(),
+		blockHeading(T("Opvolging door de gemeente"), followupBasis(v.File)),
 		fields(T("Opvolging"), followupStatusLabel(status),
 			T("Verantwoordelijke"), fu.Verantwoordelijke,
 			T("Volgende actie"), actie),
@@ -90,8 +91,8 @@ func (v *PersonView) contactDomains() []app.Domain {
 	if v.File == nil {
 		return out
 	}
-	for _, d := range app.Domains() {
-		if v.File.Domeinen[d].Toestemming.Holds() {
+	for _, d := range v.shownDomains() {
+		if followupAllowed(v.File, d) {
 			out = append(out, d)
 		}
 	}
