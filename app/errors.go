@@ -54,6 +54,7 @@ const (
 	FieldTijd              = "tijd"
 	FieldMet               = "met"
 	FieldNotitie           = "notitie"
+	FieldGemeenten         = "gemeenten"
 )
 
 // The problems a ValidationError can name.
@@ -63,6 +64,7 @@ const (
 	ProblemInvalidChars = "ongeldige-tekens" // not valid UTF-8
 	ProblemFuture       = "toekomst"         // a moment after now
 	ProblemNothing      = "niets"            // the edit changes nothing
+	ProblemFormat       = "vorm"             // not in the required form (e.g. four digits)
 )
 
 func invalid(field, code, format string, args ...any) error {

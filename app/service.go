@@ -44,6 +44,22 @@ func (s *Service) Now() time.Time { return s.now() }
 
 var gemeenteListRe = regexp.MustCompile(`^[0-9]{4}$`)
 
+// ParseGemeenten reads the gemeentecodes a user typed: four-digit CBS codes separated by
+// commas, semicolons or spaces. The error is a ValidationError for FieldGemeenten.
+func ParseGemeenten(s string) ([]string, error) {
+	var codes []string
+	for _, c := range strings.FieldsFunc(s, func(r rune) bool { return r == ',' || r == ';' || r == ' ' }) {
+		if !gemeenteListRe.MatchString(c) {
+			return nil, invalid(FieldGemeenten, ProblemFormat, "een gemeentecode heeft vier cijfers (de CBS-code, bijvoorbeeld 0193)")
+		}
+		codes = append(codes, c)
+	}
+	if len(codes) == 0 {
+		return nil, invalid(FieldGemeenten, ProblemMissing, "geef minstens één gemeentecode op")
+	}
+	return codes, nil
+}
+
 // Init records the gemeenten this installation serves. It may be called again to change them.
 func (s *Service) Init(ctx context.Context, gemeenten []string) error {
 	var clean []string

@@ -93,6 +93,8 @@ func validationText(ve *app.ValidationError) string {
 			return T("Vul in wat er moet gebeuren, of maak ook de datum leeg om de actie te wissen.")
 		case app.FieldActiedatum:
 			return T("Vul een datum in, of maak ook de actie leeg om de actie te wissen.")
+		case app.FieldGemeenten:
+			return T("Vul minstens één gemeentecode in.")
 		}
 		return tf("Vul {{.F}} in.", "F", lowerFirst(f))
 	case app.ProblemTooLong:
@@ -103,6 +105,10 @@ func validationText(ve *app.ValidationError) string {
 		return T("Dit moment ligt in de toekomst: kies een datum en tijd tot nu.")
 	case app.ProblemNothing:
 		return T("Er is niets gewijzigd.")
+	case app.ProblemFormat:
+		if ve.Field == app.FieldGemeenten {
+			return T("Een gemeentecode heeft vier cijfers, bijvoorbeeld 0193; scheid meer codes met een komma.")
+		}
 	}
 	return T("Deze invoer kan niet worden opgeslagen.")
 }
@@ -123,6 +129,8 @@ func fieldLabel(field string) string {
 		return T("Met")
 	case app.FieldNotitie:
 		return T("Notitie")
+	case app.FieldGemeenten:
+		return T("Gemeentecodes")
 	}
 	return T("Dit veld")
 }

@@ -44,6 +44,7 @@ func importable(path string) bool {
 type ImportView struct {
 	// PasswordPrompt is the last password dialog shown (tests).
 	PasswordPrompt dialog.Dialog
+	Setup          dialog.Dialog // the gemeentecode question of a new database's first import
 	svc            Service
 	win            fyne.Window
 	ctx            context.Context
@@ -306,6 +307,25 @@ func (v *ImportView) Cancel() {
 
 // ImportPaths imports files and folders in the background, one message at a time.
 func (v *ImportView) ImportPaths(paths []string) {
+	v.whenInitialised(func() { v.importPaths(paths) })
+}
+
+// whenInitialised runs then at once when the database knows its gemeenten, and otherwise
+// after asking for them (a new database's first import).
+func (v *ImportView) whenInitialised(then func()) {
+	v.bg.run(func() {
+		missing := notInitialised(v.ctx, v.svc)
+		fyne.Do(func() {
+			if missing {
+				v.Setup = askGemeenten(v.ctx, v.svc, v.bg, v.win, then)
+				return
+			}
+			then()
+		})
+	})
+}
+
+func (v *ImportView) importPaths(paths []string) {
 	files, skipped := expand(paths)
 	if len(files) == 0 {
 		showError(v.win, T("Er zijn geen .xml-, .eml- of .msg-bestanden gevonden om te importeren."), nil)
@@ -392,6 +412,10 @@ func (v *ImportView) FetchMailbox() {
 	if v.mailbox == nil {
 		return
 	}
+	v.whenInitialised(v.fetchMailbox)
+}
+
+func (v *ImportView) fetchMailbox() {
 	ms, err := v.svc.MailboxSettings(v.ctx)
 	if err == nil && errors.Is(ms.Complete(), app.ErrMailboxNotConfigured) {
 		v.mailboxNotConfigured()

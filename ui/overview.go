@@ -26,6 +26,7 @@ type OverviewView struct {
 	scroll  *container.Scroll
 	content fyne.CanvasObject
 	gen     int
+	Setup   *EscEntry // the gemeentecode field of a new database's welcome; nil otherwise
 }
 
 // NewOverviewView builds the Overzicht; shell opens persons and screens.
@@ -49,6 +50,14 @@ func (v *OverviewView) Reload() {
 	gen := v.gen
 	now := v.svc.Now().In(amsterdam)
 	v.bg.run(func() {
+		if notInitialised(v.ctx, v.svc) {
+			fyne.Do(func() {
+				if gen == v.gen {
+					v.welcomeSetup()
+				}
+			})
+			return
+		}
 		d, err := v.svc.Dashboard(v.ctx, now, 0)
 		var any []app.PersonRow
 		if err == nil {
@@ -62,7 +71,7 @@ func (v *OverviewView) Reload() {
 				showError(v.win, T("Het overzicht kon niet worden gelezen."), err)
 				return
 			}
-			v.Data = d
+			v.Data, v.Setup = d, nil
 			v.render(d, len(any) > 0)
 		})
 	})
