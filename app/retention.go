@@ -256,7 +256,7 @@ func (s *Service) RunRetention(ctx context.Context, now time.Time, dryRun bool) 
 	today := DateOf(now)
 	if dryRun {
 		rep := RetentionReport{DryRun: true}
-		err := s.store.Update(ctx, func(tx Tx) error {
+		err := s.dryRun(ctx, func(tx Tx) error {
 			run := retentionRun{s: s, tx: tx, today: today, rep: &rep}
 			return run.do(run.persons, run.rest)
 		})
@@ -298,6 +298,21 @@ func (s *Service) RunRetention(ctx context.Context, now time.Time, dryRun bool) 
 		return run.entry("bewaartermijn", 0, "uitgevoerd", rep.Total())
 	})
 	return rep, err
+}
+
+// DryRunner is a Store that runs a write transaction's code without taking the write
+// lock and keeps nothing of it (storage: a read transaction that is rolled back).
+type DryRunner interface {
+	DryRun(ctx context.Context, fn func(Tx) error) error
+}
+
+// dryRun runs fn for counting only: without the write lock where the store can, else in
+// an Update.
+func (s *Service) dryRun(ctx context.Context, fn func(Tx) error) error {
+	if dr, ok := s.store.(DryRunner); ok {
+		return dr.DryRun(ctx, fn)
+	}
+	return s.store.Update(ctx, fn)
 }
 
 // expiredPerson is a person whose retention term has ended, and which term.

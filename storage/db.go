@@ -111,6 +111,19 @@ func (db *DB) Update(ctx context.Context, fn func(app.Tx) error) error {
 	return nil
 }
 
+// DryRun runs fn as Update would, in a transaction that is always rolled back and that
+// begins as a read (plain BEGIN): it takes no write lock, so counting what a change would
+// do does not hold up another process that is writing. Should fn write after all, it
+// waits for the lock like any writer; nothing it writes is kept.
+func (db *DB) DryRun(ctx context.Context, fn func(app.Tx) error) error {
+	tx, err := db.sql.BeginTx(ctx, &sql.TxOptions{ReadOnly: true})
+	if err != nil {
+		return fmt.Errorf("leestransactie starten: %w", err)
+	}
+	defer tx.Rollback() //nolint:errcheck // a dry run keeps nothing
+	return fn(&writer{reader: reader{ctx: ctx, tx: tx, stmts: db.stmts}})
+}
+
 // write runs fn and commits; it reports whether fn removed personal data.
 func (db *DB) write(ctx context.Context, fn func(app.Tx) error) (purged bool, err error) {
 	tx, err := db.sql.BeginTx(ctx, nil) // _txlock=immediate

@@ -70,7 +70,15 @@ func newerSchemaError(have, known int) error {
 // migrate applies the missing steps, each in its own IMMEDIATE transaction, on one
 // connection with foreign key enforcement off (SQLite's procedure for schema changes
 // that rebuild tables); PRAGMA foreign_key_check guards every step instead.
+//
+// A current schema is recognised by a plain read first: opening the database then takes
+// no write lock, so a read-only command is not held up (or refused) by another process
+// that is writing.
 func migrate(ctx context.Context, db *sql.DB, ms []migration) error {
+	current, err := schemaCurrent(ctx, db, len(ms))
+	if err != nil || current {
+		return err
+	}
 	conn, err := db.Conn(ctx)
 	if err != nil {
 		return fmt.Errorf("verbinding voor migratie: %w", err)
@@ -88,6 +96,19 @@ func migrate(ctx context.Context, db *sql.DB, ms []migration) error {
 		err = fmt.Errorf("na migratie: %w", fkErr)
 	}
 	return err
+}
+
+// schemaCurrent reads PRAGMA user_version outside any transaction: true when every step
+// is applied, an error when the database is newer than this release.
+func schemaCurrent(ctx context.Context, db *sql.DB, known int) (bool, error) {
+	var have int
+	if err := db.QueryRowContext(ctx, "PRAGMA user_version").Scan(&have); err != nil {
+		return false, fmt.Errorf("schemaversie lezen: %w", err)
+	}
+	if have > known {
+		return false, newerSchemaError(have, known)
+	}
+	return have == known, nil
 }
 
 // migrateStep applies the next step, if any; it reports whether the schema is current.
