@@ -8,7 +8,7 @@ type applier struct {
 	msg     *Message
 	now     time.Time
 	person  *Person // matched person; nil until one exists
-	review  bool    // same BSN with another date of birth
+	review  bool    // same BSN with another date of birth, or an intrekking naming an unknown domain
 	removed bool    // the person was removed under rule 6
 	dropped int
 	purged  purgeCount // what the message purged (rule 3, or rule 2 withdrawal)
@@ -146,6 +146,9 @@ func (a *applier) revocation() error {
 	}
 	if a.person == nil {
 		return nil
+	}
+	if a.msg.Intrekking.Onbekend > 0 {
+		a.review = true // it also named what we do not recognise: a person must look
 	}
 	if err := a.touchPerson(); err != nil {
 		return err

@@ -6,8 +6,9 @@ type Item struct {
 	Raw       []byte
 	MessageID string // the e-mail's Message-ID, when it came in one
 	// Reden is set when this part of a file could not be read (an attachment over the
-	// size limit, a broken stream): the item goes to quarantine with this reason and
-	// Raw, while the file's other items are imported as usual.
+	// size limit, a broken stream; in an e-mail: bad base64, an unknown transfer
+	// encoding, cut off): Raw then holds the part's own bytes as received, and the item
+	// goes to quarantine with this reason while the file's other items are imported.
 	Reden string
 }
 
@@ -16,8 +17,9 @@ type Item struct {
 type Decoder interface {
 	// Extract splits a file or e-mail into its message items. An XML document is one
 	// item; an e-mail yields one item per XML part, and none for a notification without
-	// a message. An error of type *InvalidMessageError means the bytes as a whole
-	// cannot be read (broken MIME, too large) and belong in quarantine.
+	// a message. A part that cannot be decoded is an item with Reden set. An error of
+	// type *InvalidMessageError means the bytes as a whole cannot be read (broken MIME,
+	// too large) and belong in quarantine.
 	Extract(bron string, raw []byte) ([]Item, error)
 	// Parse reads one message and validates it (Message.Validate). Errors are
 	// *InvalidMessageError with one Dutch reason.

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 	"time"
@@ -124,15 +125,30 @@ func (w *world) personCount() int {
 
 var kenmerkSeq int
 
+// bodyDateRe finds the body dates that may not lie after verzonden.
+var bodyDateRe = regexp.MustCompile(`(?:opgesteld="|ondertekend="|<begindatum>)([0-9]{4}-[0-9]{2}-[0-9]{2})`)
+
+// sentFor is the verzonden of a generated message: the day of its latest body date (a
+// body date after verzonden is invalid), 2019-01-01 without one.
+func sentFor(body string) string {
+	day := "2019-01-01"
+	for _, m := range bodyDateRe.FindAllStringSubmatch(body, -1) {
+		if m[1] > day {
+			day = m[1]
+		}
+	}
+	return day + "T08:00:00+02:00"
+}
+
 func envelope(soort, bsn, achternaam, body string) string {
 	kenmerkSeq++
 	return fmt.Sprintf(`<?xml version="1.0" encoding="UTF-8"?>
-<bericht xmlns="urn:terugkeer:bericht:1" versie="1" soort="%s" kenmerk="AGG-2019-%06d" verzonden="2019-06-01T08:00:00+02:00">
+<bericht xmlns="urn:terugkeer:bericht:1" versie="1" soort="%s" kenmerk="AGG-2019-%06d" verzonden="%s">
   <afzender><inrichting code="PI-ZWL">PI Zwolle</inrichting></afzender>
   <gemeente code="0193">Zwolle</gemeente>
   <betrokkene><bsn>%s</bsn><voornamen>Piet</voornamen><achternaam>%s</achternaam><geboortedatum>1980-01-01</geboortedatum></betrokkene>
   %s
-</bericht>`, soort, kenmerkSeq, bsn, achternaam, body)
+</bericht>`, soort, kenmerkSeq, sentFor(body), bsn, achternaam, body)
 }
 
 func melding(bsn, achternaam, begin, eind string) string {

@@ -59,6 +59,9 @@ func (s *Service) tryImport(ctx context.Context, it Item) (Result, *Message, err
 	if err := msg.routedElsewhere(); err != nil {
 		return Result{}, msg, err
 	}
+	if err := msg.CheckReceived(s.now()); err != nil {
+		return Result{}, msg, err
+	}
 	var r Result
 	err = s.store.Update(ctx, func(tx Tx) error {
 		var err error
@@ -117,6 +120,9 @@ func (s *Service) apply(tx Tx, it Item, msg *Message) (Result, error) {
 		return r, err
 	}
 	r.PersonID, r.Weggelaten = ap.personID(), ap.dropped
+	if rv := msg.Intrekking; rv != nil && rv.Onbekend > 0 {
+		r.Reden = unknownDomainsReason(rv.Onbekend, r.PersonID != 0)
+	}
 	err = tx.AddMessage(MessageRecord{
 		Kenmerk: msg.Kenmerk, Soort: msg.Soort, Verzonden: msg.Verzonden,
 		Ontvangen: s.now().UTC(), PersonID: r.PersonID, MessageID: it.MessageID,
@@ -142,4 +148,18 @@ func checkGemeente(tx ReadTx, code string) error {
 		return Invalid("het bericht is voor gemeente %s, die deze installatie niet bedient", code)
 	}
 	return nil
+}
+
+// unknownDomainsReason is the reden of an intrekking applied to the domains it names
+// that are known, while it also names others: how many, never what (no personal data).
+func unknownDomainsReason(n int, flagged bool) string {
+	what := "noemt ook een domein dat niet wordt herkend"
+	if n > 1 {
+		what = fmt.Sprintf("noemt ook %d domeinen die niet worden herkend", n)
+	}
+	done := "; de herkende domeinen zijn ingetrokken"
+	if flagged {
+		done += " en de persoon is gemarkeerd voor controle"
+	}
+	return "de intrekking " + what + done
 }

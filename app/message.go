@@ -90,11 +90,15 @@ type Sheet struct {
 	Hulpvragen  map[Domain]string
 }
 
-// Revocation is the body of an intrekking.
+// Revocation is the body of an intrekking. Domain names are read without regard to
+// case or surrounding white space; names that are still not recognised are counted in
+// Onbekend: the revocation applies to the domains it does recognise (a revocation is
+// never held back), and the person is flagged for review.
 type Revocation struct {
 	Ondertekend Date
 	Domeinen    []Domain // all six when the message said "alle"
 	Alle        bool
+	Onbekend    int // domain entries not recognised
 }
 
 // Message is one parsed message of any format; parsers yield it, the rules consume it.

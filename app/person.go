@@ -11,7 +11,7 @@ type Person struct {
 	Voorvoegsel   string
 	Achternaam    string
 	Geboortedatum Date
-	ControleNodig bool // same BSN arrived with another date of birth
+	ControleNodig bool // same BSN arrived with another date of birth, or an intrekking named an unknown domain
 
 	Casemanager          Contact   // newest DJI casemanager received
 	CasemanagerVerzonden time.Time // verzonden of the message that set Casemanager

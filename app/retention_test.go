@@ -42,7 +42,7 @@ func TestRetentionTermsBoundaries(t *testing.T) {
 			w.mustImport(melding("999990081", "Bakker", "2019-05-01", "2019-08-14"))
 		}, "2020-05-13", "2020-05-14", persons},
 		{"niet gestart, zonder einddatum: 9 maanden na het laatste bericht", func(w *world) {
-			w.mustImport(melding("999990081", "Bakker", "2019-05-01", "")) // verzonden 2019-06-01
+			w.mustImport(melding("999990081", "Bakker", "2019-06-01", "")) // verzonden 2019-06-01 (sentFor)
 		}, "2020-02-29", "2020-03-01", persons},
 		{"quarantaine: 3 maanden na ontvangst", func(w *world) {
 			w.importXML("geen xml") // received on the clock's day, 2019-09-01
@@ -198,6 +198,7 @@ func TestRetentionRemovesBacklogInBatches(t *testing.T) {
 		w.mustImport(melding(b, "Bakker", "2019-05-01", "2019-08-14"))
 	}
 	cs := &countingStore{Store: w.db, before: func() {
+		w.clock = time.Date(2020, 5, 14, 9, 0, 0, 0, time.UTC)               // the melding is sent on 2020-04-01
 		w.mustImport(melding(bsns[0], "Bakker", "2020-04-01", "2020-06-01")) // back in detention
 	}}
 	svc := app.NewService(cs, importers.V1{}, func() time.Time { return w.clock })

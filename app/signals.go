@@ -125,7 +125,7 @@ func Signals(in SignalInput, today Date, days int) []Signal {
 			continue
 		}
 		out = append(out, personSignal(SignaalControleNodig, r, today,
-			"Controle nodig: een bericht met dit BSN had een andere geboortedatum"))
+			"Controle nodig: een bericht met dit BSN had een andere geboortedatum, of een intrekking noemde ook een onbekend domein"))
 	}
 	for _, r := range in.Ended {
 		if r.EinddatumStatus != EindVerwacht || r.Einddatum.IsZero() || !r.Einddatum.Before(today) {

@@ -2,21 +2,44 @@ package app
 
 import (
 	"regexp"
+	"slices"
 )
 
 var (
 	gemeenteCodeRe = regexp.MustCompile(`^[0-9]{4}$`)
 	digitsRe       = regexp.MustCompile(`^[0-9]+$`)
-	codeRe         = regexp.MustCompile(`^[a-z0-9.-]{1,40}$`)
 )
 
-// quoteCode quotes a code from a message for an error reason only when it looks like a
-// code; anything else (which could be personal text) is left out.
+// quoteCode returns ` "code"` for a reason when s is one of the spec's own codes, and ""
+// otherwise: the input's own text (which could be personal data, even when it looks like
+// a code) is never echoed; the reason names the field instead.
 func quoteCode(s string) string {
-	if codeRe.MatchString(s) {
-		return `"` + s + `"`
+	if SpecCode(s) {
+		return ` "` + s + `"`
 	}
-	return "(onleesbare code)"
+	return ""
+}
+
+// SpecCode reports whether s is one of the codes the message format itself defines: a
+// soort of either version, a domain or leefgebied, "alle", a topic code, a grondslag,
+// an einddatum status, an afspraak's wie or status. Only such a value may be echoed in
+// a quarantine reason.
+func SpecCode(s string) bool {
+	switch Kind(s) {
+	case MeldingBegin, MeldingEinde, Informatieblad, Intrekking, DRPlan, Risicomelding:
+		return true
+	}
+	if _, ok := TopicByCode(s); ok {
+		return true
+	}
+	specific := []string{"alle", EindVerwacht, EindDefinitief,
+		GrondslagMelding, GrondslagToestemming, GrondslagPlan, GrondslagRisico}
+	specific = append(specific, AgreementWho()...)
+	specific = append(specific, AgreementStatuses()...)
+	for _, d := range Leefgebieden() {
+		specific = append(specific, string(d))
+	}
+	return slices.Contains(specific, s)
 }
 
 // Validate checks a parsed message against the rules of its format version (v1, or v2
@@ -30,7 +53,10 @@ func (m *Message) Validate() error {
 	if err := m.Betrokkene.validate(); err != nil {
 		return err
 	}
-	return m.validateBody()
+	if err := m.validateBody(); err != nil {
+		return err
+	}
+	return m.keepRouting(m.validateDates())
 }
 
 func (m *Message) validateHeader() error {
@@ -124,26 +150,26 @@ func (s *Sheet) validate() error {
 	}
 	for d := range s.Toestemming {
 		if !d.Valid() {
-			return Invalid("onbekend domein %s bij toestemming", quoteCode(string(d)))
+			return Invalid("onbekend domein%s bij toestemming", quoteCode(string(d)))
 		}
 	}
 	seen := map[string]bool{}
 	for _, a := range s.Onderwerpen {
 		t, ok := TopicByCode(a.Code)
 		if !ok {
-			return Invalid("onbekend onderwerp %s", quoteCode(a.Code))
+			return Invalid("onbekend onderwerp%s", quoteCode(a.Code))
 		}
 		if seen[a.Code] {
-			return Invalid("onderwerp %s komt twee keer voor", quoteCode(a.Code))
+			return Invalid("onderwerp%s komt twee keer voor", quoteCode(a.Code))
 		}
 		seen[a.Code] = true
 		if !t.Allows(a.Antwoord) {
-			return Invalid("het antwoord bij onderwerp %s is niet toegestaan", quoteCode(a.Code))
+			return Invalid("het antwoord bij onderwerp%s is niet toegestaan", quoteCode(a.Code))
 		}
 	}
 	for d := range s.Hulpvragen {
 		if !d.Valid() {
-			return Invalid("onbekend domein %s bij hulpvraag", quoteCode(string(d)))
+			return Invalid("onbekend domein%s bij hulpvraag", quoteCode(string(d)))
 		}
 	}
 	return nil
@@ -153,12 +179,15 @@ func (r *Revocation) validate() error {
 	if r.Ondertekend.IsZero() {
 		return Invalid("de datum ondertekend van de intrekking ontbreekt")
 	}
+	if len(r.Domeinen) == 0 && r.Onbekend > 0 {
+		return Invalid("de intrekking noemt geen enkel bekend domein")
+	}
 	if len(r.Domeinen) == 0 {
 		return Invalid("de intrekking noemt geen domein")
 	}
 	for _, d := range r.Domeinen {
 		if !d.Valid() {
-			return Invalid("onbekend domein %s bij intrekking", quoteCode(string(d)))
+			return Invalid("onbekend domein%s bij intrekking", quoteCode(string(d)))
 		}
 	}
 	return nil

@@ -33,5 +33,5 @@ func (m *Message) validateKind() error {
 	case m.Versie == Versie1 && (m.Soort == DRPlan || m.Soort == Risicomelding):
 		return Invalid("onbekende soort bericht %q voor versie 1 van het berichtformaat (die soort bestaat alleen in versie 2)", m.Soort)
 	}
-	return Invalid("onbekende soort bericht %s", quoteCode(string(m.Soort)))
+	return Invalid("onbekende soort bericht%s", quoteCode(string(m.Soort)))
 }

@@ -113,12 +113,17 @@ func collectAttachedMail(data []byte, depth int, parts *[]outlookPart) error {
 	if err != nil {
 		return app.Invalid("een bijgevoegde e-mail in het Outlook-bericht heeft een onleesbare kop")
 	}
-	var docs [][]byte
-	if err := collect(message.Header{Header: h}, br, depth+1, &docs); err != nil {
+	var found []app.Item
+	err = collect(message.Header{Header: h}, br, depth+1, &found)
+	if ie, ok := app.AsInvalid(err); ok { // this attachment only: the others still count
+		*parts = append(*parts, outlookPart{doc: data, reden: ie.Reden})
+		return nil
+	}
+	if err != nil {
 		return err
 	}
-	for _, d := range docs {
-		*parts = append(*parts, outlookPart{doc: d})
+	for _, it := range found {
+		*parts = append(*parts, outlookPart{doc: it.Raw, reden: it.Reden})
 	}
 	return nil
 }

@@ -6,6 +6,7 @@ import (
 	"io"
 	"slices"
 	"strings"
+	"sync"
 
 	"github.com/terugkeer/terugkeer/app"
 )
@@ -134,9 +135,9 @@ func (c *structureChecker) checkElement(n xml.Name) error {
 	parent := c.open[len(c.open)-1]
 	switch {
 	case n.Space != c.format.namespace:
-		return app.Invalid("het element <%s> in <%s> hoort niet bij de naamruimte %s", short(n.Local), parent.name, c.format.namespace)
+		return app.Invalid("het element%s in <%s> hoort niet bij de naamruimte %s", knownName(n.Local), parent.name, c.format.namespace)
 	case !slices.Contains(parent.rule.children, n.Local):
-		return app.Invalid("onbekend element <%s> in <%s>", short(n.Local), parent.name)
+		return app.Invalid("onbekend element%s in <%s>", knownName(n.Local), parent.name)
 	case parent.seen[n.Local] && !slices.Contains(parent.rule.repeated, n.Local):
 		return app.Invalid("het element <%s> komt meer dan één keer voor in <%s>", n.Local, parent.name)
 	}
@@ -151,7 +152,7 @@ func (c *structureChecker) checkRoot(n xml.Name) error {
 	case c.rootSeen:
 		return app.Invalid("het bericht heeft meer dan één hoofdelement")
 	case n.Local != "bericht":
-		return app.Invalid("het hoofdelement is <%s> in plaats van <bericht>", short(n.Local))
+		return app.Invalid("het hoofdelement is%s in plaats van <bericht>", orUnknown(knownName(n.Local)))
 	case n.Space == "":
 		return app.Invalid("het element <bericht> heeft geen naamruimte; verwacht is %s", namespaces(c.known))
 	case !known:
@@ -170,7 +171,7 @@ func checkAttrs(t xml.StartElement, rule elementRule) error {
 			continue
 		}
 		if a.Name.Space != "" || !slices.Contains(rule.attrs, a.Name.Local) {
-			return app.Invalid("onbekend attribuut %s bij <%s>", short(a.Name.Local), t.Name.Local)
+			return app.Invalid("onbekend attribuut%s bij <%s>", knownName(a.Name.Local), t.Name.Local)
 		}
 		if seen[a.Name.Local] {
 			return app.Invalid("het attribuut %s komt twee keer voor bij <%s>", a.Name.Local, t.Name.Local)
@@ -190,7 +191,7 @@ func isNamespaceAttr(n xml.Name) bool {
 func xmlError(err error) error {
 	var cs *unknownCharsetError
 	if errors.As(err, &cs) {
-		return app.Invalid("het bericht gebruikt een onbekende tekenset %q", short(cs.label))
+		return app.Invalid("het bericht gebruikt een onbekende tekenset (encoding in de XML-declaratie of charset van het e-maildeel)")
 	}
 	var se *xml.SyntaxError
 	if errors.As(err, &se) {
@@ -202,11 +203,40 @@ func xmlError(err error) error {
 	return app.Invalid("het bericht is geen geldige XML")
 }
 
-// short cuts a name from the document to at most 40 characters for a reason.
-func short(s string) string {
-	r := []rune(s)
-	if len(r) <= 40 {
-		return s
+// knownName returns " <name>" for a reason when name is an element or attribute name
+// that the message format defines, and "" otherwise: a name of the input's own is never
+// echoed, since it could be personal data.
+func knownName(name string) string {
+	if formatNames()[name] {
+		return " <" + name + ">"
 	}
-	return string(r[:40]) + "…"
+	return ""
 }
+
+// orUnknown is s, or " een onbekend element" when s is empty.
+func orUnknown(s string) string {
+	if s == "" {
+		return " een onbekend element"
+	}
+	return s
+}
+
+// formatNames is the set of every element and attribute name of the format.
+var formatNames = sync.OnceValue(func() map[string]bool {
+	names := map[string]bool{"bericht": true}
+	var walk func(string)
+	walk = func(el string) {
+		r := ruleFor(el)
+		for _, a := range r.attrs {
+			names[a] = true
+		}
+		for _, c := range r.children {
+			if !names[c] {
+				names[c] = true
+				walk(c)
+			}
+		}
+	}
+	walk("bericht")
+	return names
+})

@@ -151,6 +151,9 @@ func parseTimestamp(s string) (time.Time, error) {
 	if err != nil {
 		return time.Time{}, app.Invalid("de verzenddatum (verzonden) is geen RFC 3339-datum-tijd met tijdzone")
 	}
+	if y := t.Year(); y < app.MinYear || y > app.MaxYear { // also year 0001, which is not "missing"
+		return time.Time{}, app.Invalid("de verzenddatum (verzonden) ligt niet tussen %d en %d", app.MinYear, app.MaxYear)
+	}
 	return t, nil
 }
 
@@ -163,6 +166,9 @@ func parseDate(field, s string) (app.Date, error) {
 	d, err := app.ParseDate(s)
 	if err != nil {
 		return app.Date{}, app.Invalid("de %s is geen geldige datum (JJJJ-MM-DD)", field)
+	}
+	if !d.InRange() { // also 0001-01-01, which is not "missing"
+		return app.Date{}, app.Invalid("de %s ligt niet tussen %d en %d", field, app.MinYear, app.MaxYear)
 	}
 	return d, nil
 }
@@ -235,12 +241,12 @@ func (x *xmlIntrekking) revocation() (*app.Revocation, error) {
 	}
 	r := &app.Revocation{Ondertekend: signed}
 	for _, v := range x.Domein {
-		d := app.Domain(strings.TrimSpace(v))
+		d := app.Domain(strings.ToLower(strings.TrimSpace(v)))
 		switch {
 		case d == "alle":
 			r.Alle = true
 		case !d.Valid():
-			return nil, app.Invalid("onbekend domein %q bij intrekking", short(string(d)))
+			r.Onbekend++ // applied to the domains it does recognise; never echoed
 		case !containsDomain(r.Domeinen, d):
 			r.Domeinen = append(r.Domeinen, d)
 		}

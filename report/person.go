@@ -32,7 +32,7 @@ func (d *doc) person(r *app.PersonReport) {
 
 	d.facts([][2]string{{"Geboortedatum", r.Geboortedatum.Dutch()}, {"BSN", orDash(r.BSN)}, {"SKN", orDash(r.SKN)}})
 	if r.ControleNodig {
-		d.paragraph("Let op: een bericht met dit BSN had een andere geboortedatum; controleer de gegevens voordat u ze deelt.", colAccent)
+		d.paragraph("Let op: een bericht met dit BSN had een andere geboortedatum, of een intrekking noemde ook een onbekend domein; controleer de gegevens voordat u ze deelt.", colAccent)
 	}
 
 	// Detention and the DJI casemanager side by side.

@@ -149,7 +149,7 @@ func (v *PersonView) render() {
 			T("Grondslag detentie"), meldingBasis())
 	}
 	if f.Person.ControleNodig {
-		warn := widget.NewLabelWithStyle(T("Controle nodig: er kwam een bericht met hetzelfde BSN maar een andere geboortedatum. Controleer de gegevens bij de DJI."),
+		warn := widget.NewLabelWithStyle(T("Controle nodig: er kwam een bericht met hetzelfde BSN maar een andere geboortedatum, of een intrekking die ook een onbekend domein noemt. Controleer de gegevens bij de DJI."),
 			fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 		warn.Wrapping = fyne.TextWrapWord
 		warn.Importance = widget.WarningImportance

@@ -114,7 +114,7 @@ func printPerson(w io.Writer, f *app.PersonFile) {
 	fmt.Fprintf(w, "%s (nr. %d)\n", p.FullName(), p.ID)
 	fmt.Fprintf(w, "  Geboortedatum: %s   BSN: %s   SKN: %s\n", p.Geboortedatum.Dutch(), orDash(p.BSN), orDash(p.SKN))
 	if p.ControleNodig {
-		fmt.Fprintln(w, "  Let op: een bericht met dit BSN had een andere geboortedatum; controle nodig.")
+		fmt.Fprintln(w, "  Let op: een bericht met dit BSN had een andere geboortedatum, of een intrekking noemde ook een onbekend domein; controle nodig.")
 	}
 	if cm := p.Casemanager; cm.Naam != "" {
 		fmt.Fprintf(w, "  Casemanager DJI: %s, %s, %s\n", cm.Naam, cm.Telefoon, cm.Email)
