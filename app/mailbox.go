@@ -57,10 +57,15 @@ type MailboxSettings struct {
 	Verwerkt    string // folder for processed mail
 	Quarantaine string // folder for mail with a quarantined part
 	CABestand   string // optional extra CA certificates (PEM) besides the system roots
+	// Aanmelding is how the app signs in: a password (default) or OAuth2; the OAuth2
+	// fields are in mailbox_oauth.go.
+	Aanmelding SignIn
+	OAuth      MailboxOAuth
 }
 
 // MailboxKeys are the setting names of the CLI (imap set KEY VALUE), in display order.
-var MailboxKeys = []string{"server", "poort", "beveiliging", "gebruiker", "map", "verwerkt", "quarantaine", "ca-bestand"}
+var MailboxKeys = append([]string{"server", "poort", "beveiliging", "gebruiker", "map", "verwerkt", "quarantaine", "ca-bestand"},
+	mailboxOAuthKeys...)
 
 // WithDefaults fills the unset fields with their defaults.
 func (s MailboxSettings) WithDefaults() MailboxSettings {
@@ -81,6 +86,9 @@ func (s MailboxSettings) WithDefaults() MailboxSettings {
 	}
 	if s.Quarantaine == "" {
 		s.Quarantaine = DefaultMailboxQuarantaine
+	}
+	if s.Aanmelding == "" {
+		s.Aanmelding = SignInPassword
 	}
 	return s
 }
@@ -108,7 +116,7 @@ func (s MailboxSettings) Get(key string) (string, error) {
 	case "ca-bestand":
 		return s.CABestand, nil
 	}
-	return "", unknownMailboxKey(key)
+	return s.getOAuth(key)
 }
 
 // Set changes one setting by its CLI key; the result is not validated as a whole.
@@ -140,7 +148,7 @@ func (s *MailboxSettings) Set(key, value string) error {
 	case "ca-bestand":
 		s.CABestand = value
 	default:
-		return unknownMailboxKey(key)
+		return s.setOAuth(key, value)
 	}
 	return nil
 }
@@ -181,13 +189,16 @@ func (s MailboxSettings) Validate() error {
 	if strings.EqualFold(d.Map, d.Verwerkt) || strings.EqualFold(d.Map, d.Quarantaine) || strings.EqualFold(d.Verwerkt, d.Quarantaine) {
 		return fmt.Errorf("map, verwerkt en quarantaine moeten drie verschillende mappen zijn")
 	}
-	return nil
+	return s.validateOAuth()
 }
 
 // Complete checks that the settings suffice for a run.
 func (s MailboxSettings) Complete() error {
 	if s.Server == "" || s.Gebruiker == "" {
 		return ErrMailboxNotConfigured
+	}
+	if err := s.completeOAuth(); err != nil {
+		return err
 	}
 	return s.Validate()
 }

@@ -36,13 +36,15 @@ func TestMailboxSettingsPlainTextOnlyOnLoopback(t *testing.T) {
 func TestMailboxSettingsSet(t *testing.T) {
 	var s MailboxSettings
 	for _, kv := range [][2]string{{"server", "imap.gemeente.test"}, {"poort", "1993"}, {"beveiliging", "STARTTLS"},
-		{"gebruiker", "nazorg"}, {"map", "Postvak IN"}, {"verwerkt", "Klaar"}, {"quarantaine", "Fout"}, {"ca-bestand", "/ca.pem"}} {
+		{"gebruiker", "nazorg"}, {"map", "Postvak IN"}, {"verwerkt", "Klaar"}, {"quarantaine", "Fout"}, {"ca-bestand", "/ca.pem"},
+		{"aanmelding", "OAuth2"}, {"tenant", "gemeente.onmicrosoft.com"}, {"client-id", "0d1e2f"}, {"token-url", "https://idp.test/token"}} {
 		if err := s.Set(kv[0], kv[1]); err != nil {
 			t.Fatalf("set %s: %v", kv[0], err)
 		}
 	}
 	want := MailboxSettings{Server: "imap.gemeente.test", Poort: 1993, Beveiliging: SecurityStartTLS, Gebruiker: "nazorg",
-		Map: "Postvak IN", Verwerkt: "Klaar", Quarantaine: "Fout", CABestand: "/ca.pem"}
+		Map: "Postvak IN", Verwerkt: "Klaar", Quarantaine: "Fout", CABestand: "/ca.pem", Aanmelding: SignInOAuth2,
+		OAuth: MailboxOAuth{Tenant: "gemeente.onmicrosoft.com", ClientID: "0d1e2f", TokenURL: "https://idp.test/token"}}
 	if s != want {
 		t.Errorf("got %+v", s)
 	}

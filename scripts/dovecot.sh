@@ -4,6 +4,14 @@
 #   scripts/dovecot.sh start       starts one; prints shell lines to eval:
 #                                  TERUGKEER_DOVECOT=127.0.0.1:PORT:USER:PASS and
 #                                  TERUGKEER_DOVECOT_DIR=DIR (the config, mail and logs)
+#   scripts/dovecot.sh start-oauth2 URL
+#                                  starts one that offers no password login: only SASL
+#                                  XOAUTH2 and OAUTHBEARER, each token checked by RFC 7662
+#                                  introspection (POST) at URL (an identity provider on
+#                                  loopback, e.g. internal/testidp); prints
+#                                  TERUGKEER_DOVECOT_OAUTH2=127.0.0.1:PORT and
+#                                  TERUGKEER_DOVECOT_DIR=DIR. Any user the introspection
+#                                  names (username) has a mailbox.
 #   scripts/dovecot.sh stop        stops the one named by TERUGKEER_DOVECOT_DIR and removes DIR
 #   scripts/dovecot.sh run CMD...  starts one, runs CMD with TERUGKEER_DOVECOT set, stops it
 #                                  and exits with CMD's status. Without Dovecot it says so
@@ -31,6 +39,7 @@ free_port() {
 }
 
 start() {
+	local introspection="${1:-}"
 	local bin
 	bin="$(dovecot_bin)"
 	if [ -z "$bin" ]; then
@@ -59,6 +68,29 @@ start() {
 	fi
 	printf '%s:{PLAIN}%s\n' "$user" "$pass" >"$dir/passwd"
 	chmod 0644 "$dir/passwd"
+	local mechanisms="plain login"
+	local passdb="passdb {
+  driver = passwd-file
+  args = scheme=PLAIN $dir/passwd
+}"
+	if [ -n "$introspection" ]; then
+		# Tokens only: no plain mechanism, and the oauth2 passdb for the two SASL ones.
+		mechanisms="oauthbearer xoauth2"
+		passdb="passdb {
+  driver = oauth2
+  mechanisms = xoauth2 oauthbearer
+  args = $dir/dovecot-oauth2.conf.ext
+}"
+		cat >"$dir/dovecot-oauth2.conf.ext" <<EOF
+introspection_mode = post
+introspection_url = $introspection
+force_introspection = yes
+username_attribute = username
+active_attribute = active
+active_value = true
+EOF
+		chmod 0644 "$dir/dovecot-oauth2.conf.ext"
+	fi
 
 	local tries=0
 	while :; do
@@ -72,16 +104,15 @@ instance_name = terugkeer-test-$port
 log_path = $dir/dovecot.log
 ssl = no
 disable_plaintext_auth = no
-auth_mechanisms = plain login
+auth_mechanisms = $mechanisms
+# A refused token is answered at once (the default waits 2 s): the tests refuse many.
+auth_failure_delay = 0
 default_login_user = $login_user
 default_internal_user = $internal_user
 first_valid_uid = $mail_uid
 first_valid_gid = $mail_gid
 mail_location = maildir:$dir/mail/%u
-passdb {
-  driver = passwd-file
-  args = scheme=PLAIN $dir/passwd
-}
+$passdb
 userdb {
   driver = static
   args = uid=$mail_uid gid=$mail_gid home=$dir/mail/%u
@@ -115,7 +146,11 @@ EOF
 			return 1
 		fi
 	done
-	printf 'export TERUGKEER_DOVECOT=%q\n' "127.0.0.1:$port:$user:$pass"
+	if [ -n "$introspection" ]; then
+		printf 'export TERUGKEER_DOVECOT_OAUTH2=%q\n' "127.0.0.1:$port"
+	else
+		printf 'export TERUGKEER_DOVECOT=%q\n' "127.0.0.1:$port:$user:$pass"
+	fi
 	printf 'export TERUGKEER_DOVECOT_DIR=%q\n' "$dir"
 }
 
@@ -137,7 +172,12 @@ stop() {
 	fi
 	local bin
 	bin="$(dovecot_bin)"
-	[ -n "$bin" ] && "$bin" -c "$dir/dovecot.conf" stop >/dev/null 2>&1 || true
+	# SIGTERM to the master, as 'dovecot stop' sends, without its waiting of seconds.
+	if [ -f "$dir/run/master.pid" ]; then
+		kill -TERM "$(cat "$dir/run/master.pid")" 2>/dev/null || true
+	elif [ -n "$bin" ]; then
+		"$bin" -c "$dir/dovecot.conf" stop >/dev/null 2>&1 || true
+	fi
 	# The master removes its pid file when it is gone.
 	for _ in $(seq 1 50); do
 		[ -f "$dir/run/master.pid" ] || break
@@ -150,7 +190,7 @@ stop() {
 
 run() {
 	if [ -z "$(dovecot_bin)" ]; then
-		echo "LET OP: Dovecot is niet geïnstalleerd: de IMAP-integratietests tegen een echte mailserver worden OVERGESLAGEN (installeer dovecot-imapd, of 'make deps')." >&2
+		echo "LET OP: Dovecot is niet geïnstalleerd: de IMAP-integratietests tegen een echte mailserver (wachtwoord en OAuth2) worden OVERGESLAGEN (installeer dovecot-imapd, of 'make deps')." >&2
 		"$@"
 		return
 	fi
@@ -169,6 +209,10 @@ run() {
 
 case "${1:-}" in
 start) start ;;
+start-oauth2)
+	[ $# -eq 2 ] || { echo "gebruik: scripts/dovecot.sh start-oauth2 INTROSPECTIE-URL" >&2; exit 2; }
+	start "$2"
+	;;
 stop) stop ;;
 run)
 	shift
@@ -176,7 +220,7 @@ run)
 	run "$@"
 	;;
 *)
-	echo "gebruik: scripts/dovecot.sh start | stop | run OPDRACHT..." >&2
+	echo "gebruik: scripts/dovecot.sh start | start-oauth2 URL | stop | run OPDRACHT..." >&2
 	exit 2
 	;;
 esac

@@ -20,16 +20,21 @@ const (
 	imapVerwerkt    = "imap.verwerkt"
 	imapQuarantaine = "imap.quarantaine"
 	imapCABestand   = "imap.ca-bestand"
+	imapAanmelding  = "imap.aanmelding"
+	imapTenant      = "imap.tenant"
+	imapClientID    = "imap.client-id"
+	imapTokenURL    = "imap.token-url"
 )
 
 // MailboxSettings returns the stored IMAP settings, without defaults.
 func (r *reader) MailboxSettings() (app.MailboxSettings, error) {
 	var s app.MailboxSettings
 	var poort string
-	var sec string
+	var sec, signIn string
 	for key, dst := range map[string]*string{
 		imapServer: &s.Server, imapPoort: &poort, imapBeveiliging: &sec, imapGebruiker: &s.Gebruiker,
 		imapMap: &s.Map, imapVerwerkt: &s.Verwerkt, imapQuarantaine: &s.Quarantaine, imapCABestand: &s.CABestand,
+		imapAanmelding: &signIn, imapTenant: &s.OAuth.Tenant, imapClientID: &s.OAuth.ClientID, imapTokenURL: &s.OAuth.TokenURL,
 	} {
 		v, err := r.Setting(key)
 		if err != nil {
@@ -38,6 +43,7 @@ func (r *reader) MailboxSettings() (app.MailboxSettings, error) {
 		*dst = v
 	}
 	s.Beveiliging = app.Security(sec)
+	s.Aanmelding = app.SignIn(signIn)
 	if poort != "" {
 		p, err := strconv.Atoi(poort)
 		if err != nil {
@@ -58,6 +64,7 @@ func (w *writer) SaveMailboxSettings(s app.MailboxSettings) error {
 		{imapServer, s.Server}, {imapPoort, poort}, {imapBeveiliging, string(s.Beveiliging)},
 		{imapGebruiker, s.Gebruiker}, {imapMap, s.Map}, {imapVerwerkt, s.Verwerkt},
 		{imapQuarantaine, s.Quarantaine}, {imapCABestand, s.CABestand},
+		{imapAanmelding, string(s.Aanmelding)}, {imapTenant, s.OAuth.Tenant}, {imapClientID, s.OAuth.ClientID}, {imapTokenURL, s.OAuth.TokenURL},
 	} {
 		var err error
 		if kv[1] == "" {

@@ -17,7 +17,8 @@ func TestMailboxSettingsRoundTrip(t *testing.T) {
 		return err
 	})
 	want := app.MailboxSettings{Server: "imap.gemeente.test", Poort: 993, Beveiliging: app.SecurityTLS,
-		Gebruiker: "nazorg", Map: "INBOX", Verwerkt: "Klaar", Quarantaine: "Q", CABestand: "/etc/ca.pem"}
+		Gebruiker: "nazorg", Map: "INBOX", Verwerkt: "Klaar", Quarantaine: "Q", CABestand: "/etc/ca.pem",
+		Aanmelding: app.SignInOAuth2, OAuth: app.MailboxOAuth{Tenant: "t-1", ClientID: "c-1", TokenURL: "http://127.0.0.1:9/token"}}
 	update(t, db, func(tx app.Tx) error { return tx.SaveMailboxSettings(want) })
 	view(t, db, func(tx app.ReadTx) error {
 		got, err := tx.MailboxSettings()
@@ -26,7 +27,7 @@ func TestMailboxSettingsRoundTrip(t *testing.T) {
 		}
 		return err
 	})
-	want.CABestand, want.Poort = "", 0
+	want.CABestand, want.Poort, want.OAuth.TokenURL = "", 0, ""
 	update(t, db, func(tx app.Tx) error { return tx.SaveMailboxSettings(want) })
 	view(t, db, func(tx app.ReadTx) error {
 		got, err := tx.MailboxSettings()

@@ -16,10 +16,11 @@ import (
 	"github.com/terugkeer/terugkeer/importers/mailbox"
 )
 
-// cmdIMAP handles "imap set KEY VALUE", "imap show" and "imap wachtwoord".
+// cmdIMAP handles "imap set KEY VALUE", "imap show" and "imap wachtwoord", and the
+// OAuth2 ones in cmd_imap_oauth.go ("imap geheim", "imap aanmelden", "imap afmelden").
 func cmdIMAP(ctx context.Context, e *env) error {
 	if len(e.args) == 0 {
-		return usagef("Geef een subopdracht: set, show of wachtwoord.")
+		return usagef("Geef een subopdracht: set, show, wachtwoord, geheim, aanmelden of afmelden.")
 	}
 	switch sub, rest := e.args[0], e.args[1:]; sub {
 	case "set":
@@ -41,8 +42,13 @@ func cmdIMAP(ctx context.Context, e *env) error {
 			return usagef("imap wachtwoord leest het wachtwoord van de invoer, niet als argument.")
 		}
 		return imapPassword(ctx, e)
+	case "geheim", "aanmelden", "afmelden":
+		if len(rest) != 0 {
+			return usagef("imap %s heeft geen argumenten.", sub)
+		}
+		return imapOAuth(ctx, e, sub)
 	}
-	return usagef("Onbekende subopdracht %q: kies set, show of wachtwoord.", e.args[0])
+	return usagef("Onbekende subopdracht %q: kies set, show, wachtwoord, geheim, aanmelden of afmelden.", e.args[0])
 }
 
 func imapShow(ctx context.Context, e *env) error {
@@ -63,6 +69,10 @@ func imapShow(ctx context.Context, e *env) error {
 		}
 		fmt.Fprintf(e.stdout, "%-12s %s%s\n", k+":", v, note)
 	}
+	if eff.OAuth2() {
+		imapShowOAuth(e, eff)
+		return nil
+	}
 	src := "sleutelbos van het besturingssysteem (instellen met 'imap wachtwoord')"
 	if e.getenv(mailbox.PasswordEnv) != "" {
 		src = "omgevingsvariabele " + mailbox.PasswordEnv
@@ -79,7 +89,7 @@ func imapPassword(ctx context.Context, e *env) error {
 	if s.Server == "" || s.Gebruiker == "" {
 		return app.ErrMailboxNotConfigured
 	}
-	pw, err := readPassword(e.stdin, e.stderr)
+	pw, err := readSecret(e.stdin, e.stderr, "IMAP-wachtwoord", "het wachtwoord")
 	if err != nil {
 		return err
 	}
@@ -90,24 +100,25 @@ func imapPassword(ctx context.Context, e *env) error {
 	return nil
 }
 
-// readPassword reads the password without echo from a terminal, or one line from stdin.
-func readPassword(stdin io.Reader, prompt io.Writer) (string, error) {
+// readSecret reads a password or secret without echo from a terminal (asking for label),
+// or one line from stdin; what names it in errors ("het wachtwoord").
+func readSecret(stdin io.Reader, prompt io.Writer, label, what string) (string, error) {
 	if f, ok := stdin.(*os.File); ok && term.IsTerminal(int(f.Fd())) {
-		fmt.Fprint(prompt, "IMAP-wachtwoord: ")
+		fmt.Fprint(prompt, label+": ")
 		b, err := term.ReadPassword(int(f.Fd()))
 		fmt.Fprintln(prompt)
 		if err != nil {
-			return "", errors.New("het wachtwoord kon niet worden gelezen")
+			return "", fmt.Errorf("%s kon niet worden gelezen", what)
 		}
 		return string(b), nil
 	}
 	line, err := bufio.NewReader(stdin).ReadString('\n')
 	if err != nil && !errors.Is(err, io.EOF) {
-		return "", errors.New("het wachtwoord kon niet worden gelezen")
+		return "", fmt.Errorf("%s kon niet worden gelezen", what)
 	}
 	pw := strings.TrimRight(line, "\r\n")
 	if pw == "" {
-		return "", errors.New("er is geen wachtwoord opgegeven")
+		return "", fmt.Errorf("er is geen %s opgegeven", strings.TrimPrefix(what, "het "))
 	}
 	return pw, nil
 }
@@ -139,14 +150,14 @@ func cmdImportIMAP(ctx context.Context, e *env) error {
 	if err := s.Complete(); err != nil {
 		return err
 	}
-	pw, err := mailbox.Password(s, e.getenv)
+	auth, err := imapLogin(ctx, e, s)
 	if err != nil {
 		return err
 	}
 	var all []app.Result
 	var outErr error
 	opts := mailbox.Options{
-		Auth: mailbox.PasswordLogin{User: s.Gebruiker, Password: pw},
+		Auth: auth,
 		OnMail: func(m mailbox.Mail) {
 			all = append(all, m.Results...)
 			if !*asJSON {

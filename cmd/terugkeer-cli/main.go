@@ -47,8 +47,8 @@ type command struct {
 
 func commands() map[string]command {
 	return map[string]command{
-		"imap":        {cmdIMAP, "imap set SLEUTEL WAARDE | imap show | imap wachtwoord   (sleutels: " + strings.Join(app.MailboxKeys, ", ") + ")"},
-		"import-imap": {cmdImportIMAP, "import-imap [--json]   (wachtwoord uit de sleutelbos of TERUGKEER_IMAP_PASSWORD)"},
+		"imap":        {cmdIMAP, "imap set SLEUTEL WAARDE | imap show | imap wachtwoord | imap geheim | imap aanmelden | imap afmelden   (sleutels: " + strings.Join(app.MailboxKeys, ", ") + ")"},
+		"import-imap": {cmdImportIMAP, "import-imap [--json]   (wachtwoord uit de sleutelbos of TERUGKEER_IMAP_PASSWORD; bij aanmelding oauth2 het clientgeheim uit de sleutelbos of TERUGKEER_IMAP_CLIENT_SECRET, of de aanmelding)"},
 
 		"init":       {cmdInit, "init --gemeente 0193[,0200,...]"},
 		"import":     {cmdImport, "import [--json] PAD..."},
