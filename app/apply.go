@@ -12,6 +12,8 @@ type applier struct {
 	removed bool    // the person was removed under rule 6
 	dropped int
 	purged  purgeCount // what the message purged (rule 3, or rule 2 withdrawal)
+	// planPurged is what a newer D&R-plan removed of the previous one (v2 rule 2).
+	planPurged purgeCount
 }
 
 // purgeCount is what one consent plan purged, for the audit log.
@@ -26,10 +28,14 @@ func (a *applier) run() error {
 		return a.melding()
 	case Informatieblad:
 		return a.sheet()
+	case Intrekking:
+		return a.revocation()
 	case DRPlan:
-		return Invalid("een D&R-plan kan deze versie van Terugkeer nog niet opslaan")
+		return a.drPlan()
+	case Risicomelding:
+		return Invalid("%s", RisicomeldingReden)
 	}
-	return a.revocation()
+	return Invalid("onbekende soort bericht %s", quoteCode(string(a.msg.Soort)))
 }
 
 func (a *applier) personID() int64 {
@@ -179,7 +185,7 @@ func (a *applier) carryOut(plan ConsentPlan) (purgeCount, error) {
 		}
 	}
 	for _, d := range plan.Purge {
-		n, err := a.tx.PurgeDomainData(id, d)
+		n, err := purgeDomain(a.tx, id, d)
 		if err != nil {
 			return pc, err
 		}
@@ -214,9 +220,28 @@ func (a *applier) removeIfEmpty() error {
 	return a.tx.DeletePerson(a.person.ID)
 }
 
+// purgeDomain removes what a domain holds on consent when its consent ends (rule 3):
+// the informatieblad content and, for a person without a D&R-plan, the domain's
+// follow-up. With a plan the follow-up rests on art. 18a Pbw and stays (v2 rule 3).
+func purgeDomain(tx Tx, personID int64, d Domain) (int, error) {
+	has, err := tx.HasPlan(personID)
+	if err != nil {
+		return 0, err
+	}
+	if has {
+		return tx.PurgeSheetData(personID, d)
+	}
+	return tx.PurgeDomainData(personID, d)
+}
+
+// personEmpty reports whether a person holds no legal-basis data (detentions, a
+// D&R-plan: v2 rule 1) and no consent data (rule 6).
 func personEmpty(tx ReadTx, id int64) (bool, error) {
 	dets, err := tx.Detentions(id)
 	if err != nil || len(dets) > 0 {
+		return false, err
+	}
+	if has, err := tx.HasPlan(id); err != nil || has {
 		return false, err
 	}
 	data, err := tx.DomainData(id)

@@ -30,7 +30,7 @@ type AuditEntry struct {
 	Object    string // e.g. "persoon", "bericht", "quarantaine", "rapport"
 	ObjectID  int64  // internal id, 0 when none
 	Resultaat string // e.g. "geimporteerd", "dubbel", "verwijderd", "ok", "mislukt"
-	Grondslag string // "wettelijk", "toestemming" or ""
+	Grondslag string // Kind.Grondslag: a Grondslag* code, or ""
 	Actor     string // configured user name
 	Bron      string // message kenmerk, when there is one
 	Domeinen  []Domain
@@ -158,6 +158,14 @@ func (s *Service) auditImport(tx Tx, msg *Message, r Result, ap *applier) error 
 		Resultaat: string(r.Resultaat), Grondslag: msg.Soort.Grondslag(), Bron: msg.Kenmerk, Aantal: r.Weggelaten}
 	if err := s.audit(tx, e); err != nil || ap == nil || ap.person == nil {
 		return err
+	}
+	if pc := ap.planPurged; pc.Items > 0 {
+		// What a newer D&R-plan no longer holds (v2 rule 2), by count.
+		err := s.audit(tx, AuditEntry{Actie: ActiePurge, Object: ObjectPersoon, ObjectID: ap.person.ID,
+			Resultaat: "gewist", Grondslag: GrondslagPlan, Bron: msg.Kenmerk, Domeinen: pc.Domeinen, Aantal: pc.Items})
+		if err != nil {
+			return err
+		}
 	}
 	return s.auditPurge(tx, msg.Kenmerk, settled{id: ap.person.ID, purged: ap.purged, removed: ap.removed})
 }

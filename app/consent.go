@@ -14,7 +14,10 @@ const (
 // Effective combines the newest informatieblad's consent for a domain with the latest
 // revocation of it (rule 2 and rule 4). An informatieblad opgesteld on or before the
 // revocation's ondertekend date never brings data back; one opgesteld after it is new
-// consent. Same-day counts as "not after": when in doubt, the revocation wins.
+// consent. Same-day counts as "not after": when in doubt, the revocation wins. A domain
+// that an older informatieblad consented to and the newest one no longer does is
+// ingetrokken too (rule 2: the newer sheet acts as a revocation); nee means that consent
+// was never given.
 func Effective(c DomainConsent, revokedOn Date) ConsentState {
 	revoked := !revokedOn.IsZero()
 	switch {
@@ -24,8 +27,15 @@ func Effective(c DomainConsent, revokedOn Date) ConsentState {
 		return ConsentOnbekend
 	case c.Gegeven:
 		return ConsentJa
+	case c.withdrawn():
+		return ConsentIngetrokken
 	}
 	return ConsentNee
+}
+
+// withdrawn reports whether an informatieblad older than the newest gave consent.
+func (c DomainConsent) withdrawn() bool {
+	return !c.Gegeven && !c.GegevenOp.IsZero() && c.GegevenOp.Before(c.Opgesteld)
 }
 
 // Holds reports whether data of a domain in this state may be stored (rule 1).
@@ -41,6 +51,20 @@ type ConsentView struct {
 // State returns the effective state of a domain.
 func (v ConsentView) State(d Domain) ConsentState {
 	return Effective(v.Sheets[d], v.Revoked[d])
+}
+
+// RevokedOn is the date from which an ingetrokken domain counts as revoked: the
+// intrekking's ondertekend when that revocation counts, else the opgesteld of the newer
+// informatieblad that withdrew the consent. Zero for a domain that is not ingetrokken.
+func (v ConsentView) RevokedOn(d Domain) Date {
+	if v.State(d) != ConsentIngetrokken {
+		return Date{}
+	}
+	c, on := v.Sheets[d], v.Revoked[d]
+	if !on.IsZero() && (c.Opgesteld.IsZero() || !c.Opgesteld.After(on)) {
+		return on
+	}
+	return c.Opgesteld
 }
 
 // AnyHeld reports whether at least one domain holds consent (the condition for
@@ -111,15 +135,20 @@ func PlanSheet(s *Sheet, before ConsentView) ConsentPlan {
 	plan := ConsentPlan{SaveSheets: map[Domain]DomainConsent{}, Replace: map[Domain]DomainData{}}
 	content, general := splitSheet(s)
 	for _, d := range Domains() {
-		cur := before.Sheets[d]
-		if !cur.Opgesteld.IsZero() && s.Opgesteld.Before(cur.Opgesteld) {
-			after.Sheets[d] = cur // an older sheet changes nothing (rule 2)
+		cur := before.Sheets[d].Merge(DomainConsent{}) // with GegevenOp set, as the ledger holds it
+		own := DomainConsent{Opgesteld: s.Opgesteld, Gegeven: s.Toestemming[d]}
+		next := cur.Merge(own)
+		after.Sheets[d] = next
+		if !next.Same(cur) {
+			plan.SaveSheets[d] = next
+		}
+		if !next.Opgesteld.Equal(s.Opgesteld) || next.Gegeven != own.Gegeven {
+			// An older sheet changes nothing (rule 2), except that its consent, given before
+			// a newer sheet withheld it, makes the domain ingetrokken. So does a sheet whose
+			// consent a sheet of the same date withholds.
 			plan.Dropped += content[d].Items()
 			continue
 		}
-		next := DomainConsent{Opgesteld: s.Opgesteld, Gegeven: s.Toestemming[d]}
-		after.Sheets[d] = next
-		plan.SaveSheets[d] = next
 		if after.State(d).Holds() {
 			plan.Replace[d] = content[d]
 			continue

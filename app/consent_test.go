@@ -15,12 +15,12 @@ func TestEffective(t *testing.T) {
 		want    ConsentState
 	}{
 		{"nothing known", DomainConsent{}, Date{}, ConsentOnbekend},
-		{"given", DomainConsent{d("2019-06-03"), true}, Date{}, ConsentJa},
-		{"refused", DomainConsent{d("2019-06-03"), false}, Date{}, ConsentNee},
-		{"revoked after sheet", DomainConsent{d("2019-06-03"), true}, d("2019-07-01"), ConsentIngetrokken},
-		{"revoked same day", DomainConsent{d("2019-07-01"), true}, d("2019-07-01"), ConsentIngetrokken},
-		{"new consent after revocation", DomainConsent{d("2019-07-02"), true}, d("2019-07-01"), ConsentJa},
-		{"refusal after revocation", DomainConsent{d("2019-07-02"), false}, d("2019-07-01"), ConsentNee},
+		{"given", DomainConsent{Opgesteld: d("2019-06-03"), Gegeven: true}, Date{}, ConsentJa},
+		{"refused", DomainConsent{Opgesteld: d("2019-06-03"), Gegeven: false}, Date{}, ConsentNee},
+		{"revoked after sheet", DomainConsent{Opgesteld: d("2019-06-03"), Gegeven: true}, d("2019-07-01"), ConsentIngetrokken},
+		{"revoked same day", DomainConsent{Opgesteld: d("2019-07-01"), Gegeven: true}, d("2019-07-01"), ConsentIngetrokken},
+		{"new consent after revocation", DomainConsent{Opgesteld: d("2019-07-02"), Gegeven: true}, d("2019-07-01"), ConsentJa},
+		{"refusal after revocation", DomainConsent{Opgesteld: d("2019-07-02"), Gegeven: false}, d("2019-07-01"), ConsentNee},
 		{"revocation without sheet", DomainConsent{}, d("2019-07-01"), ConsentIngetrokken},
 	}
 	for _, c := range cases {
@@ -92,8 +92,19 @@ func TestPlanSheetNewestByOpgesteld(t *testing.T) {
 		view.Sheets[dom] = DomainConsent{Opgesteld: d("2019-07-01"), Gegeven: dom == Onderdak}
 	}
 	older := PlanSheet(exampleSheet("2019-06-01", Onderdak, Schulden, Zorg), view)
-	if len(older.SaveSheets) != 0 || len(older.Replace) != 0 || older.ReplaceGen {
-		t.Errorf("an older sheet changed consent: %+v", older)
+	if len(older.Replace) != 0 || older.ReplaceGen || len(older.Purge) != 0 {
+		t.Errorf("an older sheet changed content: %+v", older)
+	}
+	// It only tells that consent was given before the newer sheet withheld it: schulden
+	// and zorg are withdrawn (ingetrokken), not refused (nee).
+	for dom, c := range older.SaveSheets {
+		if (dom != Schulden && dom != Zorg) || c.Gegeven || !c.Opgesteld.Equal(d("2019-07-01")) ||
+			!c.GegevenOp.Equal(d("2019-06-01")) {
+			t.Errorf("older sheet saves %s: %+v", dom, c)
+		}
+	}
+	if len(older.SaveSheets) != 2 {
+		t.Errorf("older sheet saves %d domains, want schulden and zorg", len(older.SaveSheets))
 	}
 	if older.Dropped != 6 {
 		t.Errorf("older sheet Dropped = %d, want 6", older.Dropped)
@@ -111,8 +122,8 @@ func TestPlanSheetNewestByOpgesteld(t *testing.T) {
 // the general topics.
 func TestPlanRevocation(t *testing.T) {
 	view := emptyView()
-	view.Sheets[Onderdak] = DomainConsent{d("2019-06-03"), true}
-	view.Sheets[Schulden] = DomainConsent{d("2019-06-03"), true}
+	view.Sheets[Onderdak] = DomainConsent{Opgesteld: d("2019-06-03"), Gegeven: true}
+	view.Sheets[Schulden] = DomainConsent{Opgesteld: d("2019-06-03"), Gegeven: true}
 	plan := PlanRevocation(&Revocation{Ondertekend: d("2019-07-01"), Domeinen: []Domain{Schulden}}, view)
 	if !slices.Equal(plan.Purge, []Domain{Schulden}) || plan.PurgeGeneral {
 		t.Errorf("revoke schulden: %+v", plan)
@@ -137,7 +148,7 @@ func TestRevocationOrderDoesNotMatter(t *testing.T) {
 	}
 	// A late-arriving revocation signed before the current consent leaves it alone.
 	view = emptyView()
-	view.Sheets[Schulden] = DomainConsent{d("2019-08-01"), true}
+	view.Sheets[Schulden] = DomainConsent{Opgesteld: d("2019-08-01"), Gegeven: true}
 	late := PlanRevocation(&Revocation{Ondertekend: d("2019-07-01"), Domeinen: []Domain{Schulden}}, view)
 	if len(late.Purge) != 0 {
 		t.Errorf("a revocation older than the current consent purged it: %+v", late)

@@ -53,17 +53,14 @@ func (v ConsentView) states() map[Domain]ConsentState {
 	return out
 }
 
-// addSheet merges one ledger row as ReadTx.Consents does over several keys: the newest
-// sheet wins; of two of the same date, consent withheld wins.
+// addSheet merges one ledger row as ReadTx.Consents does over several keys
+// (DomainConsent.Merge): the newest sheet wins; of two of the same date, consent
+// withheld wins; GegevenOp is the latest.
 func (v *ConsentView) addSheet(d Domain, c DomainConsent) {
-	old, ok := v.Sheets[d]
-	if ok && (old.Opgesteld.After(c.Opgesteld) || (old.Opgesteld.Equal(c.Opgesteld) && !old.Gegeven)) {
-		return
-	}
 	if v.Sheets == nil {
 		v.Sheets = map[Domain]DomainConsent{}
 	}
-	v.Sheets[d] = c
+	v.Sheets[d] = v.Sheets[d].Merge(c)
 }
 
 // addRevocation merges one revocation row: the latest date wins.

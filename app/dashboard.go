@@ -71,16 +71,16 @@ type Release struct {
 	EinddatumStatus string
 	Dagen           int      // from today
 	Week            int      // ISO week of the einddatum
-	NietGeregeld    []Domain // consented domains still open or in behandeling
+	NietGeregeld    []Domain // domains to arrange (PersonSituation.ToArrange) still open or in behandeling
 }
 
 // MaxSignals bounds the signals of the kinds that can run into thousands at national
-// scale (actie-verlopen, einddatum-verstreken): Signalen holds the first MaxSignals of
-// each (the oldest dates), Aantallen their full number.
+// scale (actie-verlopen, afspraak-gemeente, einddatum-verstreken): Signalen holds the
+// first MaxSignals of each (the oldest dates), Aantallen their full number.
 const MaxSignals = 200
 
 // boundedKinds are the kinds MaxSignals bounds.
-var boundedKinds = []SignalKind{SignaalActieVerlopen, SignaalEinddatumVerstreken}
+var boundedKinds = []SignalKind{SignaalActieVerlopen, SignaalAfspraakGemeente, SignaalEinddatumVerstreken}
 
 // Arrivals is what came in since the user last looked.
 type Arrivals struct {
@@ -180,13 +180,22 @@ func collectSignalInput(tx ReadTx, today Date, days int) (in SignalInput, releas
 	if err != nil {
 		return in, nil, nil, err
 	}
+	plans, err := tx.ReleasePlanDomains(from, to)
+	if err != nil {
+		return in, nil, nil, err
+	}
 	for _, r := range rows {
 		ps := situation(r, consents[r.ID], followups[r.ID], contacts[r.ID])
+		ps.Plan = plans[r.ID]
 		in.Releasing = append(in.Releasing, ps)
 		releases = append(releases, release(ps, today))
 	}
 	totals = map[SignalKind]int{}
 	if in.Actions, totals[SignaalActieVerlopen], err = tx.OverdueActions(today, MaxSignals); err != nil {
+		return in, nil, nil, err
+	}
+	in.Agreements, totals[SignaalAfspraakGemeente], err = tx.GemeenteAgreementsDue(today, today.AddDays(days), MaxSignals)
+	if err != nil {
 		return in, nil, nil, err
 	}
 	if in.ControleNodig, err = tx.SearchPersons(PersonQuery{ControleNodig: true, Sort: SortByName}); err != nil {
@@ -220,9 +229,8 @@ func release(ps PersonSituation, today Date) Release {
 	_, week := r.Einddatum.Time().ISOWeek()
 	rel := Release{PersonID: r.ID, Naam: r.FullName(), BSN: r.BSN, Inrichting: r.Inrichting,
 		Einddatum: r.Einddatum, EinddatumStatus: r.EinddatumStatus, Dagen: today.DaysUntil(r.Einddatum), Week: week}
-	for _, d := range Domains() {
-		f, ok := ps.Followups[d]
-		if ps.Consent[d].Holds() && (!ok || f.Status.Pending()) {
+	for _, d := range ps.ToArrange() {
+		if f, ok := ps.Followups[d]; !ok || f.Status.Pending() {
 			rel.NietGeregeld = append(rel.NietGeregeld, d)
 		}
 	}

@@ -28,6 +28,12 @@ func (d Domain) Valid() bool {
 	return false
 }
 
+// Leefgebied reports whether d is one of the seven leefgebieden of a D&R-plan: the six
+// domains of version 1 and sociaal-netwerk. Follow-up and contacts exist per leefgebied.
+func (d Domain) Leefgebied() bool {
+	return d.Valid() || d == SociaalNetwerk
+}
+
 // Label is the Dutch name for screens and PDFs.
 func (d Domain) Label() string {
 	switch d {
@@ -43,6 +49,8 @@ func (d Domain) Label() string {
 		return "Zorg"
 	case ZorgVoorThuis:
 		return "Zorg voor thuis"
+	case SociaalNetwerk:
+		return "Sociaal netwerk"
 	}
 	return string(d)
 }

@@ -56,8 +56,10 @@ func (s FollowupStatus) Label() string {
 	return string(s)
 }
 
-// Followup is the follow-up of one domain of one person. It rests on consent: it exists
-// only while the domain's consent is ja and is purged with the domain (spec rule 3).
+// Followup is the follow-up of one domain of one person. It rests on consent (it exists
+// only while the domain's consent is ja and is purged with the domain, spec rule 3), or,
+// while the person has a D&R-plan, on art. 18a Pbw for every domain (v2 rule 3): then an
+// intrekking no longer purges it.
 type Followup struct {
 	PersonID          int64
 	Domain            Domain
@@ -131,27 +133,27 @@ func (k Kanaal) Label() string {
 // contacts need no consent and stay while the person stays.
 const DomainAlgemeen Domain = "algemeen"
 
-// ParseContactDomain accepts the six domains and algemeen.
+// ParseContactDomain accepts the seven leefgebieden and algemeen.
 func ParseContactDomain(s string) (Domain, error) {
-	if d := Domain(s); d.Valid() || d == DomainAlgemeen {
+	if d := Domain(s); d.Leefgebied() || d == DomainAlgemeen {
 		return d, nil
 	}
-	return "", fmt.Errorf("onbekend domein: kies uit %s of %s", joinNames(Domains()), DomainAlgemeen)
+	return "", fmt.Errorf("onbekend domein: kies uit %s of %s", joinNames(Leefgebieden()), DomainAlgemeen)
 }
 
-// ParseDomain accepts the six domains.
+// ParseDomain accepts the seven leefgebieden (the six domains and sociaal-netwerk).
 func ParseDomain(s string) (Domain, error) {
-	if d := Domain(s); d.Valid() {
+	if d := Domain(s); d.Leefgebied() {
 		return d, nil
 	}
-	return "", fmt.Errorf("onbekend domein: kies uit %s", joinNames(Domains()))
+	return "", fmt.Errorf("onbekend domein: kies uit %s", joinNames(Leefgebieden()))
 }
 
 // ContactMoment is one entry of the contact log.
 type ContactMoment struct {
 	ID         int64
 	PersonID   int64
-	Domain     Domain    // one of the six, or DomainAlgemeen
+	Domain     Domain    // one of the seven leefgebieden, or DomainAlgemeen
 	Tijd       time.Time // when the contact took place; stored as UTC
 	Kanaal     Kanaal
 	Met        string // with whom
@@ -226,19 +228,21 @@ type NextAction struct {
 	Datum Date
 }
 
-// ConsentRequiredError refuses follow-up or contacts for a domain without consent.
+// ConsentRequiredError refuses follow-up or contacts for a domain without consent, of a
+// person without a D&R-plan.
 type ConsentRequiredError struct {
 	Domain Domain
 	State  ConsentState
 }
 
 func (e *ConsentRequiredError) Error() string {
-	return fmt.Sprintf("voor %s is geen toestemming (toestemming: %s); opvolging en contacten van dit domein "+
-		"mogen alleen worden vastgelegd zolang de toestemming ja is", strings.ToLower(e.Domain.Label()), e.State)
+	return fmt.Sprintf("voor %s is geen toestemming (toestemming: %s) en geen D&R-plan; opvolging en contacten "+
+		"van dit domein mogen alleen worden vastgelegd zolang de toestemming ja is of er een D&R-plan is",
+		strings.ToLower(e.Domain.Label()), e.State)
 }
 
 // SetFollowup changes the follow-up of one domain of a person and returns the result.
-// The domain's consent must be ja. A status change is kept in the history; the change
+// The domain's consent must be ja, or the person must have a D&R-plan. A status change is kept in the history; the change
 // is audited (without its text) and starts the person's traject.
 func (s *Service) SetFollowup(ctx context.Context, personID int64, d Domain, e FollowupEdit) (Followup, error) {
 	var out Followup
@@ -246,7 +250,8 @@ func (s *Service) SetFollowup(ctx context.Context, personID int64, d Domain, e F
 		return out, err
 	}
 	err := s.store.Update(ctx, func(tx Tx) error {
-		if err := requireConsent(tx, personID, d); err != nil {
+		basis, err := followupBasis(tx, personID, d)
+		if err != nil {
 			return err
 		}
 		cur, err := tx.Followups(personID)
@@ -275,13 +280,13 @@ func (s *Service) SetFollowup(ctx context.Context, personID int64, d Domain, e F
 			}
 		}
 		out = f
-		return s.recorded(tx, personID, d)
+		return s.recorded(tx, personID, d, basis)
 	})
 	return out, err
 }
 
 func (e FollowupEdit) check(d Domain) error {
-	if !d.Valid() {
+	if !d.Leefgebied() {
 		_, err := ParseDomain(string(d))
 		return err
 	}
@@ -340,8 +345,9 @@ func checkText(field, what, s string, limit int) error {
 	return nil
 }
 
-// AddContact records a contact with or about a person. For one of the six domains the
-// domain's consent must be ja; an algemeen contact needs the person only. A zero Tijd
+// AddContact records a contact with or about a person. For one of the seven leefgebieden
+// the domain's consent must be ja or the person must have a D&R-plan; an algemeen contact
+// needs the person only. A zero Tijd
 // means now; a contact cannot lie in the future. The contact is audited (without its
 // text or names) and starts the person's traject. It returns the stored contact.
 func (s *Service) AddContact(ctx context.Context, personID int64, c ContactMoment) (ContactMoment, error) {
@@ -355,12 +361,16 @@ func (s *Service) AddContact(ctx context.Context, personID int64, c ContactMomen
 	c.PersonID, c.Tijd, c.Vastgelegd = personID, c.Tijd.UTC(), now.UTC()
 	c.Met, c.Notitie = strings.TrimSpace(c.Met), strings.TrimSpace(c.Notitie)
 	err := s.store.Update(ctx, func(tx Tx) error {
+		basis := ""
 		if c.Domain == DomainAlgemeen {
 			if _, err := tx.PersonByID(personID); err != nil {
 				return err
 			}
-		} else if err := requireConsent(tx, personID, c.Domain); err != nil {
-			return err
+		} else {
+			var err error
+			if basis, err = followupBasis(tx, personID, c.Domain); err != nil {
+				return err
+			}
 		}
 		door, err := tx.Setting(SettingGebruiker)
 		if err != nil {
@@ -370,7 +380,7 @@ func (s *Service) AddContact(ctx context.Context, personID int64, c ContactMomen
 		if err := tx.AddContact(&c); err != nil {
 			return err
 		}
-		return s.recorded(tx, personID, c.Domain)
+		return s.recorded(tx, personID, c.Domain, basis)
 	})
 	return c, err
 }
@@ -391,27 +401,46 @@ func (c ContactMoment) check(now time.Time) error {
 	return checkText(FieldNotitie, "de notitie", c.Notitie, MaxNotitie)
 }
 
-// requireConsent checks that the person exists and that the domain's consent is ja.
-func requireConsent(tx Tx, personID int64, d Domain) error {
+// followupBasis checks that the person exists and that follow-up of the domain is
+// allowed: the domain's consent is ja (GrondslagToestemming) or the person has a
+// D&R-plan (GrondslagPlan, v2 rule 3). It returns the basis.
+func followupBasis(tx Tx, personID int64, d Domain) (string, error) {
 	p, err := tx.PersonByID(personID)
 	if err != nil {
-		return err
+		return "", err
 	}
 	view, err := viewFor(tx, p)
 	if err != nil {
-		return err
+		return "", err
 	}
-	if st := view.State(d); !st.Holds() {
-		return &ConsentRequiredError{Domain: d, State: st}
+	st := leefgebiedState(view, d)
+	if st.Holds() {
+		return GrondslagToestemming, nil
 	}
-	return nil
+	has, err := tx.HasPlan(personID)
+	if err != nil {
+		return "", err
+	}
+	if !has {
+		return "", &ConsentRequiredError{Domain: d, State: st}
+	}
+	return GrondslagPlan, nil
+}
+
+// leefgebiedState is the consent state of a leefgebied: sociaal-netwerk, which version 1
+// never asked consent for, is always onbekend.
+func leefgebiedState(view ConsentView, d Domain) ConsentState {
+	if !d.Valid() {
+		return ConsentOnbekend
+	}
+	return view.State(d)
 }
 
 // recorded audits a follow-up change or contact and starts the traject. The audit entry
 // names the person by id and the domain, never a text or a name.
-func (s *Service) recorded(tx Tx, personID int64, d Domain) error {
+func (s *Service) recorded(tx Tx, personID int64, d Domain, basis string) error {
 	e := AuditEntry{Actie: ActieWijziging, Object: ObjectPersoon, ObjectID: personID,
-		Grondslag: "toestemming", Resultaat: "ok", Domeinen: []Domain{d}, Aantal: 1}
+		Grondslag: basis, Resultaat: "ok", Domeinen: []Domain{d}, Aantal: 1}
 	if d == DomainAlgemeen {
 		e.Grondslag, e.Domeinen = "", nil
 	}
@@ -422,8 +451,8 @@ func (s *Service) recorded(tx Tx, personID int64, d Domain) error {
 }
 
 // loadFollowup adds follow-up, status history and contacts to a loaded person file.
-// Only domains whose consent is ja show any; a domain with consent and no record shows
-// the implied open follow-up.
+// Only domains whose follow-up is allowed (DomainFile.Opvolgbaar) show any; such a
+// domain without a record shows the implied open follow-up.
 func loadFollowup(tx ReadTx, f *PersonFile) error {
 	id := f.Person.ID
 	fus, err := tx.Followups(id)
@@ -438,9 +467,9 @@ func loadFollowup(tx ReadTx, f *PersonFile) error {
 	if err != nil {
 		return err
 	}
-	for _, d := range Domains() {
+	for _, d := range Leefgebieden() {
 		df := f.Domeinen[d]
-		if !df.Toestemming.Holds() {
+		if !df.Opvolgbaar {
 			continue
 		}
 		df.Opvolging = fus[d]

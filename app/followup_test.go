@@ -233,7 +233,7 @@ func TestDashboardService(t *testing.T) {
 	if strings.Join(lines, "\n") != strings.Join(want, "\n") {
 		t.Errorf("signals:\n%s\nwant:\n%s", strings.Join(lines, "\n"), strings.Join(want, "\n"))
 	}
-	if db.Aantallen[app.SignaalNietGeregeld] != 1 || db.Aantallen[app.SignaalQuarantaine] != 0 || len(db.Aantallen) != 6 {
+	if db.Aantallen[app.SignaalNietGeregeld] != 1 || db.Aantallen[app.SignaalQuarantaine] != 0 || len(db.Aantallen) != 7 {
 		t.Errorf("aantallen = %v", db.Aantallen)
 	}
 	if len(db.Vrijlatingen) != 1 || db.Vrijlatingen[0].Week != 14 || db.Vrijlatingen[0].Dagen != 1 ||

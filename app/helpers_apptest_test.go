@@ -28,6 +28,12 @@ type world struct {
 
 func newWorld(t *testing.T) *world {
 	t.Helper()
+	return newWorldWith(t, importers.V1{})
+}
+
+// newWorldWith is newWorld with another decoder.
+func newWorldWith(t *testing.T, dec app.Decoder) *world {
+	t.Helper()
 	w := &world{t: t, dir: filepath.Join(t.TempDir(), "data"), clock: time.Date(2019, 9, 1, 10, 0, 0, 0, time.UTC)}
 	db, err := storage.Open(filepath.Join(w.dir, "terugkeer.db"))
 	if err != nil {
@@ -35,7 +41,7 @@ func newWorld(t *testing.T) *world {
 	}
 	t.Cleanup(func() { db.Close() })
 	w.db = db
-	w.svc = app.NewService(db, importers.V1{}, func() time.Time { return w.clock })
+	w.svc = app.NewService(db, dec, func() time.Time { return w.clock })
 	if err := w.svc.Init(context.Background(), []string{"0193"}); err != nil {
 		t.Fatal(err)
 	}

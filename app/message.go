@@ -22,12 +22,19 @@ func (k Kind) Valid() bool {
 	return false
 }
 
-// Grondslag is the legal ground on which a message's data is processed.
+// Grondslag is the legal ground on which a message's data is processed (the v2 spec's
+// codes): art. 51c Wjsg for meldingen, toestemming for informatiebladen and intrekkingen,
+// art. 18a Pbw for a D&R-plan, art. 18b Pbw for a risicomelding.
 func (k Kind) Grondslag() string {
-	if k == Informatieblad || k == Intrekking {
-		return "toestemming"
+	switch k {
+	case Informatieblad, Intrekking:
+		return GrondslagToestemming
+	case DRPlan:
+		return GrondslagPlan
+	case Risicomelding:
+		return GrondslagRisico
 	}
-	return "wettelijk"
+	return GrondslagMelding
 }
 
 // Label is the Dutch name for screens.
@@ -41,6 +48,10 @@ func (k Kind) Label() string {
 		return "Informatieblad"
 	case Intrekking:
 		return "Intrekking"
+	case DRPlan:
+		return "D&R-plan"
+	case Risicomelding:
+		return "Risicomelding"
 	}
 	return string(k)
 }

@@ -45,11 +45,46 @@ type Detention struct {
 	Verzonden       time.Time // verzonden of the newest melding applied
 }
 
-// DomainConsent is what the application keeps of the newest informatieblad
-// (by opgesteld) that spoke about a domain.
+// DomainConsent is what the application keeps of the informatiebladen that spoke about
+// a domain: the newest one's (by opgesteld) consent, and the date of the newest one that
+// gave consent, so that a withdrawal by a newer sheet reads ingetrokken, not nee, in any
+// arrival order (v2 spec, "Version 1, made precise").
 type DomainConsent struct {
-	Opgesteld Date // zero: no informatieblad yet
-	Gegeven   bool
+	Opgesteld Date // of the newest informatieblad; zero: no informatieblad yet
+	Gegeven   bool // the newest informatieblad's consent
+	GegevenOp Date // opgesteld of the newest informatieblad that gave consent; zero: none did
+}
+
+// Merge combines two facts about the same domain as the ledger does over sheets and
+// keys: the newer sheet's consent wins, of two of the same date consent withheld wins
+// (when in doubt, no consent); GegevenOp is the later of both.
+func (c DomainConsent) Merge(o DomainConsent) DomainConsent {
+	out := c
+	switch {
+	case c.Opgesteld.IsZero() || o.Opgesteld.After(c.Opgesteld):
+		out.Opgesteld, out.Gegeven = o.Opgesteld, o.Gegeven
+	case o.Opgesteld.Equal(c.Opgesteld):
+		out.Gegeven = c.Gegeven && o.Gegeven
+	}
+	for _, g := range []Date{c.given(), o.given()} {
+		if g.After(out.GegevenOp) {
+			out.GegevenOp = g
+		}
+	}
+	return out
+}
+
+// given is the latest date this fact shows consent given.
+func (c DomainConsent) given() Date {
+	if c.Gegeven && c.Opgesteld.After(c.GegevenOp) {
+		return c.Opgesteld
+	}
+	return c.GegevenOp
+}
+
+// Same reports whether two facts are equal.
+func (c DomainConsent) Same(o DomainConsent) bool {
+	return c.Opgesteld.Equal(o.Opgesteld) && c.Gegeven == o.Gegeven && c.GegevenOp.Equal(o.GegevenOp)
 }
 
 // DomainData is the consent-based content of one domain.

@@ -1,6 +1,9 @@
 package app
 
-import "context"
+import (
+	"context"
+	"sort"
+)
 
 // DomainFile is what the application holds for one domain of a person.
 type DomainFile struct {
@@ -8,8 +11,11 @@ type DomainFile struct {
 	Opgesteld     Date // of the newest informatieblad that named the domain
 	IngetrokkenOp Date // ondertekend of the latest revocation, when it counts
 	Data          DomainData
-	// Follow-up, only while the consent is ja: the recorded follow-up or the implied
-	// open one, its status history (oldest first) and the domain's contacts (oldest first).
+	// Opvolgbaar: follow-up of this domain is allowed, because its consent is ja or the
+	// person has a D&R-plan (v2 rule 3). Only then the file holds the follow-up: the
+	// recorded one or the implied open one, its status history (oldest first) and the
+	// domain's contacts (oldest first).
+	Opvolgbaar   bool
 	Opvolging    Followup
 	Geschiedenis []StatusChange
 	Contacten    []ContactMoment
@@ -97,13 +103,18 @@ func loadPersonFile(tx Tx, id int64) (*PersonFile, error) {
 	if f.Berichten, err = tx.Messages(id); err != nil {
 		return nil, err
 	}
-	if f.Domeinen, err = loadDomains(tx, p); err != nil {
+	if f.Plan, err = tx.Plan(id); err != nil {
+		return nil, err
+	}
+	if f.Domeinen, err = loadDomains(tx, p, f.Plan); err != nil {
 		return nil, err
 	}
 	return f, loadFollowup(tx, f)
 }
 
-func loadDomains(tx Tx, p *Person) (map[Domain]DomainFile, error) {
+// loadDomains builds the file of every leefgebied: consent state, informatieblad data
+// where consent holds, whether follow-up is allowed, and the grondslag of what is stored.
+func loadDomains(tx Tx, p *Person, plan *StoredPlan) (map[Domain]DomainFile, error) {
 	view, err := viewFor(tx, p)
 	if err != nil {
 		return nil, err
@@ -113,17 +124,39 @@ func loadDomains(tx Tx, p *Person) (map[Domain]DomainFile, error) {
 		return nil, err
 	}
 	out := map[Domain]DomainFile{}
-	for _, d := range Domains() {
-		df := DomainFile{Toestemming: view.State(d), Opgesteld: view.Sheets[d].Opgesteld}
+	for _, d := range Leefgebieden() {
+		df := DomainFile{Toestemming: leefgebiedState(view, d)}
+		if d.Valid() {
+			df.Opgesteld = view.Sheets[d].Opgesteld
+		}
 		if df.Toestemming == ConsentIngetrokken {
-			df.IngetrokkenOp = view.Revoked[d]
+			df.IngetrokkenOp = view.RevokedOn(d)
 		}
 		if df.Toestemming.Holds() {
 			df.Data = data[d]
 		}
+		df.Opvolgbaar = df.Toestemming.Holds() || plan != nil
+		df.Grondslag = domainGrondslag(df, plan, d)
 		out[d] = df
 	}
 	return out, nil
+}
+
+// domainGrondslag lists, sorted, the bases on which data of domain d is stored now:
+// GrondslagPlan when the current plan holds the leefgebied, GrondslagToestemming when
+// informatieblad topics or a hulpvraag are stored. Never nil.
+func domainGrondslag(df DomainFile, plan *StoredPlan, d Domain) []string {
+	out := []string{}
+	if plan != nil {
+		if _, ok := plan.Plan.LifeArea(d); ok {
+			out = append(out, GrondslagPlan)
+		}
+	}
+	if !df.Data.Empty() {
+		out = append(out, GrondslagToestemming)
+	}
+	sort.Strings(out)
+	return out
 }
 
 // viewFor reads the consent ledger for a stored person.

@@ -404,7 +404,11 @@ func (s *Service) ReleaseReport(ctx context.Context, now time.Time, weeks int) (
 			return err
 		}
 		for _, row := range rows {
-			domains, err := loadDomains(tx, &row.Person)
+			plan, err := tx.Plan(row.ID)
+			if err != nil {
+				return err
+			}
+			domains, err := loadDomains(tx, &row.Person, plan)
 			if err != nil {
 				return err
 			}

@@ -119,7 +119,7 @@ func reconcile(tx Tx, secret []byte, p *Person) (settled, error) {
 		if view.State(d).Holds() {
 			continue
 		}
-		n, err := tx.PurgeDomainData(p.ID, d)
+		n, err := purgeDomain(tx, p.ID, d)
 		if err != nil {
 			return st, err
 		}

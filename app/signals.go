@@ -10,14 +10,19 @@ import (
 // SignalKind names one kind of signal on the dashboard.
 type SignalKind string
 
-// The six signals. They are computed from the data whenever asked, never stored.
+// The seven signals. They are computed from the data whenever asked, never stored.
 const (
-	// SignaalNietGeregeld: released within N days with a consented domain still open or
-	// in behandeling (a consented domain without follow-up counts as open).
+	// SignaalNietGeregeld: released within N days with a domain to arrange still open or
+	// in behandeling (a domain without follow-up counts as open). The domains to arrange
+	// are the consented ones and the leefgebieden of the current D&R-plan.
 	SignaalNietGeregeld SignalKind = "vrij-niet-geregeld"
 	// SignaalActieVerlopen: a next action dated before today, in a domain not yet
 	// geregeld or niet nodig.
 	SignaalActieVerlopen SignalKind = "actie-verlopen"
+	// SignaalAfspraakGemeente: an agreement of the D&R-plan that is open work for the
+	// gemeente, due within the window or passed, or undated for someone released within
+	// the window (v2 rule 4).
+	SignaalAfspraakGemeente SignalKind = "afspraak-gemeente"
 	// SignaalGeenContact: released within N days and no contact recorded at all.
 	SignaalGeenContact SignalKind = "geen-contact"
 	// SignaalControleNodig: the person is flagged for review (same BSN, other date of birth).
@@ -29,9 +34,9 @@ const (
 	SignaalEinddatumVerstreken SignalKind = "einddatum-verstreken"
 )
 
-// SignalKinds returns the six kinds in dashboard order.
+// SignalKinds returns the seven kinds in dashboard order.
 func SignalKinds() []SignalKind {
-	return []SignalKind{SignaalNietGeregeld, SignaalActieVerlopen, SignaalGeenContact,
+	return []SignalKind{SignaalNietGeregeld, SignaalActieVerlopen, SignaalAfspraakGemeente, SignaalGeenContact,
 		SignaalControleNodig, SignaalQuarantaine, SignaalEinddatumVerstreken}
 }
 
@@ -42,6 +47,8 @@ func (k SignalKind) Label() string {
 		return "Binnenkort vrij, nog niet geregeld"
 	case SignaalActieVerlopen:
 		return "Acties over de datum"
+	case SignaalAfspraakGemeente:
+		return "Afspraken voor de gemeente"
 	case SignaalGeenContact:
 		return "Binnenkort vrij, nog geen contact"
 	case SignaalControleNodig:
@@ -60,11 +67,12 @@ type Signal struct {
 	PersonID          int64 // 0 for quarantaine
 	Naam              string
 	BSN               string
-	Domain            Domain         // niet-geregeld and actie-verlopen
+	Domain            Domain         // niet-geregeld, actie-verlopen, afspraak-gemeente (the leefgebied)
 	Status            FollowupStatus // niet-geregeld and actie-verlopen
-	Datum             Date           // einddatum, or actiedatum for actie-verlopen
-	Dagen             int            // calendar days from today to Datum; negative when passed
-	Actie             string         // actie-verlopen
+	Datum             Date           // einddatum, actiedatum for actie-verlopen, the agreement's datum (zero when absent)
+	Dagen             int            // calendar days from today to Datum (undated agreement: to release); negative when passed
+	Actie             string         // actie-verlopen; the agreement's text for afspraak-gemeente
+	AfspraakID        string         // afspraak-gemeente
 	Verantwoordelijke string         // niet-geregeld and actie-verlopen
 	QuarantineID      int64          // quarantaine
 	Tekst             string         // one Dutch line, e.g. "Onderdak niet geregeld, vrij over 5 dagen"
@@ -74,8 +82,21 @@ type Signal struct {
 type PersonSituation struct {
 	Row       PersonRow               // with the latest detention's einddatum
 	Consent   map[Domain]ConsentState // effective consent per domain
+	Plan      []Domain                // leefgebieden of the current D&R-plan; nil without one
 	Followups map[Domain]Followup     // recorded follow-up per domain
 	Contacts  int                     // contacts recorded, all domains and algemeen
+}
+
+// ToArrange returns the domains that must be arranged before release, in the order of
+// Leefgebieden(): those with consent, and the leefgebieden of the D&R-plan.
+func (ps PersonSituation) ToArrange() []Domain {
+	var out []Domain
+	for _, d := range Leefgebieden() {
+		if ps.Consent[d].Holds() || slices.Contains(ps.Plan, d) {
+			out = append(out, d)
+		}
+	}
+	return out
 }
 
 // DueAction is a follow-up with a dated next action, and its person.
@@ -91,6 +112,7 @@ type SignalInput struct {
 	Actions       []DueAction       // follow-ups with a next action
 	ControleNodig []PersonRow       // persons flagged for review
 	Ended         []PersonRow       // persons whose latest detention's einddatum passed
+	Agreements    []DueAgreement    // agreements of D&R-plans that may be work for the gemeente
 	Quarantine    []Quarantined
 }
 
@@ -120,6 +142,11 @@ func Signals(in SignalInput, today Date, days int) []Signal {
 			Tekst: fmt.Sprintf("Actie voor %s is %s over de datum (%s)",
 				strings.ToLower(f.Domain.Label()), dagen(-n), f.Actiedatum.Dutch())})
 	}
+	for _, a := range in.Agreements {
+		if GemeenteAgreementDue(a.Agreement, a.Person.Einddatum, today, days) {
+			out = append(out, agreementSignal(a, today))
+		}
+	}
 	for _, r := range in.ControleNodig {
 		if !r.ControleNodig {
 			continue
@@ -148,10 +175,7 @@ func releaseSignals(ps PersonSituation, today Date) []Signal {
 	var out []Signal
 	r := ps.Row
 	n := today.DaysUntil(r.Einddatum)
-	for _, d := range Domains() {
-		if !ps.Consent[d].Holds() {
-			continue
-		}
+	for _, d := range ps.ToArrange() {
 		f, ok := ps.Followups[d]
 		if !ok {
 			f = Followup{Status: FollowupOpen}
@@ -169,6 +193,28 @@ func releaseSignals(ps PersonSituation, today Date) []Signal {
 	return out
 }
 
+// agreementSignal is the afspraak-gemeente signal of one agreement.
+func agreementSignal(a DueAgreement, today Date) Signal {
+	ag, r := a.Agreement, a.Person
+	s := Signal{Soort: SignaalAfspraakGemeente, PersonID: r.ID, Naam: r.FullName(), BSN: r.BSN,
+		Domain: a.Domain, Datum: ag.Datum, Actie: ag.Tekst, AfspraakID: ag.ID}
+	what := "Afspraak voor de gemeente (" + strings.ToLower(a.Domain.Label()) + ")"
+	switch n := today.DaysUntil(ag.Datum); {
+	case ag.Datum.IsZero():
+		s.Dagen = today.DaysUntil(r.Einddatum)
+		s.Tekst = what + " zonder datum, " + vrij(s.Dagen)
+	case n < 0:
+		s.Dagen = n
+		s.Tekst = fmt.Sprintf("%s is %s over de datum (%s)", what, dagen(-n), ag.Datum.Dutch())
+	case n == 0:
+		s.Tekst = fmt.Sprintf("%s staat op vandaag (%s)", what, ag.Datum.Dutch())
+	default:
+		s.Dagen = n
+		s.Tekst = fmt.Sprintf("%s staat op %s, over %s", what, ag.Datum.Dutch(), dagen(n))
+	}
+	return s
+}
+
 func personSignal(k SignalKind, r PersonRow, today Date, tekst string) Signal {
 	s := Signal{Soort: k, PersonID: r.ID, Naam: r.FullName(), BSN: r.BSN, Datum: r.Einddatum, Tekst: tekst}
 	if !r.Einddatum.IsZero() {
@@ -183,7 +229,7 @@ func sortSignals(ss []Signal) {
 		rank[k] = i
 	}
 	domainRank := map[Domain]int{}
-	for i, d := range Domains() {
+	for i, d := range Leefgebieden() {
 		domainRank[d] = i
 	}
 	slices.SortStableFunc(ss, func(a, b Signal) int {
@@ -193,6 +239,7 @@ func sortSignals(ss []Signal) {
 			cmp.Compare(a.Naam, b.Naam),
 			cmp.Compare(a.PersonID, b.PersonID),
 			cmp.Compare(domainRank[a.Domain], domainRank[b.Domain]),
+			cmp.Compare(a.AfspraakID, b.AfspraakID),
 			cmp.Compare(a.QuarantineID, b.QuarantineID),
 		)
 	})

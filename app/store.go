@@ -21,6 +21,7 @@ type ReadTx interface {
 	MailboxReadTx
 	TrajectReadTx
 	ConsentStateReadTx
+	PlanReadTx
 	Setting(key string) (string, error)      // "" when unset
 	PersonByID(id int64) (*Person, error)    // ErrNotFound
 	PersonByBSN(bsn string) (*Person, error) // ErrNotFound
@@ -49,6 +50,7 @@ type Tx interface {
 	MailboxTx
 	TrajectTx
 	ConsentStateTx
+	PlanTx
 	SetSetting(key, value string) error
 	CreatePerson(p *Person) error // sets p.ID
 	UpdatePerson(p *Person) error
@@ -80,9 +82,13 @@ type PersonQuery struct {
 	// domain Domein, or any domain when Domein is "". "" does not filter.
 	DomeinStatus DomainFilter
 	Domein       Domain
-	Limit        int // 0: no limit
-	Offset       int
-	Sort         PersonSort
+	// HeeftPlan keeps persons with a D&R-plan; AfsprakenGemeente those whose plan holds
+	// an agreement that is open work for the gemeente (Agreement.ForGemeente).
+	HeeftPlan         bool
+	AfsprakenGemeente bool
+	Limit             int // 0: no limit
+	Offset            int
+	Sort              PersonSort
 }
 
 // PersonSort orders PersonQuery results.

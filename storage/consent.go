@@ -8,16 +8,17 @@ import (
 	"github.com/terugkeer/terugkeer/app"
 )
 
-// Consents returns, per domain, the newest informatieblad's consent over all keys. When
-// two keys hold sheets of the same date that disagree, consent withheld wins.
+// Consents returns, per domain, the consent over all keys merged as
+// app.DomainConsent.Merge does: the newest informatieblad's consent (when two keys hold
+// sheets of the same date that disagree, consent withheld wins) and the latest date
+// consent was given.
 func (r *reader) Consents(keys []string) (map[app.Domain]app.DomainConsent, error) {
 	out := map[app.Domain]app.DomainConsent{}
 	if len(keys) == 0 {
 		return out, nil
 	}
 	in, args := inList(keys)
-	rows, err := r.query(`SELECT domain, opgesteld, gegeven FROM consents WHERE key IN (`+in+`)
-		ORDER BY domain, opgesteld DESC, gegeven`, args...)
+	rows, err := r.query(`SELECT domain, opgesteld, gegeven, gegeven_op FROM consents WHERE key IN (`+in+`)`, args...)
 	if err != nil {
 		return nil, fmt.Errorf("toestemmingen lezen: %w", err)
 	}
@@ -27,9 +28,7 @@ func (r *reader) Consents(keys []string) (map[app.Domain]app.DomainConsent, erro
 		if err != nil {
 			return nil, fmt.Errorf("toestemmingen lezen: %w", err)
 		}
-		if _, seen := out[d]; !seen {
-			out[d] = c
-		}
+		out[d] = out[d].Merge(c)
 	}
 	if err := rows.Err(); err != nil {
 		return nil, fmt.Errorf("toestemmingen lezen: %w", err)
@@ -37,29 +36,41 @@ func (r *reader) Consents(keys []string) (map[app.Domain]app.DomainConsent, erro
 	return out, nil
 }
 
+// scanConsent reads domain, opgesteld, gegeven, gegeven_op.
 func scanConsent(rows *sql.Rows) (app.Domain, app.DomainConsent, error) {
 	var d app.Domain
-	var opgesteld sql.NullString
+	var opgesteld, gegevenOp sql.NullString
 	var c app.DomainConsent
-	if err := rows.Scan(&d, &opgesteld, &c.Gegeven); err != nil {
+	if err := rows.Scan(&d, &opgesteld, &c.Gegeven, &gegevenOp); err != nil {
 		return "", c, err
 	}
-	var err error
-	c.Opgesteld, err = parseDate(opgesteld)
-	return d, c, err
+	var err1, err2 error
+	c.Opgesteld, err1 = parseDate(opgesteld)
+	c.GegevenOp, err2 = parseDate(gegevenOp)
+	return d, c, errors.Join(err1, err2)
 }
 
-// SaveConsent records c under every key, unless a key already holds a newer sheet for
-// the domain; a sheet of the same date overwrites.
+// SaveConsent merges c into the fact of every key as app.DomainConsent.Merge does: a
+// newer sheet's consent replaces the key's, of the same date consent withheld wins, and
+// the key keeps the latest date consent was given.
 func (w *writer) SaveConsent(keys []string, d app.Domain, c app.DomainConsent) error {
 	if c.Opgesteld.IsZero() {
 		return errors.New("toestemming opslaan: datum opgesteld ontbreekt")
 	}
+	given := c.GegevenOp
+	if c.Gegeven && c.Opgesteld.After(given) {
+		given = c.Opgesteld
+	}
 	for _, k := range keys {
-		_, err := w.exec(`INSERT INTO consents (key, domain, opgesteld, gegeven) VALUES (?, ?, ?, ?)
-			ON CONFLICT (key, domain) DO UPDATE SET opgesteld = excluded.opgesteld, gegeven = excluded.gegeven
-			WHERE excluded.opgesteld >= consents.opgesteld`,
-			k, string(d), c.Opgesteld.String(), boolValue(c.Gegeven))
+		_, err := w.exec(`INSERT INTO consents (key, domain, opgesteld, gegeven, gegeven_op) VALUES (?, ?, ?, ?, ?)
+			ON CONFLICT (key, domain) DO UPDATE SET
+			gegeven = CASE WHEN excluded.opgesteld > consents.opgesteld THEN excluded.gegeven
+				WHEN excluded.opgesteld = consents.opgesteld THEN min(excluded.gegeven, consents.gegeven)
+				ELSE consents.gegeven END,
+			opgesteld = max(excluded.opgesteld, consents.opgesteld),
+			gegeven_op = CASE WHEN consents.gegeven_op IS NULL OR excluded.gegeven_op > consents.gegeven_op
+				THEN excluded.gegeven_op ELSE consents.gegeven_op END`,
+			k, string(d), c.Opgesteld.String(), boolValue(c.Gegeven), dateValue(given))
 		if err != nil {
 			return fmt.Errorf("toestemming %s opslaan: %w", d, err)
 		}

@@ -11,6 +11,16 @@ func consent(date string, gegeven bool) app.DomainConsent {
 	return app.DomainConsent{Opgesteld: app.MustDate(date), Gegeven: gegeven}
 }
 
+// stored is a fact as the ledger returns it: with the latest date consent was given
+// ("" when never).
+func stored(date string, gegeven bool, gegevenOp string) app.DomainConsent {
+	c := consent(date, gegeven)
+	if gegevenOp != "" {
+		c.GegevenOp = app.MustDate(gegevenOp)
+	}
+	return c
+}
+
 func TestConsentKeepsNewestPerKeyAndDomain(t *testing.T) {
 	db, _ := openTest(t)
 	update(t, db, func(tx app.Tx) error {
@@ -22,7 +32,9 @@ func TestConsentKeepsNewestPerKeyAndDomain(t *testing.T) {
 			{[]string{"a", "b"}, app.Zorg, consent("2025-03-01", true)},
 			{[]string{"a"}, app.Zorg, consent("2025-01-01", false)}, // older: ignored
 			{[]string{"a"}, app.Onderdak, consent("2025-02-01", true)},
-			{[]string{"a"}, app.Onderdak, consent("2025-02-01", false)}, // same day: overwrites
+			{[]string{"a"}, app.Onderdak, consent("2025-02-01", false)}, // same day: withheld wins
+			{[]string{"a"}, app.WerkEnInkomen, consent("2025-02-01", false)},
+			{[]string{"a"}, app.WerkEnInkomen, consent("2025-02-01", true)}, // in either order
 			{[]string{"b"}, app.Schulden, consent("2025-04-01", true)},
 		}
 		for _, s := range steps {
@@ -35,12 +47,14 @@ func TestConsentKeepsNewestPerKeyAndDomain(t *testing.T) {
 	view(t, db, func(tx app.ReadTx) error {
 		got, err := tx.Consents([]string{"a"})
 		want := map[app.Domain]app.DomainConsent{
-			app.Zorg: consent("2025-03-01", true), app.Onderdak: consent("2025-02-01", false)}
+			app.Zorg:          stored("2025-03-01", true, "2025-03-01"),
+			app.Onderdak:      stored("2025-02-01", false, "2025-02-01"),
+			app.WerkEnInkomen: stored("2025-02-01", false, "2025-02-01")}
 		if !reflect.DeepEqual(got, want) {
 			t.Errorf("key a: %+v", got)
 		}
 		got, _ = tx.Consents([]string{"a", "b", "unknown"})
-		want[app.Schulden] = consent("2025-04-01", true)
+		want[app.Schulden] = stored("2025-04-01", true, "2025-04-01")
 		if !reflect.DeepEqual(got, want) {
 			t.Errorf("keys a+b: %+v", got)
 		}
@@ -65,8 +79,9 @@ func TestConsentNewestOverKeysAndTies(t *testing.T) {
 	view(t, db, func(tx app.ReadTx) error {
 		got, err := tx.Consents([]string{"bsnkey", "sknkey"})
 		want := map[app.Domain]app.DomainConsent{
-			app.Zorg:     consent("2025-05-01", false), // the newer sheet, whichever key
-			app.Schulden: consent("2025-05-01", false), // a tie: withheld wins
+			// The newer sheet, whichever key; consent was given on the older one.
+			app.Zorg:     stored("2025-05-01", false, "2025-01-01"),
+			app.Schulden: stored("2025-05-01", false, "2025-05-01"), // a tie: withheld wins
 		}
 		if !reflect.DeepEqual(got, want) {
 			t.Errorf("got %+v", got)

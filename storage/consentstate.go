@@ -2,6 +2,7 @@ package storage
 
 import (
 	"database/sql"
+	"errors"
 	"fmt"
 	"strings"
 
@@ -99,7 +100,7 @@ func domainFilter(q app.PersonQuery) (string, []any) {
 
 // ScanLedger reads both ledger tables once, for app.Service.Prepare.
 func (r *reader) ScanLedger(sheet func(string, app.Domain, app.DomainConsent), revoked func(string, app.Domain, app.Date)) error {
-	rows, err := r.query(`SELECT key, domain, opgesteld, gegeven FROM consents`)
+	rows, err := r.query(`SELECT key, domain, opgesteld, gegeven, gegeven_op FROM consents`)
 	if err != nil {
 		return fmt.Errorf("toestemmingsregister lezen: %w", err)
 	}
@@ -107,11 +108,15 @@ func (r *reader) ScanLedger(sheet func(string, app.Domain, app.DomainConsent), r
 	for rows.Next() {
 		var key string
 		var c app.DomainConsent
-		var d, opgesteld string
-		if err := rows.Scan(&key, &d, &opgesteld, &c.Gegeven); err != nil {
+		var d string
+		var opgesteld, gegevenOp sql.NullString
+		if err := rows.Scan(&key, &d, &opgesteld, &c.Gegeven, &gegevenOp); err != nil {
 			return fmt.Errorf("toestemmingsregister lezen: %w", err)
 		}
-		if c.Opgesteld, err = app.ParseDate(opgesteld); err != nil {
+		var err1, err2 error
+		c.Opgesteld, err1 = parseDate(opgesteld)
+		c.GegevenOp, err2 = parseDate(gegevenOp)
+		if err := errors.Join(err1, err2); err != nil {
 			return fmt.Errorf("toestemmingsregister lezen: %w", err)
 		}
 		sheet(key, app.Domain(d), c)

@@ -32,6 +32,22 @@ func purgeCases(t *testing.T, db *DB) []purgeCase {
 		},
 		remove: func(tx app.Tx) error { _, err := tx.PurgeDomainData(id, app.Zorg); return err },
 	}, {
+		name: "PurgeSheetData",
+		store: func(tx app.Tx, m string) error {
+			return tx.ReplaceDomainData(id, app.Schulden, app.DomainData{Hulpvraag: "hulp " + m})
+		},
+		remove: func(tx app.Tx) error { _, err := tx.PurgeSheetData(id, app.Schulden); return err },
+	}, {
+		name: "ReplacePlan",
+		store: func(tx app.Tx, m string) error {
+			return tx.ReplacePlan(id, testPlan("K-1", "2024-03-12", app.LifeArea{Code: app.Zorg, Situatie: "ggz " + m,
+				Doelen: []string{"doel " + m}, Afspraken: []app.Agreement{{ID: "zo-1", Wie: app.WieDJI,
+					Status: app.AfspraakOpen, Tekst: "afspraak " + m}}}))
+		},
+		remove: func(tx app.Tx) error {
+			return tx.ReplacePlan(id, testPlan("K-2", "2024-05-28", app.LifeArea{Code: app.Onderdak}))
+		},
+	}, {
 		name: "PurgeGeneral",
 		store: func(tx app.Tx, m string) error {
 			return tx.ReplaceGeneral(id, []app.Answer{{Code: "contact.bereikbaarheid", Toelichting: m}})

@@ -2,12 +2,16 @@ package storage
 
 import (
 	"database/sql"
+	"errors"
 	"os"
 	"path/filepath"
 	"reflect"
 	"strconv"
 	"testing"
 	"testing/fstest"
+	"time"
+
+	"github.com/terugkeer/terugkeer/app"
 )
 
 func TestMigrationsAreNumberedWithoutGaps(t *testing.T) {
@@ -68,6 +72,70 @@ func TestMigrateFromFrozenSchema(t *testing.T) {
 	}
 	if userVersion(t, old) != userVersion(t, fresh) {
 		t.Fatal("user_version differs")
+	}
+}
+
+// TestMigrateFromFrozenSchema8 loads the schema of version 8 as released, with rows in
+// the tables that migration 0009 rebuilds or extends, and checks that Open keeps every
+// row, keeps the AUTOINCREMENT counters, lets follow-up hold sociaal-netwerk, fills the
+// consent ledger's gegeven_op, and arrives at exactly the schema of a fresh database.
+func TestMigrateFromFrozenSchema8(t *testing.T) {
+	frozen, err := os.ReadFile(filepath.Join("testdata", "schema-0008.sql"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	old := filepath.Join(t.TempDir(), "old.db")
+	raw := rawDB(t, old)
+	for _, q := range []string{string(frozen), "PRAGMA user_version = 8",
+		`INSERT INTO persons (id, bsn, achternaam) VALUES (1, '999990019', 'Berg')`,
+		`INSERT INTO followups (person_id, domain, status, gewijzigd) VALUES (1, 'onderdak', 'geregeld', '2019-07-01T00:00:00.000000000Z')`,
+		`INSERT INTO followup_history (id, person_id, domain, tijd, van, naar) VALUES (3, 1, 'onderdak', '2019-07-01T00:00:00.000000000Z', 'open', 'geregeld')`,
+		`INSERT INTO contacts (id, person_id, domain, tijd, kanaal, vastgelegd) VALUES (4, 1, 'algemeen', '2019-07-01T00:00:00.000000000Z', 'brief', '2019-07-01T00:00:00.000000000Z')`,
+		`INSERT INTO contacts (id, person_id, domain, tijd, kanaal, vastgelegd) VALUES (9, 1, 'onderdak', '2019-07-01T00:00:00.000000000Z', 'brief', '2019-07-01T00:00:00.000000000Z')`,
+		`DELETE FROM contacts WHERE id = 9`, // the counter stays at 9
+		`INSERT INTO consents (key, domain, opgesteld, gegeven) VALUES ('k', 'onderdak', '2019-06-03', 1), ('k', 'zorg', '2019-06-03', 0)`,
+	} {
+		if _, err := raw.Exec(q); err != nil {
+			t.Fatalf("%.60s: %v", q, err)
+		}
+	}
+	raw.Close()
+
+	migrated, err := Open(old)
+	if err != nil {
+		t.Fatal(err)
+	}
+	update(t, migrated, func(tx app.Tx) error {
+		c := &app.ContactMoment{PersonID: 1, Domain: app.SociaalNetwerk, Tijd: time.Now(), Kanaal: app.KanaalBrief,
+			Vastgelegd: time.Now()}
+		if err := tx.AddContact(c); err != nil {
+			return err
+		}
+		if c.ID != 10 {
+			t.Errorf("new contact id %d, want 10: the AUTOINCREMENT counter was lost", c.ID)
+		}
+		return tx.SaveFollowup(app.Followup{PersonID: 1, Domain: app.SociaalNetwerk, Status: app.FollowupOpen, Gewijzigd: time.Now()})
+	})
+	view(t, migrated, func(tx app.ReadTx) error {
+		fus, err1 := tx.Followups(1)
+		hist, err2 := tx.FollowupHistory(1)
+		contacts, err3 := tx.Contacts(1)
+		consents, err4 := tx.Consents([]string{"k"})
+		if err := errors.Join(err1, err2, err3, err4); err != nil {
+			return err
+		}
+		if fus[app.Onderdak].Status != app.FollowupGeregeld || len(fus) != 2 || len(hist) != 1 || len(contacts) != 2 {
+			t.Errorf("rows lost: followups %v, history %v, contacts %v", fus, hist, contacts)
+		}
+		if !consents[app.Onderdak].GegevenOp.Equal(app.MustDate("2019-06-03")) || !consents[app.Zorg].GegevenOp.IsZero() {
+			t.Errorf("consents after migration: %+v", consents)
+		}
+		return nil
+	})
+	migrated.Close()
+	_, fresh := openTest(t)
+	if got, want := schemaOf(t, old), schemaOf(t, fresh); !reflect.DeepEqual(got, want) {
+		t.Fatalf("migrated schema differs from a fresh one:\n got %q\nwant %q", got, want)
 	}
 }
 

@@ -51,7 +51,7 @@ func (r *reader) SearchPersons(q app.PersonQuery) ([]app.PersonRow, error) {
 }
 
 // personFilter is the WHERE clause of q: every word of Zoek (folded like the column),
-// the release window and the review flag.
+// the release window, the review flag, the traject, the domain status and the plan.
 func personFilter(q app.PersonQuery, common bool) (string, []any) {
 	var conds []string
 	var args []any
@@ -89,6 +89,12 @@ func personFilter(q app.PersonQuery, common bool) (string, []any) {
 	if q.DomeinStatus != "" {
 		cond, more := domainFilter(q)
 		conds, args = append(conds, cond), append(args, more...)
+	}
+	if q.HeeftPlan {
+		conds = append(conds, `EXISTS (SELECT 1 FROM plans pl WHERE pl.person_id = p.id)`)
+	}
+	if q.AfsprakenGemeente {
+		conds = append(conds, `EXISTS (SELECT 1 FROM plan_agreements a WHERE a.person_id = p.id AND `+gemeenteWork+`)`)
 	}
 	if len(conds) == 0 {
 		return "", nil
