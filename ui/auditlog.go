@@ -23,13 +23,28 @@ var auditActions = []string{"", app.ActieImport, app.ActieInzage, app.ActieWijzi
 
 var auditPeriods = []int{1, 7, 30, 365, 0} // days back; 0 is everything
 
+// auditColumns are the Logboek's columns with their minimum widths; each grows to its
+// widest shown cell (fitColumns), so nothing is cut off.
 var auditColumns = []struct {
 	title string
 	width float32
 }{
-	{"Tijd", 140}, {"Actie", 130}, {"Object", 130}, {"Nummer", 75}, {"Resultaat", 230},
-	{"Grondslag", 100}, {"Door", 120}, {"Bron", 170}, {"Domeinen", 160}, {"Aantal", 60},
+	{"Tijd", 140}, {"Actie", 110}, {"Betreft", 200}, {"Resultaat", 140},
+	{"Grondslag", 100}, {"Door", 110}, {"Bron", 120}, {"Domeinen", 120}, {"Aantal", 60},
 }
+
+// The columns that auditCell fills.
+const (
+	colTijd = iota
+	colActie
+	colBetreft
+	colResultaat
+	colGrondslag
+	colDoor
+	colBron
+	colDomeinen
+	colAantal
+)
 
 // AuditView is the Logboek: the verwerkingen, filterable, with the chain check.
 type AuditView struct {
@@ -38,7 +53,9 @@ type AuditView struct {
 	ctx context.Context
 	bg  *tasks
 
-	Entries []app.AuditEntry // newest first; Fyne goroutine only
+	Entries []app.AuditEntry          // newest first; Fyne goroutine only
+	Persons map[int64]app.AuditPerson // names for the entries' person numbers
+	open    func(id int64)            // opens a person's file; nil: not offered
 	actie   *widget.Select
 	period  *widget.Select
 	object  *EscEntry
@@ -51,12 +68,12 @@ type AuditView struct {
 }
 
 // NewAuditView builds the Logboek screen.
-func NewAuditView(ctx context.Context, svc Service, win fyne.Window, bg *tasks) *AuditView {
-	v := &AuditView{svc: svc, win: win, ctx: ctx, bg: bg}
+func NewAuditView(ctx context.Context, svc Service, win fyne.Window, bg *tasks, open func(id int64)) *AuditView {
+	v := &AuditView{svc: svc, win: win, ctx: ctx, bg: bg, open: open}
 	title := widget.NewLabelWithStyle(T("Logboek"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	acts := []string{T("Alle acties")}
 	for _, a := range auditActions[1:] {
-		acts = append(acts, a)
+		acts = append(acts, auditActieLabel(a))
 	}
 	v.actie = widget.NewSelect(acts, func(string) { v.Reload() })
 	v.actie.SetSelectedIndex(0)
@@ -74,7 +91,8 @@ func NewAuditView(ctx context.Context, svc Service, win fyne.Window, bg *tasks) 
 	v.period = widget.NewSelect(periods, func(string) { v.Reload() })
 	v.period.SetSelectedIndex(2)
 	v.object = NewEscEntry(nil)
-	v.object.SetPlaceHolder(T("Nummer (bijv. persoon)"))
+	v.object.SetPlaceHolder(T("Persoon: naam, BSN of nummer"))
+	v.object.OnChanged = func(string) { v.Reload() }
 	v.object.OnSubmitted = func(string) { v.Reload() }
 	v.count = widget.NewLabel("")
 	v.Check = widget.NewLabel("")
@@ -83,7 +101,7 @@ func NewAuditView(ctx context.Context, svc Service, win fyne.Window, bg *tasks) 
 	v.table = widget.NewTableWithHeaders(func() (int, int) { return len(v.Entries), len(auditColumns) }, newCell,
 		func(id widget.TableCellID, o fyne.CanvasObject) {
 			if id.Row < len(v.Entries) {
-				o.(*widget.Label).SetText(auditCell(v.Entries[id.Row], id.Col))
+				o.(*widget.Label).SetText(v.cell(v.Entries[id.Row], id.Col))
 			}
 		})
 	v.table.ShowHeaderColumn = false
@@ -96,7 +114,8 @@ func NewAuditView(ctx context.Context, svc Service, win fyne.Window, bg *tasks) 
 	for i, c := range auditColumns {
 		v.table.SetColumnWidth(i, c.width)
 	}
-	explain := wrapLabel(T("Het logboek legt elke verwerking vast zonder persoonsgegevens: personen staan er met hun nummer in. Elke regel is met de vorige verbonden, zodat achteraf wijzigen opvalt."))
+	v.table.OnSelected = v.selected
+	explain := wrapLabel(T("Het logboek legt elke verwerking vast zonder persoonsgegevens: personen staan er met hun nummer in; de naam ernaast komt uit het dossier zolang dat bestaat. Elke regel is met de vorige verbonden, zodat achteraf wijzigen opvalt."))
 	filters := container.NewBorder(nil, nil, container.NewHBox(v.period, v.actie), v.check, v.object)
 	top := container.NewVBox(container.NewBorder(nil, nil, title, nil, v.count), explain, filters, v.Check)
 	v.content = container.NewBorder(top, nil, nil, nil, v.table)
@@ -106,40 +125,63 @@ func NewAuditView(ctx context.Context, svc Service, win fyne.Window, bg *tasks) 
 // Content is the view's canvas object.
 func (v *AuditView) Content() fyne.CanvasObject { return v.content }
 
-func auditCell(e app.AuditEntry, col int) string {
+// cell is the text of one Logboek cell: Dutch labels for the codes, a person by name and
+// masked BSN (or "verwijderde persoon" once the file is gone) beside the number.
+func (v *AuditView) cell(e app.AuditEntry, col int) string {
 	switch col {
-	case 0:
+	case colTijd:
 		return formatTime(e.Tijd)
-	case 1:
-		return e.Actie
-	case 2:
-		return e.Object
-	case 3:
-		if e.ObjectID == 0 {
-			return ""
-		}
-		return strconv.FormatInt(e.ObjectID, 10)
-	case 4:
-		return e.Resultaat
-	case 5:
+	case colActie:
+		return auditActieLabel(e.Actie)
+	case colBetreft:
+		return v.betreft(e)
+	case colResultaat:
+		return auditResultLabel(e.Resultaat)
+	case colGrondslag:
 		return e.Grondslag
-	case 6:
-		return e.Actor
-	case 7:
-		return e.Bron
-	case 8:
+	case colDoor:
+		return app.Visible(e.Actor)
+	case colBron:
+		return app.Visible(e.Bron)
+	case colDomeinen:
 		var ds []string
 		for _, d := range e.Domeinen {
-			ds = append(ds, string(d))
+			ds = append(ds, lowerFirst(domainLabel(d)))
 		}
 		return strings.Join(ds, ", ")
-	case 9:
+	case colAantal:
 		if e.Aantal == 0 {
 			return ""
 		}
 		return strconv.Itoa(e.Aantal)
 	}
 	return ""
+}
+
+func (v *AuditView) betreft(e app.AuditEntry) string {
+	if e.Object != app.ObjectPersoon || e.ObjectID == 0 {
+		label := auditObjectLabel(e.Object)
+		if e.ObjectID != 0 {
+			label += " " + strconv.FormatInt(e.ObjectID, 10)
+		}
+		return label
+	}
+	if p, ok := v.Persons[e.ObjectID]; ok {
+		return app.Visible(p.Naam) + " (" + p.BSN + ")"
+	}
+	return tf("verwijderde persoon (nr. {{.N}})", "N", e.ObjectID)
+}
+
+// selected opens the person a row is about, when the file still exists.
+func (v *AuditView) selected(id widget.TableCellID) {
+	v.table.UnselectAll()
+	if id.Row < 0 || id.Row >= len(v.Entries) || v.open == nil {
+		return
+	}
+	e := v.Entries[id.Row]
+	if _, ok := v.Persons[e.ObjectID]; ok && e.Object == app.ObjectPersoon {
+		v.open(e.ObjectID)
+	}
 }
 
 func (v *AuditView) filter() app.AuditFilter {
@@ -152,10 +194,66 @@ func (v *AuditView) filter() app.AuditFilter {
 		start := time.Date(now.Year(), now.Month(), now.Day(), 0, 0, 0, 0, amsterdam)
 		f.Van = start.AddDate(0, 0, 1-auditPeriods[i])
 	}
-	if n, err := strconv.ParseInt(strings.TrimSpace(v.object.Text), 10, 64); err == nil {
-		f.ObjectID = n
+	if n, err := strconv.ParseInt(strings.TrimSpace(v.object.Text), 10, 64); err == nil && n < 100000000 {
+		f.ObjectID = n // a person's number; nine digits are a BSN, searched by name below
 	}
 	return f
+}
+
+// personSearch is the person part of the filter: a name or BSN typed in the field (a
+// number is the filter's ObjectID instead); "" when the field holds none.
+func (v *AuditView) personSearch() string {
+	q := strings.TrimSpace(v.object.Text)
+	if n, err := strconv.ParseInt(q, 10, 64); err == nil && n < 100000000 {
+		return ""
+	}
+	return q
+}
+
+// readLog reads the entries for f, keeps those about the persons matching search (when
+// given), and names the persons they are about.
+func (v *AuditView) readLog(f app.AuditFilter, search string) ([]app.AuditEntry, map[int64]app.AuditPerson, error) {
+	entries, err := v.svc.AuditLog(v.ctx, f)
+	if err != nil {
+		return nil, nil, err
+	}
+	if search != "" {
+		rows, err := v.svc.Persons(v.ctx, app.PersonQuery{Zoek: search, Limit: 200})
+		if err != nil {
+			return nil, nil, err
+		}
+		match := map[int64]bool{}
+		for _, r := range rows {
+			match[r.ID] = true
+		}
+		entries = slices.DeleteFunc(entries, func(e app.AuditEntry) bool {
+			return e.Object != app.ObjectPersoon || !match[e.ObjectID]
+		})
+	}
+	var ids []int64
+	for _, e := range entries {
+		if e.Object == app.ObjectPersoon && e.ObjectID != 0 {
+			ids = append(ids, e.ObjectID)
+		}
+	}
+	persons, err := v.svc.AuditPersons(v.ctx, ids)
+	return entries, persons, err
+}
+
+// fitColumns widens every column to its widest shown cell (the first rows, enough for
+// a screenful and more), so that no value is cut off; the table scrolls sideways.
+func (v *AuditView) fitColumns() {
+	const sample = 300
+	style := fyne.TextStyle{}
+	size := theme.TextSize()
+	pad := 2*theme.Padding() + 8
+	for c, col := range auditColumns {
+		w := max(col.width, fyne.MeasureText(T(col.title), size, fyne.TextStyle{Bold: true}).Width+pad)
+		for r := 0; r < len(v.Entries) && r < sample; r++ {
+			w = max(w, fyne.MeasureText(v.cell(v.Entries[r], c), size, style).Width+pad)
+		}
+		v.table.SetColumnWidth(c, w)
+	}
 }
 
 // Reload reads the log with the current filter.
@@ -164,9 +262,9 @@ func (v *AuditView) Reload() {
 		return
 	}
 	v.gen++
-	gen, f := v.gen, v.filter()
+	gen, f, search := v.gen, v.filter(), v.personSearch()
 	v.bg.run(func() {
-		entries, err := v.svc.AuditLog(v.ctx, f)
+		entries, persons, err := v.readLog(f, search)
 		fyne.Do(func() {
 			if gen != v.gen {
 				return
@@ -180,7 +278,8 @@ func (v *AuditView) Reload() {
 			if len(entries) > maxAuditRows {
 				entries = entries[:maxAuditRows]
 			}
-			v.Entries = entries
+			v.Entries, v.Persons = entries, persons
+			v.fitColumns()
 			if total > maxAuditRows {
 				v.count.SetText(tf("de nieuwste {{.N}} van {{.T}} regels; verfijn het filter", "N", maxAuditRows, "T", total))
 			} else {
@@ -215,4 +314,83 @@ func (v *AuditView) VerifyChain() {
 			showInformation(v.win, T("Logboek niet intact"), msg)
 		})
 	})
+}
+
+// auditActieLabel is an action code as the Logboek shows it.
+func auditActieLabel(a string) string {
+	switch a {
+	case app.ActieImport:
+		return T("import")
+	case app.ActieInzage:
+		return T("inzage")
+	case app.ActieWijziging:
+		return T("wijziging")
+	case app.ActieExport:
+		return T("afdruk of export")
+	case app.ActiePurge:
+		return T("gegevens vernietigd")
+	case app.ActieBewaring:
+		return T("bewaartermijn")
+	case app.ActieQuarantaine:
+		return T("quarantaine")
+	case app.ActieInstelling:
+		return T("instelling")
+	}
+	return app.Visible(a)
+}
+
+// auditObjectLabel is an object code ("bericht", "rapport") as the Logboek shows it.
+func auditObjectLabel(o string) string {
+	switch o {
+	case app.ObjectPersoon:
+		return T("persoon")
+	case "bericht":
+		return T("bericht")
+	case "quarantaine":
+		return T("quarantaine")
+	case "rapport":
+		return T("vrijlatingenlijst")
+	case "instelling":
+		return T("instelling")
+	case "logboek":
+		return T("logboek")
+	case "toestemmingsregister":
+		return T("toestemmingsregister")
+	}
+	return app.Visible(o)
+}
+
+// auditResultLabel is a result code as the Logboek shows it; a code it does not know yet
+// is shown as it is.
+func auditResultLabel(r string) string {
+	if key, ok := strings.CutPrefix(r, "vernietigd:"); ok {
+		return tf("vernietigd (bewaartermijn {{.T}})", "T", lowerFirst(termLabel(key)))
+	}
+	switch r {
+	case "ok":
+		return T("gelukt")
+	case string(app.Geimporteerd):
+		return T("geïmporteerd")
+	case string(app.Dubbel):
+		return T("dubbel")
+	case string(app.Quarantaine):
+		return T("in quarantaine")
+	case string(app.GeenBericht):
+		return T("zonder bericht")
+	case "opnieuw-geimporteerd":
+		return T("opnieuw geïmporteerd")
+	case "verwijderd":
+		return T("verwijderd")
+	case "verwijderd-regel-6":
+		return T("verwijderd (geen grondslag meer, regel 6)")
+	case "vernietigd":
+		return T("vernietigd")
+	case "gewijzigd":
+		return T("gewijzigd")
+	case "gewist":
+		return T("gewist")
+	case "mislukt":
+		return T("mislukt")
+	}
+	return app.Visible(r)
 }

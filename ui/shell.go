@@ -77,7 +77,7 @@ func NewShell(ctx context.Context, svc Service, win fyne.Window, opts Options) *
 		s.Import.readFile = opts.ReadFile
 	}
 	s.Quarantine = NewQuarantineView(ctx, svc, win, s.bg, s.changed)
-	s.Log = NewAuditView(ctx, svc, win, s.bg)
+	s.Log = NewAuditView(ctx, svc, win, s.bg, s.OpenPerson)
 	s.Settings = NewSettingsView(ctx, svc, win, s.bg, opts.Mailbox, s.changed)
 	s.screens[SectionOverzicht] = s.Overview.Content()
 	s.screens[SectionPersonen] = s.Persons.Content()

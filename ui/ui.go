@@ -33,6 +33,7 @@ type Service interface {
 
 	AuditLog(ctx context.Context, f app.AuditFilter) ([]app.AuditEntry, error)
 	VerifyAudit(ctx context.Context) (app.AuditCheck, error)
+	AuditPersons(ctx context.Context, ids []int64) (map[int64]app.AuditPerson, error)
 
 	Gemeenten(ctx context.Context) ([]string, error)
 	Init(ctx context.Context, gemeenten []string) error
