@@ -1,4 +1,4 @@
-package importers_test
+package app_test
 
 import (
 	"context"
@@ -19,11 +19,11 @@ import (
 )
 
 // Every reason the importer gives, for every input we have (the examples, every test
-// file, the whole fuzz corpus with its hostile cases, the invalid v2 cases), imported
-// into a real database: no word of a reason is the input's own text, unless the
+// file of importers/, the whole fuzz corpus with its hostile cases), imported into a
+// real database: no word of a reason is the input's own text, unless the
 // program itself writes that word (a field name, a spec code, the Dutch of a reason).
 func TestReasonsEchoNoInput(t *testing.T) {
-	vocab := programWords(t, "../app", ".")
+	vocab := programWords(t, ".", "../importers")
 	db, err := storage.Open(filepath.Join(t.TempDir(), "terugkeer.db"))
 	if err != nil {
 		t.Fatal(err)
@@ -132,34 +132,41 @@ func corpus(t *testing.T) map[string][]byte {
 	for _, e := range importers.ExamplesV2() {
 		in[e.Path()] = e.Data
 	}
-	for _, dir := range []string{"testdata", "testdata/ongeldig"} {
-		for _, name := range readDir(t, dir) {
-			if p := dir + "/" + name; !isDir(p) {
-				in[p] = read(t, p)
-			}
-		}
+	files, err := filepath.Glob("../importers/testdata*/*")
+	if err != nil {
+		t.Fatal(err)
 	}
-	targets, err := filepath.Glob("testdata/fuzz/*/*")
+	more, err := filepath.Glob("../importers/testdata*/*/*")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, p := range append(files, more...) {
+		if info, err := os.Stat(p); err != nil || info.IsDir() {
+			continue
+		}
+		in[p] = readFile(t, p)
+	}
+	targets, err := filepath.Glob("../importers/testdata/fuzz/*/*")
 	if err != nil {
 		t.Fatal(err)
 	}
 	for _, p := range targets {
 		in[p] = fuzzInput(t, p)
 	}
-	for _, c := range invalidV2Cases() {
-		in["v2 "+c.name] = c.doc(t)
-	}
 	return in
 }
 
-func isDir(p string) bool {
-	info, err := os.Stat(p)
-	return err == nil && info.IsDir()
+func readFile(t *testing.T, p string) []byte {
+	b, err := os.ReadFile(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return b
 }
 
 // fuzzInput reads a corpus file of one []byte value ("go test fuzz v1").
 func fuzzInput(t *testing.T, path string) []byte {
-	lines := strings.SplitN(string(read(t, path)), "\n", 2)
+	lines := strings.SplitN(string(readFile(t, path)), "\n", 2)
 	if len(lines) != 2 || lines[0] != "go test fuzz v1" {
 		t.Fatalf("%s: not a fuzz corpus file", path)
 	}
