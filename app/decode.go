@@ -10,6 +10,8 @@ type Item struct {
 	// encoding, cut off): Raw then holds the part's own bytes as received, and the item
 	// goes to quarantine with this reason while the file's other items are imported.
 	Reden string
+
+	quarantineID int64 // the quarantine entry a retry reads it from; a revocation spares that one
 }
 
 // Decoder turns the bytes of a file or mail into messages. importers/ implements it for

@@ -133,7 +133,10 @@ func (s *Service) apply(tx Tx, it Item, msg *Message) (Result, error) {
 	if err := s.auditImport(tx, msg, r, &ap); err != nil {
 		return r, err
 	}
-	return r, s.auditSettled(tx, msg, others)
+	if err := s.auditSettled(tx, msg, others); err != nil {
+		return r, err
+	}
+	return r, s.revokeQuarantine(tx, msg, ap.person, it.quarantineID)
 }
 
 func checkGemeente(tx ReadTx, code string) error {

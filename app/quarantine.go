@@ -44,6 +44,7 @@ func (s *Service) retryItems(ctx context.Context, q *Quarantined, items []Item) 
 	var results []Result
 	allOK := true
 	for _, it := range items {
+		it.quarantineID = q.ID
 		r, msg, err := s.tryImport(ctx, it)
 		if ie, ok := AsInvalid(err); ok {
 			r = Result{Bron: it.Bron, Resultaat: Quarantaine, Reden: ie.Reden, QuarantineID: q.ID}
