@@ -32,7 +32,7 @@ func (p *Plan) validate() error {
 	for _, l := range p.Leefgebieden {
 		switch {
 		case !slices.Contains(Leefgebieden(), l.Code):
-			return Invalid("het D&R-plan heeft een leefgebied met een onbekende code")
+			return Invalid("het D&R-plan heeft een leefgebied zonder code of met een onbekende code")
 		case areas[l.Code]:
 			return Invalid("het leefgebied %q komt meer dan één keer voor in het D&R-plan", l.Code)
 		}
@@ -48,7 +48,7 @@ func (p *Plan) validate() error {
 // so far in the plan.
 func (l LifeArea) validate(ids map[string]bool) error {
 	if l.Code == SociaalNetwerk && len(l.Onderwerpen) > 0 {
-		return Invalid("het leefgebied %s heeft geen onderwerpen uit de catalogus", SociaalNetwerk)
+		return Invalid("het leefgebied %q heeft geen onderwerpen uit de catalogus", SociaalNetwerk)
 	}
 	if err := validatePlanTopics(l.Code, l.Onderwerpen); err != nil {
 		return err
