@@ -43,7 +43,7 @@ func TestMain(m *testing.M) {
 func realExamples() []Example {
 	var out []Example
 	for _, e := range importers.Examples() {
-		out = append(out, Example{Name: e.Name, Data: e.Data})
+		out = append(out, Example{Name: e.Path(), Data: e.Data})
 	}
 	return out
 }

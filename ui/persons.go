@@ -509,7 +509,7 @@ func (v *PersonsView) loadExamples() {
 			}
 			sum := app.Summarise(results)
 			title := T("Voorbeeldberichten geladen")
-			note := T("De voorbeeldberichten dateren uit 2019 en hun bewaartermijn is al verstreken: bij de volgende start van Terugkeer verwijdert de bewaartermijncontrole ze weer.")
+			note := T("De voorbeeldberichten dateren uit 2019 en 2024. Wat daarvan al buiten de bewaartermijn valt, verwijdert de bewaartermijncontrole bij de volgende start van Terugkeer weer.")
 			if sum.Geimporteerd == 0 && sum.Dubbel > 0 {
 				// Loaded before and removed by retention: their kenmerken are kept, so that a
 				// removed person cannot be read in again. Say so, not "geladen".
@@ -537,7 +537,7 @@ func importExamples(ctx context.Context, svc Service, examples []Example) (initi
 		return false, nil, fmt.Errorf("instellingen lezen: %w", err)
 	}
 	for _, ex := range examples {
-		rs, err := svc.ImportBytes(ctx, "voorbeelden/"+ex.Name, "", ex.Data)
+		rs, err := svc.ImportBytes(ctx, ex.Name, "", ex.Data)
 		results = append(results, rs...)
 		if err != nil {
 			return initialised, results, fmt.Errorf("voorbeeldbericht %s: %w", ex.Name, err)

@@ -236,7 +236,7 @@ func TestEmptyStateLoadsExamplesAfterInitialising(t *testing.T) {
 
 func TestLoadExamplesShowsErrorWithDetails(t *testing.T) {
 	svc := &fakeService{gemeenten: []string{"0193"}, importErr: errors.New("de database is vergrendeld")}
-	v, w, bg, _ := newPersonsView(t, svc, []Example{{Name: "a.xml", Data: []byte("<a/>")}, {Name: "b.xml", Data: []byte("<b/>")}})
+	v, w, bg, _ := newPersonsView(t, svc, []Example{{Name: "voorbeelden/a.xml", Data: []byte("<a/>")}, {Name: "voorbeelden/b.xml", Data: []byte("<b/>")}})
 	test.Tap(v.loadBtn)
 	bg.Wait()
 	if !slices.Equal(svc.imported, []string{"voorbeelden/a.xml"}) {

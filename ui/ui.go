@@ -55,7 +55,7 @@ type PDFWriter func(ctx context.Context, personID int64, path string) error
 
 // Example is one example message the empty state offers to import.
 type Example struct {
-	Name string
+	Name string // the source it is imported as, e.g. "voorbeelden-v2/02-dr-plan.eml"
 	Data []byte
 }
 

@@ -17,7 +17,7 @@ const demoUsage = "demo [--personen N [--seed S] [--nu JJJJ-MM-DD] [--batch 500]
 
 // cmdDemo fills the database with synthetic data through the real import path: every
 // generated message is parsed, validated and imported in its own durable transaction,
-// exactly like `import`. Without --personen it imports the spec's examples.
+// exactly like `import`. Without --personen it imports the spec's examples (v1, then v2).
 func cmdDemo(ctx context.Context, e *env) error {
 	fs := newFlags("demo")
 	personen := fs.Int("personen", 0, "aantal te genereren personen")
@@ -68,8 +68,8 @@ func demoGemeente(ctx context.Context, e *env) (string, error) {
 
 func demoExamples(ctx context.Context, e *env) error {
 	var all []app.Result
-	for _, ex := range importers.Examples() {
-		rs, err := e.svc.ImportBytes(ctx, "voorbeelden/"+ex.Name, "", ex.Data)
+	for _, ex := range importers.AllExamples() {
+		rs, err := e.svc.ImportBytes(ctx, ex.Path(), "", ex.Data)
 		if err != nil {
 			return err
 		}

@@ -98,8 +98,8 @@ func openShell(ctx context.Context, svc *app.Service, w fyne.Window) {
 
 func examples() []ui.Example {
 	var out []ui.Example
-	for _, e := range importers.Examples() {
-		out = append(out, ui.Example{Name: e.Name, Data: e.Data})
+	for _, e := range importers.AllExamples() {
+		out = append(out, ui.Example{Name: e.Path(), Data: e.Data})
 	}
 	return out
 }
