@@ -29,6 +29,10 @@ type MailboxOAuth struct {
 // DefaultTokenURL is Microsoft's token endpoint; TENANT stands for the tenant.
 const DefaultTokenURL = "https://login.microsoftonline.com/TENANT/oauth2/v2.0/token"
 
+// ErrMailboxSignInExpired says that the casemanager's sign-in at Microsoft (the refresh
+// token) expired or was revoked: only signing in again helps. The UI then offers that.
+var ErrMailboxSignInExpired = errors.New("de aanmelding bij Microsoft is verlopen of ingetrokken: meld u opnieuw aan")
+
 var mailboxOAuthKeys = []string{"aanmelding", "tenant", "client-id", "token-url"}
 
 // OAuth2 reports whether the mailbox signs in with OAuth2.

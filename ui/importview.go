@@ -3,6 +3,7 @@ package ui
 import (
 	"context"
 	"errors"
+	"net/url"
 	"os"
 	"path/filepath"
 	"sort"
@@ -45,6 +46,9 @@ type ImportView struct {
 	// PasswordPrompt is the last password dialog shown (tests).
 	PasswordPrompt dialog.Dialog
 	Setup          dialog.Dialog // the gemeentecode question of a new database's first import
+	SignInPrompt   dialog.Dialog // the last "meld u aan bij Microsoft" question (tests)
+	SignIn         *signIn       // the last Microsoft sign-in started (tests)
+	openURL        func(*url.URL) error
 	svc            Service
 	win            fyne.Window
 	ctx            context.Context
@@ -71,7 +75,7 @@ type ImportView struct {
 
 // NewImportView builds the Importeren screen.
 func NewImportView(ctx context.Context, svc Service, win fyne.Window, bg *tasks, mb Mailbox, shell *Shell) *ImportView {
-	v := &ImportView{svc: svc, win: win, ctx: ctx, bg: bg, mailbox: mb, shell: shell, readFile: os.ReadFile}
+	v := &ImportView{svc: svc, win: win, ctx: ctx, bg: bg, mailbox: mb, shell: shell, readFile: os.ReadFile, openURL: systemOpen}
 	title := widget.NewLabelWithStyle(T("Importeren"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	v.fileBtn = widget.NewButtonWithIcon(T("Bestand kiezen… (Ctrl+I)"), theme.FileIcon(), v.ChooseFiles)
 	v.fileBtn.Importance = widget.HighImportance
@@ -421,6 +425,10 @@ func (v *ImportView) fetchMailbox() {
 		v.mailboxNotConfigured()
 		return
 	}
+	if err == nil && ms.OAuth2() {
+		v.fetchOAuth(ms)
+		return
+	}
 	if err == nil && !v.mailbox.HasPassword(ms) {
 		v.askPassword()
 		return
@@ -489,6 +497,9 @@ func (v *ImportView) fetchWith(password string) {
 // what was handled until then and that it stopped. Details are in the error dialog.
 func (v *ImportView) showFetchOutcome(results []app.Result, err error) {
 	cancelled := errors.Is(err, context.Canceled)
+	if len(results) == 0 && v.signInExpired(err) {
+		return
+	}
 	switch {
 	case err == nil || cancelled:
 		v.showSummary(results, cancelled, 0)

@@ -2,6 +2,7 @@ package ui
 
 import (
 	"context"
+	"net/url"
 	"strconv"
 	"strings"
 
@@ -29,6 +30,8 @@ type SettingsView struct {
 	terms     map[string]*EscEntry
 
 	mail     mailboxForm
+	SignIn   *signIn              // the last Microsoft sign-in started (tests)
+	openURL  func(*url.URL) error // the system browser
 	Saved    *widget.Label
 	scroll   *container.Scroll
 	content  fyne.CanvasObject
@@ -36,6 +39,10 @@ type SettingsView struct {
 }
 
 type mailboxForm struct {
+	// loaded are the settings as last loaded or saved: what the form does not show
+	// (token-url, say) is kept from them when the form is saved.
+	loaded                                                                app.MailboxSettings
+	oauth                                                                 signInFields
 	server, poort, gebruiker, map_, verwerkt, quarantaine, ca, wachtwoord *EscEntry
 	beveiliging                                                           *widget.Select
 	result                                                                *widget.Label
@@ -56,7 +63,7 @@ func securityLabel(s app.Security) string {
 
 // NewSettingsView builds the Instellingen screen and loads the current values.
 func NewSettingsView(ctx context.Context, svc Service, win fyne.Window, bg *tasks, mb Mailbox, changed func()) *SettingsView {
-	v := &SettingsView{svc: svc, win: win, ctx: ctx, bg: bg, mailbox: mb, changed: changed, terms: map[string]*EscEntry{}}
+	v := &SettingsView{svc: svc, win: win, ctx: ctx, bg: bg, mailbox: mb, changed: changed, terms: map[string]*EscEntry{}, openURL: systemOpen}
 	title := widget.NewLabelWithStyle(T("Instellingen"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 
 	v.Gemeenten = NewEscEntry(nil)
@@ -254,6 +261,10 @@ func (v *SettingsView) mailboxCard() fyne.CanvasObject {
 		widget.NewFormItem(T("Map voor quarantaine"), m.quarantaine),
 		widget.NewFormItem(T("CA-bestand"), m.ca),
 	)
+	signInItems, signInBtn, signInStatus := v.signInItems()
+	for _, it := range signInItems {
+		form.AppendItem(it)
+	}
 	form.SubmitText = T("Opslaan")
 	form.OnSubmit = v.SaveMailbox
 	m.test = widget.NewButtonWithIcon(T("Verbinding testen"), theme.MailSendIcon(), v.TestMailbox)
@@ -263,7 +274,7 @@ func (v *SettingsView) mailboxCard() fyne.CanvasObject {
 		m.result.SetText(T("Ophalen uit een postvak is in deze versie nog niet beschikbaar; de instellingen kunnen wel worden opgeslagen."))
 	}
 	hint := wrapLabel(T("Terugkeer haalt berichten van de DJI op uit dit postvak (IMAP). Verwerkte mail wordt naar een andere map verplaatst, nooit verwijderd."))
-	return widget.NewCard(T("Postvak"), "", container.NewVBox(hint, form, container.NewHBox(m.test), m.result))
+	return widget.NewCard(T("Postvak"), "", container.NewVBox(hint, form, container.NewHBox(m.test, signInBtn), signInStatus, m.result))
 }
 
 func (v *SettingsView) setMailbox(ms app.MailboxSettings) {
@@ -284,16 +295,19 @@ func (v *SettingsView) setMailbox(ms app.MailboxSettings) {
 	m.verwerkt.SetText(ms.Verwerkt)
 	m.quarantaine.SetText(ms.Quarantaine)
 	m.ca.SetText(ms.CABestand)
+	m.loaded = ms
+	v.setSignIn(ms)
 }
 
 // mailboxSettings reads the form.
 func (v *SettingsView) mailboxSettings() (app.MailboxSettings, error) {
 	m := &v.mail
-	ms := app.MailboxSettings{
-		Server: strings.TrimSpace(m.server.Text), Gebruiker: strings.TrimSpace(m.gebruiker.Text),
-		Map: strings.TrimSpace(m.map_.Text), Verwerkt: strings.TrimSpace(m.verwerkt.Text),
-		Quarantaine: strings.TrimSpace(m.quarantaine.Text), CABestand: strings.TrimSpace(m.ca.Text),
-	}
+	ms := m.loaded
+	ms.Server, ms.Gebruiker = strings.TrimSpace(m.server.Text), strings.TrimSpace(m.gebruiker.Text)
+	ms.Map, ms.Verwerkt = strings.TrimSpace(m.map_.Text), strings.TrimSpace(m.verwerkt.Text)
+	ms.Quarantaine, ms.CABestand = strings.TrimSpace(m.quarantaine.Text), strings.TrimSpace(m.ca.Text)
+	ms.Poort = 0
+	v.readSignIn(&ms)
 	if i := m.beveiliging.SelectedIndex(); i >= 0 {
 		ms.Beveiliging = securities[i]
 	}

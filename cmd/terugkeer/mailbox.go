@@ -29,8 +29,12 @@ func newMailbox(svc *app.Service) ui.Mailbox {
 	return &imapMailbox{svc: svc, getenv: os.Getenv}
 }
 
-// HasPassword reports whether the environment or the keyring holds a password.
+// HasPassword reports whether the environment or the keyring holds a password; with
+// aanmelding oauth2, whether a client secret or a Microsoft sign-in is there.
 func (m *imapMailbox) HasPassword(s app.MailboxSettings) bool {
+	if s.OAuth2() {
+		return m.SignedIn(s)
+	}
 	_, err := mailbox.Password(s, m.getenv)
 	return err == nil
 }
@@ -65,7 +69,7 @@ func (m *imapMailbox) Test(ctx context.Context, s app.MailboxSettings) (string, 
 	if err := s.Complete(); err != nil {
 		return "", err
 	}
-	pw, err := mailbox.Password(s, m.getenv)
+	auth, err := m.login(ctx, s, "")
 	if err != nil {
 		return "", err
 	}
@@ -78,7 +82,7 @@ func (m *imapMailbox) Test(ctx context.Context, s app.MailboxSettings) (string, 
 		stop()
 		c.Close()
 	}()
-	if err := (mailbox.PasswordLogin{User: s.Gebruiker, Password: pw}).Authenticate(c); err != nil {
+	if err := auth.Authenticate(c); err != nil {
 		if ctx.Err() != nil {
 			return "", ctx.Err()
 		}
@@ -113,15 +117,13 @@ func (m *imapMailbox) Fetch(ctx context.Context, password string, progress func(
 	if err := s.Complete(); err != nil {
 		return nil, err
 	}
-	pw := password
-	if pw == "" {
-		if pw, err = mailbox.Password(s, m.getenv); err != nil {
-			return nil, err
-		}
+	auth, err := m.login(ctx, s, password)
+	if err != nil {
+		return nil, err
 	}
 	var results []app.Result
 	_, err = mailbox.Run(ctx, m.svc, s, mailbox.Options{
-		Auth:     mailbox.PasswordLogin{User: s.Gebruiker, Password: pw},
+		Auth:     auth,
 		Progress: progress,
 		OnMail:   func(ml mailbox.Mail) { results = append(results, ml.Results...) },
 	})

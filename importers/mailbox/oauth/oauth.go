@@ -72,7 +72,7 @@ var (
 	ErrClientRefused = errors.New("Microsoft weigert de client-id of het clientgeheim: controleer 'imap set client-id' en het geheim " +
 		"('imap geheim' of " + SecretEnv + ")")
 	// ErrSignInExpired: the refresh token is expired or revoked; sign in again.
-	ErrSignInExpired = errors.New("de aanmelding bij Microsoft is verlopen of ingetrokken: meld u opnieuw aan")
+	ErrSignInExpired = app.ErrMailboxSignInExpired
 	// ErrNotSignedIn: neither a client secret nor a signed-in user.
 	ErrNotSignedIn = errors.New("er is geen clientgeheim en niemand is aangemeld bij Microsoft: bewaar het geheim met 'imap geheim' " +
 		"(of zet " + SecretEnv + ") voor onbeheerde runs, of meld u aan met 'imap aanmelden' of in het venster")
