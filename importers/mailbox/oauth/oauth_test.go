@@ -112,3 +112,46 @@ func TestTokensPicksTheSource(t *testing.T) {
 		t.Errorf("no keyring, secret in the environment: %v", err)
 	}
 }
+
+// A refresh token longer than one keyring entry may hold (Windows: 2560 bytes) is kept
+// in pieces, read back whole, and all pieces go with a shorter one or a sign-out.
+func TestLongRefreshTokenInPieces(t *testing.T) {
+	keyring.MockInit()
+	s := app.MailboxSettings{Server: "outlook.office365.com", Gebruiker: testMailbox, Aanmelding: app.SignInOAuth2,
+		OAuth: app.MailboxOAuth{Tenant: "gemeente.onmicrosoft.com", ClientID: desktopID}}
+	long := strings.Repeat("0123456789abcdef", 400) // 6400 bytes
+	if err := storeRefresh(s, long); err != nil {
+		t.Fatal(err)
+	}
+	for i := 0; ; i++ {
+		v, err := keyring.Get(keyringService, chunkKey(refreshKey(s), i))
+		if err != nil {
+			if i != 4 {
+				t.Errorf("%d pieces, want 4", i)
+			}
+			break
+		}
+		if len(v) > 2560 {
+			t.Errorf("piece %d holds %d bytes", i, len(v))
+		}
+	}
+	if got, err := loadRefresh(s); err != nil || got != long {
+		t.Fatalf("read back %d bytes, %v", len(got), err)
+	}
+	if err := storeRefresh(s, "kort"); err != nil {
+		t.Fatal(err)
+	}
+	if got, _ := loadRefresh(s); got != "kort" {
+		t.Errorf("after a shorter token: %q", got)
+	}
+	if _, err := keyring.Get(keyringService, chunkKey(refreshKey(s), 1)); !errors.Is(err, keyring.ErrNotFound) {
+		t.Error("a piece of the longer token stayed")
+	}
+	storeRefresh(s, long) //nolint:errcheck // checked above
+	if err := SignOut(s); err != nil || SignedIn(s) {
+		t.Fatalf("sign-out: %v", err)
+	}
+	if _, err := keyring.Get(keyringService, chunkKey(refreshKey(s), 3)); !errors.Is(err, keyring.ErrNotFound) {
+		t.Error("a piece stayed after signing out")
+	}
+}

@@ -2,6 +2,7 @@ package oauth
 
 import (
 	"errors"
+	"strconv"
 	"strings"
 
 	"github.com/zalando/go-keyring"
@@ -67,7 +68,7 @@ func StoreClientSecret(s app.MailboxSettings, secret string) error {
 
 // loadRefresh returns the stored refresh token ("" when none).
 func loadRefresh(s app.MailboxSettings) (string, error) {
-	v, err := keyring.Get(keyringService, refreshKey(s))
+	v, err := getLong(refreshKey(s))
 	switch {
 	case errors.Is(err, keyring.ErrNotFound):
 		return "", nil
@@ -78,7 +79,7 @@ func loadRefresh(s app.MailboxSettings) (string, error) {
 }
 
 func storeRefresh(s app.MailboxSettings, token string) error {
-	if err := keyring.Set(keyringService, refreshKey(s), token); err != nil {
+	if err := setLong(refreshKey(s), token); err != nil {
 		return ErrNoKeyring
 	}
 	return nil
@@ -86,11 +87,75 @@ func storeRefresh(s app.MailboxSettings, token string) error {
 
 // SignOut forgets the signed-in user's refresh token.
 func SignOut(s app.MailboxSettings) error {
-	err := keyring.Delete(keyringService, refreshKey(s))
-	if err != nil && !errors.Is(err, keyring.ErrNotFound) {
+	if err := deleteLong(refreshKey(s), 0); err != nil {
 		return ErrNoKeyring
 	}
 	return nil
+}
+
+// chunkSize keeps every keyring entry below the 2560 bytes Windows Credential Manager
+// takes (macOS's Keychain has a limit too); Microsoft's refresh tokens can be longer.
+const chunkSize = 2000
+
+// setLong stores value under key in pieces: the first entry is "N:" and the first
+// piece, the others are under "key #i".
+func setLong(key, value string) error {
+	n := max(1, (len(value)+chunkSize-1)/chunkSize)
+	for i := range n {
+		part := value[i*chunkSize : min((i+1)*chunkSize, len(value))]
+		k, v := chunkKey(key, i), part
+		if i == 0 {
+			v = strconv.Itoa(n) + ":" + part
+		}
+		if err := keyring.Set(keyringService, k, v); err != nil {
+			return err
+		}
+	}
+	return deleteLong(key, n) // the pieces of a longer earlier value
+}
+
+// getLong reads what setLong stored (keyring.ErrNotFound when nothing, or when a piece
+// is missing).
+func getLong(key string) (string, error) {
+	first, err := keyring.Get(keyringService, key)
+	if err != nil {
+		return "", err
+	}
+	count, part, ok := strings.Cut(first, ":")
+	n, cerr := strconv.Atoi(count)
+	if !ok || cerr != nil || n < 1 || n > 64 {
+		return "", keyring.ErrNotFound // not ours: as good as none
+	}
+	var b strings.Builder
+	b.WriteString(part)
+	for i := 1; i < n; i++ {
+		p, err := keyring.Get(keyringService, chunkKey(key, i))
+		if err != nil {
+			return "", err
+		}
+		b.WriteString(p)
+	}
+	return b.String(), nil
+}
+
+// deleteLong removes the pieces from the from-th on (0: all).
+func deleteLong(key string, from int) error {
+	for i := from; ; i++ {
+		err := keyring.Delete(keyringService, chunkKey(key, i))
+		if errors.Is(err, keyring.ErrNotFound) {
+			return nil
+		}
+		if err != nil {
+			return err
+		}
+	}
+}
+
+func chunkKey(key string, i int) string {
+	if i == 0 {
+		return key
+	}
+	return key + " #" + strconv.Itoa(i)
 }
 
 // SignedIn reports whether a refresh token is kept for the configured user.
