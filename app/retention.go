@@ -142,14 +142,7 @@ func (s *Service) RetentionTerms(ctx context.Context) (RetentionTerms, error) {
 
 // SetRetentionTerm changes one term; the change is audited.
 func (s *Service) SetRetentionTerm(ctx context.Context, key, value string) error {
-	if _, ok := termInfo(key); !ok {
-		var keys []string
-		for _, ti := range TermInfos() {
-			keys = append(keys, ti.Key)
-		}
-		return fmt.Errorf("onbekende bewaartermijn %q; kies uit %s", key, strings.Join(keys, ", "))
-	}
-	t, err := ParseTerm(value)
+	t, err := parseTermSetting(key, value)
 	if err != nil {
 		return err
 	}
@@ -159,6 +152,63 @@ func (s *Service) SetRetentionTerm(ctx context.Context, key, value string) error
 		}
 		return s.auditSetting(tx, termSettingPrefix+key)
 	})
+}
+
+func parseTermSetting(key, value string) (Term, error) {
+	if _, ok := termInfo(key); !ok {
+		var keys []string
+		for _, ti := range TermInfos() {
+			keys = append(keys, ti.Key)
+		}
+		return Term{}, fmt.Errorf("onbekende bewaartermijn %q; kies uit %s", key, strings.Join(keys, ", "))
+	}
+	return ParseTerm(value)
+}
+
+// PreviewRetentionTerms says what changing the terms (key → value) would destroy at once:
+// what a retention run on now would remove with the changed terms beyond what it would
+// remove with today's. Nothing is changed or removed; the window asks for confirmation
+// with it before a shorter term is saved.
+func (s *Service) PreviewRetentionTerms(ctx context.Context, now time.Time, changes map[string]string) (RetentionReport, error) {
+	override := RetentionTerms{}
+	for k, v := range changes {
+		t, err := parseTermSetting(k, v)
+		if err != nil {
+			return RetentionReport{}, err
+		}
+		override[k] = t
+	}
+	today := DateIn(now)
+	before, after := RetentionReport{DryRun: true}, RetentionReport{DryRun: true}
+	err := s.dryRun(ctx, func(tx Tx) error {
+		run := retentionRun{s: s, tx: tx, today: today, rep: &before}
+		if err := run.do(run.persons, run.rest); err != nil {
+			return err
+		}
+		run = retentionRun{s: s, tx: tx, today: today, rep: &after, override: override}
+		return run.do(run.persons, run.rest)
+	})
+	return after.minus(before), err
+}
+
+// minus is what r removes beyond o (never below zero).
+func (r RetentionReport) minus(o RetentionReport) RetentionReport {
+	had := map[int64]bool{}
+	for _, id := range o.Personen {
+		had[id] = true
+	}
+	d := RetentionReport{DryRun: true}
+	for _, id := range r.Personen {
+		if !had[id] {
+			d.Personen = append(d.Personen, id)
+		}
+	}
+	d.Items = max(r.Items-o.Items, 0)
+	d.Quarantaine = max(r.Quarantaine-o.Quarantaine, 0)
+	d.Logboek = max(r.Logboek-o.Logboek, 0)
+	d.Register = max(r.Register-o.Register, 0)
+	d.Berichten = max(r.Berichten-o.Berichten, 0)
+	return d
 }
 
 // RetentionPerson is what retention needs to know of one person.
@@ -345,6 +395,8 @@ type retentionRun struct {
 	today Date
 	terms RetentionTerms
 	rep   *RetentionReport
+	// override replaces stored terms for this run only (a preview of a change).
+	override RetentionTerms
 }
 
 // do loads the terms and runs the steps in order.
@@ -352,6 +404,9 @@ func (r *retentionRun) do(steps ...func() error) error {
 	var err error
 	if r.terms, err = loadTerms(r.tx); err != nil {
 		return err
+	}
+	for k, t := range r.override {
+		r.terms[k] = t
 	}
 	return runSteps(steps)
 }

@@ -228,3 +228,39 @@ func TestRetentionRemovesBacklogInBatches(t *testing.T) {
 		t.Errorf("audit: %d removals and %d closing entries, want %d and 1", removed, closing, n-1)
 	}
 }
+
+// Shortening a term shows what it would destroy at once, beyond what today's terms
+// already would, and changes nothing; lengthening it destroys nothing.
+func TestPreviewRetentionTermsCountsWhatAShorterTermDestroys(t *testing.T) {
+	ctx := context.Background()
+	w := newWorld(t)
+	// Released 2019-08-01: 9 months (niet gestart) end on 2020-05-01.
+	w.mustImport(melding("999990111", "Mulder", "2019-05-01", "2019-08-01"))
+	now := day("2020-01-15")
+	before := len(w.audit(""))
+
+	rep, err := w.svc.PreviewRetentionTerms(ctx, now, map[string]string{app.TermNietGestart: "3m"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(rep.Personen) != 1 || rep.Items == 0 {
+		t.Errorf("3 months instead of 9 would destroy %+v, want the one person and their items", rep)
+	}
+	if w.personCount() != 1 || len(w.audit("")) != before {
+		t.Error("a preview changed the database")
+	}
+	terms, _ := w.svc.RetentionTerms(ctx)
+	if terms[app.TermNietGestart].String() != "9m" {
+		t.Errorf("the preview stored the term: %v", terms[app.TermNietGestart])
+	}
+	if rep, err := w.svc.PreviewRetentionTerms(ctx, now, map[string]string{app.TermNietGestart: "2j"}); err != nil || rep.Total() != 0 {
+		t.Errorf("a longer term would destroy %+v (%v)", rep, err)
+	}
+	// Past the 9 months today's term already destroys the person: the change adds nothing.
+	if rep, err := w.svc.PreviewRetentionTerms(ctx, day("2020-06-01"), map[string]string{app.TermNietGestart: "3m"}); err != nil || len(rep.Personen) != 0 {
+		t.Errorf("what today's term already destroys is counted for the change: %+v (%v)", rep, err)
+	}
+	if _, err := w.svc.PreviewRetentionTerms(ctx, now, map[string]string{"onzin": "3m"}); err == nil {
+		t.Error("an unknown term was accepted")
+	}
+}

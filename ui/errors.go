@@ -34,6 +34,11 @@ func showError(win fyne.Window, summary string, err error) {
 
 // confirm asks before something destructive; text says what will be removed.
 func confirm(win fyne.Window, title, text, okLabel string, ok func()) {
+	confirmDialog(win, title, text, okLabel, ok)
+}
+
+// confirmDialog is confirm, returning the dialog it shows.
+func confirmDialog(win fyne.Window, title, text, okLabel string, ok func()) *dialog.ConfirmDialog {
 	l := widget.NewLabel(text)
 	l.Wrapping = fyne.TextWrapWord
 	d := dialog.NewCustomConfirm(title, okLabel, T("Cancel"), l, func(b bool) {
@@ -43,4 +48,5 @@ func confirm(win fyne.Window, title, text, okLabel string, ok func()) {
 	}, win)
 	d.Resize(fyne.NewSize(460, 0))
 	d.Show()
+	return d
 }

@@ -8,6 +8,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -28,6 +29,8 @@ type SettingsView struct {
 	Gebruiker *EscEntry
 	Taal      *widget.Select
 	terms     map[string]*EscEntry
+	// TermsConfirm is the last confirmation asked before a shorter term was saved.
+	TermsConfirm dialog.Dialog
 
 	mail     mailboxForm
 	SignIn   *signIn              // the last Microsoft sign-in started (tests)
@@ -199,7 +202,8 @@ func (v *SettingsView) SaveGeneral() {
 	})
 }
 
-// SaveTerms stores the retention terms that changed.
+// SaveTerms stores the retention terms that changed. A change that would destroy data at
+// once (a shorter term) first says how much and asks for confirmation.
 func (v *SettingsView) SaveTerms() {
 	vals := map[string]string{}
 	for k, e := range v.terms {
@@ -207,10 +211,52 @@ func (v *SettingsView) SaveTerms() {
 			vals[k] = s
 		}
 	}
+	now := v.svc.Now()
+	v.bg.run(func() {
+		changes, err := v.changedTerms(vals)
+		var rep app.RetentionReport
+		if err == nil && len(changes) > 0 {
+			rep, err = v.svc.PreviewRetentionTerms(v.ctx, now, changes)
+		}
+		fyne.Do(func() {
+			switch {
+			case err != nil:
+				showError(v.win, T("De bewaartermijnen zijn niet opgeslagen."), err)
+			case rep.Total() > 0:
+				v.TermsConfirm = confirmDialog(v.win, T("Gegevens worden vernietigd"),
+					tf("Met deze bewaartermijnen worden bij de volgende controle {{.W}} vernietigd: hun termijn is dan al verstreken. Dat kan niet ongedaan worden gemaakt.", "W", retentionWhat(rep)),
+					T("Opslaan en vernietigen"), func() { v.storeTerms(changes) })
+			default:
+				v.storeTerms(changes)
+			}
+		})
+	})
+}
+
+// changedTerms keeps the typed terms that differ from the stored ones.
+func (v *SettingsView) changedTerms(vals map[string]string) (map[string]string, error) {
+	cur, err := v.svc.RetentionTerms(v.ctx)
+	if err != nil {
+		return nil, err
+	}
+	changes := map[string]string{}
+	for k, s := range vals {
+		t, err := app.ParseTerm(s)
+		if err != nil {
+			return nil, err
+		}
+		if c, ok := cur[k]; !ok || c != t {
+			changes[k] = s
+		}
+	}
+	return changes, nil
+}
+
+func (v *SettingsView) storeTerms(changes map[string]string) {
 	v.bg.run(func() {
 		var err error
 		for _, ti := range app.TermInfos() {
-			if s, ok := vals[ti.Key]; ok {
+			if s, ok := changes[ti.Key]; ok {
 				if err = v.svc.SetRetentionTerm(v.ctx, ti.Key, s); err != nil {
 					break
 				}
@@ -224,6 +270,39 @@ func (v *SettingsView) SaveTerms() {
 			showInformation(v.win, T("Bewaartermijnen"), T("De bewaartermijnen zijn opgeslagen."))
 		})
 	})
+}
+
+// retentionWhat says in words what a retention run removes (or would remove): "3
+// personen met 41 gegevens, 2 berichten uit de quarantaine en 12 logboekregels".
+func retentionWhat(r app.RetentionReport) string {
+	var parts []string
+	if n := len(r.Personen); n > 0 {
+		p := plural(n, "{{.N}} persoon", "{{.N}} personen")
+		if r.Items > 0 {
+			p += " " + plural(r.Items, "met {{.N}} gegeven", "met {{.N}} gegevens")
+		}
+		parts = append(parts, p)
+	}
+	for _, c := range []struct {
+		n         int
+		one, many string
+	}{
+		{r.Quarantaine, "{{.N}} bericht uit de quarantaine", "{{.N}} berichten uit de quarantaine"},
+		{r.Logboek, "{{.N}} logboekregel", "{{.N}} logboekregels"},
+		{r.Register, "{{.N}} regel uit het toestemmingsregister", "{{.N}} regels uit het toestemmingsregister"},
+		{r.Berichten, "{{.N}} berichtkenmerk zonder persoon", "{{.N}} berichtkenmerken zonder persoon"},
+	} {
+		if c.n > 0 {
+			parts = append(parts, plural(c.n, c.one, c.many))
+		}
+	}
+	switch len(parts) {
+	case 0:
+		return T("niets")
+	case 1:
+		return parts[0]
+	}
+	return strings.Join(parts[:len(parts)-1], ", ") + " " + T("en") + " " + parts[len(parts)-1]
 }
 
 func (v *SettingsView) mailboxCard() fyne.CanvasObject {

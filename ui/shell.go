@@ -308,6 +308,7 @@ func (s *Shell) StartRetention() {
 }
 
 func (s *Shell) runRetention() {
+	fyne.Do(func() { s.SetStatus(T("Bewaartermijnen worden gecontroleerd…")) })
 	now := s.svc.Now()
 	rep, err := s.svc.RunRetention(s.ctx, now, false)
 	if s.ctx.Err() != nil {
@@ -319,8 +320,9 @@ func (s *Shell) runRetention() {
 			return
 		}
 		msg := tf("Bewaartermijnen gecontroleerd om {{.T}}.", "T", now.In(amsterdam).Format("15:04"))
-		if n := rep.Total(); n > 0 {
-			msg += " " + plural(n, "{{.N}} gegeven verwijderd na afloop van de bewaartermijn.", "{{.N}} gegevens verwijderd na afloop van de bewaartermijn.")
+		if rep.Total() > 0 {
+			msg = tf("Bewaartermijnen gecontroleerd om {{.T}}: {{.W}} vernietigd, omdat hun bewaartermijn verstreken was.",
+				"T", now.In(amsterdam).Format("15:04"), "W", retentionWhat(rep))
 			s.changed()
 		}
 		s.SetStatus(msg)

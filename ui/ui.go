@@ -41,6 +41,7 @@ type Service interface {
 	SetSetting(ctx context.Context, key, value string) error
 	RetentionTerms(ctx context.Context) (app.RetentionTerms, error)
 	SetRetentionTerm(ctx context.Context, key, value string) error
+	PreviewRetentionTerms(ctx context.Context, now time.Time, changes map[string]string) (app.RetentionReport, error)
 	RunRetention(ctx context.Context, now time.Time, dryRun bool) (app.RetentionReport, error)
 	MailboxSettings(ctx context.Context) (app.MailboxSettings, error)
 	SaveMailboxSettings(ctx context.Context, ms app.MailboxSettings) error

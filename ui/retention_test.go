@@ -1,0 +1,62 @@
+package ui
+
+import (
+	"context"
+	"strings"
+	"testing"
+	"time"
+
+	"fyne.io/fyne/v2/dialog"
+
+	"github.com/terugkeer/terugkeer/app"
+)
+
+// Shortening a retention term that would destroy data at once says how much and asks
+// first (issue 18, defect 9); cancelling stores nothing, confirming stores the term.
+func TestShorterTermAsksWithWhatItDestroys(t *testing.T) {
+	// The examples' persons are released in August 2019; on 1 March 2020 the 9 months of
+	// "niet gestart" have not passed, 3 months have.
+	svc := realService(t, time.Date(2020, 3, 1, 10, 0, 0, 0, time.UTC), []string{"0193"}, true)
+	s, w := newShell(t, svc, Options{})
+	s.Show(SectionInstelling)
+	s.Wait()
+	v := s.Settings
+	v.terms[app.TermNietGestart].SetText("3m")
+	v.SaveTerms()
+	s.Wait()
+	d, ok := v.TermsConfirm.(*dialog.ConfirmDialog)
+	if !ok {
+		t.Fatal("a term that destroys data at once was saved without asking")
+	}
+	texts := strings.Join(visibleTexts(w.Canvas().Overlays().Top()), " ")
+	if !strings.Contains(texts, "1 persoon met 10 gegevens") || !strings.Contains(texts, "niet ongedaan") {
+		t.Errorf("the question does not say what is destroyed: %q", texts)
+	}
+	d.Dismiss() // Annuleren
+	s.Wait()
+	if terms, _ := svc.RetentionTerms(context.Background()); terms[app.TermNietGestart].String() != "9m" {
+		t.Fatalf("cancelling stored %v", terms[app.TermNietGestart])
+	}
+	d.Confirm()
+	s.Wait()
+	if terms, _ := svc.RetentionTerms(context.Background()); terms[app.TermNietGestart].String() != "3m" {
+		t.Errorf("confirming stored %v, want 3m", terms[app.TermNietGestart])
+	}
+	// A longer term destroys nothing: no question.
+	v.TermsConfirm = nil
+	v.terms[app.TermNietGestart].SetText("2j")
+	v.SaveTerms()
+	s.Wait()
+	if v.TermsConfirm != nil {
+		t.Error("a longer term asked for confirmation")
+	}
+}
+
+// The start-up run says in one sentence what it removed, not "7966 gegevens".
+func TestRetentionWhatIsOneSentence(t *testing.T) {
+	got := retentionWhat(app.RetentionReport{Personen: []int64{1, 2, 3}, Items: 41, Quarantaine: 2, Logboek: 12})
+	want := "3 personen met 41 gegevens, 2 berichten uit de quarantaine en 12 logboekregels"
+	if got != want {
+		t.Errorf("retentionWhat = %q, want %q", got, want)
+	}
+}
