@@ -54,7 +54,7 @@ func cmdContact(ctx context.Context, e *env) error {
 	c := app.ContactMoment{Met: *met, Notitie: *notitie}
 	var err error
 	if c.Domain, err = app.ParseContactDomain(*domein); err != nil {
-		return usagef("Geef met --domein een van: %s of algemeen.", choices(app.Domains()))
+		return usagef("Geef met --domein een van: %s of algemeen.", choices(app.Leefgebieden()))
 	}
 	if c.Kanaal, err = app.ParseKanaal(*kanaal); err != nil {
 		return usagef("Geef met --kanaal een van: %s.", choices(app.Kanalen()))

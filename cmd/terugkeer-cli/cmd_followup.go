@@ -14,7 +14,7 @@ const followupUsage = "followup set (--bsn N | --id N) --domein D [--status S] [
 	"[--actie TEKST --actiedatum JJJJ-MM-DD]"
 
 // followupJSON is a domain's "opvolging" in show --json; the field names are a contract.
-// It is null for a domain whose consent is not ja.
+// It is null for a domain whose consent is not ja, of a person without a D&R-plan.
 type followupJSON struct {
 	Status            string             `json:"status"`
 	Verantwoordelijke string             `json:"verantwoordelijke"`
@@ -32,7 +32,7 @@ type statusChangeJSON struct {
 }
 
 func toFollowupJSON(df app.DomainFile) *followupJSON {
-	if !df.Toestemming.Holds() {
+	if !df.Opvolgbaar {
 		return nil
 	}
 	f := df.Opvolging
@@ -63,7 +63,7 @@ func cmdFollowup(ctx context.Context, e *env) error {
 	}
 	d, err := app.ParseDomain(*domein)
 	if err != nil {
-		return usagef("Geef met --domein een van: %s.", choices(app.Domains()))
+		return usagef("Geef met --domein een van: %s.", choices(app.Leefgebieden()))
 	}
 	edit, err := followupEdit(fs, *status, *verantwoordelijke, *actie, *actiedatum)
 	if err != nil {
@@ -133,7 +133,7 @@ func printFollowupLines(w io.Writer, indent string, f app.Followup) {
 
 // printFollowup is the follow-up part of a domain in show.
 func printFollowup(w io.Writer, df app.DomainFile) {
-	if !df.Toestemming.Holds() {
+	if !df.Opvolgbaar {
 		return
 	}
 	fmt.Fprintln(w, "  Opvolging:")

@@ -33,10 +33,12 @@ func cmdPersons(ctx context.Context, e *env) error {
 	zoek := fs.String("zoek", "", "zoektekst: naamdelen, BSN of SKN")
 	domein := fs.String("domein", "", "met --domeinstatus: alleen dit domein (standaard elk domein)")
 	status := fs.String("domeinstatus", "", "alleen personen met een domein in deze stand")
+	plan := fs.Bool("plan", false, "alleen personen met een D&R-plan")
+	afspraken := fs.Bool("afspraken-gemeente", false, "alleen personen met open afspraken voor de gemeente in hun D&R-plan")
 	if err := parse(fs, e.args); err != nil {
 		return err
 	}
-	q := app.PersonQuery{Zoek: *zoek, Sort: app.SortByName}
+	q := app.PersonQuery{Zoek: *zoek, Sort: app.SortByName, HeeftPlan: *plan, AfsprakenGemeente: *afspraken}
 	if err := domainFilterFlags(&q, *domein, *status); err != nil {
 		return err
 	}
@@ -81,7 +83,7 @@ func domainFilterFlags(q *app.PersonQuery, domein, status string) error {
 		return nil
 	}
 	if q.Domein, err = app.ParseDomain(domein); err != nil {
-		return usagef("Geef met --domein een van: %s.", choices(app.Domains()))
+		return usagef("Geef met --domein een van: %s.", choices(app.Leefgebieden()))
 	}
 	return nil
 }

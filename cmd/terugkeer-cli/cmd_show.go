@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"strings"
 
 	"github.com/terugkeer/terugkeer/app"
 )
@@ -17,6 +18,7 @@ type showJSON struct {
 	Algemeen      []answerJSON          `json:"algemeen"`
 	Traject       trajectJSON           `json:"traject"`
 	Contacten     []contactJSON         `json:"contacten"` // algemeen contacts
+	Plan          *planJSON             `json:"plan"`      // the current D&R-plan; null without one
 }
 
 type trajectJSON struct {
@@ -34,9 +36,10 @@ type detentionJSON struct {
 
 type domainJSON struct {
 	Toestemming string        `json:"toestemming"`
-	Onderwerpen []answerJSON  `json:"onderwerpen"`
+	Onderwerpen []answerJSON  `json:"onderwerpen"` // the informatieblad's, where consent holds
 	Hulpvraag   string        `json:"hulpvraag"`
-	Opvolging   *followupJSON `json:"opvolging"` // null unless the consent is ja
+	Grondslag   []string      `json:"grondslag"` // sorted: art-18a-pbw, toestemming; [] when nothing is stored
+	Opvolging   *followupJSON `json:"opvolging"` // null unless the consent is ja or the person has a plan
 }
 
 type answerJSON struct {
@@ -65,14 +68,15 @@ func toShowJSON(f *app.PersonFile) showJSON {
 			Einddatum: d.Einddatum.String(), EinddatumStatus: d.EinddatumStatus,
 		})
 	}
-	for _, d := range app.Domains() {
+	for _, d := range app.Leefgebieden() {
 		df := f.Domeinen[d]
 		s.Domeinen[string(d)] = domainJSON{
 			Toestemming: string(df.Toestemming), Onderwerpen: toAnswers(df.Data.Onderwerpen),
-			Hulpvraag: df.Data.Hulpvraag, Opvolging: toFollowupJSON(df),
+			Hulpvraag: df.Data.Hulpvraag, Grondslag: append([]string{}, df.Grondslag...), Opvolging: toFollowupJSON(df),
 		}
 	}
 	s.Contacten = toContactsJSON(f.Contacten)
+	s.Plan = toPlanJSON(f.Plan)
 	return s
 }
 
@@ -128,12 +132,13 @@ func printPerson(w io.Writer, f *app.PersonFile) {
 		fmt.Fprintf(w, "  Detentie: %s, van %s tot %s (%s)\n", d.Inrichting, d.Begindatum.Dutch(),
 			orDash(d.Einddatum.Dutch()), orDash(d.EinddatumStatus))
 	}
-	for _, d := range app.Domains() {
+	for _, d := range app.Leefgebieden() {
 		printDomain(w, d, f.Domeinen[d])
 	}
 	for _, a := range f.Algemeen {
 		printAnswer(w, a)
 	}
+	printPlan(w, f.Plan)
 	printContacts(w, f.Contacten)
 }
 
@@ -143,6 +148,9 @@ func printDomain(w io.Writer, d app.Domain, df app.DomainFile) {
 		state = "toestemming ingetrokken op " + df.IngetrokkenOp.Dutch()
 	}
 	fmt.Fprintf(w, "\n%s — toestemming: %s\n", d.Label(), state)
+	if len(df.Grondslag) > 0 {
+		fmt.Fprintf(w, "  Grondslag: %s\n", strings.Join(grondslagLabels(df), ", "))
+	}
 	for _, a := range df.Data.Onderwerpen {
 		printAnswer(w, a)
 	}

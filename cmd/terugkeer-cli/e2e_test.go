@@ -103,8 +103,8 @@ func checkDomains(t *testing.T, f showJSON) {
 		"identiteitsbewijs": {"ja", 2}, "onderdak": {"ja", 3}, "werk-en-inkomen": {"nee", 0},
 		"schulden": {"ingetrokken", 0}, "zorg": {"nee", 0}, "zorg-voor-thuis": {"ja", 1},
 	}
-	if len(f.Domeinen) != 6 {
-		t.Errorf("%d domains, want all 6", len(f.Domeinen))
+	if len(f.Domeinen) != 7 || f.Domeinen["sociaal-netwerk"].Toestemming != "onbekend" {
+		t.Errorf("%d domains, want all 7 with sociaal-netwerk onbekend", len(f.Domeinen))
 	}
 	for d, w := range want {
 		got := f.Domeinen[d]
