@@ -252,11 +252,11 @@ func (d *doc) field(label, value, note string) {
 	d.font("", bodySize)
 	ll := d.lines(label, labelW)
 	d.font("B", bodySize)
-	vl := d.lines(orDash(value), valueW)
+	vl := d.textLines(orDash(value), valueW)
 	var nl []string
 	if note != "" {
 		d.font("", noteSize)
-		nl = d.lines(note, valueW)
+		nl = d.textLines(note, valueW)
 	}
 	h := max(float64(len(ll))*bodyLH, float64(len(vl))*bodyLH+float64(len(nl))*noteLH) + 1.2
 	d.ensure(h)
@@ -288,7 +288,7 @@ func (d *doc) field(label, value, note string) {
 func (d *doc) paragraph(text string, c rgb) {
 	p := d.pdf
 	d.font("", bodySize)
-	ls := d.lines(text, d.colW)
+	ls := d.textLines(text, d.colW)
 	d.ensure(float64(len(ls))*bodyLH + 1.2)
 	d.color(c)
 	for _, l := range ls {

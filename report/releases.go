@@ -81,7 +81,7 @@ func (d *doc) releases(l *app.ReleaseList) {
 	d.newPage = nil
 	p.Ln(3)
 	d.font("", 7.5)
-	ls := d.lines(Legend, d.right-d.left)
+	ls := d.textLines(Legend, d.right-d.left)
 	d.ensure(float64(len(ls)) * 3.8)
 	d.color(colMuted)
 	for _, s := range ls {

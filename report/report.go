@@ -166,9 +166,20 @@ func (d *doc) ensure(h float64) {
 	}
 }
 
-// lines wraps text to width w in the current font; always at least one line.
+// lines wraps a one-line value (a name, a label, a table cell) to width w in the
+// current font; always at least one line. A line break in the value is shown as \n:
+// it cannot add a line (a heading, a row) of its own.
 func (d *doc) lines(text string, w float64) []string {
-	text = clean(text)
+	return d.wrap(clean(text), w)
+}
+
+// textLines wraps free text (a toelichting, a note, a paragraph) to width w: its own
+// line breaks stay line breaks, every other control character is shown escaped.
+func (d *doc) textLines(text string, w float64) []string {
+	return d.wrap(cleanText(text), w)
+}
+
+func (d *doc) wrap(text string, w float64) []string {
 	if text == "" {
 		return []string{""}
 	}
@@ -208,10 +219,17 @@ var coverage = sync.OnceValue(func() []bool {
 	return have
 })
 
-// clean makes text printable: composed (NFC) so accented letters use the font's own
-// glyphs, tabs and other control characters as spaces, and characters the fonts lack
+// clean makes a one-line value printable: its control characters (CR, LF, TAB, ESC, C1,
+// bidirectional controls) shown as visible escapes (app.Visible), then printable.
+func clean(s string) string { return printable(app.Visible(s)) }
+
+// cleanText is clean for free text whose line breaks stay (app.VisibleText).
+func cleanText(s string) string { return printable(app.VisibleText(s)) }
+
+// printable makes text drawable: composed (NFC) so accented letters use the font's own
+// glyphs, any control character left as a space, and characters the fonts lack
 // (gofpdf cannot draw beyond the Basic Multilingual Plane) as "?". Newlines stay.
-func clean(s string) string {
+func printable(s string) string {
 	s = norm.NFC.String(s)
 	have := coverage()
 	var b strings.Builder

@@ -307,7 +307,7 @@ func TestEmptyReleaseList(t *testing.T) {
 }
 
 // Characters the fonts cannot draw (beyond the Basic Multilingual Plane, or missing)
-// do not break the PDF; control characters become spaces.
+// do not break the PDF; control characters are shown escaped (app.Visible).
 func TestUnprintableCharacters(t *testing.T) {
 	reporttest.NeedPDFToText(t)
 	l := syntheticList(1)
@@ -316,7 +316,7 @@ func TestUnprintableCharacters(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	contains(t, reporttest.PDFText(t, pdf, 0, 0), "Jan de ? Vries ? Nguyễn")
+	contains(t, reporttest.PDFText(t, pdf, 0, 0), `Jan\tde ? Vries ? Nguyễn`)
 }
 
 func syntheticList(n int) *app.ReleaseList {

@@ -63,7 +63,8 @@ func cmdAudit(ctx context.Context, e *env) error {
 			obj = fmt.Sprintf("%s %d", a.Object, a.ObjectID)
 		}
 		fmt.Fprintf(tw, "%d\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%d\n", a.ID, a.Tijd.In(zone()).Format("02-01-2006 15:04:05"),
-			a.Actie, obj, a.Resultaat, orDash(a.Grondslag), orDash(a.Actor), orDash(a.Bron),
+			app.Visible(a.Actie), app.Visible(obj), app.Visible(a.Resultaat), orDash(app.Visible(a.Grondslag)),
+			orDash(app.Visible(a.Actor)), orDash(app.Visible(a.Bron)),
 			orDash(strings.Join(domainStrings(a.Domeinen), ",")), a.Aantal)
 	}
 	return tw.Flush()

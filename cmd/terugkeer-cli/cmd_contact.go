@@ -86,10 +86,10 @@ func printContact(w io.Writer, c app.ContactMoment) {
 		line += " (" + strings.ToLower(c.Domain.Label()) + ")"
 	}
 	if c.Met != "" {
-		line += ", met " + c.Met
+		line += ", met " + app.Visible(c.Met)
 	}
 	fmt.Fprintln(w, line)
 	if c.Notitie != "" {
-		fmt.Fprintf(w, "    %s\n", c.Notitie)
+		fmt.Fprintf(w, "    %s\n", strings.ReplaceAll(app.VisibleText(c.Notitie), "\n", "\n    "))
 	}
 }

@@ -148,23 +148,23 @@ func printDashboard(w io.Writer, db *app.Dashboard) {
 				continue
 			}
 			if s.PersonID == 0 {
-				fmt.Fprintf(w, "  Nr. %d: %s\n", s.QuarantineID, s.Tekst)
+				fmt.Fprintf(w, "  Nr. %d: %s\n", s.QuarantineID, app.Visible(s.Tekst))
 				continue
 			}
-			line := fmt.Sprintf("  %s (nr. %d): %s", s.Naam, s.PersonID, s.Tekst)
+			line := fmt.Sprintf("  %s (nr. %d): %s", app.Visible(s.Naam), s.PersonID, app.Visible(s.Tekst))
 			if s.Actie != "" {
-				line += " — " + s.Actie
+				line += " — " + app.Visible(s.Actie)
 			}
 			if s.Verantwoordelijke != "" {
-				line += " [" + s.Verantwoordelijke + "]"
+				line += " [" + app.Visible(s.Verantwoordelijke) + "]"
 			}
 			fmt.Fprintln(w, line)
 		}
 	}
 	fmt.Fprintf(w, "\nVrijlatingen komende weken (%d)\n", len(db.Vrijlatingen))
 	for _, r := range db.Vrijlatingen {
-		line := fmt.Sprintf("  week %d, %s: %s (nr. %d), %s", r.Week, r.Einddatum.Dutch(), r.Naam, r.PersonID,
-			orDash(r.Inrichting))
+		line := fmt.Sprintf("  week %d, %s: %s (nr. %d), %s", r.Week, r.Einddatum.Dutch(), app.Visible(r.Naam), r.PersonID,
+			orDash(app.Visible(r.Inrichting)))
 		if len(r.NietGeregeld) > 0 {
 			var names []string
 			for _, d := range r.NietGeregeld {

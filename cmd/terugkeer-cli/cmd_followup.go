@@ -124,10 +124,10 @@ func printFollowupSaved(w io.Writer, id int64, f app.Followup) {
 func printFollowupLines(w io.Writer, indent string, f app.Followup) {
 	fmt.Fprintf(w, "%sStatus: %s\n", indent, f.Status.Label())
 	if f.Verantwoordelijke != "" {
-		fmt.Fprintf(w, "%sVerantwoordelijke: %s\n", indent, f.Verantwoordelijke)
+		fmt.Fprintf(w, "%sVerantwoordelijke: %s\n", indent, app.Visible(f.Verantwoordelijke))
 	}
 	if f.Actie != "" {
-		fmt.Fprintf(w, "%sVolgende actie (%s): %s\n", indent, f.Actiedatum.Dutch(), f.Actie)
+		fmt.Fprintf(w, "%sVolgende actie (%s): %s\n", indent, f.Actiedatum.Dutch(), app.Visible(f.Actie))
 	}
 }
 
@@ -141,7 +141,7 @@ func printFollowup(w io.Writer, df app.DomainFile) {
 	for _, h := range df.Geschiedenis {
 		fmt.Fprintf(w, "    Status %s → %s op %s", h.Van.Label(), h.Naar.Label(), h.Tijd.In(zone()).Format("02-01-2006 15:04"))
 		if h.Door != "" {
-			fmt.Fprintf(w, " door %s", h.Door)
+			fmt.Fprintf(w, " door %s", app.Visible(h.Door))
 		}
 		fmt.Fprintln(w)
 	}

@@ -67,7 +67,7 @@ func imapShow(ctx context.Context, e *env) error {
 		case own == "":
 			note = " (standaard)"
 		}
-		fmt.Fprintf(e.stdout, "%-12s %s%s\n", k+":", v, note)
+		fmt.Fprintf(e.stdout, "%-12s %s%s\n", k+":", app.Visible(v), note)
 	}
 	if eff.OAuth2() {
 		imapShowOAuth(e, eff)
@@ -177,7 +177,7 @@ func cmdImportIMAP(ctx context.Context, e *env) error {
 	if !*asJSON && (err == nil || len(all) > 0) {
 		printImportSummary(e, all)
 		fmt.Fprintf(e.stdout, "Postvak: %d naar %s, %d naar %s, %d blijven staan in %s\n",
-			sum.Verwerkt, s.Verwerkt, sum.Quarantaine, s.Quarantaine, sum.Gebleven, s.Map)
+			sum.Verwerkt, app.Visible(s.Verwerkt), sum.Quarantaine, app.Visible(s.Quarantaine), sum.Gebleven, app.Visible(s.Map))
 	}
 	if err != nil {
 		return err

@@ -54,7 +54,7 @@ func cmdImport(ctx context.Context, e *env) error {
 			if errors.Is(err, app.ErrNotInitialised) || ctx.Err() != nil {
 				return err
 			}
-			fmt.Fprintln(e.stderr, dutchError(err))
+			fmt.Fprintln(e.stderr, app.Visible(dutchError(err)))
 			failed = true
 			continue
 		}
@@ -87,7 +87,10 @@ func importFile(ctx context.Context, e *env, path string) ([]app.Result, error) 
 func printImportSummary(e *env, all []app.Result) {
 	for _, r := range all {
 		if r.Resultaat == app.Quarantaine {
-			fmt.Fprintf(e.stdout, "In quarantaine (nr. %d): %s — %s\n", r.QuarantineID, r.Bron, r.Reden)
+			fmt.Fprintf(e.stdout, "In quarantaine (nr. %d): %s — %s\n", r.QuarantineID, app.Visible(r.Bron), app.Visible(r.Reden))
+		}
+		if r.Resultaat == app.Geimporteerd && r.Reden != "" {
+			fmt.Fprintf(e.stdout, "Geïmporteerd, met opmerking: %s — %s\n", app.Visible(r.Bron), app.Visible(r.Reden))
 		}
 	}
 	fmt.Fprintln(e.stdout, app.Summarise(all).String())

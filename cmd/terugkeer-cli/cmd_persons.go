@@ -60,8 +60,8 @@ func cmdPersons(ctx context.Context, e *env) error {
 	tw := tabwriter.NewWriter(e.stdout, 0, 4, 2, ' ', 0)
 	fmt.Fprintln(tw, "ID\tNaam\tGeboortedatum\tBSN\tInrichting\tEinddatum")
 	for _, r := range rows {
-		fmt.Fprintf(tw, "%d\t%s\t%s\t%s\t%s\t%s\n", r.ID, r.FullName(), r.Geboortedatum.Dutch(),
-			r.BSN, r.Inrichting, r.Einddatum.Dutch())
+		fmt.Fprintf(tw, "%d\t%s\t%s\t%s\t%s\t%s\n", r.ID, app.Visible(r.FullName()), r.Geboortedatum.Dutch(),
+			app.Visible(r.BSN), app.Visible(r.Inrichting), r.Einddatum.Dutch())
 	}
 	return tw.Flush()
 }

@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"fmt"
+	"io"
 	"text/tabwriter"
 	"time"
 
@@ -66,7 +67,7 @@ func quarantineList(ctx context.Context, e *env, args []string) error {
 	tw := tabwriter.NewWriter(e.stdout, 0, 4, 2, ' ', 0)
 	fmt.Fprintln(tw, "Nr\tOntvangen\tBron\tReden")
 	for _, q := range qs {
-		fmt.Fprintf(tw, "%d\t%s\t%s\t%s\n", q.ID, q.Ontvangen.In(zone()).Format("02-01-2006 15:04"), q.Bron, q.Reden)
+		fmt.Fprintf(tw, "%d\t%s\t%s\t%s\n", q.ID, q.Ontvangen.In(zone()).Format("02-01-2006 15:04"), app.Visible(q.Bron), app.Visible(q.Reden))
 	}
 	return tw.Flush()
 }
@@ -76,9 +77,11 @@ func quarantineShow(ctx context.Context, e *env, id int64) error {
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(e.stdout, "Nr: %d\nBron: %s\nOntvangen: %s\nReden: %s\n\n", q.ID, q.Bron,
-		q.Ontvangen.In(zone()).Format("02-01-2006 15:04"), q.Reden)
-	_, err = e.stdout.Write(q.Raw)
+	fmt.Fprintf(e.stdout, "Nr: %d\nBron: %s\nOntvangen: %s\nReden: %s\n\n", q.ID, app.Visible(q.Bron),
+		q.Ontvangen.In(zone()).Format("02-01-2006 15:04"), app.Visible(q.Reden))
+	// The message as received, its control characters (ESC, CR, C1, bidi) shown
+	// escaped: the bytes are the sender's, and a terminal would obey them.
+	_, err = io.WriteString(e.stdout, app.VisibleText(string(q.Raw)))
 	return err
 }
 
@@ -90,11 +93,11 @@ func quarantineRetry(ctx context.Context, e *env, id int64) error {
 	stuck := false
 	for _, r := range results {
 		if r.Resultaat == app.Quarantaine {
-			fmt.Fprintf(e.stdout, "Nog steeds niet te importeren: %s\n", r.Reden)
+			fmt.Fprintf(e.stdout, "Nog steeds niet te importeren: %s\n", app.Visible(r.Reden))
 			stuck = true
 			continue
 		}
-		fmt.Fprintf(e.stdout, "%s: %s\n", orDash(r.Kenmerk), r.Resultaat)
+		fmt.Fprintf(e.stdout, "%s: %s\n", orDash(app.Visible(r.Kenmerk)), r.Resultaat)
 	}
 	if stuck {
 		return fmt.Errorf("bericht %d blijft in quarantaine", id)

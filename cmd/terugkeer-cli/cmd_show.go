@@ -115,13 +115,13 @@ func loadPerson(ctx context.Context, e *env, who personFlags) (*app.PersonFile, 
 
 func printPerson(w io.Writer, f *app.PersonFile) {
 	p := f.Person
-	fmt.Fprintf(w, "%s (nr. %d)\n", p.FullName(), p.ID)
-	fmt.Fprintf(w, "  Geboortedatum: %s   BSN: %s   SKN: %s\n", p.Geboortedatum.Dutch(), orDash(p.BSN), orDash(p.SKN))
+	fmt.Fprintf(w, "%s (nr. %d)\n", app.Visible(p.FullName()), p.ID)
+	fmt.Fprintf(w, "  Geboortedatum: %s   BSN: %s   SKN: %s\n", p.Geboortedatum.Dutch(), orDash(app.Visible(p.BSN)), orDash(app.Visible(p.SKN)))
 	if p.ControleNodig {
 		fmt.Fprintln(w, "  Let op: een bericht met dit BSN had een andere geboortedatum, of een intrekking noemde ook een onbekend domein; controle nodig.")
 	}
 	if cm := p.Casemanager; cm.Naam != "" {
-		fmt.Fprintf(w, "  Casemanager DJI: %s, %s, %s\n", cm.Naam, cm.Telefoon, cm.Email)
+		fmt.Fprintf(w, "  Casemanager DJI: %s, %s, %s\n", app.Visible(cm.Naam), app.Visible(cm.Telefoon), app.Visible(cm.Email))
 	}
 	if t := f.Traject; t.Status == app.Afgesloten {
 		fmt.Fprintf(w, "  Traject: afgesloten op %s, %s\n", t.Afgesloten.Dutch(), t.Uitkomst)
@@ -129,7 +129,7 @@ func printPerson(w io.Writer, f *app.PersonFile) {
 		fmt.Fprintf(w, "  Traject: %s\n", t.Status)
 	}
 	for _, d := range f.Detenties {
-		fmt.Fprintf(w, "  Detentie: %s, van %s tot %s (%s)\n", d.Inrichting, d.Begindatum.Dutch(),
+		fmt.Fprintf(w, "  Detentie: %s, van %s tot %s (%s)\n", app.Visible(d.Inrichting), d.Begindatum.Dutch(),
 			orDash(d.Einddatum.Dutch()), orDash(d.EinddatumStatus))
 	}
 	for _, d := range app.Leefgebieden() {
@@ -155,7 +155,7 @@ func printDomain(w io.Writer, d app.Domain, df app.DomainFile) {
 		printAnswer(w, a)
 	}
 	if df.Data.Hulpvraag != "" {
-		fmt.Fprintf(w, "  Hulpvraag: %s\n", df.Data.Hulpvraag)
+		fmt.Fprintf(w, "  Hulpvraag: %s\n", app.Visible(df.Data.Hulpvraag))
 	}
 	printFollowup(w, df)
 }
@@ -165,9 +165,9 @@ func printAnswer(w io.Writer, a app.Answer) {
 	if t, ok := app.TopicByCode(a.Code); ok {
 		q = t.Question
 	}
-	fmt.Fprintf(w, "  %s: %s", q, orDash(a.Antwoord))
+	fmt.Fprintf(w, "  %s: %s", q, orDash(app.Visible(a.Antwoord)))
 	if a.Toelichting != "" {
-		fmt.Fprintf(w, " (%s)", a.Toelichting)
+		fmt.Fprintf(w, " (%s)", app.Visible(a.Toelichting))
 	}
 	fmt.Fprintln(w)
 }

@@ -162,7 +162,7 @@ func usagef(format string, args ...any) error { return usageError{fmt.Sprintf(fo
 // fail prints one Dutch sentence for err and returns the error exit code. Messages come
 // from our own code (app, storage, importers) and never carry personal data.
 func fail(stderr io.Writer, err error) int {
-	fmt.Fprintln(stderr, dutchError(err))
+	fmt.Fprintln(stderr, app.Visible(dutchError(err)))
 	return exitError
 }
 
