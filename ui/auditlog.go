@@ -19,7 +19,7 @@ import (
 const maxAuditRows = 5000
 
 var auditActions = []string{"", app.ActieImport, app.ActieInzage, app.ActieWijziging, app.ActieExport,
-	app.ActiePurge, app.ActieBewaring, app.ActieQuarantaine, app.ActieInstelling}
+	app.ActiePurge, app.ActieBewaring, app.ActieQuarantaine, app.ActieInstelling, app.ActieVerplaatsing}
 
 var auditPeriods = []int{1, 7, 30, 365, 0} // days back; 0 is everything
 

@@ -54,20 +54,11 @@ func (v *PersonView) MakePDF() {
 		}
 		path := w.URI().Path()
 		w.Close()
-		v.SavePDF(path, true)
+		v.pdfChosen(path, true)
 	}, v.win)
 	d.SetFileName(v.pdfFileName())
 	d.SetFilter(storage.NewExtensionFileFilter([]string{".pdf"}))
-	if home, err := os.UserHomeDir(); err == nil {
-		for _, dir := range []string{filepath.Join(home, "Documenten"), filepath.Join(home, "Documents"), home} {
-			if st, err := os.Stat(dir); err == nil && st.IsDir() {
-				if l, err := storage.ListerForURI(storage.NewFileURI(dir)); err == nil {
-					d.SetLocation(l)
-				}
-				break
-			}
-		}
-	}
+	v.pdfFolders().setStart(d) // a local folder: not one OneDrive or a file server takes off the laptop
 	d.Resize(fyne.NewSize(760, 520))
 	d.Show()
 }

@@ -28,6 +28,7 @@ type PersonView struct {
 	changed func() // the person changed or was removed: lists must reload
 	pdf     PDFWriter
 	openURL func(*url.URL) error // hands a saved PDF to the system viewer
+	folders *pdfFolders          // where the PDF dialog starts; the shell's, shared by every person
 
 	File *app.PersonFile // nil until loaded; Fyne goroutine only
 

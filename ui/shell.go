@@ -22,6 +22,9 @@ type Options struct {
 	// ReadFile reads a file to import (importers.ReadFile: with its size limit); nil:
 	// os.ReadFile.
 	ReadFile func(path string) ([]byte, error)
+	// Platform is the machine the PDF folder rules look at (app.SystemPlatform when
+	// zero); tests play Windows with OneDrive on any system.
+	Platform app.Platform
 	// OneTaskAtATime runs background work one task at a time. Headless tests set it:
 	// Fyne's test driver runs fyne.Do inline, so overlapping tasks would race on widgets.
 	OneTaskAtATime bool
@@ -55,6 +58,7 @@ type Shell struct {
 	Log        *AuditView
 	Settings   *SettingsView
 	Person     *PersonView // the open person, nil when none
+	pdfFolders *pdfFolders
 
 	screens map[string]fyne.CanvasObject
 	navBtns map[string]*widget.Button
@@ -70,6 +74,7 @@ type Shell struct {
 func NewShell(ctx context.Context, svc Service, win fyne.Window, opts Options) *Shell {
 	s := &Shell{svc: svc, win: win, ctx: ctx, bg: &tasks{inline: opts.OneTaskAtATime}, opts: opts,
 		screens: map[string]fyne.CanvasObject{}, navBtns: map[string]*widget.Button{}}
+	s.pdfFolders = newPDFFolders(opts.Platform)
 	s.Persons = NewPersonsView(ctx, svc, win, opts.Examples, s.bg, s.OpenPerson)
 	s.Overview = NewOverviewView(ctx, svc, win, s.bg, s)
 	s.Import = NewImportView(ctx, svc, win, s.bg, opts.Mailbox, s)
@@ -171,6 +176,7 @@ func (s *Shell) OpenPerson(id int64) {
 		}
 	}
 	p := NewPersonView(s.ctx, s.svc, s.win, s.bg, s.opts.PDF, id, onBack, s.changed)
+	p.folders = s.pdfFolders
 	s.Person = p
 	s.current = "Persoon"
 	s.body.Objects = []fyne.CanvasObject{p.Content()}

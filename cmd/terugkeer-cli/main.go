@@ -77,6 +77,16 @@ const (
 )
 
 func run(ctx context.Context, args []string, stdout, stderr io.Writer, getenv func(string) string) int {
+	locate := func(flag string) (app.DatabaseLocation, error) {
+		return app.LocateDatabase(flag, app.SystemPlatform(getenv))
+	}
+	return runAt(ctx, args, stdout, stderr, getenv, locate)
+}
+
+// runAt is run with the choice of the database's place injected (tests play the move
+// out of the Windows Roaming profile on any system).
+func runAt(ctx context.Context, args []string, stdout, stderr io.Writer, getenv func(string) string,
+	locate func(flag string) (app.DatabaseLocation, error)) int {
 	dbFlag, args := extractDB(args)
 	if isVersionArg(args) {
 		return printVersion(stdout)
@@ -90,17 +100,23 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer, getenv fu
 		fmt.Fprintf(stderr, "Onbekende opdracht %q; 'terugkeer-cli help' toont de opdrachten.\n", args[0])
 		return exitUsage
 	}
-	path, err := app.DatabasePath(dbFlag, getenv)
+	loc, err := locate(dbFlag)
 	if err != nil {
 		return fail(stderr, err)
 	}
-	db, err := storage.Open(path)
+	db, moved, err := storage.OpenLocation(loc)
 	if err != nil {
 		return fail(stderr, err)
 	}
 	defer db.Close()
-	e := &env{args: args[1:], stdin: os.Stdin, stdout: stdout, stderr: stderr, getenv: getenv, now: time.Now, dbPath: path}
+	e := &env{args: args[1:], stdin: os.Stdin, stdout: stdout, stderr: stderr, getenv: getenv, now: time.Now, dbPath: loc.Path}
 	e.svc = app.NewService(db, importers.Decoder{}, e.now)
+	if moved {
+		if err := e.svc.RecordDatabaseMove(ctx); err != nil {
+			return fail(stderr, err)
+		}
+		fmt.Fprintln(stderr, app.DatabaseMovedNotice)
+	}
 	if _, err := e.svc.Prepare(ctx); err != nil {
 		return fail(stderr, err)
 	}

@@ -9,7 +9,10 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"strings"
 	"time"
+	"unicode"
+	"unicode/utf8"
 
 	"fyne.io/fyne/v2"
 	fyneapp "fyne.io/fyne/v2/app"
@@ -43,20 +46,6 @@ func main() {
 }
 
 func run(dbFlag string) error {
-	path, err := app.DatabasePath(dbFlag, os.Getenv)
-	if err != nil {
-		return err
-	}
-	db, err := storage.Open(path)
-	if err != nil {
-		return fmt.Errorf("de database %s kan niet worden geopend: %w", path, err)
-	}
-	defer db.Close()
-	svc := app.NewService(db, importers.Decoder{}, time.Now)
-
-	ctx, cancel := context.WithCancel(context.Background())
-	defer cancel()
-
 	a := fyneapp.NewWithID(AppID)
 	if os.Getenv("FYNE_THEME") == "" {
 		a.Settings().SetTheme(ui.OfficeTheme())
@@ -64,13 +53,64 @@ func run(dbFlag string) error {
 	if err := ui.SetupLanguage(ui.LanguageFromPreferences(a.Preferences())); err != nil {
 		return err
 	}
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+
+	db, moved, err := openDatabase(dbFlag)
+	if err != nil {
+		ui.ShowStartProblem(a, sentence(err)) // no console on Windows: say it in a window
+		return err
+	}
+	defer db.Close()
+	svc := app.NewService(db, importers.Decoder{}, time.Now)
+	if moved {
+		if err := svc.RecordDatabaseMove(ctx); err != nil {
+			ui.ShowStartProblem(a, sentence(err))
+			return err
+		}
+	}
+
 	w := a.NewWindow("Terugkeer")
 	ui.RestoreWindowSize(w, a.Preferences())
 	// After an upgrade the window first says that the data is being brought up to date
 	// (once; 17 s at 150,000 persons, docs/performance.md), then shows the screens.
-	ui.PrepareThen(ctx, w, svc, func() { openShell(ctx, svc, w) })
+	ui.PrepareThen(ctx, w, svc, func() {
+		openShell(ctx, svc, w)
+		if moved {
+			ui.ShowDatabaseMoved(w) // once: the next start finds nothing at the old place
+		}
+	})
 	w.ShowAndRun()
 	return nil
+}
+
+// openDatabase opens the database where app.LocateDatabase puts it: never on a network
+// location or in a synced folder, and on Windows in %LocalAppData%, the one an older
+// version left in the Roaming profile moved there first (moved reports that).
+func openDatabase(dbFlag string) (*storage.DB, bool, error) {
+	loc, err := app.LocateDatabase(dbFlag, app.SystemPlatform(os.Getenv))
+	if err != nil {
+		return nil, false, err
+	}
+	db, moved, err := storage.OpenLocation(loc)
+	if err != nil {
+		return nil, false, fmt.Errorf("de database %s kan niet worden geopend: %w", loc.Path, err)
+	}
+	return db, moved, nil
+}
+
+// sentence is an error as one Dutch sentence: a capital first, a full stop last.
+func sentence(err error) string {
+	msg := err.Error()
+	if msg == "" {
+		return msg
+	}
+	r, n := utf8.DecodeRuneInString(msg)
+	msg = string(unicode.ToUpper(r)) + msg[n:]
+	if !strings.HasSuffix(msg, ".") {
+		msg += "."
+	}
+	return msg
 }
 
 // openShell puts the screens in the window and starts the background work.

@@ -4,7 +4,7 @@
 ; Silent install for software distribution: setup.exe /S  (optionally /D=C:\Pad\Terugkeer, last)
 ; Silent removal:                          "C:\Program Files\Terugkeer\uninstall.exe" /S
 ; The uninstaller removes only what this installer wrote. It never touches the users'
-; databases and settings in %AppData%\Terugkeer and %AppData%\fyne\nl.terugkeer.app.
+; databases and settings in %LocalAppData%\Terugkeer and %AppData%\fyne\nl.terugkeer.app.
 
 Unicode true
 SetCompressor /SOLID lzma
@@ -105,7 +105,7 @@ Function un.onInit
 FunctionEnd
 
 Section "Uninstall"
-  ; Only the files this installer wrote. The databases (%AppData%\Terugkeer) and the
+  ; Only the files this installer wrote. The databases (%LocalAppData%\Terugkeer) and the
   ; Fyne settings (%AppData%\fyne\nl.terugkeer.app) of every user stay where they are:
   ; they hold the team's case files and are removed, if ever, by the gemeente itself.
   Delete "$INSTDIR\terugkeer.exe"

@@ -1,0 +1,115 @@
+package ui
+
+import (
+	"errors"
+	"os"
+	"path/filepath"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/storage"
+
+	"github.com/terugkeer/terugkeer/app"
+)
+
+// prefPDFFolder keeps the last local folder a PDF was saved in.
+const prefPDFFolder = "pdf.map"
+
+// pdfFolders chooses the folder the PDF save dialog starts in, so that an overview is
+// not saved by default where OneDrive's Known Folder Move or folder redirection takes it
+// off the laptop.
+type pdfFolders struct {
+	platform app.Platform
+}
+
+// newPDFFolders uses platform, or this machine when platform is the zero value.
+func newPDFFolders(platform app.Platform) *pdfFolders {
+	if platform.GOOS == "" {
+		platform = app.SystemPlatform(os.Getenv)
+	}
+	return &pdfFolders{platform: platform}
+}
+
+// start is the first of these that exists and is local: the last folder a PDF was
+// saved in, Documenten, the user's profile folder; "" when none is (the dialog then
+// makes its own choice).
+func (f *pdfFolders) start() string {
+	var candidates []string
+	if p := prefs(); p != nil {
+		candidates = append(candidates, p.String(prefPDFFolder))
+	}
+	if f.platform.Documents != nil {
+		if d, err := f.platform.Documents(); err == nil {
+			candidates = append(candidates, d)
+		}
+	}
+	if f.platform.HomeDir != nil {
+		if h, err := f.platform.HomeDir(); err == nil {
+			candidates = append(candidates, h)
+		}
+	}
+	for _, dir := range candidates {
+		if st, err := os.Stat(dir); dir != "" && err == nil && st.IsDir() && f.platform.PlaceOf(dir).Local() {
+			return dir
+		}
+	}
+	return ""
+}
+
+// placeOf is where the PDF at path would go.
+func (f *pdfFolders) placeOf(path string) app.Place { return f.platform.PlaceOf(filepath.Dir(path)) }
+
+// saved remembers the folder of a PDF saved at a local place.
+func (f *pdfFolders) saved(path string) {
+	if p := prefs(); p != nil && f.placeOf(path).Local() {
+		p.SetString(prefPDFFolder, filepath.Dir(path))
+	}
+}
+
+// setStart points the dialog at f.start().
+func (f *pdfFolders) setStart(d interface{ SetLocation(fyne.ListableURI) }) {
+	if dir := f.start(); dir != "" {
+		if l, err := storage.ListerForURI(storage.NewFileURI(dir)); err == nil {
+			d.SetLocation(l)
+		}
+	}
+}
+
+// leavesLaptopText says, for a synced or network place, that the PDF will leave the
+// laptop and asks whether to save it there all the same.
+func leavesLaptopText(pl app.Place) string {
+	if pl.Kind == app.PlaceSynced {
+		return tf("Deze map wordt gesynchroniseerd met {{.S}}: de PDF verlaat deze laptop, en de kopie in de cloud blijft buiten het bereik van Terugkeer (verwijderen en bewaartermijnen gelden daar niet). Toch hier opslaan?", "S", pl.Service)
+	}
+	return T("Deze map staat op een netwerklocatie: de PDF verlaat deze laptop, en de kopie op de server blijft buiten het bereik van Terugkeer (verwijderen en bewaartermijnen gelden daar niet). Toch hier opslaan?")
+}
+
+// pdfChosen goes on after the save dialog: into a local folder the PDF is made at
+// once; into a synced or network folder only after the user confirms. The empty file
+// the dialog made is removed before asking, so that its name (which holds the
+// person's surname) does not wait there while the question is open.
+func (v *PersonView) pdfChosen(path string, open bool) {
+	f := v.pdfFolders()
+	pl := f.placeOf(path)
+	if pl.Local() {
+		f.saved(path)
+		v.SavePDF(path, open)
+		return
+	}
+	if st, err := os.Stat(path); err == nil && st.Size() == 0 {
+		if err := os.Remove(path); err != nil && !errors.Is(err, os.ErrNotExist) {
+			showError(v.win, T("Het bestand kon niet worden gekozen."), err)
+			return
+		}
+	}
+	confirm(v.win, T("PDF buiten deze laptop opslaan?"), leavesLaptopText(pl), T("Toch opslaan"), func() {
+		v.SavePDF(path, open)
+	})
+}
+
+// pdfFolders is the shell's, or this machine's for a view made on its own.
+func (v *PersonView) pdfFolders() *pdfFolders {
+	if v.folders == nil {
+		v.folders = newPDFFolders(app.Platform{})
+	}
+	return v.folders
+}

@@ -1,0 +1,29 @@
+package ui
+
+import (
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/widget"
+)
+
+// ShowStartProblem shows, in a window of its own, the one sentence that says why
+// Terugkeer cannot start (a refused database place, a failed move) and runs the app
+// until the user closes it. A desktop app started from the Start menu has no console:
+// stderr alone would say nothing.
+func ShowStartProblem(a fyne.App, sentence string) {
+	w := a.NewWindow(T("Terugkeer kan niet starten"))
+	msg := widget.NewLabel(sentence)
+	msg.Wrapping = fyne.TextWrapWord
+	msg.Selectable = true
+	closeBtn := widget.NewButton(T("Sluiten"), a.Quit)
+	closeBtn.Importance = widget.HighImportance
+	w.SetContent(container.NewPadded(container.NewBorder(nil, container.NewHBox(closeBtn), nil, nil, msg)))
+	w.Resize(fyne.NewSize(560, 220))
+	w.ShowAndRun()
+}
+
+// ShowDatabaseMoved tells the user once that the database was moved out of the
+// Windows Roaming profile (issue 20).
+func ShowDatabaseMoved(win fyne.Window) {
+	showInformation(win, T("Database verplaatst"), T(`Terugkeer heeft de database verplaatst van de zwervende profielmap (%AppData%\Terugkeer) naar de lokale map (%LocalAppData%\Terugkeer), zodat Windows de dossiers niet meer naar de server van de gemeente kopieert.`))
+}
