@@ -11,7 +11,7 @@ const ActieVerplaatsing = "verplaatsing"
 func (s *Service) RecordDatabaseMove(ctx context.Context) error {
 	return s.store.Update(ctx, func(tx Tx) error {
 		return s.audit(tx, AuditEntry{Actie: ActieVerplaatsing, Object: "database",
-			Resultaat: "naar lokale map", Bron: "roaming"})
+			Resultaat: "naar-lokale-map", Bron: "roaming"})
 	})
 }
 

@@ -335,6 +335,8 @@ func auditActieLabel(a string) string {
 		return T("quarantaine")
 	case app.ActieInstelling:
 		return T("instelling")
+	case app.ActieVerplaatsing:
+		return T("database verplaatst")
 	}
 	return app.Visible(a)
 }
@@ -356,6 +358,8 @@ func auditObjectLabel(o string) string {
 		return T("logboek")
 	case "toestemmingsregister":
 		return T("toestemmingsregister")
+	case "database":
+		return T("database")
 	}
 	return app.Visible(o)
 }
@@ -391,6 +395,8 @@ func auditResultLabel(r string) string {
 		return T("gewist")
 	case "mislukt":
 		return T("mislukt")
+	case "naar-lokale-map":
+		return T("naar de lokale map")
 	}
 	return app.Visible(r)
 }
