@@ -77,6 +77,18 @@ func (v *SettingsView) setSignIn(ms app.MailboxSettings) {
 	f.tenant.SetText(ms.OAuth.Tenant)
 	f.clientID.SetText(ms.OAuth.ClientID)
 	v.updateSignIn()
+	if mb, ok := v.mailbox.(MailboxSignIn); ok && ms.OAuth2() {
+		v.bg.run(func() {
+			in := mb.SignedIn(ms) // may ask the keyring: not on the Fyne goroutine
+			fyne.Do(func() {
+				if in {
+					f.status.SetText(T("Aangemeld bij Microsoft."))
+				} else {
+					f.status.SetText(T("Nog niet aangemeld bij Microsoft: kies 'Aanmelden bij Microsoft'."))
+				}
+			})
+		})
+	}
 }
 
 // readSignIn puts the form's OAuth2 fields into ms.

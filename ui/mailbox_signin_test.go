@@ -87,6 +87,9 @@ func TestSettingsOAuthFields(t *testing.T) {
 	if f.aanmelding.SelectedIndex() != 1 || f.tenant.Text != "gemeente.onmicrosoft.com" || f.clientID.Text != "app-1" {
 		t.Fatalf("form %d %q %q", f.aanmelding.SelectedIndex(), f.tenant.Text, f.clientID.Text)
 	}
+	if f.status.Text != "Nog niet aangemeld bij Microsoft: kies 'Aanmelden bij Microsoft'." {
+		t.Errorf("status %q", f.status.Text)
+	}
 	if f.button.Disabled() || !s.Settings.mail.wachtwoord.Disabled() {
 		t.Error("with oauth2 the sign-in button is off or the password field on")
 	}

@@ -42,10 +42,9 @@ func SignInBrowser(ctx context.Context, s app.MailboxSettings, open func(url str
 	go srv.Serve(ln) //nolint:errcheck // ends with Close
 	defer srv.Close()
 
+	// No login_hint: the casemanager signs in with their own account, which is not the
+	// (shared) mailbox's address; select_account lets them pick it on a shared computer.
 	opts := []oauth2.AuthCodeOption{oauth2.S256ChallengeOption(verifier), oauth2.SetAuthURLParam("prompt", "select_account")}
-	if s.Gebruiker != "" {
-		opts = append(opts, oauth2.SetAuthURLParam("login_hint", s.Gebruiker))
-	}
 	if err := open(cfg.AuthCodeURL(state, opts...)); err != nil {
 		return errors.New("de browser kon niet worden geopend; meld u aan met de code (terugkeer-cli imap aanmelden)")
 	}
