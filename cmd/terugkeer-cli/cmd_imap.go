@@ -174,6 +174,7 @@ func cmdImportIMAP(ctx context.Context, e *env) error {
 		opts.Progress = progressPrinter(e.stderr)
 	}
 	sum, err := mailbox.Run(ctx, e.svc, s, opts)
+	err = signInHint(err)
 	if !*asJSON && (err == nil || len(all) > 0) {
 		printImportSummary(e, all)
 		fmt.Fprintf(e.stdout, "Postvak: %d naar %s, %d naar %s, %d blijven staan in %s\n",

@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"errors"
 	"fmt"
 
 	"github.com/terugkeer/terugkeer/app"
@@ -20,6 +21,15 @@ func imapLogin(ctx context.Context, e *env, s app.MailboxSettings) (mailbox.Auth
 		return nil, err
 	}
 	return mailbox.PasswordLogin{User: s.Gebruiker, Password: pw}, nil
+}
+
+// signInHint says how to sign in again from the command line when the Microsoft
+// sign-in expired or was revoked.
+func signInHint(err error) error {
+	if errors.Is(err, app.ErrMailboxSignInExpired) {
+		return fmt.Errorf("%w ('terugkeer-cli imap aanmelden', of 'Aanmelden bij Microsoft' in het venster)", err)
+	}
+	return err
 }
 
 // imapOAuth handles "imap geheim" (the client secret into the keyring), "imap aanmelden"

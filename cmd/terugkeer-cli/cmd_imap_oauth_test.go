@@ -2,6 +2,7 @@ package main
 
 import (
 	"encoding/json"
+	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -146,4 +147,15 @@ func exampleMailsForIMAP(t *testing.T) [][]byte {
 		mails = append(mails, b)
 	}
 	return mails
+}
+
+func TestSignInHint(t *testing.T) {
+	err := signInHint(oauth.ErrSignInExpired)
+	if !errors.Is(err, app.ErrMailboxSignInExpired) || !strings.Contains(err.Error(), "imap aanmelden") {
+		t.Errorf("%v", err)
+	}
+	other := errors.New("iets anders")
+	if signInHint(other) != other || signInHint(nil) != nil {
+		t.Error("other errors changed")
+	}
 }
