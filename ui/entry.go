@@ -45,6 +45,10 @@ func newEscPasswordEntry() *EscEntry {
 
 // TypedKey handles Esc (and Down, with OnDown) and gives every other key to widget.Entry.
 func (e *EscEntry) TypedKey(key *fyne.KeyEvent) {
+	if key.Name == fyne.KeyF1 {
+		toWindow(e, key) // help for the screen, also while typing in a field
+		return
+	}
 	if key.Name == fyne.KeyDown && e.OnDown != nil && !e.MultiLine {
 		e.OnDown()
 		return
@@ -85,6 +89,16 @@ func formKeys(d *dialog.FormDialog, entries ...*EscEntry) {
 		e.OnEscape = d.Hide
 		if !e.MultiLine {
 			e.OnSubmitted = func(string) { d.Submit() }
+		}
+	}
+}
+
+// toWindow hands a key that a focused widget does not use to the window's own key
+// handler (Shell.typedKey): Fyne sends keys without a modifier only to the focused widget.
+func toWindow(o fyne.CanvasObject, key *fyne.KeyEvent) {
+	if a := fyne.CurrentApp(); a != nil {
+		if c := a.Driver().CanvasForObject(o); c != nil && c.OnTypedKey() != nil {
+			c.OnTypedKey()(key)
 		}
 	}
 }

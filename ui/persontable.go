@@ -91,6 +91,8 @@ func fitColumns(cols []tableColumn, avail float32) []float32 {
 // TypedKey handles Up, Down, Enter and Esc; other keys go to widget.Table.
 func (t *personTable) TypedKey(e *fyne.KeyEvent) {
 	switch e.Name {
+	case fyne.KeyF1:
+		toWindow(t, e)
 	case fyne.KeyUp:
 		if t.row <= 0 {
 			t.leave()

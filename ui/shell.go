@@ -63,8 +63,10 @@ type Shell struct {
 	screens map[string]fyne.CanvasObject
 	navBtns map[string]*widget.Button
 	current string
-	body    *fyne.Container
-	status  *widget.Label
+	// HelpShown is the screen whose help was shown last (tests).
+	HelpShown string
+	body      *fyne.Container
+	status    *widget.Label
 	// statusBefore is the status line a refused drop replaced, shown again after the next.
 	statusBefore string
 	content      fyne.CanvasObject
@@ -106,7 +108,10 @@ func NewShell(ctx context.Context, svc Service, win fyne.Window, opts Options) *
 	}
 	appName := widget.NewLabelWithStyle("Terugkeer", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	appName.SizeName = theme.SizeNameSubHeadingText
-	side := container.NewBorder(container.NewVBox(appName, widget.NewSeparator()), nil, nil, nil, nav)
+	help := widget.NewButtonWithIcon(T("Help (F1)"), theme.HelpIcon(), s.ShowHelp)
+	help.Alignment = widget.ButtonAlignLeading
+	help.Importance = widget.LowImportance
+	side := container.NewBorder(container.NewVBox(appName, widget.NewSeparator()), help, nil, nil, nav)
 
 	// The status line is small but in the text colour: a low-importance label is drawn in
 	// Fyne's disabled grey (1.3:1 on white), unreadable for what it reports (retention
@@ -225,6 +230,10 @@ func (s *Shell) typedKey(e *fyne.KeyEvent) {
 		return
 	}
 	if s.dialogOpen() {
+		return
+	}
+	if e.Name == fyne.KeyF1 {
+		s.ShowHelp()
 		return
 	}
 	switch {
