@@ -155,3 +155,35 @@ func TestLongRefreshTokenInPieces(t *testing.T) {
 		t.Error("a piece stayed after signing out")
 	}
 }
+
+// Two processes share the sign-in: when one refreshed (rotating the refresh token) while
+// the other still held the old one, the other takes the newer one from the keyring
+// instead of signing out and deleting it.
+func TestRefreshRaceKeepsTheNewerSignIn(t *testing.T) {
+	keyring.MockInit()
+	idp := testidp.Start(t)
+	idp.AddPublicClient(desktopID)
+	idp.SignIn(testMailbox)
+	s := idpSettings(idp, desktopID)
+	b := &browser{t: t}
+	if err := SignInBrowser(t.Context(), s, b.open); err != nil {
+		t.Fatal(err)
+	}
+	old, _ := loadRefresh(s)
+	desktop, _ := UserTokens(t.Context(), s)
+	if _, err := desktop.AccessToken(true); err != nil { // rotates: old is now spent
+		t.Fatal(err)
+	}
+	cli, _ := UserTokens(t.Context(), s)
+	if _, err := cli.(*userTokens).refreshWith(old, true); err != nil {
+		t.Fatalf("refresh with the spent token while a newer one is kept: %v", err)
+	}
+	if !SignedIn(s) {
+		t.Fatal("signed out")
+	}
+	// A really revoked grant still signs out.
+	idp.RevokeGrants(testMailbox)
+	if _, err := cli.AccessToken(true); !errors.Is(err, ErrSignInExpired) || SignedIn(s) {
+		t.Errorf("after revocation: %v, signed in %v", err, SignedIn(s))
+	}
+}

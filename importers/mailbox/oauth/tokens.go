@@ -121,10 +121,26 @@ func (u *userTokens) AccessToken(fresh bool) (string, error) {
 	if rt == "" {
 		return "", ErrNotSignedIn
 	}
+	return u.refreshWith(rt, true)
+}
+
+// refreshWith gets tokens with the refresh token rt and keeps the rotated one. Another
+// process (the desktop app and a scheduled import) may have refreshed meanwhile: when rt
+// is refused but the keyring holds a newer one, that one is tried (once) instead of
+// signing out, so that one process never deletes the other's fresh sign-in.
+func (u *userTokens) refreshWith(rt string, retry bool) (string, error) {
 	tok, err := u.cfg.TokenSource(u.ctx, &oauth2.Token{RefreshToken: rt}).Token()
 	if err != nil {
 		err = describe(err)
-		if errors.Is(err, ErrSignInExpired) {
+		if !errors.Is(err, ErrSignInExpired) {
+			return "", err
+		}
+		now, lerr := loadRefresh(u.s)
+		switch {
+		case lerr != nil:
+		case now != "" && now != rt && retry:
+			return u.refreshWith(now, false)
+		case now == rt:
 			SignOut(u.s) //nolint:errcheck // the grant is gone either way; the user must sign in again
 		}
 		return "", err
