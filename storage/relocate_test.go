@@ -206,3 +206,36 @@ func TestAdoptLegacyRefusesGarbage(t *testing.T) {
 		t.Error("the old file changed")
 	}
 }
+
+// An older version that still has the old database open (another PC with the same
+// roaming profile) keeps its log in use: nothing is moved, and nothing appears at the
+// new place.
+func TestAdoptLegacyBusy(t *testing.T) {
+	root := t.TempDir()
+	legacy := legacyWithPendingWAL(t, root)
+	other, err := Open(legacy)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer other.Close()
+	tx, err := other.sql.Begin()
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer tx.Rollback()
+	var n int
+	if err := tx.QueryRow("SELECT count(*) FROM persons").Scan(&n); err != nil { // holds a snapshot
+		t.Fatal(err)
+	}
+	local := filepath.Join(root, "Local", "Terugkeer", "terugkeer.db")
+	moved, err := AdoptLegacy(legacy, local)
+	if !errors.Is(err, ErrLegacyBusy) || moved {
+		t.Fatalf("AdoptLegacy = %v, %v; want ErrLegacyBusy", moved, err)
+	}
+	if _, err := os.Stat(local); !errors.Is(err, os.ErrNotExist) {
+		t.Errorf("a file appeared at the new place (%v)", err)
+	}
+	if _, err := os.Stat(legacy); err != nil {
+		t.Errorf("the old database is gone: %v", err)
+	}
+}

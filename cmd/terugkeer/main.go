@@ -1,6 +1,6 @@
 // Command terugkeer is the Terugkeer desktop app for gemeente re-integration teams.
 //
-// Usage: terugkeer [--db PAD] [--version]   (or TERUGKEER_DB=PAD; see app.DatabasePath)
+// Usage: terugkeer [--db PAD] [--version]   (or TERUGKEER_DB=PAD; see app.LocateDatabase)
 package main
 
 import (
