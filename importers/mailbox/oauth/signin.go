@@ -34,7 +34,8 @@ func SignInBrowser(ctx context.Context, s app.MailboxSettings, open func(url str
 		return errors.New("de aanmelding kan geen poort op deze computer openen voor het antwoord van Microsoft")
 	}
 	defer ln.Close()
-	cfg.RedirectURL = fmt.Sprintf("http://127.0.0.1:%d/", ln.Addr().(*net.TCPAddr).Port)
+	// No path: Entra matches a registered http://127.0.0.1 on any port, path included.
+	cfg.RedirectURL = fmt.Sprintf("http://127.0.0.1:%d", ln.Addr().(*net.TCPAddr).Port)
 	verifier := oauth2.GenerateVerifier()
 	state := randomState()
 	results := make(chan redirectResult, 1)
