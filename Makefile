@@ -77,7 +77,9 @@ vet-windows:
 	GOOS=darwin CGO_ENABLED=0 $(GO) vet ./app
 
 # scripts/dovecot.sh starts a throw-away Dovecot on 127.0.0.1 for the IMAP integration tests
-# and stops it afterwards; without Dovecot it says loudly that those tests are skipped.
+# and stops it afterwards; without Dovecot it says loudly that those tests are skipped. The
+# OAuth2 tests start token-only ones of their own (scripts/dovecot.sh start-oauth2, through
+# internal/testidp), each checking tokens at the test's identity provider.
 # make test installs msgconvert first, so here its absence fails the .msg tests instead of skipping them.
 unit:
 	TERUGKEER_MSGCONVERT_REQUIRED=1 scripts/dovecot.sh run $(GO) test -timeout $(TEST_TIMEOUT) ./...
