@@ -120,7 +120,7 @@ func resultText(r app.Result) string {
 	case app.Dubbel:
 		what = T("al eerder geïmporteerd")
 	case app.Quarantaine:
-		what = T("in quarantaine:") + " " + r.Reden
+		what = T("in quarantaine:") + " " + app.Visible(r.Reden)
 	case app.GeenBericht:
 		what = T("geen bericht gevonden")
 	default:
@@ -130,7 +130,7 @@ func resultText(r app.Result) string {
 	if r.Soort != "" {
 		soort = kindLabel(r.Soort)
 	}
-	return join(" · ", filepath.Base(r.Bron), soort, what)
+	return join(" · ", app.Visible(filepath.Base(r.Bron)), soort, what)
 }
 
 func (v *ImportView) updateResultRow(i widget.ListItemID, o fyne.CanvasObject) {

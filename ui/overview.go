@@ -209,7 +209,7 @@ func (v *OverviewView) releaseRows(d *app.Dashboard) []fyne.CanvasObject {
 func (v *OverviewView) signalRow(s app.Signal) fyne.CanvasObject {
 	if s.Soort == app.SignaalQuarantaine {
 		id := s.QuarantineID
-		b := widget.NewButtonWithIcon(s.Tekst, theme.WarningIcon(), func() {
+		b := widget.NewButtonWithIcon(app.Visible(s.Tekst), theme.WarningIcon(), func() {
 			v.shell.Show(SectionQuarantaine)
 			v.shell.Quarantine.Select(id)
 		})
@@ -222,10 +222,10 @@ func (v *OverviewView) signalRow(s app.Signal) fyne.CanvasObject {
 
 // personButton opens a person; detail follows the name.
 func (v *OverviewView) personButton(id int64, name, detail string) fyne.CanvasObject {
-	b := widget.NewButtonWithIcon(name, theme.AccountIcon(), func() { v.shell.OpenPerson(id) })
+	b := widget.NewButtonWithIcon(app.Visible(name), theme.AccountIcon(), func() { v.shell.OpenPerson(id) })
 	b.Alignment = widget.ButtonAlignLeading
 	b.Importance = widget.LowImportance
-	d := widget.NewLabel(detail)
+	d := widget.NewLabel(app.Visible(detail))
 	d.Truncation = fyne.TextTruncateEllipsis
 	return container.NewBorder(nil, nil, b, nil, d)
 }

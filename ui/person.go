@@ -127,7 +127,7 @@ func fields(pairs ...string) fyne.CanvasObject {
 func (v *PersonView) render() {
 	f := v.File
 	today := todayOf(v.svc.Now())
-	v.title.SetText(f.Person.FullName())
+	v.title.SetText(app.Visible(f.Person.FullName()))
 	v.pdfBtn.Enable()
 	v.body.RemoveAll()
 
@@ -144,7 +144,7 @@ func (v *PersonView) render() {
 			eind = formatDate(d.Einddatum) + " (" + statusLabel(d.EinddatumStatus) + ") — " + daysText(today.DaysUntil(d.Einddatum))
 		}
 		idPairs = append(idPairs,
-			T("Inrichting"), d.Inrichting,
+			T("Inrichting"), app.Visible(d.Inrichting),
 			T("Begindatum"), formatDate(d.Begindatum),
 			T("Einddatum"), eind,
 			T("Grondslag detentie"), meldingBasis())
@@ -165,7 +165,7 @@ func (v *PersonView) render() {
 	// DJI casemanager.
 	if cm := f.Person.Casemanager; cm != (app.Contact{}) {
 		v.body.Add(heading(T("Casemanager DJI")))
-		v.body.Add(fields(T("Naam"), cm.Naam, T("Telefoon"), cm.Telefoon, T("E-mail"), cm.Email))
+		v.body.Add(fields(T("Naam"), app.Visible(cm.Naam), T("Telefoon"), app.Visible(cm.Telefoon), T("E-mail"), app.Visible(cm.Email)))
 	}
 
 	// Domains: per leefgebied the plan and the informatieblad, each under its basis.
@@ -327,7 +327,7 @@ func (v *PersonView) removePerson() {
 	if v.File == nil {
 		return
 	}
-	name := v.File.Person.FullName()
+	name := app.Visible(v.File.Person.FullName())
 	text := tf("Alles wat Terugkeer over {{.Naam}} bewaart wordt definitief verwijderd: de detenties, de antwoorden en hulpvragen per domein, de opvolging en de contacten. Dit kan niet ongedaan worden gemaakt.", "Naam", name)
 	confirm(v.win, T("Persoon verwijderen?"), text, T("Verwijderen"), func() {
 		v.bg.run(func() {

@@ -30,13 +30,13 @@ func (v *PersonView) followupBox(d app.Domain, df app.DomainFile) fyne.CanvasObj
 	}
 	actie := ""
 	if fu.Actie != "" {
-		actie = fu.Actie + " — " + formatDate(fu.Actiedatum)
+		actie = app.Visible(fu.Actie) + " — " + formatDate(fu.Actiedatum)
 	}
 	items := []fyne.CanvasObject{
 		widget.NewSeparator(),
 		blockHeading(T("Opvolging door de gemeente"), followupBasis(v.File)),
 		fields(T("Opvolging"), followupStatusLabel(status),
-			T("Verantwoordelijke"), fu.Verantwoordelijke,
+			T("Verantwoordelijke"), app.Visible(fu.Verantwoordelijke),
 			T("Volgende actie"), actie),
 	}
 	items = append(items, contactList(df.Contacten)...)
@@ -55,13 +55,13 @@ func contactList(cs []app.ContactMoment) []fyne.CanvasObject {
 	out := []fyne.CanvasObject{widget.NewLabelWithStyle(T("Contacten"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})}
 	for i := len(cs) - 1; i >= 0; i-- {
 		c := cs[i]
-		line := join("  ·  ", formatTime(c.Tijd), kanaalLabel(c.Kanaal), c.Met)
+		line := join("  ·  ", formatTime(c.Tijd), kanaalLabel(c.Kanaal), app.Visible(c.Met))
 		if c.Door != "" {
-			line += "  (" + tf("vastgelegd door {{.Naam}}", "Naam", c.Door) + ")"
+			line += "  (" + tf("vastgelegd door {{.Naam}}", "Naam", app.Visible(c.Door)) + ")"
 		}
 		out = append(out, widget.NewLabel(line))
 		if c.Notitie != "" {
-			n := wrapLabel(c.Notitie)
+			n := wrapLabel(app.VisibleText(c.Notitie))
 			n.TextStyle = fyne.TextStyle{Italic: true}
 			out = append(out, container.NewPadded(n))
 		}

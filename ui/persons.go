@@ -437,7 +437,7 @@ func (v *PersonsView) updateCell(id widget.TableCellID, o fyne.CanvasObject) {
 func cellText(r app.PersonRow, col int, today app.Date) string {
 	switch col {
 	case 0:
-		name := r.Person.FullName()
+		name := app.Visible(r.Person.FullName())
 		if r.ControleNodig {
 			name += " (" + T("controle nodig") + ")"
 		}
@@ -445,7 +445,7 @@ func cellText(r app.PersonRow, col int, today app.Date) string {
 	case 1:
 		return formatDate(r.Geboortedatum)
 	case 2:
-		return r.Inrichting
+		return app.Visible(r.Inrichting)
 	case 3:
 		if r.Einddatum.IsZero() {
 			return T("onbekend")

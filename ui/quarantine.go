@@ -56,7 +56,7 @@ func NewQuarantineView(ctx context.Context, svc Service, win fyne.Window, bg *ta
 	}, func(i widget.ListItemID, o fyne.CanvasObject) {
 		if i < len(v.Items) {
 			q := v.Items[i]
-			o.(*widget.Label).SetText(formatTime(q.Ontvangen) + " · " + shortBron(q.Bron))
+			o.(*widget.Label).SetText(formatTime(q.Ontvangen) + " · " + app.Visible(shortBron(q.Bron)))
 		}
 	})
 	v.list.OnSelected = func(i widget.ListItemID) {
@@ -136,7 +136,7 @@ func rawText(raw []byte) string {
 		}
 		s = string(r)
 	}
-	s = strings.ReplaceAll(s, "\r\n", "\n")
+	s = app.VisibleText(s) // line breaks kept; ESC, CR, C1 and bidi controls shown escaped
 	if cut {
 		s += "\n\n" + T("[… ingekort: het bericht is groter dan op het scherm past]")
 	}
@@ -196,8 +196,8 @@ func (v *QuarantineView) load(id int64) {
 				return
 			}
 			v.Selected = q
-			v.reden.SetText(q.Reden)
-			v.bron.SetText(q.Bron)
+			v.reden.SetText(app.Visible(q.Reden))
+			v.bron.SetText(app.Visible(q.Bron))
 			v.tijd.SetText(formatTime(q.Ontvangen))
 			v.raw.SetText(rawText(q.Raw))
 			v.noSel.Hide()
@@ -229,7 +229,7 @@ func (v *QuarantineView) Retry() {
 				var reasons []string
 				for _, r := range results {
 					if r.Reden != "" && r.Resultaat == app.Quarantaine {
-						reasons = append(reasons, r.Reden)
+						reasons = append(reasons, app.Visible(r.Reden))
 					}
 				}
 				showInformation(v.win, T("Opnieuw importeren"), T("Het bericht kan nog steeds niet worden geïmporteerd:")+"\n"+strings.Join(reasons, "\n"))
@@ -248,7 +248,7 @@ func (v *QuarantineView) askDiscard() {
 	if q == nil {
 		return
 	}
-	text := tf("Het bericht uit {{.Bron}} wordt definitief verwijderd, met de volledige inhoud. Het kan daarna niet meer opnieuw worden geïmporteerd; vraag de DJI zo nodig het bericht opnieuw te sturen.", "Bron", shortBron(q.Bron))
+	text := tf("Het bericht uit {{.Bron}} wordt definitief verwijderd, met de volledige inhoud. Het kan daarna niet meer opnieuw worden geïmporteerd; vraag de DJI zo nodig het bericht opnieuw te sturen.", "Bron", app.Visible(shortBron(q.Bron)))
 	confirm(v.win, T("Bericht verwijderen?"), text, T("Verwijderen"), v.Discard)
 }
 
