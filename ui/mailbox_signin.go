@@ -238,8 +238,8 @@ func (s *signIn) showCode(code, addr string) {
 
 // finish ends the dialog; a cancelled or superseded attempt (ctx done) says nothing.
 func (s *signIn) finish(ctx context.Context, err error) {
-	if ctx.Err() != nil && (err == nil || errors.Is(err, context.Canceled) || errors.Is(err, context.DeadlineExceeded)) {
-		return
+	if ctx.Err() != nil {
+		return // cancelled, or superseded by the code
 	}
 	s.cancel()
 	s.Dialog.Hide()

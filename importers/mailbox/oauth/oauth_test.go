@@ -1,6 +1,7 @@
 package oauth
 
 import (
+	"context"
 	"errors"
 	"net/http"
 	"net/http/httptest"
@@ -185,5 +186,18 @@ func TestRefreshRaceKeepsTheNewerSignIn(t *testing.T) {
 	idp.RevokeGrants(testMailbox)
 	if _, err := cli.AccessToken(true); !errors.Is(err, ErrSignInExpired) || SignedIn(s) {
 		t.Errorf("after revocation: %v, signed in %v", err, SignedIn(s))
+	}
+}
+
+// Cancelling a browser sign-in (the user closed the dialog or chose the code) ends it
+// with context.Canceled, which the window does not report as a failure.
+func TestBrowserSignInCancelled(t *testing.T) {
+	keyring.MockInit()
+	idp := testidp.Start(t)
+	idp.AddPublicClient(desktopID)
+	ctx, cancel := context.WithCancel(t.Context())
+	err := SignInBrowser(ctx, idpSettings(idp, desktopID), func(string) error { cancel(); return nil })
+	if !errors.Is(err, context.Canceled) {
+		t.Errorf("error %v, want context.Canceled", err)
 	}
 }

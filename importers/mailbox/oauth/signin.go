@@ -55,7 +55,10 @@ func SignInBrowser(ctx context.Context, s app.MailboxSettings, open func(url str
 	select {
 	case res = <-results:
 	case <-ctx.Done():
-		return errors.New("de aanmelding bij Microsoft is niet afgerond")
+		if errors.Is(ctx.Err(), context.Canceled) {
+			return ctx.Err() // the user cancelled or chose the code
+		}
+		return errors.New("de aanmelding bij Microsoft is niet binnen 10 minuten afgerond")
 	}
 	if res.err != nil {
 		return res.err
