@@ -3,6 +3,7 @@ package ui
 import (
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -128,5 +129,22 @@ func TestPDFIntoSyncedOrNetworkFolderAsksFirst(t *testing.T) {
 	}
 	if b, err := os.ReadFile(pdf); err != nil || !strings.HasPrefix(string(b), "%PDF") {
 		t.Errorf("local PDF not written: %v", err)
+	}
+}
+
+// Ctrl+P's real save dialog opens in that folder: with Documenten in OneDrive, the
+// profile folder (which lists the OneDrive folder), not Documenten.
+func TestMakePDFDialogOpensInLocalFolder(t *testing.T) {
+	svc := realService(t, exampleNow, []string{"0193"}, true)
+	_, p := newLaptop(t, true)
+	s, w := newShell(t, svc, Options{PDF: pdfWriter(svc), Platform: p})
+	test.Type(s.Persons.Search, "berg")
+	s.Wait()
+	s.Persons.OpenRow(0)
+	s.Wait()
+	s.Person.MakePDF()
+	texts := visibleTexts(w.Canvas().Overlays().Top())
+	if !slices.Contains(texts, "OneDrive - Gemeente") || slices.Contains(texts, "Documenten") {
+		t.Errorf("the save dialog does not show the profile folder: %q", texts)
 	}
 }
