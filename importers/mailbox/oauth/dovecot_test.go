@@ -35,13 +35,18 @@ type fixture struct {
 	s   app.MailboxSettings
 }
 
-func newFixture(t *testing.T, clientID string) fixture {
+func newFixture(t *testing.T, clientID string) fixture { return fixtureWith(t, clientID, true) }
+
+func fixtureWith(t *testing.T, clientID string, withDovecot bool) fixture {
 	t.Helper()
 	keyring.MockInit()
 	idp := testidp.Start(t)
 	idp.AddApp(appID, appSecret, testMailbox)
 	idp.AddPublicClient(desktopID)
-	host, port := idp.Dovecot(t)
+	host, port := "127.0.0.1", 1 // no mail server: the test talks to the IdP only
+	if withDovecot {
+		host, port = idp.Dovecot(t)
+	}
 	return fixture{idp: idp, s: app.MailboxSettings{
 		Server: host, Poort: port, Beveiliging: app.SecurityNone, Gebruiker: testMailbox,
 		Aanmelding: app.SignInOAuth2, OAuth: app.MailboxOAuth{ClientID: clientID, TokenURL: idp.TokenURL()},
@@ -286,7 +291,7 @@ func TestDovecotBrowserSignInRefreshAndRevoke(t *testing.T) {
 }
 
 func TestBrowserSignInRefused(t *testing.T) {
-	f := newFixture(t, desktopID)
+	f := fixtureWith(t, desktopID, false)
 	// Nobody signs in at the IdP: it redirects back with access_denied.
 	b := &browser{t: t}
 	err := SignInBrowser(t.Context(), f.s, b.open)
@@ -333,7 +338,7 @@ func TestDovecotDeviceSignIn(t *testing.T) {
 }
 
 func TestDeviceSignInCancelled(t *testing.T) {
-	f := newFixture(t, desktopID)
+	f := fixtureWith(t, desktopID, false)
 	ctx, cancel := context.WithCancel(t.Context())
 	err := SignInDevice(ctx, f.s, func(DeviceCode) { cancel() })
 	if !errors.Is(err, context.Canceled) || SignedIn(f.s) {
