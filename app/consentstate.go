@@ -193,7 +193,8 @@ func (s DomainFilter) Label() string {
 
 // Match is what a domain must have to pass the filter: its consent state and, for a
 // consented domain, one of the follow-up statuses (nil: any). A consented domain without
-// recorded follow-up is open.
+// recorded follow-up is open. The follow-up statuses also match any leefgebied of a person
+// with a D&R-plan, whatever its consent (v2 rule 3).
 func (s DomainFilter) Match() (ConsentState, []FollowupStatus) {
 	switch s {
 	case FilterIngetrokken:

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -280,5 +281,67 @@ func TestPersonFiltersOnPlan(t *testing.T) {
 	}
 	if got := names(app.PersonQuery{AfsprakenGemeente: true}); got != "El Idrissi" {
 		t.Errorf("afspraken gemeente: %s", got)
+	}
+}
+
+// Removing a person removes the plan too, counted in the audit and gone from the file.
+func TestRemovePersonWithPlan(t *testing.T) {
+	w := newPlanWorld(t)
+	id := w.importMsg(examplePlan02()).PersonID
+	w.present("zorgmarker")
+	if err := w.svc.RemovePerson(context.Background(), id); err != nil {
+		t.Fatal(err)
+	}
+	w.absent("zorgmarker")
+	var removed *app.AuditEntry
+	for _, e := range w.audit(app.ActiePurge) {
+		if e.Resultaat == "verwijderd" {
+			removed = &e
+		}
+	}
+	// onderdak 5 items, zorg 3, sociaal-netwerk 1, the general topic 1.
+	if removed == nil || removed.Aantal != 10 ||
+		!reflect.DeepEqual(removed.Domeinen, []app.Domain{app.Onderdak, app.Zorg, app.SociaalNetwerk}) {
+		t.Errorf("removal audit = %+v", removed)
+	}
+}
+
+// The domain-status filter sees the follow-up of a person with a plan on every
+// leefgebieden, whatever the consent (v2 rule 3).
+func TestDomainFilterWithPlan(t *testing.T) {
+	w := newPlanWorld(t)
+	ctx := context.Background()
+	id := w.importMsg(examplePlan02()).PersonID
+	w.mustImport(sheet("999990019", "Berg", "2019-06-03", "blad", app.Zorg)) // consented, open
+	set := func(d app.Domain, s app.FollowupStatus) {
+		if _, err := w.svc.SetFollowup(ctx, id, d, app.FollowupEdit{Status: s}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	set(app.Onderdak, app.FollowupGeregeld)
+	set(app.SociaalNetwerk, app.FollowupInBehandeling)
+	cases := []struct {
+		d    app.Domain
+		f    app.DomainFilter
+		want []string
+	}{
+		{"", app.FilterOpen, []string{"999990019", "999995005"}},
+		{app.Onderdak, app.FilterOpen, nil},
+		{app.Onderdak, app.FilterGeregeld, []string{"999995005"}},
+		{app.Zorg, app.FilterOpen, []string{"999990019", "999995005"}},
+		{app.SociaalNetwerk, app.FilterNietGeregeld, []string{"999995005"}},
+		{"", app.FilterGeregeld, []string{"999995005"}},
+		{app.Zorg, app.FilterGeenToestemming, nil},
+	}
+	for _, c := range cases {
+		if got := w.filterBSNs(c.d, c.f); !slices.Equal(got, c.want) {
+			t.Errorf("%q %s: %v, want %v", c.d, c.f, got, c.want)
+		}
+	}
+	for _, d := range app.Leefgebieden() {
+		set(d, app.FollowupNietNodig)
+	}
+	if got := w.filterBSNs("", app.FilterOpen); !slices.Equal(got, []string{"999990019"}) {
+		t.Errorf("everything niet nodig: open %v", got)
 	}
 }

@@ -28,7 +28,8 @@ func (s *Service) RemovePerson(ctx context.Context, id int64) error {
 }
 
 // personItems counts what removing a person takes away: detentions, consent-based
-// topics and hulpvragen, and general topics; and the domains that held content.
+// topics and hulpvragen, general topics and the items of the D&R-plan; and the domains
+// that held content.
 func personItems(tx ReadTx, id int64) (int, []Domain, error) {
 	dets, err := tx.Detentions(id)
 	if err != nil {
@@ -42,13 +43,26 @@ func personItems(tx ReadTx, id int64) (int, []Domain, error) {
 	if err != nil {
 		return 0, nil, err
 	}
+	plan, err := tx.Plan(id)
+	if err != nil {
+		return 0, nil, err
+	}
 	n := len(dets) + len(gen)
 	var doms []Domain
-	for _, d := range Domains() {
-		if k := data[d].Items(); k > 0 {
+	for _, d := range Leefgebieden() {
+		k := data[d].Items()
+		if plan != nil {
+			if l, ok := plan.Plan.LifeArea(d); ok {
+				k += l.Items()
+			}
+		}
+		if k > 0 {
 			n += k
 			doms = append(doms, d)
 		}
+	}
+	if plan != nil {
+		n += len(plan.Plan.Algemeen)
 	}
 	return n, slices.Clip(doms), nil
 }
