@@ -24,24 +24,19 @@ var _ app.Store = (*DB)(nil)
 // writers are serialised by BEGIN IMMEDIATE and DB.writeMu.
 const maxOpenConns = 4
 
-// ErrCheckpointBusy is returned by Update (after a successful commit) when removed data
-// could not yet be wiped from the write-ahead log because another reader held it open.
-// The store retries at the next Update and at Close.
-var ErrCheckpointBusy = errors.New("de gegevens zijn verwijderd, maar het logbestand van de database " +
-	"kon nog niet worden geleegd omdat de database bezet is; dit wordt bij de volgende wijziging " +
-	"of bij het afsluiten opnieuw geprobeerd")
-
 // DB is the SQLite store.
 type DB struct {
 	sql     *sql.DB
 	path    string
 	writeMu sync.Mutex // serialises Update within the process
-	pending bool       // a purge's checkpoint has not completed yet; guarded by writeMu
+	pending bool       // the last wipe found the log busy (wisopdracht stays); guarded by writeMu
 	stmts   *stmtCache
 }
 
 // Open opens (creating when needed) the database at path and brings its schema up to
-// date. The directory is created with mode 0700 and the file with mode 0600.
+// date. The directory is created with mode 0700 and the file with mode 0600. A wipe
+// that an earlier purge (of any process) left pending is completed when the log is
+// free (finishWipe).
 func Open(path string) (*DB, error) {
 	abs, err := prepareFile(path)
 	if err != nil {
@@ -69,18 +64,18 @@ func (db *DB) init() error {
 	if err := migrate(context.Background(), db.sql, ms); err != nil {
 		return err
 	}
-	return restrictSidecars(db.path)
+	if err := restrictSidecars(db.path); err != nil {
+		return err
+	}
+	return db.FinishWipe(context.Background())
 }
 
-// Close finishes a pending checkpoint and closes the database.
+// Close tries once more to complete a pending wipe and closes the database. A wipe
+// the log still holds up stays recorded in the database for the next process.
 func (db *DB) Close() error {
 	db.writeMu.Lock()
 	defer db.writeMu.Unlock()
-	var cpErr error
-	if db.pending {
-		cpErr = db.checkpoint(context.Background())
-	}
-	return errors.Join(cpErr, db.sql.Close())
+	return errors.Join(db.finishWipe(context.Background(), false), db.sql.Close())
 }
 
 // View runs fn in a read transaction.
@@ -95,18 +90,21 @@ func (db *DB) View(ctx context.Context, fn func(app.ReadTx) error) error {
 
 // Update runs fn in one write transaction (BEGIN IMMEDIATE). It rolls back when fn
 // returns an error or panics. When fn removed personal data (PurgeDomainData,
-// PurgeGeneral, DeletePerson, DeleteQuarantine), the WAL is checkpointed and truncated
-// after the commit; should that fail, Update returns the error although the changes
-// are committed (ErrCheckpointBusy when readers kept the log busy).
+// PurgeGeneral, DeletePerson, DeleteQuarantine), the transaction also records a pending
+// wipe (table wisopdracht), and after the commit the WAL is checkpointed and truncated
+// and the record removed. When another connection's reader keeps the log busy, Update
+// still returns nil (the changes are committed): the wipe stays recorded, WipePending
+// reports it, and the next Update, Open, Close or FinishWipe of any process completes
+// it. An Update also completes a wipe another process left pending.
 func (db *DB) Update(ctx context.Context, fn func(app.Tx) error) error {
 	db.writeMu.Lock()
 	defer db.writeMu.Unlock()
-	purged, err := db.write(ctx, fn)
+	wipe, err := db.write(ctx, fn)
 	if err != nil {
 		return err
 	}
-	if purged || db.pending {
-		return db.checkpoint(ctx)
+	if wipe || db.pending {
+		return db.finishWipe(ctx, true)
 	}
 	return nil
 }
@@ -124,8 +122,9 @@ func (db *DB) DryRun(ctx context.Context, fn func(app.Tx) error) error {
 	return fn(&writer{reader: reader{ctx: ctx, tx: tx, stmts: db.stmts}})
 }
 
-// write runs fn and commits; it reports whether fn removed personal data.
-func (db *DB) write(ctx context.Context, fn func(app.Tx) error) (purged bool, err error) {
+// write runs fn and commits; it reports whether a wipe is pending: fn removed personal
+// data (recorded in the same transaction), or an earlier purge left one.
+func (db *DB) write(ctx context.Context, fn func(app.Tx) error) (wipe bool, err error) {
 	tx, err := db.sql.BeginTx(ctx, nil) // _txlock=immediate
 	if err != nil {
 		return false, fmt.Errorf("schrijftransactie starten: %w", err)
@@ -140,11 +139,14 @@ func (db *DB) write(ctx context.Context, fn func(app.Tx) error) (purged bool, er
 	if err := fn(w); err != nil {
 		return false, err
 	}
+	if wipe, err = w.wipePending(); err != nil {
+		return false, err
+	}
 	if err := tx.Commit(); err != nil {
 		return false, fmt.Errorf("wijzigingen opslaan: %w", err)
 	}
 	committed = true
-	return w.purged, nil
+	return wipe, nil
 }
 
 // rollback undoes tx; it also runs while a panic unwinds, which then continues.
@@ -152,24 +154,4 @@ func rollback(tx *sql.Tx, err *error) {
 	if rbErr := tx.Rollback(); rbErr != nil && !errors.Is(rbErr, sql.ErrTxDone) && *err != nil {
 		*err = errors.Join(*err, fmt.Errorf("terugdraaien: %w", rbErr))
 	}
-}
-
-// checkpoint copies the WAL into the database file and truncates it to zero bytes, so
-// that removed rows survive in neither. A busy checkpoint is retried once.
-func (db *DB) checkpoint(ctx context.Context) error {
-	ctx = context.WithoutCancel(ctx) // the commit happened: finish the wipe regardless
-	for range 2 {
-		var busy, logFrames, done int
-		err := db.sql.QueryRowContext(ctx, "PRAGMA wal_checkpoint(TRUNCATE)").Scan(&busy, &logFrames, &done)
-		if err != nil {
-			db.pending = true
-			return fmt.Errorf("logbestand van de database legen: %w", err)
-		}
-		if busy == 0 {
-			db.pending = false
-			return nil
-		}
-	}
-	db.pending = true
-	return ErrCheckpointBusy
 }

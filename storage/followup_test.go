@@ -175,7 +175,7 @@ func TestFollowupPurgeLeavesNoTrace(t *testing.T) {
 		})
 		if checkpointFirst {
 			db.writeMu.Lock()
-			err := db.checkpoint(t.Context())
+			_, err := db.checkpoint(t.Context(), true)
 			db.writeMu.Unlock()
 			if err != nil {
 				t.Fatal(err)

@@ -83,7 +83,7 @@ func TestPurgeLeavesNoTrace(t *testing.T) {
 			update(t, db, func(tx app.Tx) error { return c.store(tx, marker) })
 			if checkpointFirst { // the marker then lives in the database file itself
 				db.writeMu.Lock()
-				err := db.checkpoint(t.Context())
+				_, err := db.checkpoint(t.Context(), true)
 				db.writeMu.Unlock()
 				if err != nil {
 					t.Fatal(err)

@@ -49,29 +49,39 @@ func cmdImport(ctx context.Context, e *env) error {
 	var all []app.Result
 	failed := false
 	for _, f := range files {
+		// The messages of a file imported before an error are reported all the same: their
+		// changes are committed.
 		results, err := importFile(ctx, e, f.Path)
+		if *asJSON {
+			if jerr := writeResultLines(e, results); jerr != nil {
+				return errors.Join(err, jerr)
+			}
+		}
+		all = append(all, results...)
 		if err != nil {
 			if errors.Is(err, app.ErrNotInitialised) || ctx.Err() != nil {
 				return err
 			}
 			fmt.Fprintln(e.stderr, app.Visible(dutchError(err)))
 			failed = true
-			continue
 		}
-		for _, r := range results {
-			if *asJSON {
-				if err := json.NewEncoder(e.stdout).Encode(toResultJSON(r)); err != nil {
-					return err
-				}
-			}
-		}
-		all = append(all, results...)
 	}
 	if !*asJSON {
 		printImportSummary(e, all)
 	}
 	if failed {
 		return errUnprocessed
+	}
+	return nil
+}
+
+// writeResultLines writes one import --json line per result.
+func writeResultLines(e *env, results []app.Result) error {
+	enc := json.NewEncoder(e.stdout)
+	for _, r := range results {
+		if err := enc.Encode(toResultJSON(r)); err != nil {
+			return err
+		}
 	}
 	return nil
 }

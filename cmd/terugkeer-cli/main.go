@@ -120,7 +120,9 @@ func runAt(ctx context.Context, args []string, stdout, stderr io.Writer, getenv 
 	if _, err := e.svc.Prepare(ctx); err != nil {
 		return fail(stderr, err)
 	}
-	if err := cmd.run(ctx, e); err != nil {
+	err = cmd.run(ctx, e)
+	warnWipePending(stderr, db)
+	if err != nil {
 		var ue usageError
 		if errors.As(err, &ue) {
 			fmt.Fprintf(stderr, "%s\nGebruik: terugkeer-cli %s\n", ue.msg, cmd.usage)
@@ -129,6 +131,17 @@ func runAt(ctx context.Context, args []string, stdout, stderr io.Writer, getenv 
 		return fail(stderr, err)
 	}
 	return exitOK
+}
+
+// warnWipePending says, after a command, that removed data is still in the database's
+// log because another program was reading (storage.DB.Update): the removal itself is
+// done and reported, the wipe follows at the next opportunity of any process.
+func warnWipePending(stderr io.Writer, db *storage.DB) {
+	if db.WipePending() {
+		fmt.Fprintln(stderr, "Let op: de verwijderde gegevens staan nog in het logbestand van de database, omdat "+
+			"een ander programma (bijvoorbeeld de Terugkeer-app) er op dit moment in leest. Ze worden gewist "+
+			"zodra dat kan: bij de volgende opdracht of door de app.")
+	}
 }
 
 // extractDB takes --db PATH / --db=PATH from anywhere in the arguments.

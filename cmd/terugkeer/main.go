@@ -62,6 +62,7 @@ func run(dbFlag string) error {
 		return err
 	}
 	defer db.Close()
+	go finishWipes(ctx, db)
 	svc := app.NewService(db, importers.Decoder{}, time.Now)
 	if moved {
 		if err := svc.RecordDatabaseMove(ctx); err != nil {
@@ -134,6 +135,24 @@ func openShell(ctx context.Context, svc *app.Service, w fyne.Window) {
 		shell.OpenScreen(s) // screenshots: start on a screen or a person
 	}
 	shell.StartRetention()
+}
+
+// wipeInterval is how often the app completes a wipe of the database's log that a purge
+// (of this or another process) left pending because a reader was busy.
+const wipeInterval = 30 * time.Second
+
+// finishWipes completes pending wipes until ctx ends (storage.DB.FinishWipe).
+func finishWipes(ctx context.Context, db *storage.DB) {
+	t := time.NewTicker(wipeInterval)
+	defer t.Stop()
+	for {
+		select {
+		case <-ctx.Done():
+			return
+		case <-t.C:
+			_ = db.FinishWipe(ctx) // a failure is tried again at the next tick, the next open or close
+		}
+	}
 }
 
 func examples() []ui.Example {
