@@ -2,6 +2,7 @@ package app
 
 import (
 	"context"
+	"crypto/hmac"
 	"crypto/sha256"
 	"encoding/hex"
 	"strconv"
@@ -79,11 +80,46 @@ type AuditFilter struct {
 type AuditReadTx interface {
 	// AuditEntries returns entries in chain order (oldest first).
 	AuditEntries(f AuditFilter) ([]AuditEntry, error)
+	// AuditSeal returns the log's seal with Echt set, or nil when there is none.
+	AuditSeal() (*AuditSeal, error)
+}
+
+// AuditSeal is what the audit log must hold, kept apart from the log (storage: its own
+// table, rewritten in every transaction that appends to or prunes the log): the number
+// of entries, the anchor the oldest chains onto and the hash of the newest, with an
+// HMAC-SHA256 under the installation key over the three. Removing entries at either end
+// (or all of them) no longer fits the seal; a seal written by hand does not fit its MAC.
+type AuditSeal struct {
+	Aantal  int
+	Anker   string // PrevHash of the oldest entry ("" before retention pruned the log)
+	Laatste string // Hash of the newest entry; the anchor when the log is empty
+	MAC     string
+	Echt    bool // set by the store: MAC fits under the installation key
+}
+
+// SealAudit returns the seal of a log of n entries from anchor to last.
+func SealAudit(secret []byte, n int, anchor, last string) AuditSeal {
+	s := AuditSeal{Aantal: n, Anker: anchor, Laatste: last}
+	s.MAC = s.mac(secret)
+	s.Echt = true
+	return s
+}
+
+// Fits reports whether the seal's MAC fits its content under secret.
+func (s AuditSeal) Fits(secret []byte) bool {
+	return len(secret) > 0 && hmac.Equal([]byte(s.MAC), []byte(s.mac(secret)))
+}
+
+func (s AuditSeal) mac(secret []byte) string {
+	m := hmac.New(sha256.New, secret)
+	m.Write([]byte("logboekzegel\x1f" + strconv.Itoa(s.Aantal) + "\x1f" + s.Anker + "\x1f" + s.Laatste))
+	return hex.EncodeToString(m.Sum(nil))
 }
 
 // AuditTx writes the audit log.
 type AuditTx interface {
-	// AddAudit seals e onto the last entry of the chain (AuditEntry.Seal) and stores it.
+	// AddAudit seals e onto the last entry of the chain (AuditEntry.Seal), stores it and
+	// rewrites the log's AuditSeal (unless that no longer fits: the evidence stays).
 	AddAudit(e *AuditEntry) error
 }
 
@@ -106,11 +142,24 @@ func (s *Service) audit(tx Tx, e AuditEntry) error {
 // PrevHash the first remaining entry must carry. Empty while nothing was removed.
 const SettingAuditAnker = "logboek.anker"
 
-// AuditCheck is the outcome of verifying the audit chain.
+// Seal problems of an AuditCheck.
+const (
+	ZegelOntbreekt = "ontbreekt" // the seal's row was removed
+	ZegelVervalst  = "vervalst"  // the seal does not fit its MAC
+	ZegelBegin     = "begin"     // entries removed at the start (the oldest)
+	ZegelEind      = "eind"      // entries removed at the end (the newest)
+	ZegelAantal    = "aantal"    // the number of entries differs otherwise
+	ZegelAnker     = "anker"     // the anchor setting was changed
+)
+
+// AuditCheck is the outcome of verifying the audit chain and its seal.
 type AuditCheck struct {
 	Intact   bool
-	Entries  int   // entries checked
-	FirstBad int64 // id of the first entry that does not fit the chain; 0 when intact
+	Entries  int    // entries checked
+	FirstBad int64  // id of the first entry that does not fit the chain; 0 when none
+	Zegel    string // a Zegel* problem; "" when the log fits its seal
+	Verwacht int    // entries the seal counts (when it is genuine)
+	Aanwezig int    // entries in the log
 }
 
 // verifyEntries walks entries (chain order) from anchor.
@@ -125,6 +174,31 @@ func verifyEntries(anchor string, entries []AuditEntry) AuditCheck {
 	return AuditCheck{Intact: true, Entries: len(entries)}
 }
 
+// checkSeal compares the log with its seal; it returns a Zegel* problem or "".
+func checkSeal(seal *AuditSeal, anchor string, entries []AuditEntry) string {
+	switch {
+	case seal == nil:
+		return ZegelOntbreekt
+	case !seal.Echt:
+		return ZegelVervalst
+	}
+	first, last := seal.Anker, seal.Anker
+	if len(entries) > 0 {
+		first, last = entries[0].PrevHash, entries[len(entries)-1].Hash
+	}
+	switch {
+	case first != seal.Anker:
+		return ZegelBegin
+	case last != seal.Laatste:
+		return ZegelEind
+	case len(entries) != seal.Aantal:
+		return ZegelAantal
+	case anchor != seal.Anker:
+		return ZegelAnker
+	}
+	return ""
+}
+
 // AuditLog returns the audit entries that match f, oldest first.
 func (s *Service) AuditLog(ctx context.Context, f AuditFilter) ([]AuditEntry, error) {
 	return read(ctx, s.store, func(tx ReadTx) ([]AuditEntry, error) { return tx.AuditEntries(f) })
@@ -133,7 +207,10 @@ func (s *Service) AuditLog(ctx context.Context, f AuditFilter) ([]AuditEntry, er
 // VerifyAudit checks the whole chain: every entry's hash must match its content and
 // chain onto the previous entry, the first onto the anchor left by retention. An entry
 // that was edited, or whose predecessor was deleted, is reported as the first bad one.
-// Removing the newest entries cannot be detected from the chain alone.
+// The log is then held against its seal (AuditSeal): entries removed at the start or the
+// end, or all of them, a changed anchor and a removed or hand-made seal are reported in
+// Zegel. What the seal cannot show is in docs/privacy.md (whoever holds the database
+// file holds the installation key too).
 func (s *Service) VerifyAudit(ctx context.Context) (AuditCheck, error) {
 	var c AuditCheck
 	err := s.store.View(ctx, func(tx ReadTx) error {
@@ -145,7 +222,18 @@ func (s *Service) VerifyAudit(ctx context.Context) (AuditCheck, error) {
 		if err != nil {
 			return err
 		}
+		seal, err := tx.AuditSeal()
+		if err != nil {
+			return err
+		}
 		c = verifyEntries(anchor, entries)
+		c.Aanwezig = len(entries)
+		if c.Zegel = checkSeal(seal, anchor, entries); c.Zegel != "" {
+			c.Intact = false
+		}
+		if seal != nil && seal.Echt {
+			c.Verwacht = seal.Aantal
+		}
 		return nil
 	})
 	return c, err

@@ -29,8 +29,10 @@ func (w *writer) AddAudit(e *app.AuditEntry) error {
 	if err != nil {
 		return fmt.Errorf("logboek schrijven: %w", err)
 	}
-	e.ID, err = res.LastInsertId()
-	return err
+	if e.ID, err = res.LastInsertId(); err != nil {
+		return fmt.Errorf("logboek schrijven: %w", err)
+	}
+	return w.reseal(1, nil, &e.Hash)
 }
 
 // AuditEntries returns the entries that match f, oldest first.

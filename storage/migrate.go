@@ -143,6 +143,9 @@ func applyMigration(ctx context.Context, tx *sql.Tx, m migration) error {
 	if _, err := tx.ExecContext(ctx, m.sql); err != nil {
 		return fmt.Errorf("migratie %s: %w", m.name, err)
 	}
+	if err := afterMigration(ctx, tx, m.version); err != nil {
+		return fmt.Errorf("migratie %s: %w", m.name, err)
+	}
 	rows, err := tx.QueryContext(ctx, "PRAGMA foreign_key_check")
 	if err != nil {
 		return fmt.Errorf("migratie %s controleren: %w", m.name, err)
@@ -157,6 +160,15 @@ func applyMigration(ctx context.Context, tx *sql.Tx, m migration) error {
 	// user_version takes no bound parameter; m.version is an int.
 	if _, err := tx.ExecContext(ctx, "PRAGMA user_version = "+strconv.Itoa(m.version)); err != nil {
 		return fmt.Errorf("migratie %s: schemaversie zetten: %w", m.name, err)
+	}
+	return nil
+}
+
+// afterMigration runs the part of a step that SQL cannot do, in the step's transaction.
+func afterMigration(ctx context.Context, tx *sql.Tx, version int) error {
+	switch version {
+	case 10:
+		return sealAuditLog(ctx, tx) // needs the HMAC under the installation key
 	}
 	return nil
 }

@@ -2,6 +2,7 @@ package storage
 
 import (
 	"database/sql"
+	"errors"
 	"fmt"
 	"time"
 
@@ -142,11 +143,20 @@ func (w *writer) DeleteUnlinkedMessages(before time.Time) (int, error) {
 	return n, nil
 }
 
-// DeleteAuditThrough deletes the audit entries with id <= id.
+// DeleteAuditThrough deletes the audit entries with id <= id; the hash of entry id
+// becomes the anchor of the log's seal.
 func (w *writer) DeleteAuditThrough(id int64) (int, error) {
+	var anchor string
+	err := w.queryRow(`SELECT hash FROM audit WHERE id = ?`, id).Scan(&anchor)
+	if errors.Is(err, sql.ErrNoRows) {
+		return 0, nil
+	}
+	if err != nil {
+		return 0, fmt.Errorf("logboek opschonen: %w", err)
+	}
 	n, err := w.execCount(`DELETE FROM audit WHERE id <= ?`, id)
 	if err != nil {
 		return 0, fmt.Errorf("logboek opschonen: %w", err)
 	}
-	return n, nil
+	return n, w.reseal(-n, &anchor, nil)
 }

@@ -309,7 +309,7 @@ func (v *AuditView) VerifyChain() {
 				return
 			}
 			v.Check.Importance = widget.DangerImportance
-			msg := tf("De keten is verbroken bij regel {{.ID}}: die regel of een regel ervoor is gewijzigd of verwijderd. Meld dit bij de functionaris gegevensbescherming.", "ID", c.FirstBad)
+			msg := auditProblem(c)
 			v.Check.SetText(msg)
 			showInformation(v.win, T("Logboek niet intact"), msg)
 		})
@@ -399,4 +399,27 @@ func auditResultLabel(r string) string {
 		return T("naar de lokale map")
 	}
 	return app.Visible(r)
+}
+
+// auditProblem words what VerifyAudit found: a broken chain first, else the seal.
+func auditProblem(c app.AuditCheck) string {
+	if c.FirstBad != 0 {
+		return tf("De keten is verbroken bij regel {{.ID}}: die regel of een regel ervoor is gewijzigd of verwijderd. Meld dit bij de functionaris gegevensbescherming.", "ID", c.FirstBad)
+	}
+	counts := []any{"Verwacht", c.Verwacht, "Aanwezig", c.Aanwezig}
+	switch c.Zegel {
+	case app.ZegelOntbreekt:
+		return T("Het zegel van het logboek ontbreekt: het is verwijderd. Meld dit bij de functionaris gegevensbescherming.")
+	case app.ZegelVervalst:
+		return T("Het zegel van het logboek is buiten Terugkeer gewijzigd. Meld dit bij de functionaris gegevensbescherming.")
+	case app.ZegelBegin, app.ZegelEind:
+		if c.Aanwezig == 0 {
+			return tf("Alle regels van het logboek zijn verwijderd (het zegel telt er {{.Verwacht}}). Meld dit bij de functionaris gegevensbescherming.", counts...)
+		}
+		if c.Zegel == app.ZegelBegin {
+			return tf("De oudste regels van het logboek zijn verwijderd (het zegel telt er {{.Verwacht}}, er zijn er {{.Aanwezig}}). Meld dit bij de functionaris gegevensbescherming.", counts...)
+		}
+		return tf("De nieuwste regels van het logboek zijn verwijderd (het zegel telt er {{.Verwacht}}, er zijn er {{.Aanwezig}}). Meld dit bij de functionaris gegevensbescherming.", counts...)
+	}
+	return tf("Het aantal regels van het logboek klopt niet met het zegel (het zegel telt er {{.Verwacht}}, er zijn er {{.Aanwezig}}). Meld dit bij de functionaris gegevensbescherming.", counts...)
 }

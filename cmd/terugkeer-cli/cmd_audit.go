@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"strings"
 	"text/tabwriter"
@@ -90,9 +91,46 @@ func auditVerify(ctx context.Context, e *env) error {
 		return err
 	}
 	if !c.Intact {
-		return fmt.Errorf("het logboek is niet intact: regel %d past niet in de hashketen "+
-			"(de regel is gewijzigd, of een regel ervoor is verwijderd)", c.FirstBad)
+		return errors.New("het logboek is niet intact: " + auditProblems(c))
 	}
 	fmt.Fprintf(e.stdout, "Het logboek is intact: %d regels gecontroleerd.\n", c.Entries)
 	return nil
+}
+
+// auditProblems words what VerifyAudit found, the chain first, then the seal.
+func auditProblems(c app.AuditCheck) string {
+	var out []string
+	if c.FirstBad != 0 {
+		out = append(out, fmt.Sprintf("regel %d past niet in de hashketen "+
+			"(de regel is gewijzigd, of een regel ervoor is verwijderd)", c.FirstBad))
+	}
+	if p := sealProblem(c); p != "" {
+		out = append(out, p)
+	}
+	return strings.Join(out, "; ")
+}
+
+func sealProblem(c app.AuditCheck) string {
+	counts := fmt.Sprintf("(het zegel telt %d regels, er zijn er %d)", c.Verwacht, c.Aanwezig)
+	switch c.Zegel {
+	case app.ZegelOntbreekt:
+		return "het zegel van het logboek ontbreekt (het is verwijderd)"
+	case app.ZegelVervalst:
+		return "het zegel van het logboek is buiten Terugkeer gewijzigd (de controlecode klopt niet)"
+	case app.ZegelBegin:
+		if c.Aanwezig == 0 {
+			return "alle regels zijn verwijderd " + counts
+		}
+		return "de oudste regels zijn verwijderd " + counts
+	case app.ZegelEind:
+		if c.Aanwezig == 0 {
+			return "alle regels zijn verwijderd " + counts
+		}
+		return "de nieuwste regels zijn verwijderd " + counts
+	case app.ZegelAantal:
+		return "het aantal regels klopt niet " + counts
+	case app.ZegelAnker:
+		return "het anker van het logboek is gewijzigd"
+	}
+	return ""
 }

@@ -122,3 +122,36 @@ func TestRemoveEndToEnd(t *testing.T) {
 		t.Error("removal not in the audit log")
 	}
 }
+
+// TestAuditVerifyDetectsTruncation: removing entries at either end, all of them, or the
+// seal itself, and writing a seal by hand, are each reported (the chain alone let the
+// first two and "delete everything" pass as intact).
+func TestAuditVerifyDetectsTruncation(t *testing.T) {
+	for _, tamper := range []struct{ name, stmt, want string }{
+		{"all", "DELETE FROM audit", "alle regels zijn verwijderd"},
+		{"oldest-with-anchor", "DELETE FROM audit WHERE id <= 2; INSERT OR REPLACE INTO settings (key, value) " +
+			"VALUES ('logboek.anker', (SELECT prev_hash FROM audit ORDER BY id LIMIT 1))", "de oudste regels zijn verwijderd"},
+		{"newest", "DELETE FROM audit WHERE id = (SELECT max(id) FROM audit)", "de nieuwste regels zijn verwijderd"},
+		{"seal-removed", "DELETE FROM logboek_zegel", "het zegel van het logboek ontbreekt"},
+		{"seal-forged", "DELETE FROM audit; UPDATE logboek_zegel SET aantal = 0, laatste = anker", "buiten Terugkeer gewijzigd"},
+	} {
+		t.Run(tamper.name, func(t *testing.T) {
+			c := newCLI(t)
+			c.ok("init", "--gemeente", "0193")
+			c.ok("import", examples)
+			if out := c.ok("audit", "--verify"); !strings.Contains(out, "intact") {
+				t.Fatalf("verify on an intact log: %q", out)
+			}
+			c.sqlite(t, tamper.stmt)
+			_, errOut, code := c.run("audit", "--verify")
+			if code == 0 || !strings.Contains(errOut, "niet intact") || !strings.Contains(errOut, tamper.want) {
+				t.Errorf("verify after %s: exit %d, stderr %q, want %q", tamper.name, code, errOut, tamper.want)
+			}
+			// The next append does not make the tampered log look whole again.
+			c.ok("show", "--bsn", "999990019")
+			if _, errOut, code := c.run("audit", "--verify"); code == 0 {
+				t.Errorf("verify after %s and one more entry: intact (%q)", tamper.name, errOut)
+			}
+		})
+	}
+}
