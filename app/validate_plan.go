@@ -31,7 +31,7 @@ func (p *Plan) validate() error {
 	areas, ids := map[Domain]bool{}, map[string]bool{}
 	for _, l := range p.Leefgebieden {
 		switch {
-		case !slices.Contains(Leefgebieden(), l.Code):
+		case !l.Code.Leefgebied():
 			return Invalid("het D&R-plan heeft een leefgebied zonder code of met een onbekende code")
 		case areas[l.Code]:
 			return Invalid("het leefgebied %q komt meer dan één keer voor in het D&R-plan", l.Code)
