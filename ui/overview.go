@@ -208,14 +208,18 @@ func (v *OverviewView) releaseRows(d *app.Dashboard) []fyne.CanvasObject {
 
 func (v *OverviewView) signalRow(s app.Signal) fyne.CanvasObject {
 	if s.Soort == app.SignaalQuarantaine {
+		// A short button and the reason beside it, cut off with an ellipsis at the
+		// window's edge: a button as wide as a long reason widened the window past 900.
 		id := s.QuarantineID
-		b := widget.NewButtonWithIcon(app.Visible(s.Tekst), theme.WarningIcon(), func() {
+		b := widget.NewButtonWithIcon(tf("Bericht {{.N}}", "N", id), theme.WarningIcon(), func() {
 			v.shell.Show(SectionQuarantaine)
 			v.shell.Quarantine.Select(id)
 		})
 		b.Alignment = widget.ButtonAlignLeading
 		b.Importance = widget.LowImportance
-		return b
+		d := widget.NewLabel(app.Visible(s.Tekst))
+		d.Truncation = fyne.TextTruncateEllipsis
+		return container.NewBorder(nil, nil, b, nil, d)
 	}
 	return v.personButton(s.PersonID, s.Naam, s.Tekst)
 }

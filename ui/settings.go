@@ -105,9 +105,12 @@ func NewSettingsView(ctx context.Context, svc Service, win fyne.Window, bg *task
 			return nil
 		}
 		v.terms[ti.Key] = e
-		item := widget.NewFormItem(termLabel(ti.Key), e)
-		item.HintText = T(ti.Omschrijving)
-		termForm.AppendItem(item)
+		// The description wraps under the field (a form's HintText does not wrap, and the
+		// longest widened Instellingen past an 800-pixel window).
+		hint := widget.NewLabel(T(ti.Omschrijving))
+		hint.Wrapping = fyne.TextWrapWord
+		hint.SizeName = theme.SizeNameCaptionText
+		termForm.AppendItem(widget.NewFormItem(termLabel(ti.Key), container.NewVBox(e, hint)))
 	}
 	termForm.SubmitText = T("Termijnen opslaan")
 	termForm.OnSubmit = v.SaveTerms
