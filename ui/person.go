@@ -260,12 +260,12 @@ type CloseForm struct {
 // closeTraject asks for the outcome and date, then closes the person's traject.
 func (v *PersonView) closeTraject() {
 	f := &CloseForm{Datum: newDateField(v.today)}
-	f.Uitkomst = widget.NewRadioGroup([]string{T("met maatregelen"), T("zonder maatregelen")}, nil)
-	f.Uitkomst.Required = true
+	choice := newRequiredChoice([]string{T("met maatregelen"), T("zonder maatregelen")})
+	f.Uitkomst = choice.Radio // the confirm button and Enter wait for a choice
 	f.Datum.Entry.SetText(formatDate(v.today()))
 	explain := wrapLabel(T("Na het afsluiten gaat de bewaartermijn lopen: 9 maanden zonder maatregelen, 5 jaar met maatregelen. Daarna wordt het dossier automatisch verwijderd."))
 	items := []*widget.FormItem{
-		widget.NewFormItem(T("Uitkomst"), f.Uitkomst),
+		widget.NewFormItem(T("Uitkomst"), choice),
 		widget.NewFormItem(T("Datum (dd-mm-jjjj)"), f.Datum.Entry),
 		widget.NewFormItem("", explain),
 	}
@@ -281,9 +281,9 @@ func (v *PersonView) closeTraject() {
 }
 
 func (f *CloseForm) submit(v *PersonView) {
-	u := app.MetMaatregelen
-	if f.Uitkomst.Selected == T("zonder maatregelen") {
-		u = app.ZonderMaatregelen
+	u, ok := closeOutcome(f.Uitkomst.Selected)
+	if !ok {
+		return
 	}
 	on, _ := parseDutchDate(f.Datum.Entry.Text)
 	v.CloseTraject(u, on)
