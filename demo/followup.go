@@ -24,12 +24,19 @@ var notities = []string{"Telefonisch gesproken, afspraak gemaakt.", "Niet bereik
 	"Overleg met wijkteam over onderdak.", "Brief gestuurd met uitnodiging."}
 
 // followup plans follow-up for about half of the persons whose last informatieblad
-// left consent for a domain.
+// left consent for a domain or who have a D&R-plan (then on its leefgebieden: follow-up
+// rests on the plan, v2 rule 3).
 func (g *gen) followup() {
 	var ja []app.Domain
 	for _, d := range app.Domains() {
 		if g.consent[d] {
 			ja = append(ja, d)
+		}
+	}
+	if g.plan != nil {
+		ja = ja[:0]
+		for _, l := range g.plan.Leefgebieden {
+			ja = append(ja, l.Code)
 		}
 	}
 	if len(ja) == 0 || len(g.out) == 0 || !g.chance(0.5) {

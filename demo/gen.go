@@ -44,7 +44,7 @@ type Bericht struct {
 	Parsed *Parsed
 }
 
-// Parsed is what importers.V1 made of a Bericht: its items and the parsed message.
+// Parsed is what importers.Decoder made of a Bericht: its items and the parsed message.
 type Parsed struct {
 	Items      []app.Item
 	ExtractErr error
@@ -134,6 +134,10 @@ type gen struct {
 	out  []Bericht
 	// consent is the consent of the newest informatieblad minus revoked domains.
 	consent map[app.Domain]bool
+	// plan is the last D&R-plan sent (nil when none); planIDs counts agreement ids per
+	// leefgebied so that ids stay unique and stable across its versions.
+	plan    *app.Plan
+	planIDs map[app.Domain]int
 }
 
 func (o *Options) person(i int) []Bericht {
@@ -179,16 +183,18 @@ func (g *gen) subject() {
 		Email: fmt.Sprintf("casemanager%02d@example.test", r.IntN(100))}
 }
 
-// history generates one to three detentions with their meldingen, informatiebladen and
-// revocations, all dated within five years before Nu.
+// history generates one to three detentions with their meldingen and, following the
+// law of the day, informatiebladen and revocations (a detention that began before
+// December 2023) or D&R-plans (one that runs on or after it), all dated within eight
+// years before Nu.
 func (g *gen) history() {
 	nu, r := g.o.Nu, g.r
-	begin := nu.AddDays(-r.IntN(5*365) - 7)
+	begin := nu.AddDays(-r.IntN(8*365) - 7)
 	var lastSheet app.Date
 	for n := 0; n < 3; n++ {
 		eind := begin.AddDays(g.duration())
 		g.detention(begin, eind)
-		if g.chance(0.78) {
+		if !g.plans(begin, eind) && g.chance(sheetChance(begin)) {
 			lastSheet = g.sheets(begin, lastSheet)
 		}
 		next := eind.AddDays(60 + r.IntN(640))
@@ -197,7 +203,7 @@ func (g *gen) history() {
 		}
 		begin = next
 	}
-	if !lastSheet.IsZero() && g.chance(0.07) {
+	if !lastSheet.IsZero() && g.chance(revocationChance(lastSheet)) {
 		g.revocation(lastSheet)
 	}
 	if g.subj.BSN != "" && g.chance(0.02) {
@@ -269,7 +275,7 @@ func (g *gen) message(k app.Kind, sent app.Date) *app.Message {
 	verzonden := time.Date(t.Year(), t.Month(), t.Day(), 8+g.r.IntN(9), g.r.IntN(60), 0, 0, zone)
 	g.k++
 	return &app.Message{
-		Versie: "1", Soort: k, Verzonden: verzonden,
+		Versie: versie(k, sent), Soort: k, Verzonden: verzonden,
 		Kenmerk:        fmt.Sprintf("%s-%d-%07d-%d", g.o.Prefix, g.o.Seed, g.i, g.k),
 		InrichtingCode: g.inr.code, Inrichting: g.inr.naam, Casemanager: g.cm,
 		GemeenteCode: g.o.Gemeente, GemeenteNaam: g.o.GemeenteNaam, Betrokkene: g.subj,

@@ -41,7 +41,7 @@ func TestGenerateDeterministicAndValid(t *testing.T) {
 	persons := map[int]bool{}
 	withBSN, diacritics, followups := 0, 0, 0
 	for _, m := range a {
-		msg, err := importers.V1{}.Parse(m.Data)
+		msg, err := importers.Decoder{}.Parse(m.Data)
 		if err != nil {
 			t.Fatalf("%s: %v", m.Naam, err)
 		}
@@ -94,7 +94,7 @@ func TestBSNsBeyondRangeAreLeftOut(t *testing.T) {
 	seen := map[string]int{}
 	for i := range o.Personen {
 		for _, b := range o.person(i) {
-			msg, err := importers.V1{}.Parse(b.Data)
+			msg, err := importers.Decoder{}.Parse(b.Data)
 			if err != nil {
 				t.Fatal(err)
 			}

@@ -9,8 +9,9 @@ import (
 
 var xmlEscaper = strings.NewReplacer("&", "&amp;", "<", "&lt;", ">", "&gt;", `"`, "&quot;", "'", "&apos;")
 
-// XML encodes a message as a format v1 document (UTF-8). It is the inverse of the v1
-// decoder for the fields the format carries; the message is not validated here.
+// XML encodes a message as a document of its version (UTF-8): format v1, or format v2
+// when m.Versie is "2" (meldingen and the D&R-plan). It is the inverse of the decoders
+// for the fields the formats carry; the message is not validated here.
 func XML(m *app.Message) []byte {
 	var b strings.Builder
 	b.Grow(1536)
@@ -20,8 +21,12 @@ func XML(m *app.Message) []byte {
 		}
 	}
 	e := xmlEscaper.Replace
+	v := "1"
+	if m.Versie == "2" {
+		v = "2"
+	}
 	w(`<?xml version="1.0" encoding="UTF-8"?>`, "\n",
-		`<bericht xmlns="urn:terugkeer:bericht:1" versie="1" soort="`, string(m.Soort),
+		`<bericht xmlns="urn:terugkeer:bericht:`, v, `" versie="`, v, `" soort="`, string(m.Soort),
 		`" kenmerk="`, e(m.Kenmerk), `" verzonden="`, m.Verzonden.Format(time.RFC3339), "\">\n")
 	w("  <afzender>\n    <inrichting code=\"", e(m.InrichtingCode), `">`, e(m.Inrichting), "</inrichting>\n")
 	if m.Casemanager != (app.Contact{}) {
@@ -65,6 +70,8 @@ func XML(m *app.Message) []byte {
 			}
 		}
 		w("  </intrekking>\n")
+	case m.Plan != nil:
+		writePlan(w, e, m.Plan)
 	}
 	w("</bericht>\n")
 	return []byte(b.String())
@@ -94,4 +101,43 @@ func writeSheet(w func(...string), e func(string) string, s *app.Sheet) {
 		}
 	}
 	w("  </informatieblad>\n")
+}
+
+func writeAnswers(w func(...string), e func(string) string, indent string, as []app.Answer) {
+	for _, a := range as {
+		if a.Antwoord == "" {
+			w(indent, "<onderwerp code=\"", a.Code, "\">\n", indent, "  <antwoord/>\n")
+		} else {
+			w(indent, "<onderwerp code=\"", a.Code, "\">\n", indent, "  <antwoord>", e(a.Antwoord), "</antwoord>\n")
+		}
+		if a.Toelichting != "" {
+			w(indent, "  <toelichting>", e(a.Toelichting), "</toelichting>\n")
+		}
+		w(indent, "</onderwerp>\n")
+	}
+}
+
+// writePlan writes the <dr-plan> body of format v2.
+func writePlan(w func(...string), e func(string) string, p *app.Plan) {
+	w("  <dr-plan opgesteld=\"", p.Opgesteld.String(), `" grondslag="`, e(p.Grondslag), "\">\n")
+	for _, l := range p.Leefgebieden {
+		w("    <leefgebied code=\"", string(l.Code), "\">\n")
+		if l.Situatie != "" {
+			w("      <situatie>", e(l.Situatie), "</situatie>\n")
+		}
+		writeAnswers(w, e, "      ", l.Onderwerpen)
+		for _, d := range l.Doelen {
+			w("      <doel>", e(d), "</doel>\n")
+		}
+		for _, a := range l.Afspraken {
+			w("      <afspraak id=\"", e(a.ID), `" wie="`, e(a.Wie), `" status="`, e(a.Status), `"`)
+			if !a.Datum.IsZero() {
+				w(` datum="`, a.Datum.String(), `"`)
+			}
+			w(">", e(a.Tekst), "</afspraak>\n")
+		}
+		w("    </leefgebied>\n")
+	}
+	writeAnswers(w, e, "    ", p.Algemeen)
+	w("  </dr-plan>\n")
 }
