@@ -72,11 +72,11 @@ func (g *gen) plans(begin, eind app.Date) bool {
 		g.emitPlan(p)
 	}
 	if p != nil && !eind.After(g.o.Nu) && p.Opgesteld.Before(eind.AddDays(-3)) {
-		// The last version, at release: what was due by then is mostly done.
+		// The last version, at release: nearly every agreement is done or handed over.
 		p = g.nextPlan(p, eind.AddDays(-g.r.IntN(3)), eind)
 		for i := range p.Leefgebieden {
 			for j, a := range p.Leefgebieden[i].Afspraken {
-				if (a.Status == app.AfspraakOpen || a.Status == app.AfspraakLopend) && !a.Datum.After(eind) && g.chance(0.9) {
+				if (a.Status == app.AfspraakOpen || a.Status == app.AfspraakLopend) && g.chance(0.92) {
 					p.Leefgebieden[i].Afspraken[j].Status = app.AfspraakAfgerond
 				}
 			}
