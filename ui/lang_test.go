@@ -105,10 +105,10 @@ func sourceKeys(t *testing.T) []string {
 	for _, name := range []string{SectionOverzicht, SectionPersonen, SectionImporteren, SectionQuarantaine, SectionLogboek, SectionInstelling} {
 		set[name] = true
 	}
-	for _, d := range app.Domains() {
+	for _, d := range app.Leefgebieden() {
 		set[d.Label()] = true
 	}
-	for _, k := range []app.Kind{app.MeldingBegin, app.MeldingEinde, app.Informatieblad, app.Intrekking} {
+	for _, k := range []app.Kind{app.MeldingBegin, app.MeldingEinde, app.Informatieblad, app.Intrekking, app.DRPlan, app.Risicomelding} {
 		set[k.Label()] = true
 	}
 	for _, s := range app.FollowupStatuses() {

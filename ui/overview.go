@@ -109,7 +109,7 @@ func (v *OverviewView) render(d *app.Dashboard, persons bool) {
 		return
 	}
 
-	v.body.Add(widget.NewCard(T("Signalen"), tf("vrijlatingen binnen {{.N}} dagen, verlopen acties, controle en quarantaine", "N", d.Dagen),
+	v.body.Add(widget.NewCard(T("Signalen"), tf("vrijlatingen binnen {{.N}} dagen, verlopen acties, afspraken voor de gemeente, controle en quarantaine", "N", d.Dagen),
 		container.NewVBox(v.signalRows(d)...)))
 	v.body.Add(widget.NewCard(T("Vrijlatingen de komende weken"), "", container.NewVBox(v.releaseRows(d)...)))
 
@@ -221,7 +221,11 @@ func (v *OverviewView) signalRow(s app.Signal) fyne.CanvasObject {
 		d.Truncation = fyne.TextTruncateEllipsis
 		return container.NewBorder(nil, nil, b, nil, d)
 	}
-	return v.personButton(s.PersonID, s.Naam, s.Tekst)
+	detail := s.Tekst
+	if s.Soort == app.SignaalAfspraakGemeente && s.Actie != "" {
+		detail += ": " + s.Actie // the agreement's text; personButton escapes it
+	}
+	return v.personButton(s.PersonID, s.Naam, detail)
 }
 
 // personButton opens a person; detail follows the name.

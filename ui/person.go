@@ -5,6 +5,7 @@ import (
 	"errors"
 	"net/url"
 	"strings"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -37,6 +38,11 @@ type PersonView struct {
 	LastStatusForm  *StatusForm
 	LastActionForm  *ActionForm
 	LastCloseForm   *CloseForm
+
+	// scrollTo is a domain whose card the next render scrolls to (ScrollToDomain); cards
+	// holds the rendered card of every domain.
+	scrollTo app.Domain
+	cards    map[app.Domain]fyne.CanvasObject
 
 	title   *widget.Label
 	body    *fyne.Container
@@ -170,8 +176,11 @@ func (v *PersonView) render() {
 
 	// Domains: per leefgebied the plan and the informatieblad, each under its basis.
 	v.body.Add(heading(T("Basisvoorwaarden en leefgebieden")))
+	v.cards = map[app.Domain]fyne.CanvasObject{}
 	for _, d := range v.shownDomains() {
-		v.body.Add(v.domainCard(d, f.Domeinen[d]))
+		c := v.domainCard(d, f.Domeinen[d])
+		v.cards[d] = c
+		v.body.Add(c)
 	}
 
 	if pg := v.planGeneral(); len(f.Algemeen) > 0 || pg != nil {
@@ -198,6 +207,31 @@ func (v *PersonView) render() {
 		v.body.Add(widget.NewLabel(formatDay(m.Verzonden) + "  ·  " + kindLabel(m.Soort)))
 	}
 	v.body.Refresh()
+	if v.scrollTo != "" {
+		v.scrollLater()
+	}
+}
+
+// ScrollToDomain scrolls the file to the card of domain d once the file is loaded and
+// laid out (used for screenshots and demos: "Persoon:<zoektekst>:<domein>").
+func (v *PersonView) ScrollToDomain(d app.Domain) {
+	v.scrollTo = d
+	if v.File != nil {
+		v.scrollLater()
+	}
+}
+
+// scrollLater scrolls to v.scrollTo after the window has laid the file out: before
+// that the card has no position and the scroll container resets any offset.
+func (v *PersonView) scrollLater() {
+	go func() {
+		time.Sleep(300 * time.Millisecond)
+		fyne.Do(func() {
+			if c, ok := v.cards[v.scrollTo]; ok {
+				v.scroll.ScrollToOffset(fyne.NewPos(0, c.Position().Y+theme.Padding()))
+			}
+		})
+	}()
 }
 
 // answersBox lists answers as question, answer and toelichting.

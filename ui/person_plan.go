@@ -32,8 +32,9 @@ func meldingBasis() string { return T("art. 51c Wjsg") }
 // blockHeading is the bold title of a block inside a domain card with its basis beside it.
 func blockHeading(title, basis string) fyne.CanvasObject {
 	t := widget.NewLabelWithStyle(title, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	b := widget.NewLabel(T("Grondslag:") + " " + basis)
-	b.Importance = widget.LowImportance
+	// In the text colour (low importance is a grey of 1.3:1 on white): the basis is
+	// part of what the file says, not a decoration.
+	b := widget.NewLabelWithStyle(T("Grondslag:")+" "+basis, fyne.TextAlignLeading, fyne.TextStyle{Italic: true})
 	b.Truncation = fyne.TextTruncateEllipsis
 	return container.NewBorder(nil, nil, t, nil, b)
 }
@@ -145,9 +146,7 @@ func sheetBlock(d app.Domain, df app.DomainFile) fyne.CanvasObject {
 		return nil // version 1 never asked consent for it
 	}
 	if (df.Toestemming == app.ConsentOnbekend || df.Toestemming == "") && df.Data.Empty() {
-		l := widget.NewLabel(T("Informatieblad:") + " " + consentText(df))
-		l.Importance = widget.LowImportance
-		return l
+		return widget.NewLabelWithStyle(T("Informatieblad:")+" "+consentText(df), fyne.TextAlignLeading, fyne.TextStyle{Italic: true})
 	}
 	state := widget.NewLabel(T("Toestemming:") + " " + consentText(df))
 	switch df.Toestemming {
@@ -184,12 +183,9 @@ func (v *PersonView) shownDomains() []app.Domain {
 
 // followupAllowed reports whether the gemeente's own follow-up may be recorded on d: on
 // every domain while the person has a plan (art. 18a Pbw), else only while consent
-// holds (version 1 rule 3).
+// holds (version 1 rule 3); app decides (DomainFile.Opvolgbaar).
 func followupAllowed(f *app.PersonFile, d app.Domain) bool {
-	if f == nil {
-		return false
-	}
-	return f.Plan != nil || f.Domeinen[d].Toestemming.Holds()
+	return f != nil && f.Domeinen[d].Opvolgbaar
 }
 
 // followupBasis says on which basis the follow-up of a domain rests.

@@ -59,6 +59,7 @@ type PersonsView struct {
 	Search   *EscEntry // Esc leaves the field
 	release  *widget.Select
 	controle *widget.Check
+	plan     *widget.Select // met en zonder D&R-plan, met D&R-plan, open afspraken voor de gemeente
 	traject  *widget.Select
 	sortBy   *widget.Select
 	// The domain filter: domein (0: all domains) and domeinStatus (0: no filter).
@@ -138,11 +139,14 @@ func NewPersonsView(ctx context.Context, svc Service, win fyne.Window, examples 
 	v.sortBy = widget.NewSelect([]string{T("Sorteren op vrijlating"), T("Sorteren op naam")}, func(string) { v.runQueryNow() })
 	v.sortBy.SetSelectedIndex(0)
 	v.domein, v.domeinStatus = domainFilterSelects(v.runQueryNow)
+	v.plan = widget.NewSelect([]string{T("Met en zonder D&R-plan"), T("Met D&R-plan"), T("Open afspraken voor de gemeente")},
+		func(string) { v.runQueryNow() })
+	v.plan.SetSelectedIndex(0)
 
 	v.count = widget.NewLabel("")
 	title := widget.NewLabelWithStyle(T("Personen"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	refresh := widget.NewButtonWithIcon(T("Vernieuwen"), theme.ViewRefreshIcon(), v.Reload)
-	filters := container.NewGridWithColumns(3, v.release, v.traject, v.sortBy, v.domein, v.domeinStatus, v.controle)
+	filters := container.NewGridWithColumns(3, v.release, v.traject, v.sortBy, v.domein, v.domeinStatus, v.plan, v.controle)
 	top := container.NewVBox(
 		container.NewBorder(nil, nil, title, refresh, v.count),
 		v.Search,
@@ -208,6 +212,12 @@ func (v *PersonsView) currentQuery() app.PersonQuery {
 			q.Domein = app.Domains()[j-1]
 		}
 	}
+	switch v.plan.SelectedIndex() {
+	case 1:
+		q.HeeftPlan = true
+	case 2:
+		q.HeeftPlan, q.AfsprakenGemeente = true, true
+	}
 	if i := v.release.SelectedIndex(); i > 0 {
 		today := todayOf(v.svc.Now())
 		q.ReleaseFrom, q.ReleaseTo = today, today.AddDays(releaseWindows[i])
@@ -216,7 +226,7 @@ func (v *PersonsView) currentQuery() app.PersonQuery {
 }
 
 func filtered(q app.PersonQuery) bool {
-	return q.Zoek != "" || q.ControleNodig || q.Traject != "" || q.DomeinStatus != "" ||
+	return q.Zoek != "" || q.ControleNodig || q.Traject != "" || q.DomeinStatus != "" || q.HeeftPlan || q.AfsprakenGemeente ||
 		!q.ReleaseFrom.IsZero() || !q.ReleaseTo.IsZero()
 }
 

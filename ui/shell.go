@@ -365,19 +365,24 @@ func RestoreWindowSize(w fyne.Window, p fyne.Preferences) {
 }
 
 // OpenScreen starts on a screen by name, or with "Persoon:<zoektekst>" on the first
-// person the search finds (used for screenshots and demos).
+// person the search finds, "Persoon:<zoektekst>:<domein>" scrolled to that domain (used
+// for screenshots and demos).
 func (s *Shell) OpenScreen(spec string) {
 	name, arg, _ := strings.Cut(spec, ":")
 	if name != "Persoon" {
 		s.Show(name)
 		return
 	}
+	zoek, domein, _ := strings.Cut(arg, ":")
 	s.bg.run(func() {
-		rows, err := s.svc.Persons(s.ctx, app.PersonQuery{Zoek: arg, Limit: 1})
+		rows, err := s.svc.Persons(s.ctx, app.PersonQuery{Zoek: zoek, Limit: 1})
 		fyne.Do(func() {
 			if err == nil && len(rows) > 0 {
 				s.Show(SectionPersonen)
 				s.OpenPerson(rows[0].ID)
+				if domein != "" {
+					s.Person.ScrollToDomain(app.Domain(domein))
+				}
 			}
 		})
 	})
