@@ -2,7 +2,10 @@
 # Smoke test of the desktop app under Xvfb: builds bin/terugkeer and bin/terugkeer-cli,
 # fills a temporary database with the spec's examples, starts the app on a private X
 # display, waits for its window and checks that a screenshot of it is not blank.
-#   UPDATE_SCREENSHOTS=1 scripts/smoke.sh   also saves docs/screenshots/{overzicht,personen,persoon}.png
+#   UPDATE_SCREENSHOTS=1 scripts/smoke.sh   also saves docs/screenshots/{overzicht,personen,persoon,
+#   plan-samira,berg-schulden}.png: the examples of both format versions are imported,
+#   so the last two show Samira El Idrissi's D&R-plan per leefgebied and Berg's revoked
+#   2019 schulden beside his 2024 plan for schulden, each under its grondslag.
 # Then it presses Ctrl+P and Enter with xdotool on the person's screen and checks the
 # PDF handed to the (stubbed) system viewer, and drops files onto the Importeren screen
 # over XDND (scripts/xdnd-drop.py) and checks that they were imported.
@@ -53,9 +56,12 @@ fail() {
 db="$tmp/terugkeer.db"
 echo "smoke: database met voorbeeldberichten maken"
 bin/terugkeer-cli --db "$db" init --gemeente 0193
-# The spec's examples; their dates lie in 2019, so the term for cases never taken up is
-# lengthened, or the app's retention run at start would remove them before the screenshot.
+# The spec's examples, version 1 and then version 2 (two of those go to quarantine, so
+# import exits non-zero); their dates lie in 2019 and 2024, so the term for cases never
+# taken up is lengthened, or the app's retention run at start would remove them before
+# the screenshot.
 bin/terugkeer-cli --db "$db" import importers/voorbeelden >/dev/null || true
+bin/terugkeer-cli --db "$db" import importers/voorbeelden-v2 >/dev/null || true
 bin/terugkeer-cli --db "$db" retention set niet-gestart 100j >/dev/null
 
 # Xvfb picks a free display itself and writes its number to fd 3. -noreset: by default
@@ -235,12 +241,14 @@ chmod +x "$tmp/bin/xdg-open"
 shoot overzicht Overzicht
 shoot personen Personen
 shoot persoon Persoon:999990019 # Jan Willem van der Berg, the examples' person
+shoot plan-samira Persoon:999995005:onderdak # Samira El Idrissi's D&R-plan (v2 examples)
+shoot berg-schulden Persoon:999990019:schulden # revoked 2019 schulden beside the 2024 plan
 pdf_by_keys
 drop_files
 
 if [ "${UPDATE_SCREENSHOTS:-}" = 1 ]; then
 	mkdir -p docs/screenshots
-	for n in overzicht personen persoon; do cp "$tmp/$n.png" "docs/screenshots/$n.png"; done
-	echo "smoke: docs/screenshots/{overzicht,personen,persoon}.png bijgewerkt"
+	for n in overzicht personen persoon plan-samira berg-schulden; do cp "$tmp/$n.png" "docs/screenshots/$n.png"; done
+	echo "smoke: docs/screenshots/{overzicht,personen,persoon,plan-samira,berg-schulden}.png bijgewerkt"
 fi
 echo "smoke-test geslaagd"
