@@ -4,14 +4,13 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"path/filepath"
 	"testing"
 	"time"
 
 	"github.com/terugkeer/terugkeer/app"
 	"github.com/terugkeer/terugkeer/demo"
 	"github.com/terugkeer/terugkeer/importers"
-	"github.com/terugkeer/terugkeer/storage"
+	"github.com/terugkeer/terugkeer/internal/apptest"
 )
 
 var benchNow = time.Date(2026, 6, 1, 12, 0, 0, 0, time.UTC)
@@ -19,16 +18,7 @@ var benchNow = time.Date(2026, 6, 1, 12, 0, 0, 0, time.UTC)
 // benchService is a real service on a fresh SQLite file, initialised for 0193.
 func benchService(b *testing.B) *app.Service {
 	b.Helper()
-	db, err := storage.Open(filepath.Join(b.TempDir(), "bench.db"))
-	if err != nil {
-		b.Fatal(err)
-	}
-	b.Cleanup(func() { db.Close() })
-	svc := app.NewService(db, importers.V1{}, func() time.Time { return benchNow })
-	if err := svc.Init(b.Context(), []string{"0193"}); err != nil {
-		b.Fatal(err)
-	}
-	return svc
+	return apptest.Open(b, apptest.WithClock(benchNow)).Svc
 }
 
 var errEnough = errors.New("genoeg")

@@ -13,9 +13,8 @@ import (
 	"testing"
 	"time"
 
-	"github.com/terugkeer/terugkeer/app"
 	"github.com/terugkeer/terugkeer/importers"
-	"github.com/terugkeer/terugkeer/storage"
+	"github.com/terugkeer/terugkeer/internal/apptest"
 )
 
 // Every reason the importer gives, for every input we have (the examples, every test
@@ -24,17 +23,8 @@ import (
 // program itself writes that word (a field name, a spec code, the Dutch of a reason).
 func TestReasonsEchoNoInput(t *testing.T) {
 	vocab := programWords(t, ".", "../importers")
-	db, err := storage.Open(filepath.Join(t.TempDir(), "terugkeer.db"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer db.Close()
-	clock := time.Date(2024, 6, 5, 10, 0, 0, 0, time.UTC)
-	svc := app.NewService(db, importers.Decoder{}, func() time.Time { return clock })
+	svc := apptest.Open(t, apptest.WithClock(time.Date(2024, 6, 5, 10, 0, 0, 0, time.UTC))).Svc
 	ctx := context.Background()
-	if err := svc.Init(ctx, []string{"0193"}); err != nil {
-		t.Fatal(err)
-	}
 	inputs := corpus(t)
 	if len(inputs) < 100 {
 		t.Fatalf("only %d inputs", len(inputs))

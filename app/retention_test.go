@@ -42,7 +42,7 @@ func TestRetentionTermsBoundaries(t *testing.T) {
 			w.mustImport(melding("999990081", "Bakker", "2019-05-01", "2019-08-14"))
 		}, "2020-05-13", "2020-05-14", persons},
 		{"niet gestart, zonder einddatum: 9 maanden na het laatste bericht", func(w *world) {
-			w.mustImport(melding("999990081", "Bakker", "2019-06-01", "")) // verzonden 2019-06-01 (sentFor)
+			w.mustImport(melding("999990081", "Bakker", "2019-06-01", "")) // verzonden 2019-06-01 (apptest.Melding)
 		}, "2020-02-29", "2020-03-01", persons},
 		{"quarantaine: 3 maanden na ontvangst", func(w *world) {
 			w.importXML("geen xml") // received on the clock's day, 2019-09-01

@@ -2,13 +2,11 @@ package app_test
 
 import (
 	"context"
-	"path/filepath"
 	"testing"
 	"time"
 
 	"github.com/terugkeer/terugkeer/app"
-	"github.com/terugkeer/terugkeer/importers"
-	"github.com/terugkeer/terugkeer/storage"
+	"github.com/terugkeer/terugkeer/internal/apptest"
 )
 
 // A PC (or VDI server) whose zone is UTC: the service's clock, the report header and
@@ -18,14 +16,9 @@ func TestServiceClockReadsAmsterdamOnAUTCComputer(t *testing.T) {
 	time.Local = time.UTC
 	t.Cleanup(func() { time.Local = old })
 
-	st, err := storage.Open(filepath.Join(t.TempDir(), "terugkeer.db"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { st.Close() })
 	// 22:30 UTC on 2 March is 23:30 in Amsterdam; 23:30 UTC is already 3 March there.
 	utc := time.Date(2026, 3, 2, 23, 30, 0, 0, time.UTC)
-	svc := app.NewService(st, importers.V1{}, func() time.Time { return utc })
+	svc := apptest.Open(t, apptest.WithClock(utc), apptest.WithGemeenten()).Svc
 
 	now := svc.Now()
 	if now.Location().String() != app.ZoneName {

@@ -39,6 +39,7 @@ type World struct {
 type config struct {
 	dec       app.Decoder
 	clock     time.Time
+	clockFunc func() time.Time
 	gemeenten []string
 	user      string
 }
@@ -51,6 +52,10 @@ func WithDecoder(d app.Decoder) Option { return func(c *config) { c.dec = d } }
 
 // WithClock sets the service's clock (DefaultClock).
 func WithClock(t time.Time) Option { return func(c *config) { c.clock = t } }
+
+// WithClockFunc makes the service read its clock from now instead of World.Clock (for
+// tests that keep the clock in their own variable).
+func WithClockFunc(now func() time.Time) Option { return func(c *config) { c.clockFunc = now } }
 
 // WithGemeenten initialises the database for these gemeenten (0193); none leaves it
 // uninitialised.
@@ -76,7 +81,11 @@ func Open(t testing.TB, opts ...Option) *World {
 	}
 	t.Cleanup(func() { db.Close() })
 	w.DB = db
-	w.Svc = app.NewService(db, c.dec, func() time.Time { return w.Clock })
+	now := c.clockFunc
+	if now == nil {
+		now = func() time.Time { return w.Clock }
+	}
+	w.Svc = app.NewService(db, c.dec, now)
 	ctx := context.Background()
 	if len(c.gemeenten) > 0 {
 		if err := w.Svc.Init(ctx, c.gemeenten); err != nil {

@@ -16,14 +16,14 @@ import (
 // every valid message (TestXMLRoundTrip).
 
 // DefaultVerzonden is the verzonden of a message from Message: before DefaultClock. The
-// body constructors (Melding, Sheet, Revocation, DRPlan) send at noon of the body's date
+// body constructors (Melding, Sheet, Revocation, DRPlan) send at 08:00 on the body's date
 // instead, so that no body date lies after verzonden.
 var DefaultVerzonden = time.Date(2019, 6, 1, 8, 0, 0, 0, time.FixedZone("CEST", 2*3600))
 
-// sentOn is noon in Amsterdam summer time on d.
+// sentOn is 08:00 in Amsterdam summer time on d.
 func sentOn(d app.Date) time.Time {
 	y, mo, day := d.Time().Date()
-	return time.Date(y, mo, day, 12, 0, 0, 0, time.FixedZone("CEST", 2*3600))
+	return time.Date(y, mo, day, 8, 0, 0, 0, time.FixedZone("CEST", 2*3600))
 }
 
 var kenmerkSeq atomic.Int64
@@ -96,7 +96,10 @@ func DRPlan(s app.Subject, opgesteld string, areas ...app.LifeArea) *app.Message
 }
 
 // XML writes m in the wire format: namespace and versie by m.Versie ("2", or a soort of
-// version 2; else 1), then the envelope and the body of its soort.
+// version 2; else 1), then the envelope and the body of its soort. Each part of the
+// envelope and the whole body are one line without white space between elements
+// (`<detentie><begindatum>…</begindatum></detentie>`), so that a test can change a
+// fragment with strings.Replace.
 func XML(m *app.Message) []byte {
 	var b bytes.Buffer
 	versie := "1"
@@ -104,17 +107,17 @@ func XML(m *app.Message) []byte {
 		versie = "2"
 	}
 	b.WriteString(`<?xml version="1.0" encoding="UTF-8"?>` + "\n")
-	fmt.Fprintf(&b, `<bericht xmlns="urn:terugkeer:bericht:%s" versie="%s" soort="%s" kenmerk="%s" verzonden="%s">`+"\n",
+	fmt.Fprintf(&b, `<bericht xmlns="urn:terugkeer:bericht:%s" versie="%s" soort="%s" kenmerk="%s" verzonden="%s">`,
 		versie, versie, attr(string(m.Soort)), attr(m.Kenmerk), m.Verzonden.Format(time.RFC3339))
-	b.WriteString("  <afzender>\n")
-	fmt.Fprintf(&b, "    <inrichting code=\"%s\">%s</inrichting>\n", attr(m.InrichtingCode), text(m.Inrichting))
+	fmt.Fprintf(&b, "\n  <afzender><inrichting code=\"%s\">%s</inrichting>", attr(m.InrichtingCode), text(m.Inrichting))
 	if cm := m.Casemanager; cm != (app.Contact{}) {
-		fmt.Fprintf(&b, "    <casemanager><naam>%s</naam><telefoon>%s</telefoon><email>%s</email></casemanager>\n",
+		fmt.Fprintf(&b, "<casemanager><naam>%s</naam><telefoon>%s</telefoon><email>%s</email></casemanager>",
 			text(cm.Naam), text(cm.Telefoon), text(cm.Email))
 	}
-	b.WriteString("  </afzender>\n")
-	fmt.Fprintf(&b, "  <gemeente code=\"%s\">%s</gemeente>\n", attr(m.GemeenteCode), text(m.GemeenteNaam))
+	b.WriteString("</afzender>")
+	fmt.Fprintf(&b, "\n  <gemeente code=\"%s\">%s</gemeente>\n  ", attr(m.GemeenteCode), text(m.GemeenteNaam))
 	writeSubject(&b, m.Betrokkene)
+	b.WriteString("\n  ")
 	switch {
 	case m.Detentie != nil:
 		writeDetention(&b, m.Detentie)
@@ -125,94 +128,96 @@ func XML(m *app.Message) []byte {
 	case m.Plan != nil:
 		writePlan(&b, m.Plan)
 	case m.Risicomelding != nil:
-		fmt.Fprintf(&b, "  <risicomelding opgesteld=\"%s\" grondslag=\"%s\">\n    <toelichting>Melding.</toelichting>\n  </risicomelding>\n",
+		fmt.Fprintf(&b, `<risicomelding opgesteld="%s" grondslag="%s"><toelichting>Melding.</toelichting></risicomelding>`,
 			m.Risicomelding.Opgesteld, orDefault(m.Risicomelding.Grondslag, app.GrondslagRisico))
 	}
-	b.WriteString("</bericht>\n")
+	b.WriteString("\n</bericht>\n")
 	return b.Bytes()
 }
 
 func writeSubject(b *bytes.Buffer, s app.Subject) {
-	b.WriteString("  <betrokkene>\n")
+	b.WriteString("<betrokkene>")
 	for _, f := range []struct{ name, value string }{
 		{"bsn", s.BSN}, {"skn", s.SKN}, {"voornamen", s.Voornamen}, {"voorvoegsel", s.Voorvoegsel},
 		{"achternaam", s.Achternaam}, {"geboortedatum", s.Geboortedatum.String()},
 	} {
 		if f.value != "" {
-			fmt.Fprintf(b, "    <%s>%s</%s>\n", f.name, text(f.value), f.name)
+			fmt.Fprintf(b, "<%s>%s</%s>", f.name, text(f.value), f.name)
 		}
 	}
-	b.WriteString("  </betrokkene>\n")
+	b.WriteString("</betrokkene>")
 }
 
 func writeDetention(b *bytes.Buffer, d *app.DetentionDates) {
-	fmt.Fprintf(b, "  <detentie>\n    <begindatum>%s</begindatum>\n", d.Begindatum)
+	fmt.Fprintf(b, "<detentie><begindatum>%s</begindatum>", d.Begindatum)
 	if !d.Einddatum.IsZero() {
-		fmt.Fprintf(b, "    <einddatum status=\"%s\">%s</einddatum>\n", orDefault(d.EinddatumStatus, app.EindVerwacht), d.Einddatum)
+		fmt.Fprintf(b, `<einddatum status="%s">%s</einddatum>`, orDefault(d.EinddatumStatus, app.EindVerwacht), d.Einddatum)
 	}
-	b.WriteString("  </detentie>\n")
+	b.WriteString("</detentie>")
 }
 
 func writeSheet(b *bytes.Buffer, s *app.Sheet) {
-	fmt.Fprintf(b, "  <informatieblad opgesteld=\"%s\">\n", s.Opgesteld)
+	fmt.Fprintf(b, `<informatieblad opgesteld="%s">`, s.Opgesteld)
 	for _, d := range app.Domains() {
 		if given, ok := s.Toestemming[d]; ok {
-			fmt.Fprintf(b, "    <toestemming domein=\"%s\" gegeven=\"%s\"/>\n", d, jaNee(given))
+			fmt.Fprintf(b, `<toestemming domein="%s" gegeven="%s"/>`, d, jaNee(given))
 		}
 	}
-	writeTopics(b, "    ", s.Onderwerpen)
+	writeTopics(b, s.Onderwerpen)
 	for _, d := range app.Domains() {
 		if h := s.Hulpvragen[d]; h != "" {
-			fmt.Fprintf(b, "    <hulpvraag domein=\"%s\">%s</hulpvraag>\n", d, text(h))
+			fmt.Fprintf(b, `<hulpvraag domein="%s">%s</hulpvraag>`, d, text(h))
 		}
 	}
-	b.WriteString("  </informatieblad>\n")
+	b.WriteString("</informatieblad>")
 }
 
+// writeRevocation writes the domains as they are (a test may name one the spec does not
+// know, in any case); Alle writes "alle".
 func writeRevocation(b *bytes.Buffer, r *app.Revocation) {
-	fmt.Fprintf(b, "  <intrekking ondertekend=\"%s\">\n", r.Ondertekend)
+	fmt.Fprintf(b, `<intrekking ondertekend="%s">`, r.Ondertekend)
 	if r.Alle {
-		b.WriteString("    <domein>alle</domein>\n")
+		b.WriteString("<domein>alle</domein>")
 	} else {
 		for _, d := range r.Domeinen {
-			fmt.Fprintf(b, "    <domein>%s</domein>\n", text(string(d)))
+			fmt.Fprintf(b, "<domein>%s</domein>", text(string(d)))
 		}
 	}
-	b.WriteString("  </intrekking>\n")
+	b.WriteString("</intrekking>")
 }
 
 func writePlan(b *bytes.Buffer, p *app.Plan) {
-	fmt.Fprintf(b, "  <dr-plan opgesteld=\"%s\" grondslag=\"%s\">\n", p.Opgesteld, orDefault(p.Grondslag, app.GrondslagPlan))
+	fmt.Fprintf(b, `<dr-plan opgesteld="%s" grondslag="%s">`, p.Opgesteld, orDefault(p.Grondslag, app.GrondslagPlan))
 	for _, l := range p.Leefgebieden {
-		fmt.Fprintf(b, "    <leefgebied code=\"%s\">\n", attr(string(l.Code)))
+		fmt.Fprintf(b, `<leefgebied code="%s">`, attr(string(l.Code)))
 		if l.Situatie != "" {
-			fmt.Fprintf(b, "      <situatie>%s</situatie>\n", text(l.Situatie))
+			fmt.Fprintf(b, "<situatie>%s</situatie>", text(l.Situatie))
 		}
-		writeTopics(b, "      ", l.Onderwerpen)
+		writeTopics(b, l.Onderwerpen)
 		for _, g := range l.Doelen {
-			fmt.Fprintf(b, "      <doel>%s</doel>\n", text(g))
+			fmt.Fprintf(b, "<doel>%s</doel>", text(g))
 		}
 		for _, a := range l.Afspraken {
 			datum := ""
 			if !a.Datum.IsZero() {
-				datum = fmt.Sprintf(" datum=\"%s\"", a.Datum)
+				datum = fmt.Sprintf(` datum="%s"`, a.Datum)
 			}
-			fmt.Fprintf(b, "      <afspraak id=\"%s\" wie=\"%s\" status=\"%s\"%s>%s</afspraak>\n",
+			fmt.Fprintf(b, `<afspraak id="%s" wie="%s" status="%s"%s>%s</afspraak>`,
 				attr(a.ID), attr(a.Wie), attr(a.Status), datum, text(a.Tekst))
 		}
-		b.WriteString("    </leefgebied>\n")
+		b.WriteString("</leefgebied>")
 	}
-	writeTopics(b, "    ", p.Algemeen)
-	b.WriteString("  </dr-plan>\n")
+	writeTopics(b, p.Algemeen)
+	b.WriteString("</dr-plan>")
 }
 
-func writeTopics(b *bytes.Buffer, indent string, topics []app.Answer) {
+func writeTopics(b *bytes.Buffer, topics []app.Answer) {
 	for _, a := range topics {
-		fmt.Fprintf(b, "%s<onderwerp code=\"%s\">\n%s  <antwoord>%s</antwoord>\n", indent, attr(a.Code), indent, text(a.Antwoord))
+		fmt.Fprintf(b, `<onderwerp code="%s"><antwoord>%s</antwoord>`, attr(a.Code), text(a.Antwoord))
 		if a.Toelichting != "" {
-			fmt.Fprintf(b, "%s  <toelichting>%s</toelichting>\n", indent, text(a.Toelichting))
+			fmt.Fprintf(b, "<toelichting>%s</toelichting>", text(a.Toelichting))
 		}
-		fmt.Fprintf(b, "%s</onderwerp>\n", indent)
+		b.WriteString("</onderwerp>")
 	}
 }
 
