@@ -242,3 +242,24 @@ func TestTruncatedMultipart(t *testing.T) {
 		t.Fatalf("results %+v", rs)
 	}
 }
+
+// Version 2 too: a D&R-plan dated after its verzonden would outrank every later plan; a
+// risicomelding from the future is invalid but keeps its own reason first.
+func TestFutureV2DatesAreInvalid(t *testing.T) {
+	w := newWorldV2(t)
+	one := w.importXML
+	plan := string(exampleV2(t, "03-dr-plan-nieuwer.xml"))
+	wantQuarantine(t, one(strings.Replace(plan, `opgesteld="2024-05-28"`, `opgesteld="2091-05-28"`, 1)),
+		"de datum opgesteld van het D&R-plan ligt na de verzenddatum")
+	wantQuarantine(t, one(strings.Replace(plan, `opgesteld="2024-05-28"`, `opgesteld="0001-01-01"`, 1)),
+		"ligt niet tussen 1900 en 2100")
+	risk := string(exampleV2(t, "06-risicomelding.xml"))
+	r := one(strings.Replace(risk, `opgesteld="2024-05-01"`, `opgesteld="2091-05-01"`, 1))
+	wantQuarantine(t, r, "de datum opgesteld van de risicomelding ligt na de verzenddatum")
+	if !strings.HasPrefix(r.Reden, app.RisicomeldingReden) {
+		t.Errorf("reden %q does not start with the risicomelding's own reason", r.Reden)
+	}
+	if r := one(plan); r.Resultaat != app.Geimporteerd {
+		t.Errorf("the example plan: %s (%s)", r.Resultaat, r.Reden)
+	}
+}
