@@ -14,8 +14,3 @@ func (s *Service) RecordDatabaseMove(ctx context.Context) error {
 			Resultaat: "naar-lokale-map", Bron: "roaming"})
 	})
 }
-
-// DatabaseMovedNotice is the one sentence that tells the user about the move, once.
-const DatabaseMovedNotice = "Terugkeer heeft de database verplaatst van de zwervende profielmap (%AppData%\\Terugkeer) " +
-	"naar de lokale map (%LocalAppData%\\Terugkeer), zodat Windows de dossiers niet meer naar de server van de " +
-	"gemeente kopieert."

@@ -115,7 +115,7 @@ func runAt(ctx context.Context, args []string, stdout, stderr io.Writer, getenv 
 		if err := e.svc.RecordDatabaseMove(ctx); err != nil {
 			return fail(stderr, err)
 		}
-		fmt.Fprintln(stderr, app.DatabaseMovedNotice)
+		fmt.Fprintln(stderr, databaseMovedNotice)
 	}
 	if _, err := e.svc.Prepare(ctx); err != nil {
 		return fail(stderr, err)
@@ -143,6 +143,11 @@ func warnWipePending(stderr io.Writer, db *storage.DB) {
 			"zodra dat kan: bij de volgende opdracht of door de app.")
 	}
 }
+
+// databaseMovedNotice tells, once, that the database left the Windows Roaming profile.
+const databaseMovedNotice = "Terugkeer heeft de database verplaatst van de zwervende profielmap (%AppData%\\Terugkeer) " +
+	"naar de lokale map (%LocalAppData%\\Terugkeer), zodat Windows de dossiers niet meer naar de server van de " +
+	"gemeente kopieert."
 
 // extractDB takes --db PATH / --db=PATH from anywhere in the arguments.
 func extractDB(args []string) (string, []string) {

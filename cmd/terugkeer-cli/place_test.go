@@ -68,7 +68,7 @@ func TestCLIMovesLegacyDatabaseOnce(t *testing.T) {
 		if code := runAt(ctx, []string{"audit", "--json"}, &out, &errb, noEnv, locate); code != exitOK {
 			t.Fatalf("start %d: exit %d, %s", i+1, code, errb.String())
 		}
-		told := strings.Count(errb.String(), app.DatabaseMovedNotice)
+		told := strings.Count(errb.String(), databaseMovedNotice)
 		if want := 1 - i; told != want {
 			t.Errorf("start %d: told %d times, want %d (stderr %q)", i+1, told, want, errb.String())
 		}
