@@ -57,13 +57,13 @@ func imapOAuth(ctx context.Context, e *env, sub string) error {
 		fmt.Fprintln(e.stdout, "Het clientgeheim is opgeslagen in de sleutelbos van het besturingssysteem.")
 	case "aanmelden":
 		err := oauth.SignInDevice(ctx, s, func(dc oauth.DeviceCode) {
-			fmt.Fprintf(e.stdout, "Ga in een browser naar %s en voer de code %s in.\n", dc.VerificationURI, dc.UserCode)
+			fmt.Fprintf(e.stdout, "Ga in een browser naar %s en voer de code %s in.\n", app.Visible(dc.VerificationURI), app.Visible(dc.UserCode))
 			fmt.Fprintln(e.stdout, "Meld u daar aan met het account van het postvak; deze opdracht wacht tot dat gebeurd is.")
 		})
 		if err != nil {
 			return err
 		}
-		fmt.Fprintf(e.stdout, "Aangemeld bij Microsoft voor %s; de aanmelding staat in de sleutelbos en wordt vanzelf vernieuwd.\n", s.Gebruiker)
+		fmt.Fprintf(e.stdout, "Aangemeld bij Microsoft voor %s; de aanmelding staat in de sleutelbos en wordt vanzelf vernieuwd.\n", app.Visible(s.Gebruiker))
 	case "afmelden":
 		if err := oauth.SignOut(s); err != nil {
 			return err

@@ -71,25 +71,25 @@ func printPlan(w io.Writer, sp *app.StoredPlan) {
 	if sp == nil {
 		return
 	}
-	fmt.Fprintf(w, "\nRe-integratieplan (art. 18a Pbw, D&R-plan van %s, kenmerk %s)\n", sp.Opgesteld.Dutch(), sp.Kenmerk)
+	fmt.Fprintf(w, "\nRe-integratieplan (art. 18a Pbw, D&R-plan van %s, kenmerk %s)\n", sp.Opgesteld.Dutch(), app.Visible(sp.Kenmerk))
 	for _, l := range sp.Plan.Leefgebieden {
 		fmt.Fprintf(w, "  %s\n", l.Code.Label())
 		if l.Situatie != "" {
-			fmt.Fprintf(w, "    Situatie: %s\n", l.Situatie)
+			fmt.Fprintf(w, "    Situatie: %s\n", app.Visible(l.Situatie))
 		}
 		for _, a := range l.Onderwerpen {
 			fmt.Fprint(w, "  ")
 			printAnswer(w, a)
 		}
 		for _, d := range l.Doelen {
-			fmt.Fprintf(w, "    Doel: %s\n", d)
+			fmt.Fprintf(w, "    Doel: %s\n", app.Visible(d))
 		}
 		for _, a := range l.Afspraken {
 			datum := ""
 			if !a.Datum.IsZero() {
 				datum = ", " + a.Datum.Dutch()
 			}
-			fmt.Fprintf(w, "    Afspraak %s (%s, %s%s): %s\n", a.ID, a.Wie, a.Status, datum, a.Tekst)
+			fmt.Fprintf(w, "    Afspraak %s (%s, %s%s): %s\n", app.Visible(a.ID), a.Wie, a.Status, datum, app.Visible(a.Tekst))
 		}
 	}
 	for _, a := range sp.Plan.Algemeen {

@@ -81,3 +81,28 @@ func TestControlCharactersInQuarantineEndToEnd(t *testing.T) {
 		t.Errorf("quarantine list --json = %+v, want the file name exactly", q)
 	}
 }
+
+// The D&R-plan's free text in 'show' cannot add lines either.
+func TestControlCharactersInPlanEndToEnd(t *testing.T) {
+	c := newCLI(t)
+	c.ok("init", "--gemeente", "0193")
+	raw, err := os.ReadFile("../../importers/voorbeelden-v2/03-dr-plan-nieuwer.xml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	plan := strings.Replace(string(raw), "<situatie>Huurwoning opgezegd", "<situatie>Huurwoning&#10;  Werk en inkomen&#10;    Situatie: NEP&#x9B;2J opgezegd", 1)
+	file := filepath.Join(t.TempDir(), "plan.xml")
+	if err := os.WriteFile(file, []byte(plan), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	c.ok("import", file)
+	out := c.ok("show", "--bsn", "999995005")
+	if !strings.Contains(out, `Situatie: Huurwoning\n  Werk en inkomen\n    Situatie: NEP`) {
+		t.Errorf("show = %s", out)
+	}
+	for _, l := range strings.Split(out, "\n") {
+		if strings.HasPrefix(strings.TrimSpace(l), "Situatie: NEP") {
+			t.Errorf("show has a forged line %q", l)
+		}
+	}
+}
