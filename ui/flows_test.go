@@ -40,7 +40,10 @@ func TestFindBergRecordContactAndPrint(t *testing.T) {
 		t.Fatal("tapping the row must open Jan Willem's file")
 	}
 	texts := visibleTexts(w.Canvas().Content())
-	for _, want := range []string{"Jan Willem van der Berg", "Schulden", "Toestemming: toestemming ingetrokken", "Onderdak", "Informatieblad", "Casemanager DJI"} {
+	if containsText(texts, "Toestemming: toestemming") {
+		t.Error(`the file says "Toestemming: toestemming …" (issue 18, item 12)`)
+	}
+	for _, want := range []string{"Jan Willem van der Berg", "Schulden", "Toestemming ingetrokken", "Onderdak", "Informatieblad", "Casemanager DJI"} {
 		if !containsText(texts, want) {
 			t.Errorf("person screen does not show %q", want)
 		}

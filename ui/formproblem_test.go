@@ -101,3 +101,19 @@ func TestSavedPDFWithoutViewerIsReportedAsSaved(t *testing.T) {
 		t.Errorf("message after saving without a viewer = %q", texts)
 	}
 }
+
+// Quarantaine shows the reason on every row, not only after opening the message (issue
+// 18, item 12).
+func TestQuarantineRowsShowTheirReason(t *testing.T) {
+	svc := realService(t, exampleNow, []string{"0193"}, true) // 06-ongeldig-bsn is quarantined
+	s, w := newShell(t, svc, Options{})
+	s.Show(SectionQuarantaine)
+	s.Wait()
+	if len(s.Quarantine.Items) == 0 {
+		t.Fatal("nothing in quarantine")
+	}
+	reason := s.Quarantine.Items[0].Reden
+	if reason == "" || !containsText(visibleTexts(s.Quarantine.list), reason) {
+		t.Errorf("the list rows do not show the reason %q: %q", reason, visibleTexts(w.Canvas().Content()))
+	}
+}

@@ -17,6 +17,7 @@ var helpTexts = map[string][]string{
 	},
 	SectionPersonen: {
 		"Personen zijn alle mensen over wie de DJI de gemeente heeft bericht. Zoek op naam, BSN of SKN (hoofdletters en accenten maken niet uit) en filter op vrijlating, traject of de stand van een domein.",
+		"'Alleen controle nodig' toont de personen bij wie hetzelfde BSN met een ander geboortedatum binnenkwam: controleer of het om dezelfde persoon gaat.",
 		"Met de pijltjestoetsen kiest u een rij, Enter opent het dossier. Ctrl+F brengt u in het zoekveld.",
 	},
 	"Persoon": {

@@ -398,6 +398,9 @@ func (v *ImportView) showSummary(results []app.Result, cancelled bool, skipped i
 	if skipped > 0 {
 		s += " " + plural(skipped, "{{.N}} bestand overgeslagen (geen .xml, .eml of .msg).", "{{.N}} bestanden overgeslagen (geen .xml, .eml of .msg).")
 	}
+	if app.Summarise(results).GeenBericht > 0 {
+		s += " " + T("'Zonder bericht' is een e-mail zonder bericht van de DJI erin, zoals een notificatie: er is niets mee gedaan.")
+	}
 	v.summary.SetText(s)
 }
 

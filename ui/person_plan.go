@@ -148,7 +148,7 @@ func sheetBlock(d app.Domain, df app.DomainFile) fyne.CanvasObject {
 	if (df.Toestemming == app.ConsentOnbekend || df.Toestemming == "") && df.Data.Empty() {
 		return widget.NewLabelWithStyle(T("Informatieblad:")+" "+consentText(df), fyne.TextAlignLeading, fyne.TextStyle{Italic: true})
 	}
-	state := widget.NewLabel(T("Toestemming:") + " " + consentText(df))
+	state := widget.NewLabel(upperFirst(consentText(df))) // "Toestemming gegeven", not "Toestemming: toestemming gegeven"
 	switch df.Toestemming {
 	case app.ConsentIngetrokken, app.ConsentNee:
 		state.Importance = widget.WarningImportance

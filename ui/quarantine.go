@@ -49,14 +49,21 @@ func NewQuarantineView(ctx context.Context, svc Service, win fyne.Window, bg *ta
 	v := &QuarantineView{svc: svc, win: win, ctx: ctx, bg: bg, changed: changed}
 	title := widget.NewLabelWithStyle(T("Quarantaine"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	v.count = widget.NewLabel("")
+	// Each row says when, from where and why: the reason under the source, so the list
+	// shows what is wrong without opening every message.
 	v.list = widget.NewList(func() int { return len(v.Items) }, func() fyne.CanvasObject {
-		l := widget.NewLabel("")
-		l.Truncation = fyne.TextTruncateEllipsis
-		return l
+		top := widget.NewLabel("")
+		top.Truncation = fyne.TextTruncateEllipsis
+		why := widget.NewLabel("")
+		why.Truncation = fyne.TextTruncateEllipsis
+		why.SizeName = theme.SizeNameCaptionText
+		return container.NewVBox(top, why)
 	}, func(i widget.ListItemID, o fyne.CanvasObject) {
 		if i < len(v.Items) {
 			q := v.Items[i]
-			o.(*widget.Label).SetText(formatTime(q.Ontvangen) + " · " + app.Visible(shortBron(q.Bron)))
+			row := o.(*fyne.Container).Objects
+			row[0].(*widget.Label).SetText(formatTime(q.Ontvangen) + " · " + app.Visible(shortBron(q.Bron)))
+			row[1].(*widget.Label).SetText(app.Visible(q.Reden))
 		}
 	})
 	v.list.OnSelected = func(i widget.ListItemID) {

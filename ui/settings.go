@@ -70,7 +70,7 @@ func NewSettingsView(ctx context.Context, svc Service, win fyne.Window, bg *task
 	title := widget.NewLabelWithStyle(T("Instellingen"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 
 	v.Gemeenten = NewEscEntry(nil)
-	v.Gemeenten.SetPlaceHolder("0193")
+	v.Gemeenten.SetPlaceHolder(T("bijvoorbeeld 0193"))
 	v.Gebruiker = NewEscEntry(nil)
 	v.Gebruiker.SetPlaceHolder(T("uw naam, voor het logboek en op afdrukken"))
 	v.Taal = widget.NewSelect([]string{"Nederlands", "English"}, nil)
