@@ -109,7 +109,7 @@ func (v *OverviewView) render(d *app.Dashboard, persons bool) {
 		return
 	}
 
-	v.body.Add(widget.NewCard(T("Signalen"), tf("vrijlatingen binnen {{.N}} dagen, verlopen acties, afspraken voor de gemeente, controle en quarantaine", "N", d.Dagen),
+	v.body.Add(widget.NewCard(T("Signalen"), tf("vrijlatingen binnen {{.N}} dagen, verlopen acties, afspraken, controle en quarantaine", "N", d.Dagen),
 		container.NewVBox(v.signalRows(d)...)))
 	v.body.Add(widget.NewCard(T("Vrijlatingen de komende weken"), "", container.NewVBox(v.releaseRows(d)...)))
 

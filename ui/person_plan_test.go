@@ -8,6 +8,8 @@ import (
 	"testing"
 	"time"
 
+	"fyne.io/fyne/v2"
+
 	"github.com/terugkeer/terugkeer/app"
 	"github.com/terugkeer/terugkeer/demo"
 	"github.com/terugkeer/terugkeer/importers"
@@ -226,3 +228,25 @@ func TestPersonsFilterOnPlan(t *testing.T) {
 }
 
 func sorted(s []string) []string { slices.Sort(s); return s }
+
+// With the examples of both versions every screen and both plan files still fit 800×600
+// (the plan's lines wrap or truncate; the risicomelding's reason does not widen anything).
+func TestPlanScreensFit800x600(t *testing.T) {
+	s, w := newShell(t, planService(t), Options{})
+	w.Resize(fyne.NewSize(800, 600))
+	check := func(name string) {
+		t.Helper()
+		if m := s.Content().MinSize(); m.Width > 800 || m.Height > 600 {
+			t.Errorf("%s: the window needs %v, more than 800×600", name, m)
+		}
+	}
+	for _, name := range []string{SectionOverzicht, SectionPersonen, SectionQuarantaine} {
+		s.Show(name)
+		s.Wait()
+		check(name)
+	}
+	openPerson(t, s, "999995005")
+	check("Samira")
+	openPerson(t, s, "999990019")
+	check("Berg")
+}
