@@ -196,7 +196,20 @@ func (a *applier) carryOut(plan ConsentPlan) (purgeCount, error) {
 		return pc, err
 	}
 	pc.Items += n
+	if err := a.queuePurgedMails(plan); err != nil {
+		return pc, err
+	}
 	return pc, a.removeIfEmpty()
+}
+
+// queuePurgedMails queues the server copies of the person's earlier mails whose data
+// this plan purged or replaced.
+func (a *applier) queuePurgedMails(plan ConsentPlan) error {
+	kinds := purgedKinds(a.msg)
+	if len(kinds) == 0 || (len(plan.Purge) == 0 && !plan.PurgeGeneral && len(plan.Replace) == 0 && !plan.ReplaceGen) {
+		return nil
+	}
+	return queuePersonMails(a.tx, a.person.ID, kinds...)
 }
 
 // general replaces or purges the general topics; it returns how many were purged.
@@ -217,7 +230,7 @@ func (a *applier) removeIfEmpty() error {
 		return err
 	}
 	a.removed = true
-	return a.tx.DeletePerson(a.person.ID)
+	return deletePerson(a.tx, a.person.ID)
 }
 
 // purgeDomain removes what a domain holds on consent when its consent ends (rule 3):

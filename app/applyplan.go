@@ -24,6 +24,11 @@ func (a *applier) drPlan() error {
 	if err := a.tx.ReplacePlan(a.person.ID, next); err != nil {
 		return err
 	}
+	if cur != nil { // the previous plan is gone: so are the server copies of plan mails
+		if err := queuePersonMails(a.tx, a.person.ID, DRPlan); err != nil {
+			return err
+		}
+	}
 	a.planPurged = purgeCount{Domeinen: ch.Domeinen, Items: ch.Removed}
 	return nil
 }

@@ -72,7 +72,7 @@ func (s *Service) tryImport(ctx context.Context, it Item) (Result, *Message, err
 }
 
 func (s *Service) quarantine(ctx context.Context, it Item, msg *Message, reden string) (Result, error) {
-	q := &Quarantined{Bron: it.Bron, Reden: reden, Ontvangen: s.now().UTC(), Raw: it.Raw}
+	q := &Quarantined{Bron: it.Bron, Reden: reden, Ontvangen: s.now().UTC(), Raw: it.Raw, MessageID: it.MessageID}
 	err := s.store.Update(ctx, func(tx Tx) error {
 		if err := tx.AddQuarantine(q); err != nil {
 			return err

@@ -123,4 +123,5 @@ type Quarantined struct {
 	Reden     string // one Dutch sentence, no personal data
 	Ontvangen time.Time
 	Raw       []byte
+	MessageID string // of the mail it came in, "" for a file without one
 }

@@ -68,10 +68,11 @@ func (s *Service) Discard(ctx context.Context, id int64) error {
 
 func (s *Service) removeQuarantine(ctx context.Context, id int64, resultaat string) error {
 	return s.store.Update(ctx, func(tx Tx) error {
-		if _, err := tx.QuarantineByID(id); err != nil {
+		q, err := tx.QuarantineByID(id)
+		if err != nil {
 			return err
 		}
-		if err := tx.DeleteQuarantine(id); err != nil {
+		if err := deleteQuarantine(tx, q); err != nil {
 			return err
 		}
 		return s.auditQuarantine(tx, id, resultaat)

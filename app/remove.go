@@ -19,7 +19,7 @@ func (s *Service) RemovePerson(ctx context.Context, id int64) error {
 		if err != nil {
 			return err
 		}
-		if err := tx.DeletePerson(id); err != nil {
+		if err := deletePerson(tx, id); err != nil {
 			return err
 		}
 		return s.audit(tx, AuditEntry{Actie: ActiePurge, Object: ObjectPersoon, ObjectID: id,

@@ -476,7 +476,7 @@ func (r *retentionRun) removePerson(id int64, key string) error {
 	if r.rep.DryRun {
 		return nil
 	}
-	if err := r.tx.DeletePerson(id); err != nil {
+	if err := deletePerson(r.tx, id); err != nil {
 		return err
 	}
 	return r.s.audit(r.tx, AuditEntry{Actie: ActieBewaring, Object: ObjectPersoon, ObjectID: id,
@@ -496,7 +496,7 @@ func (r *retentionRun) quarantine() error {
 		if r.rep.DryRun {
 			continue
 		}
-		if err := r.tx.DeleteQuarantine(q.ID); err != nil {
+		if err := deleteQuarantine(r.tx, &q); err != nil {
 			return err
 		}
 	}

@@ -134,11 +134,16 @@ func reconcile(tx Tx, secret []byte, p *Person) (settled, error) {
 		}
 		st.purged.Items += n
 	}
+	if st.purged.Items > 0 {
+		if err := queuePersonMails(tx, p.ID, consentKinds...); err != nil {
+			return st, err
+		}
+	}
 	empty, err := personEmpty(tx, p.ID)
 	if err != nil || empty {
 		st.removed = empty
 		if empty {
-			err = tx.DeletePerson(p.ID)
+			err = deletePerson(tx, p.ID)
 		}
 		return st, err
 	}

@@ -22,6 +22,7 @@ type ReadTx interface {
 	TrajectReadTx
 	ConsentStateReadTx
 	PlanReadTx
+	MailDeletionReadTx
 	Setting(key string) (string, error)      // "" when unset
 	PersonByID(id int64) (*Person, error)    // ErrNotFound
 	PersonByBSN(bsn string) (*Person, error) // ErrNotFound
@@ -51,6 +52,7 @@ type Tx interface {
 	TrajectTx
 	ConsentStateTx
 	PlanTx
+	MailDeletionTx
 	SetSetting(key, value string) error
 	CreatePerson(p *Person) error // sets p.ID
 	UpdatePerson(p *Person) error

@@ -12,7 +12,7 @@ import (
 
 // QuarantineList returns the quarantined messages without their bytes, newest first.
 func (r *reader) QuarantineList() ([]app.Quarantined, error) {
-	rows, err := r.query(`SELECT id, bron, reden, ontvangen FROM quarantine
+	rows, err := r.query(`SELECT id, bron, reden, ontvangen, message_id FROM quarantine
 		ORDER BY ontvangen DESC, id DESC`)
 	if err != nil {
 		return nil, fmt.Errorf("quarantaine lezen: %w", err)
@@ -22,7 +22,7 @@ func (r *reader) QuarantineList() ([]app.Quarantined, error) {
 	for rows.Next() {
 		var q app.Quarantined
 		var ontvangen sql.NullString
-		if err := rows.Scan(&q.ID, &q.Bron, &q.Reden, &ontvangen); err != nil {
+		if err := rows.Scan(&q.ID, &q.Bron, &q.Reden, &ontvangen, &q.MessageID); err != nil {
 			return nil, fmt.Errorf("quarantaine lezen: %w", err)
 		}
 		if q.Ontvangen, err = parseTime(ontvangen); err != nil {
@@ -40,8 +40,8 @@ func (r *reader) QuarantineList() ([]app.Quarantined, error) {
 func (r *reader) QuarantineByID(id int64) (*app.Quarantined, error) {
 	q := app.Quarantined{ID: id}
 	var ontvangen sql.NullString
-	err := r.queryRow(`SELECT bron, reden, ontvangen, raw FROM quarantine WHERE id = ?`, id).
-		Scan(&q.Bron, &q.Reden, &ontvangen, &q.Raw)
+	err := r.queryRow(`SELECT bron, reden, ontvangen, raw, message_id FROM quarantine WHERE id = ?`, id).
+		Scan(&q.Bron, &q.Reden, &ontvangen, &q.Raw, &q.MessageID)
 	if errors.Is(err, sql.ErrNoRows) {
 		return nil, fmt.Errorf("quarantainebericht %d: %w", id, app.ErrNotFound)
 	}
@@ -75,8 +75,8 @@ func (w *writer) AddQuarantine(q *app.Quarantined) error {
 	if !errors.Is(err, sql.ErrNoRows) {
 		return fmt.Errorf("bericht in quarantaine opslaan: %w", err)
 	}
-	res, err := w.exec(`INSERT INTO quarantine (bron, reden, ontvangen, raw, sha256) VALUES (?, ?, ?, ?, ?)`,
-		q.Bron, q.Reden, timeValue(q.Ontvangen), raw, hash)
+	res, err := w.exec(`INSERT INTO quarantine (bron, reden, ontvangen, raw, sha256, message_id) VALUES (?, ?, ?, ?, ?, ?)`,
+		q.Bron, q.Reden, timeValue(q.Ontvangen), raw, hash, q.MessageID)
 	if err != nil {
 		return fmt.Errorf("bericht in quarantaine opslaan: %w", err)
 	}
