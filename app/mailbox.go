@@ -44,6 +44,8 @@ const (
 	DefaultMailboxMap         = "INBOX"
 	DefaultMailboxVerwerkt    = "Verwerkt"
 	DefaultMailboxQuarantaine = "Quarantaine"
+	// DefaultVerwijderenNa is how long processed mail stays in the processed folder.
+	DefaultVerwijderenNa = "7d"
 )
 
 // MailboxSettings are the IMAP settings. The password is never part of them: it lives in
@@ -61,11 +63,14 @@ type MailboxSettings struct {
 	// fields are in mailbox_oauth.go.
 	Aanmelding SignIn
 	OAuth      MailboxOAuth
+	// VerwijderenNa is how long processed mail stays in the processed folder before a
+	// run expunges it (a term such as 7d; 0d: right after its import).
+	VerwijderenNa string
 }
 
 // MailboxKeys are the setting names of the CLI (imap set KEY VALUE), in display order.
-var MailboxKeys = append([]string{"server", "poort", "beveiliging", "gebruiker", "map", "verwerkt", "quarantaine", "ca-bestand"},
-	mailboxOAuthKeys...)
+var MailboxKeys = append([]string{"server", "poort", "beveiliging", "gebruiker", "map", "verwerkt", "quarantaine", "ca-bestand",
+	"verwijderen-na"}, mailboxOAuthKeys...)
 
 // WithDefaults fills the unset fields with their defaults.
 func (s MailboxSettings) WithDefaults() MailboxSettings {
@@ -89,6 +94,9 @@ func (s MailboxSettings) WithDefaults() MailboxSettings {
 	}
 	if s.Aanmelding == "" {
 		s.Aanmelding = SignInPassword
+	}
+	if s.VerwijderenNa == "" {
+		s.VerwijderenNa = DefaultVerwijderenNa
 	}
 	return s
 }
@@ -115,6 +123,8 @@ func (s MailboxSettings) Get(key string) (string, error) {
 		return s.Quarantaine, nil
 	case "ca-bestand":
 		return s.CABestand, nil
+	case "verwijderen-na":
+		return s.VerwijderenNa, nil
 	}
 	return s.getOAuth(key)
 }
@@ -147,6 +157,8 @@ func (s *MailboxSettings) Set(key, value string) error {
 		s.Quarantaine = value
 	case "ca-bestand":
 		s.CABestand = value
+	case "verwijderen-na":
+		s.VerwijderenNa = strings.ToLower(value)
 	default:
 		return s.setOAuth(key, value)
 	}
@@ -186,10 +198,27 @@ func (s MailboxSettings) Validate() error {
 			return fmt.Errorf("de mapnaam bij %q mag geen *, %% of regeleinde bevatten", k)
 		}
 	}
+	if _, err := d.DeleteAfter(); err != nil {
+		return err
+	}
 	if strings.EqualFold(d.Map, d.Verwerkt) || strings.EqualFold(d.Map, d.Quarantaine) || strings.EqualFold(d.Verwerkt, d.Quarantaine) {
 		return fmt.Errorf("map, verwerkt en quarantaine moeten drie verschillende mappen zijn")
 	}
 	return s.validateOAuth()
+}
+
+// DeleteAfter returns how long processed mail stays in the processed folder: a term
+// such as 7d, or 0d (removed at the same run that moved it there).
+func (s MailboxSettings) DeleteAfter() (Term, error) {
+	v := strings.TrimSpace(strings.ToLower(s.WithDefaults().VerwijderenNa))
+	if v == "0d" || v == "0m" || v == "0j" {
+		return Term{N: 0, Unit: 'd'}, nil
+	}
+	t, err := ParseTerm(v)
+	if err != nil {
+		return Term{}, fmt.Errorf("verwijderen-na: %q is geen geldige termijn: gebruik een getal met d, m of j, bijvoorbeeld 7d, of 0d voor direct na het importeren", v)
+	}
+	return t, nil
 }
 
 // Complete checks that the settings suffice for a run.

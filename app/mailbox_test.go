@@ -33,18 +33,34 @@ func TestMailboxSettingsPlainTextOnlyOnLoopback(t *testing.T) {
 	}
 }
 
+func TestMailboxDeleteAfter(t *testing.T) {
+	for v, want := range map[string]Term{"": {7, 'd'}, "0d": {0, 'd'}, "30d": {30, 'd'}, "1m": {1, 'm'}} {
+		got, err := MailboxSettings{VerwijderenNa: v}.DeleteAfter()
+		if err != nil || got != want {
+			t.Errorf("verwijderen-na %q: %v %v, want %v", v, got, err, want)
+		}
+	}
+	for _, v := range []string{"7", "-1d", "een week", "7u"} {
+		if err := (MailboxSettings{VerwijderenNa: v}).Validate(); err == nil || !strings.Contains(err.Error(), "verwijderen-na") {
+			t.Errorf("verwijderen-na %q: %v", v, err)
+		}
+	}
+}
+
 func TestMailboxSettingsSet(t *testing.T) {
 	var s MailboxSettings
 	for _, kv := range [][2]string{{"server", "imap.gemeente.test"}, {"poort", "1993"}, {"beveiliging", "STARTTLS"},
 		{"gebruiker", "nazorg"}, {"map", "Postvak IN"}, {"verwerkt", "Klaar"}, {"quarantaine", "Fout"}, {"ca-bestand", "/ca.pem"},
-		{"aanmelding", "OAuth2"}, {"tenant", "gemeente.onmicrosoft.com"}, {"client-id", "0d1e2f"}, {"token-url", "https://idp.test/token"}} {
+		{"aanmelding", "OAuth2"}, {"tenant", "gemeente.onmicrosoft.com"}, {"client-id", "0d1e2f"}, {"token-url", "https://idp.test/token"},
+		{"verwijderen-na", "30D"}} {
 		if err := s.Set(kv[0], kv[1]); err != nil {
 			t.Fatalf("set %s: %v", kv[0], err)
 		}
 	}
 	want := MailboxSettings{Server: "imap.gemeente.test", Poort: 1993, Beveiliging: SecurityStartTLS, Gebruiker: "nazorg",
 		Map: "Postvak IN", Verwerkt: "Klaar", Quarantaine: "Fout", CABestand: "/ca.pem", Aanmelding: SignInOAuth2,
-		OAuth: MailboxOAuth{Tenant: "gemeente.onmicrosoft.com", ClientID: "0d1e2f", TokenURL: "https://idp.test/token"}}
+		OAuth:         MailboxOAuth{Tenant: "gemeente.onmicrosoft.com", ClientID: "0d1e2f", TokenURL: "https://idp.test/token"},
+		VerwijderenNa: "30d"}
 	if s != want {
 		t.Errorf("got %+v", s)
 	}

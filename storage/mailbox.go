@@ -24,6 +24,7 @@ const (
 	imapTenant      = "imap.tenant"
 	imapClientID    = "imap.client-id"
 	imapTokenURL    = "imap.token-url"
+	imapVerwijderen = "imap.verwijderen-na"
 )
 
 // MailboxSettings returns the stored IMAP settings, without defaults.
@@ -35,6 +36,7 @@ func (r *reader) MailboxSettings() (app.MailboxSettings, error) {
 		imapServer: &s.Server, imapPoort: &poort, imapBeveiliging: &sec, imapGebruiker: &s.Gebruiker,
 		imapMap: &s.Map, imapVerwerkt: &s.Verwerkt, imapQuarantaine: &s.Quarantaine, imapCABestand: &s.CABestand,
 		imapAanmelding: &signIn, imapTenant: &s.OAuth.Tenant, imapClientID: &s.OAuth.ClientID, imapTokenURL: &s.OAuth.TokenURL,
+		imapVerwijderen: &s.VerwijderenNa,
 	} {
 		v, err := r.Setting(key)
 		if err != nil {
@@ -65,6 +67,7 @@ func (w *writer) SaveMailboxSettings(s app.MailboxSettings) error {
 		{imapGebruiker, s.Gebruiker}, {imapMap, s.Map}, {imapVerwerkt, s.Verwerkt},
 		{imapQuarantaine, s.Quarantaine}, {imapCABestand, s.CABestand},
 		{imapAanmelding, string(s.Aanmelding)}, {imapTenant, s.OAuth.Tenant}, {imapClientID, s.OAuth.ClientID}, {imapTokenURL, s.OAuth.TokenURL},
+		{imapVerwijderen, s.VerwijderenNa},
 	} {
 		var err error
 		if kv[1] == "" {

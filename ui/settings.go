@@ -44,12 +44,12 @@ type SettingsView struct {
 type mailboxForm struct {
 	// loaded are the settings as last loaded or saved: what the form does not show
 	// (token-url, say) is kept from them when the form is saved.
-	loaded                                                                app.MailboxSettings
-	oauth                                                                 signInFields
-	server, poort, gebruiker, map_, verwerkt, quarantaine, ca, wachtwoord *EscEntry
-	beveiliging                                                           *widget.Select
-	result                                                                *widget.Label
-	test                                                                  *widget.Button
+	loaded                                                                             app.MailboxSettings
+	oauth                                                                              signInFields
+	server, poort, gebruiker, map_, verwerkt, quarantaine, ca, verwijderen, wachtwoord *EscEntry
+	beveiliging                                                                        *widget.Select
+	result                                                                             *widget.Label
+	test                                                                               *widget.Button
 }
 
 var securities = []app.Security{app.SecurityTLS, app.SecurityStartTLS, app.SecurityNone}
@@ -327,6 +327,8 @@ func (v *SettingsView) mailboxCard() fyne.CanvasObject {
 	m.verwerkt.SetPlaceHolder(app.DefaultMailboxVerwerkt)
 	m.quarantaine = NewEscEntry(nil)
 	m.quarantaine.SetPlaceHolder(app.DefaultMailboxQuarantaine)
+	m.verwijderen = NewEscEntry(nil)
+	m.verwijderen.SetPlaceHolder(app.DefaultVerwijderenNa)
 	m.ca = NewEscEntry(nil)
 	m.ca.SetPlaceHolder(T("optioneel: pad naar extra CA-certificaten (PEM)"))
 	m.wachtwoord = newEscPasswordEntry()
@@ -341,6 +343,7 @@ func (v *SettingsView) mailboxCard() fyne.CanvasObject {
 		widget.NewFormItem(T("Map met berichten"), m.map_),
 		widget.NewFormItem(T("Map voor verwerkte mail"), m.verwerkt),
 		widget.NewFormItem(T("Map voor quarantaine"), m.quarantaine),
+		widget.NewFormItem(T("Verwerkte mail verwijderen na"), m.verwijderen),
 		widget.NewFormItem(T("CA-bestand"), m.ca),
 	)
 	signInItems, signInBtn, signInStatus := v.signInItems()
@@ -355,7 +358,7 @@ func (v *SettingsView) mailboxCard() fyne.CanvasObject {
 		m.wachtwoord.Disable()
 		m.result.SetText(T("Ophalen uit een postvak is in deze versie nog niet beschikbaar; de instellingen kunnen wel worden opgeslagen."))
 	}
-	hint := wrapLabel(T("Terugkeer haalt berichten van de DJI op uit dit postvak (IMAP). Verwerkte mail wordt naar een andere map verplaatst, nooit verwijderd."))
+	hint := wrapLabel(T("Terugkeer haalt berichten van de DJI op uit dit postvak (IMAP). Verwerkte mail gaat naar een andere map en wordt daar na de termijn hieronder verwijderd (0d: meteen); mail met gegevens die het programma wist, verdwijnt bij de volgende ophaalronde uit alle mappen."))
 	return widget.NewCard(T("Postvak"), "", container.NewVBox(hint, form, container.NewHBox(m.test, signInBtn), signInStatus, m.result))
 }
 
@@ -379,6 +382,7 @@ func (v *SettingsView) setMailbox(ms app.MailboxSettings) {
 	m.ca.SetText(ms.CABestand)
 	m.loaded = ms
 	v.setSignIn(ms)
+	m.verwijderen.SetText(ms.VerwijderenNa)
 }
 
 // mailboxSettings reads the form.
@@ -388,6 +392,7 @@ func (v *SettingsView) mailboxSettings() (app.MailboxSettings, error) {
 	ms.Server, ms.Gebruiker = strings.TrimSpace(m.server.Text), strings.TrimSpace(m.gebruiker.Text)
 	ms.Map, ms.Verwerkt = strings.TrimSpace(m.map_.Text), strings.TrimSpace(m.verwerkt.Text)
 	ms.Quarantaine, ms.CABestand = strings.TrimSpace(m.quarantaine.Text), strings.TrimSpace(m.ca.Text)
+	ms.VerwijderenNa = strings.TrimSpace(m.verwijderen.Text)
 	ms.Poort = 0
 	v.readSignIn(&ms)
 	if i := m.beveiliging.SelectedIndex(); i >= 0 {

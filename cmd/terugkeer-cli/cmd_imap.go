@@ -179,6 +179,10 @@ func cmdImportIMAP(ctx context.Context, e *env) error {
 		printImportSummary(e, all)
 		fmt.Fprintf(e.stdout, "Postvak: %d naar %s, %d naar %s, %d blijven staan in %s\n",
 			sum.Verwerkt, app.Visible(s.Verwerkt), sum.Quarantaine, app.Visible(s.Quarantaine), sum.Gebleven, app.Visible(s.Map))
+		if sum.Verwijderd > 0 || sum.Opgeruimd > 0 {
+			fmt.Fprintf(e.stdout, "Opgeruimd: %d mails met gewiste gegevens verwijderd, %d verwerkte mails ouder dan %s verwijderd\n",
+				sum.Verwijderd, sum.Opgeruimd, app.Visible(s.VerwijderenNa))
+		}
 	}
 	if err != nil {
 		return err

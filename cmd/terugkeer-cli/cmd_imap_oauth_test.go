@@ -120,8 +120,15 @@ func TestImportIMAPOAuth2EndToEnd(t *testing.T) {
 	if fmt.Sprint(byMap) != fmt.Sprint(want) {
 		t.Errorf("results %v, want %v", byMap, want)
 	}
-	if n := count(t, cl, prefix+"-verwerkt"); n != 4 {
-		t.Errorf("%d mails in verwerkt", n)
+	// The examples' intrekking revoked the informatieblad's schulden data: no folder
+	// holds that mail any more (issue 17's done-when).
+	if n := count(t, cl, prefix+"-verwerkt"); n != 3 {
+		t.Errorf("%d mails in verwerkt, want 3", n)
+	}
+	for _, f := range []string{"-in", "-verwerkt", "-quarantaine"} {
+		if n := withMessageID(t, cl, prefix+f, "280939701915570@agg.example.test"); n != 0 {
+			t.Errorf("the revoked informatieblad's mail is still in %s%s", prefix, f)
+		}
 	}
 	if idp.Issued(testidp.GrantClientCredentials) < 2 {
 		t.Error("the CLI got no client-credentials token")

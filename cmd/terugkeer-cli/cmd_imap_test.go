@@ -56,6 +56,16 @@ func TestIMAPSettingsEndToEnd(t *testing.T) {
 	if _, _, code := c.run("imap", "set", "poort"); code != exitUsage {
 		t.Errorf("set without value: exit %d", code)
 	}
+	if out := c.ok("imap", "show"); !strings.Contains(out, "verwijderen-na: 7d (standaard)") {
+		t.Errorf("verwijderen-na default: %q", out)
+	}
+	if _, errOut, code := c.run("imap", "set", "verwijderen-na", "een week"); code != exitError || !strings.Contains(errOut, "geen geldige termijn") {
+		t.Errorf("verwijderen-na 'een week': exit %d, %q", code, errOut)
+	}
+	c.ok("imap", "set", "verwijderen-na", "0d")
+	if out := c.ok("imap", "show"); !strings.Contains(out, "verwijderen-na: 0d\n") {
+		t.Errorf("verwijderen-na 0d: %q", out)
+	}
 	c.ok("imap", "set", "server", "127.0.0.1")
 	c.ok("imap", "set", "beveiliging", "geen")
 	c.ok("imap", "set", "gebruiker", "nazorg")
@@ -163,6 +173,19 @@ func count(t *testing.T, cl *imapclient.Client, folder string) uint32 {
 	return *data.NumMessages
 }
 
+// withMessageID counts the mails in folder with this Message-ID.
+func withMessageID(t *testing.T, cl *imapclient.Client, folder, id string) int {
+	t.Helper()
+	if _, err := cl.Select(folder, &imap.SelectOptions{ReadOnly: true}).Wait(); err != nil {
+		t.Fatal(err)
+	}
+	data, err := cl.UIDSearch(&imap.SearchCriteria{Header: []imap.SearchCriteriaHeaderField{{Key: "Message-ID", Value: id}}}, nil).Wait()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return len(data.AllUIDs())
+}
+
 func mailWithXML(name string, xml []byte) []byte {
 	enc := base64.StdEncoding.EncodeToString(xml)
 	var lines []string
@@ -225,8 +248,18 @@ func TestImportIMAPEndToEnd(t *testing.T) {
 	if strings.Contains(errOut, pass) {
 		t.Error("stderr shows the password")
 	}
-	if n := count(t, cl, prefix+"-verwerkt"); n != 4 {
-		t.Errorf("%d mails in verwerkt", n)
+	// The intrekking (04) revoked the informatieblad's schulden data: its mail is in no
+	// folder any more; the notification stays in the mailbox read.
+	if n := count(t, cl, prefix+"-verwerkt"); n != 3 {
+		t.Errorf("%d mails in verwerkt, want 3", n)
+	}
+	for _, f := range []string{"-in", "-verwerkt", "-quarantaine"} {
+		if n := withMessageID(t, cl, prefix+f, "280939701915570@agg.example.test"); n != 0 {
+			t.Errorf("the revoked informatieblad's mail is still in %s%s", prefix, f)
+		}
+	}
+	if n := withMessageID(t, cl, prefix+"-in", "42098360881386@agg.example.test"); n != 1 {
+		t.Errorf("the notification is not in the mailbox read (%d)", n)
 	}
 	out, errOut, code = c.runEnv(env, "", "import-imap")
 	if code != 0 || !strings.Contains(out, "0 geïmporteerd, 0 dubbel, 0 in quarantaine, 0 zonder bericht") || !strings.Contains(errOut, "Geen nieuwe berichten") {

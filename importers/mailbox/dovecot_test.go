@@ -55,14 +55,15 @@ func TestDovecotImportsExamples(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if sum != (Summary{Verwerkt: 4, Quarantaine: 3, Gebleven: 1}) {
+	if sum != (Summary{Verwerkt: 4, Quarantaine: 3, Gebleven: 1, Verwijderd: 1}) {
 		t.Errorf("summary %+v", sum)
 	}
 	if o := got.outcomes(); o[app.Geimporteerd] != 4 || o[app.Quarantaine] != 3 || o[app.GeenBericht] != 1 {
 		t.Errorf("outcomes %v", o)
 	}
 	for i, m := range got.mails {
-		want := map[string]string{"map": a.settings.Map, "verwerkt": a.settings.Verwerkt, "quarantaine": a.settings.Quarantaine}[mails[i].folder]
+		want := map[string]string{"map": a.settings.Map, "verwerkt": a.settings.Verwerkt, "quarantaine": a.settings.Quarantaine,
+			"weg": a.settings.Verwerkt}[mails[i].folder] // moved, then deleted after the intrekking
 		if m.Map != want {
 			t.Errorf("%s went to %q, want %q", mails[i].name, m.Map, want)
 		}

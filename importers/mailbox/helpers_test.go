@@ -23,7 +23,7 @@ import (
 type testMail struct {
 	name    string
 	raw     []byte
-	folder  string // "map", "verwerkt" or "quarantaine"
+	folder  string // "map", "verwerkt" or "quarantaine"; "weg": in no folder (its data was purged)
 	kenmerk string // of an imported message, "" when none
 }
 
@@ -33,7 +33,7 @@ func exampleMails(t testing.TB) []testMail {
 	t.Helper()
 	want := map[string]testMail{
 		"01-melding-begin.xml":  {folder: "verwerkt", kenmerk: "AGG-2019-000101"},
-		"02-informatieblad.eml": {folder: "verwerkt", kenmerk: "AGG-2019-000102"},
+		"02-informatieblad.eml": {folder: "weg", kenmerk: "AGG-2019-000102"}, // deleted after 04 revokes its schulden data
 		"03-melding-einde.eml":  {folder: "verwerkt", kenmerk: "AGG-2019-000103"},
 		"04-intrekking.xml":     {folder: "verwerkt", kenmerk: "AGG-2019-000104"},
 		"05-notificatie.eml":    {folder: "map"},

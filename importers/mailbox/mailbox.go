@@ -22,6 +22,12 @@
 // it is only sent when no other mail in the mailbox carries \Deleted; otherwise the moved
 // copy's original stays marked \Deleted (runs skip such mail) until a later EXPUNGE.
 //
+// After the imports a run cleans up, so that no personal data stays on the mail server
+// longer than needed: it deletes, from the mailbox read and both folders, the mails whose
+// data a purge removed (app.Service.PendingMailDeletions, recorded by the purge itself;
+// what cannot be reached stays pending for the next run), and it expunges processed mail
+// whose INTERNALDATE has outlived the verwijderen-na term (default 7d; 0d: all of it).
+//
 // This package logs nothing; errors are Dutch sentences without personal data or
 // passwords.
 package mailbox
@@ -95,6 +101,8 @@ type Summary struct {
 	Verwerkt    int // moved to the processed folder
 	Quarantaine int // moved to the quarantine folder
 	Gebleven    int // notifications without a message, left in place
+	Verwijderd  int // mails deleted from any folder because a purge removed their data
+	Opgeruimd   int // processed mails expunged after the verwijderen-na term
 }
 
 // maxBatchBytes and maxBatch bound the mails fetched in one FETCH; moveBatch bounds the
@@ -277,7 +285,10 @@ func (r *run) run() error {
 			todo = append(todo, uid)
 		}
 	}
-	return r.importAll(todo, stays)
+	if err := r.importAll(todo, stays); err != nil {
+		return err
+	}
+	return r.cleanup()
 }
 
 // loadState returns the recorded UIDs; after a UIDVALIDITY change it forgets them and
@@ -556,6 +567,13 @@ func (r *run) move(uids []uint32, folder string) error {
 	if _, err := r.c.Copy(set, folder).Wait(); err != nil {
 		return serverErr(what, err)
 	}
+	return r.expunge(uids, what)
+}
+
+// expunge removes mails of the selected folder: STORE \Deleted, then UID EXPUNGE, or a
+// plain EXPUNGE when no one else's mail there is marked \Deleted.
+func (r *run) expunge(uids []uint32, what string) error {
+	set := uidSet(uids...)
 	deleted := &imap.StoreFlags{Op: imap.StoreFlagsAdd, Silent: true, Flags: []imap.Flag{imap.FlagDeleted}}
 	if err := r.c.Store(set, deleted, nil).Close(); err != nil {
 		return serverErr(what, err)

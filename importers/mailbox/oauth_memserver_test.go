@@ -185,7 +185,7 @@ func TestOAuthBearerPreferredAndImports(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if sum != (Summary{Verwerkt: 4, Quarantaine: 3, Gebleven: 1}) {
+	if sum != (Summary{Verwerkt: 4, Quarantaine: 3, Gebleven: 1, Verwijderd: 1}) {
 		t.Errorf("summary %+v", sum)
 	}
 	checkExactlyOnce(t, srv.account, db, mails)
