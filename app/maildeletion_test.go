@@ -118,3 +118,20 @@ func TestNewerPlanQueuesTheEarlierPlanMail(t *testing.T) {
 	importAs("plan03@dji", examplePlan03())
 	w.pendingMails("plan02@dji")
 }
+
+// A revocation that destroys a quarantined informatieblad holding the revoked domain's
+// data takes its mail with it.
+func TestRevocationInQuarantineQueuesItsMail(t *testing.T) {
+	w := newWorld(t)
+	const bsn = "999990019"
+	elders := replaceOnce(sheet(bsn, "Berg", "2019-06-01", "Q1", app.Onderdak, app.Schulden), `code="0193"`, `code="0200"`)
+	if r := w.importMail("elders@dji", elders); r.Resultaat != app.Quarantaine {
+		t.Fatalf("sheet for another gemeente: %+v", r)
+	}
+	w.importMail("melding@dji", melding(bsn, "Berg", "2019-05-20", "2019-08-14"))
+	w.importMail("intrekking@dji", intrekking(bsn, "Berg", "2019-06-10", "schulden"))
+	if q, _ := w.svc.QuarantineList(context.Background()); len(q) != 0 {
+		t.Fatalf("quarantine after the revocation: %d entries", len(q))
+	}
+	w.pendingMails("elders@dji")
+}

@@ -90,7 +90,7 @@ func (s *Service) revokeQuarantine(tx Tx, msg *Message, person *Person, spare in
 		if len(found) == 0 {
 			continue
 		}
-		if err := tx.DeleteQuarantine(q.ID); err != nil {
+		if err := deleteQuarantine(tx, full); err != nil { // and its mail on the server
 			return err
 		}
 		n++
