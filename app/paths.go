@@ -21,6 +21,9 @@ type DatabaseLocation struct {
 	// default on Windows, "" otherwise: a database found there while none exists at
 	// Path is moved to Path (storage.AdoptLegacy).
 	Legacy string
+	// Default is true when Path is in the default folder (no --db, no TERUGKEER_DB): that
+	// folder is Terugkeer's own, and storage narrows it to the user alone.
+	Default bool
 }
 
 // LocateDatabase decides where the database lives (the --db flag, else TERUGKEER_DB,
@@ -34,7 +37,7 @@ func LocateDatabase(flag string, p Platform) (DatabaseLocation, error) {
 	if err := CheckDatabasePlace(path, p); err != nil {
 		return DatabaseLocation{}, err
 	}
-	loc := DatabaseLocation{Path: path}
+	loc := DatabaseLocation{Path: path, Default: isDefault}
 	if isDefault {
 		loc.Legacy = legacyDatabasePath(p)
 	}

@@ -38,6 +38,9 @@ type DB struct {
 // that an earlier purge (of any process) left pending is completed when the log is
 // free (finishWipe).
 func Open(path string) (*DB, error) {
+	if err := checkOwnDatabase(path); err != nil {
+		return nil, err
+	}
 	abs, err := prepareFile(path)
 	if err != nil {
 		return nil, err

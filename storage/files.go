@@ -6,6 +6,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"runtime"
 	"strings"
 )
 
@@ -31,6 +32,12 @@ func dsn(abs string) string {
 	// Escape what a SQLite file: URI would read as syntax; SQLite decodes %HH.
 	p = strings.NewReplacer("%", "%25", "?", "%3F", "#", "%23").Replace(p)
 	return "file:" + p + "?" + pragmas
+}
+
+// plainDSN is dsn without the pragmas: a connection that leaves the file as it is.
+func plainDSN(abs string) string {
+	d := dsn(abs)
+	return d[:len(d)-len(pragmas)-1]
 }
 
 // prepareFile creates the directory (0700) and the database file (0600) before SQLite
@@ -91,6 +98,30 @@ func restrictSidecars(abs string) error {
 		if err := os.Chmod(name, fileMode); err != nil {
 			return fmt.Errorf("%s afschermen: %w", filepath.Base(name), err)
 		}
+	}
+	return nil
+}
+
+// narrowDataDir makes Terugkeer's own data folder (the default one) private to the user
+// when it already existed with wider rights: MkdirAll's 0700 applies only to folders it
+// creates. A folder chosen with --db or TERUGKEER_DB is the user's and is left alone.
+// Windows has no such permission bits (the profile folder is private already).
+func narrowDataDir(dir string) error {
+	if runtime.GOOS == "windows" {
+		return nil
+	}
+	fi, err := os.Stat(dir)
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil // Open creates it with dirMode
+	}
+	if err != nil {
+		return fmt.Errorf("map voor de database controleren: %w", err)
+	}
+	if !fi.IsDir() || fi.Mode().Perm()&0o077 == 0 {
+		return nil
+	}
+	if err := os.Chmod(dir, dirMode); err != nil {
+		return fmt.Errorf("map voor de database afschermen: %w", err)
 	}
 	return nil
 }

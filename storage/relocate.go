@@ -207,6 +207,11 @@ func OpenLocation(loc app.DatabaseLocation) (db *DB, moved bool, err error) {
 	if err != nil {
 		return nil, false, fmt.Errorf("de database uit de oude map verplaatsen: %w", err)
 	}
+	if loc.Default {
+		if err := narrowDataDir(filepath.Dir(loc.Path)); err != nil {
+			return nil, moved, err
+		}
+	}
 	db, err = Open(loc.Path)
 	return db, moved, err
 }
