@@ -129,10 +129,10 @@ func TestBergRevokedSchuldenBesidePlan(t *testing.T) {
 		"Schulden bij zorgverzekeraar en energieleverancier zijn gegroeid.", "Geschatte omvang",
 		"Aanmelden bij schuldhulpverlening.\nwie: gemeente  ·  datum: 01-07-2024",
 		"Informatieblad", "Grondslag: toestemming, informatieblad van 03-06-2019",
-		"Toestemming: toestemming ingetrokken op 01-07-2019",
+		"Toestemming ingetrokken op 01-07-2019",
 		"De gegevens van dit domein uit het informatieblad zijn verwijderd omdat de toestemming is ingetrokken.")
 	onderdak := visibleTexts(p.cards[app.Onderdak])
-	wantTexts(t, "onderdak", onderdak, "Grondslag: toestemming, informatieblad van 03-06-2019", "Toestemming: toestemming gegeven")
+	wantTexts(t, "onderdak", onderdak, "Grondslag: toestemming, informatieblad van 03-06-2019", "Toestemming gegeven")
 	lackTexts(t, "onderdak", onderdak, "Re-integratieplan")
 
 	// Without a plan (a person of version 1 only) no plan block and follow-up only where
