@@ -2,12 +2,9 @@ package main
 
 import (
 	"context"
-	"database/sql"
 	"errors"
 	"fmt"
 	"io"
-	"os"
-	"path/filepath"
 	"slices"
 	"strings"
 	"text/tabwriter"
@@ -20,17 +17,16 @@ import (
 	"github.com/terugkeer/terugkeer/storage"
 )
 
-const benchUsage = "bench [--berichten 2000] [--herhalingen 200] [--werkmap MAP] [--bewaar]   (meet op kopieën van de database)"
+const benchUsage = "bench [--berichten 2000] [--herhalingen 200] [--bewaar]   (meet op kopieën van de database)"
 
 // cmdBench measures the application against the database it is given, and prints a
 // table of medians and 95th percentiles next to the targets of docs/performance.md.
-// It never writes the user's database: it works on copies in a temporary folder (a
-// VACUUM INTO snapshot), which it removes afterwards.
+// It never writes the user's database: it works on copies that the storage backend
+// keeps beside the database (app.BenchBackend) and removes afterwards.
 func cmdBench(ctx context.Context, e *env) error {
 	fs := newFlags("bench")
 	nBerichten := fs.Int("berichten", 2000, "aantal berichten voor de importmeting")
 	runs := fs.Int("herhalingen", 200, "herhalingen per interactieve meting")
-	werkmap := fs.String("werkmap", "", "map voor de kopieën (standaard de tijdelijke map)")
 	bewaar := fs.Bool("bewaar", false, "de kopieën na afloop niet verwijderen")
 	if err := parse(fs, e.args); err != nil {
 		return err
@@ -42,15 +38,16 @@ func cmdBench(ctx context.Context, e *env) error {
 	if err != nil {
 		return err
 	}
-	dir, err := os.MkdirTemp(*werkmap, "terugkeer-bench-")
+	backend, err := storage.NewBench(ctx, e.dbPath, *bewaar)
 	if err != nil {
-		return fmt.Errorf("werkmap maken: %w", err)
+		return err
 	}
-	if !*bewaar {
-		defer os.RemoveAll(dir)
+	defer backend.Close()
+	b := &bench{e: e, be: backend, runs: *runs, berichten: *nBerichten, gemeente: gemeenten[0], now: e.now()}
+	if b.persons, err = backend.Persons(ctx); err != nil {
+		return err
 	}
-	b := &bench{e: e, dir: dir, runs: *runs, berichten: *nBerichten, gemeente: gemeenten[0], now: e.now()}
-	steps := []func(context.Context) error{b.snapshot, b.interactive, b.importRate, b.purge}
+	steps := []func(context.Context) error{b.interactive, b.importRate, b.purge}
 	for _, step := range steps {
 		if err := step(ctx); err != nil {
 			return err
@@ -58,21 +55,20 @@ func cmdBench(ctx context.Context, e *env) error {
 	}
 	b.print(e.stdout)
 	if *bewaar {
-		fmt.Fprintf(e.stderr, "bench: kopieën bewaard in %s\n", dir)
+		fmt.Fprintf(e.stderr, "bench: kopieën bewaard in %s\n", backend.Dir())
 	}
 	return nil
 }
 
 type bench struct {
 	e         *env
-	dir       string
+	be        app.BenchBackend
 	runs      int
 	berichten int
 	gemeente  string
 	now       time.Time
 	persons   int
 	rows      []benchRow
-	base      string // snapshot of the user's database
 }
 
 // benchRow is one line of the table.
@@ -82,22 +78,6 @@ type benchRow struct {
 
 func (b *bench) progress(format string, args ...any) {
 	fmt.Fprintf(b.e.stderr, "bench: "+format+"\n", args...)
-}
-
-// snapshot copies the user's database with VACUUM INTO (a consistent copy, read only
-// on the original).
-func (b *bench) snapshot(ctx context.Context) error {
-	b.base = filepath.Join(b.dir, "basis.db")
-	b.progress("kopie van de database maken")
-	src, err := sql.Open("sqlite", "file:"+b.e.dbPath+"?mode=ro&_pragma=busy_timeout(5000)")
-	if err != nil {
-		return fmt.Errorf("database kopiëren: %w", err)
-	}
-	defer src.Close()
-	if _, err := src.ExecContext(ctx, `VACUUM INTO '`+strings.ReplaceAll(b.base, "'", "''")+`'`); err != nil {
-		return fmt.Errorf("database kopiëren: %w", err)
-	}
-	return src.QueryRowContext(ctx, `SELECT count(*) FROM persons`).Scan(&b.persons)
 }
 
 // benchBudget bounds the time one measurement takes once it has 10 samples.
@@ -146,23 +126,24 @@ func (b *bench) timed(naam string, ds []time.Duration, target time.Duration, not
 		"p95 < " + ms(target), verdict, fmt.Sprintf("%d metingen%s", len(ds), note)})
 }
 
-func (b *bench) openService(path string) (*storage.DB, *app.Service, error) {
-	db, err := storage.Open(path)
+// openService opens copy name of the snapshot ("" is the snapshot) with a Service on it.
+func (b *bench) openService(ctx context.Context, name string) (app.Store, *app.Service, error) {
+	st, err := b.be.Open(ctx, name)
 	if err != nil {
 		return nil, nil, err
 	}
-	return db, app.NewService(db, importers.Decoder{}, b.e.now), nil
+	return st, app.NewService(st, importers.Decoder{}, b.e.now), nil
 }
 
 // interactive measures the queries a user waits for, on the snapshot.
 func (b *bench) interactive(ctx context.Context) error {
 	b.progress("interactieve metingen (%d personen, %d herhalingen)", b.persons, b.runs)
-	db, svc, err := b.openService(b.base)
+	db, svc, err := b.openService(ctx, "")
 	if err != nil {
 		return err
 	}
 	defer db.Close()
-	ids, bsns, err := samplePersons(ctx, b.base, 50)
+	ids, bsns, err := b.be.SamplePersons(ctx, 50)
 	if err != nil {
 		return err
 	}
@@ -270,59 +251,6 @@ func (b *bench) pdf(ctx context.Context, svc *app.Service, ids []int64) error {
 	}
 	b.timed("PDF: lijst vrijlatingen", ds, 3*time.Second, fmt.Sprintf(", %d weken, %d personen", weeks, rijen))
 	return nil
-}
-
-// samplePersons returns up to n person ids spread over the table, and BSNs.
-func samplePersons(ctx context.Context, path string, n int) ([]int64, []string, error) {
-	db, err := sql.Open("sqlite", "file:"+path+"?mode=ro")
-	if err != nil {
-		return nil, nil, err
-	}
-	defer db.Close()
-	var ids []int64
-	rows, err := db.QueryContext(ctx, `SELECT id FROM persons WHERE id % (1 + (SELECT count(*) FROM persons) / ?) = 0 LIMIT ?`, n, n)
-	if err != nil {
-		return nil, nil, err
-	}
-	for rows.Next() {
-		var id int64
-		if err := rows.Scan(&id); err != nil {
-			return nil, nil, err
-		}
-		ids = append(ids, id)
-	}
-	rows.Close()
-	var bsns []string
-	rows, err = db.QueryContext(ctx, `SELECT bsn FROM persons WHERE bsn IS NOT NULL ORDER BY id LIMIT ?`, n)
-	if err != nil {
-		return nil, nil, err
-	}
-	defer rows.Close()
-	for rows.Next() {
-		var s string
-		if err := rows.Scan(&s); err != nil {
-			return nil, nil, err
-		}
-		bsns = append(bsns, s)
-	}
-	return ids, bsns, rows.Err()
-}
-
-func copyFile(dst, src string) error {
-	in, err := os.Open(src)
-	if err != nil {
-		return err
-	}
-	defer in.Close()
-	out, err := os.OpenFile(dst, os.O_CREATE|os.O_WRONLY|os.O_TRUNC, 0o600)
-	if err != nil {
-		return err
-	}
-	if _, err := io.Copy(out, in); err != nil {
-		out.Close()
-		return err
-	}
-	return out.Close()
 }
 
 func (b *bench) print(w io.Writer) {

@@ -2,6 +2,8 @@ package main
 
 import (
 	"encoding/json"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 )
@@ -47,9 +49,24 @@ func TestBenchSmoke(t *testing.T) {
 	if _, errOut, code := c.run("demo", "--personen", "300", "--nu", "2026-03-01"); code != 0 {
 		t.Fatalf("demo: %s", errOut)
 	}
-	out, errOut, code := c.run("bench", "--berichten", "40", "--herhalingen", "3", "--werkmap", t.TempDir())
+	// A leftover of a killed run (a process id that does not run) is removed.
+	leftover := filepath.Join(filepath.Dir(c.db), ".terugkeer-bench-999999999")
+	if err := os.MkdirAll(leftover, 0o700); err != nil {
+		t.Fatal(err)
+	}
+	out, errOut, code := c.run("bench", "--berichten", "40", "--herhalingen", "3")
 	if code != 0 {
 		t.Fatalf("bench: exit %d: %s", code, errOut)
+	}
+	// The copies lived beside the database and are gone: only the database's own files stay.
+	entries, err := os.ReadDir(filepath.Dir(c.db))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, e := range entries {
+		if !strings.HasPrefix(e.Name(), "terugkeer.db") {
+			t.Errorf("bench left %s beside the database", e.Name())
+		}
 	}
 	for _, want := range []string{"zoeken: BSN", "plafond", "PDF", "dashboard"} {
 		if !strings.Contains(out, want) {
