@@ -6,7 +6,6 @@ import (
 	"io"
 	"log"
 	"os"
-	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
@@ -19,8 +18,8 @@ import (
 
 	"github.com/terugkeer/terugkeer/app"
 	"github.com/terugkeer/terugkeer/importers"
+	"github.com/terugkeer/terugkeer/internal/apptest"
 	"github.com/terugkeer/terugkeer/report"
-	"github.com/terugkeer/terugkeer/storage"
 )
 
 // logs collects what Fyne logs; a missing translation shows up there.
@@ -48,30 +47,16 @@ func realExamples() []Example {
 	return out
 }
 
-// realService is app.Service on a fresh SQLite database in a temp dir, with the clock
-// at now. With gemeenten it is initialised; with examples the spec's examples are in it.
+// realService is app.Service on a fresh SQLite database in a temp dir (internal/apptest),
+// with the clock at now. With gemeenten it is initialised; with examples the spec's v1
+// examples are in it.
 func realService(t *testing.T, now time.Time, gemeenten []string, examples bool) *app.Service {
 	t.Helper()
-	db, err := storage.Open(filepath.Join(t.TempDir(), "terugkeer.db"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { db.Close() })
-	svc := app.NewService(db, importers.V1{}, func() time.Time { return now })
-	ctx := context.Background()
-	if gemeenten != nil {
-		if err := svc.Init(ctx, gemeenten); err != nil {
-			t.Fatal(err)
-		}
-	}
+	w := apptest.Open(t, apptest.WithClock(now), apptest.WithGemeenten(gemeenten...))
 	if examples {
-		for _, e := range importers.Examples() {
-			if _, err := svc.ImportBytes(ctx, "voorbeelden/"+e.Name, "", e.Data); err != nil {
-				t.Fatal(err)
-			}
-		}
+		w.ImportExamples(false)
 	}
-	return svc
+	return w.Svc
 }
 
 // exampleNow is a clock in the examples' period: Jan Willem is released on 2019-08-14.
