@@ -1,13 +1,13 @@
 // Package reporttest builds test databases for the report tests through the real import
-// path: XML messages of format v1 (with test BSNs only), imported by app.Service on a
-// SQLite file with importers.V1. It also runs pdftotext on generated PDFs.
+// path: XML messages (with test BSNs only) written by internal/apptest's generator and
+// imported by app.Service on a SQLite file (internal/apptest). It also runs pdftotext on
+// generated PDFs.
 package reporttest
 
 import (
 	"bytes"
 	"context"
 	"fmt"
-	"html"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -16,8 +16,7 @@ import (
 	"time"
 
 	"github.com/terugkeer/terugkeer/app"
-	"github.com/terugkeer/terugkeer/importers"
-	"github.com/terugkeer/terugkeer/storage"
+	"github.com/terugkeer/terugkeer/internal/apptest"
 )
 
 // Clock is the fixed report time of the tests: 3 June 2019, 10:15 in Amsterdam.
@@ -41,7 +40,7 @@ type Sheet struct {
 	Hulpvragen map[app.Domain]string
 }
 
-// DB is an initialised test database with its service.
+// DB is an initialised test database with its service (internal/apptest).
 type DB struct {
 	T   testing.TB
 	Svc *app.Service
@@ -52,54 +51,32 @@ type DB struct {
 // "T. Tester" and the fixed Clock.
 func Open(t testing.TB) *DB {
 	t.Helper()
-	st, err := storage.Open(filepath.Join(t.TempDir(), "terugkeer.db"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { st.Close() })
-	svc := app.NewService(st, importers.V1{}, func() time.Time { return Clock })
-	ctx := context.Background()
-	if err := svc.Init(ctx, []string{"0193"}); err != nil {
-		t.Fatal(err)
-	}
-	if err := svc.SetSetting(ctx, app.SettingGebruiker, "T. Tester"); err != nil {
-		t.Fatal(err)
-	}
-	return &DB{T: t, Svc: svc}
+	w := apptest.Open(t, apptest.WithClock(Clock), apptest.WithUser("T. Tester"))
+	return &DB{T: t, Svc: w.Svc}
 }
 
-func (db *DB) envelope(soort string, s Subject, verzonden, body string) []byte {
-	db.n++
-	var b strings.Builder
-	fmt.Fprintf(&b, `<?xml version="1.0" encoding="UTF-8"?>
-<bericht xmlns="urn:terugkeer:bericht:1" versie="1" soort=%q kenmerk="TEST-%06d" verzonden=%q>
-  <afzender>
-    <inrichting code="PI-ZWL">PI Zwolle</inrichting>
-    <casemanager><naam>M. de Vries</naam><telefoon>088 000 1234</telefoon><email>m.devries@example.test</email></casemanager>
-  </afzender>
-  <gemeente code="0193">Zwolle</gemeente>
-  <betrokkene>
-`, soort, db.n, verzonden)
-	field := func(name, v string) {
-		if v != "" {
-			fmt.Fprintf(&b, "    <%s>%s</%s>\n", name, html.EscapeString(v), name)
-		}
+// message is a message of soort about s, sent at verzonden (RFC 3339), from PI Zwolle
+// with its DJI casemanager.
+func (db *DB) message(soort app.Kind, s Subject, verzonden string) *app.Message {
+	db.T.Helper()
+	subject := app.Subject{BSN: s.BSN, SKN: s.SKN, Voornamen: s.Voornamen, Voorvoegsel: s.Voorvoegsel, Achternaam: s.Achternaam}
+	if s.Geboortedatum != "" {
+		subject.Geboortedatum = app.MustDate(s.Geboortedatum)
 	}
-	field("bsn", s.BSN)
-	field("skn", s.SKN)
-	field("voornamen", s.Voornamen)
-	field("voorvoegsel", s.Voorvoegsel)
-	field("achternaam", s.Achternaam)
-	field("geboortedatum", s.Geboortedatum)
-	b.WriteString("  </betrokkene>\n")
-	b.WriteString(body)
-	b.WriteString("</bericht>\n")
-	return []byte(b.String())
+	m := apptest.Message(soort, subject)
+	sent, err := time.Parse(time.RFC3339, verzonden)
+	if err != nil {
+		db.T.Fatal(err)
+	}
+	m.Verzonden = sent
+	m.Casemanager = app.Contact{Naam: "M. de Vries", Telefoon: "088 000 1234", Email: "m.devries@example.test"}
+	return m
 }
 
 // Import imports raw message bytes and fails the test unless it was imported.
 func (db *DB) Import(raw []byte) {
 	db.T.Helper()
+	db.n++
 	rs, err := db.Svc.ImportBytes(context.Background(), fmt.Sprintf("test-%d.xml", db.n), "", raw)
 	if err != nil {
 		db.T.Fatal(err)
@@ -114,54 +91,31 @@ func (db *DB) Import(raw []byte) {
 // Detention imports a melding begin detentie with an expected release date.
 func (db *DB) Detention(s Subject, begin, end string) {
 	db.T.Helper()
-	body := fmt.Sprintf("  <detentie>\n    <begindatum>%s</begindatum>\n", begin)
+	m := db.message(app.MeldingBegin, s, begin+"T08:00:00+02:00")
+	m.Detentie = &app.DetentionDates{Begindatum: app.MustDate(begin)}
 	if end != "" {
-		body += fmt.Sprintf("    <einddatum status=\"verwacht\">%s</einddatum>\n", end)
+		m.Detentie.Einddatum, m.Detentie.EinddatumStatus = app.MustDate(end), app.EindVerwacht
 	}
-	body += "  </detentie>\n"
-	db.Import(db.envelope("melding-begin-detentie", s, begin+"T08:00:00+02:00", body))
+	db.Import(apptest.XML(m))
 }
 
 // Informatieblad imports a sheet.
 func (db *DB) Informatieblad(s Subject, sh Sheet) {
 	db.T.Helper()
-	var b strings.Builder
-	fmt.Fprintf(&b, "  <informatieblad opgesteld=%q>\n", sh.Opgesteld)
-	for _, d := range app.Domains() {
-		if given, ok := sh.Consent[d]; ok {
-			v := "nee"
-			if given {
-				v = "ja"
-			}
-			fmt.Fprintf(&b, "    <toestemming domein=%q gegeven=%q/>\n", d, v)
-		}
-	}
+	m := db.message(app.Informatieblad, s, sh.Opgesteld+"T10:00:00+02:00")
+	m.Informatieblad = &app.Sheet{Opgesteld: app.MustDate(sh.Opgesteld), Toestemming: sh.Consent, Hulpvragen: sh.Hulpvragen}
 	for _, t := range sh.Topics {
-		fmt.Fprintf(&b, "    <onderwerp code=%q>\n      <antwoord>%s</antwoord>\n", t.Code, html.EscapeString(t.Antwoord))
-		if t.Toelichting != "" {
-			fmt.Fprintf(&b, "      <toelichting>%s</toelichting>\n", html.EscapeString(t.Toelichting))
-		}
-		b.WriteString("    </onderwerp>\n")
+		m.Informatieblad.Onderwerpen = append(m.Informatieblad.Onderwerpen, app.Answer(t))
 	}
-	for _, d := range app.Domains() {
-		if h := sh.Hulpvragen[d]; h != "" {
-			fmt.Fprintf(&b, "    <hulpvraag domein=%q>%s</hulpvraag>\n", d, html.EscapeString(h))
-		}
-	}
-	b.WriteString("  </informatieblad>\n")
-	db.Import(db.envelope("informatieblad", s, sh.Opgesteld+"T10:00:00+02:00", b.String()))
+	db.Import(apptest.XML(m))
 }
 
 // Revoke imports an intrekking of the given domains.
 func (db *DB) Revoke(s Subject, ondertekend string, domains ...app.Domain) {
 	db.T.Helper()
-	var b strings.Builder
-	fmt.Fprintf(&b, "  <intrekking ondertekend=%q>\n", ondertekend)
-	for _, d := range domains {
-		fmt.Fprintf(&b, "    <domein>%s</domein>\n", d)
-	}
-	b.WriteString("  </intrekking>\n")
-	db.Import(db.envelope("intrekking", s, ondertekend+"T09:00:00+02:00", b.String()))
+	m := db.message(app.Intrekking, s, ondertekend+"T09:00:00+02:00")
+	m.Intrekking = &app.Revocation{Ondertekend: app.MustDate(ondertekend), Domeinen: domains}
+	db.Import(apptest.XML(m))
 }
 
 // ID returns the internal id of the person with this BSN.
