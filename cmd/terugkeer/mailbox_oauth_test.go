@@ -4,7 +4,6 @@ import (
 	"errors"
 	"io"
 	"net/http"
-	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -15,8 +14,8 @@ import (
 	"github.com/terugkeer/terugkeer/importers"
 	"github.com/terugkeer/terugkeer/importers/mailbox"
 	"github.com/terugkeer/terugkeer/importers/mailbox/oauth"
+	"github.com/terugkeer/terugkeer/internal/apptest"
 	"github.com/terugkeer/terugkeer/internal/testidp"
-	"github.com/terugkeer/terugkeer/storage"
 )
 
 // The desktop wiring end to end: a casemanager signs in in "the browser" (the test
@@ -34,16 +33,9 @@ func TestMailboxOAuthSignInAndFetch(t *testing.T) {
 		Aanmelding: app.SignInOAuth2, OAuth: app.MailboxOAuth{ClientID: "desktop", TokenURL: idp.TokenURL()}}
 	deliverWithApp(t, ms)
 
-	db, err := storage.Open(filepath.Join(t.TempDir(), "terugkeer.db"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { db.Close() })
-	svc := app.NewService(db, importers.V1{}, time.Now)
+	w := apptest.Open(t, apptest.WithClockFunc(time.Now))
+	svc := w.Svc
 	ctx := t.Context()
-	if err := svc.Init(ctx, []string{"0193"}); err != nil {
-		t.Fatal(err)
-	}
 	if err := svc.SaveMailboxSettings(ctx, ms); err != nil {
 		t.Fatal(err)
 	}

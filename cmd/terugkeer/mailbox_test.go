@@ -6,7 +6,6 @@ import (
 	"io"
 	"log"
 	"net"
-	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -19,7 +18,7 @@ import (
 	"github.com/terugkeer/terugkeer/app"
 	"github.com/terugkeer/terugkeer/importers"
 	"github.com/terugkeer/terugkeer/importers/mailbox"
-	"github.com/terugkeer/terugkeer/storage"
+	"github.com/terugkeer/terugkeer/internal/apptest"
 	"github.com/terugkeer/terugkeer/ui"
 )
 
@@ -88,16 +87,9 @@ func envWith(pw string) func(string) string {
 
 func TestMailboxFetch(t *testing.T) {
 	ms, n := startIMAP(t)
-	db, err := storage.Open(filepath.Join(t.TempDir(), "terugkeer.db"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { db.Close() })
-	svc := app.NewService(db, importers.V1{}, time.Now)
+	w := apptest.Open(t, apptest.WithClockFunc(time.Now))
+	svc := w.Svc
 	ctx := t.Context()
-	if err := svc.Init(ctx, []string{"0193"}); err != nil {
-		t.Fatal(err)
-	}
 	if err := svc.SaveMailboxSettings(ctx, ms); err != nil {
 		t.Fatal(err)
 	}
@@ -165,16 +157,9 @@ func TestMailboxWrongPasswordAndCancel(t *testing.T) {
 // a keyring, storing and fetching fail with mailbox.ErrNoKeyring, which the UI shows.
 func TestMailboxKeyring(t *testing.T) {
 	ms, _ := startIMAP(t)
-	db, err := storage.Open(filepath.Join(t.TempDir(), "terugkeer.db"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { db.Close() })
-	svc := app.NewService(db, importers.V1{}, time.Now)
+	w := apptest.Open(t, apptest.WithClockFunc(time.Now))
+	svc := w.Svc
 	ctx := t.Context()
-	if err := svc.Init(ctx, []string{"0193"}); err != nil {
-		t.Fatal(err)
-	}
 	if err := svc.SaveMailboxSettings(ctx, ms); err != nil {
 		t.Fatal(err)
 	}

@@ -16,6 +16,7 @@ import (
 
 	"github.com/terugkeer/terugkeer/app"
 	"github.com/terugkeer/terugkeer/importers"
+	"github.com/terugkeer/terugkeer/internal/apptest"
 	"github.com/terugkeer/terugkeer/storage"
 )
 
@@ -125,19 +126,11 @@ func generatedMails(t testing.TB, prefix string, n int) []testMail {
 	return out
 }
 
-// newService returns a service on a fresh database for gemeente 0193.
+// newService returns a service on a fresh database for gemeente 0193 (internal/apptest).
 func newService(t testing.TB) (*app.Service, *storage.DB) {
 	t.Helper()
-	db, err := storage.Open(filepath.Join(t.TempDir(), "terugkeer.db"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { db.Close() })
-	svc := app.NewService(db, importers.V1{}, time.Now)
-	if err := svc.Init(t.Context(), []string{"0193"}); err != nil {
-		t.Fatal(err)
-	}
-	return svc, db
+	w := apptest.Open(t, apptest.WithClockFunc(time.Now))
+	return w.Svc, w.DB
 }
 
 // account is a test server account with the settings to read it.

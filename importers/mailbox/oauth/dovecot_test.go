@@ -7,7 +7,6 @@ import (
 	"io"
 	"net/http"
 	"net/url"
-	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -18,8 +17,8 @@ import (
 	"github.com/terugkeer/terugkeer/app"
 	"github.com/terugkeer/terugkeer/importers"
 	"github.com/terugkeer/terugkeer/importers/mailbox"
+	"github.com/terugkeer/terugkeer/internal/apptest"
 	"github.com/terugkeer/terugkeer/internal/testidp"
-	"github.com/terugkeer/terugkeer/storage"
 )
 
 const (
@@ -55,15 +54,8 @@ func fixtureWith(t *testing.T, clientID string, withDovecot bool) fixture {
 
 func newService(t *testing.T) *app.Service {
 	t.Helper()
-	db, err := storage.Open(filepath.Join(t.TempDir(), "terugkeer.db"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { db.Close() })
-	svc := app.NewService(db, importers.V1{}, time.Now)
-	if err := svc.Init(t.Context(), []string{"0193"}); err != nil {
-		t.Fatal(err)
-	}
+	w := apptest.Open(t, apptest.WithClockFunc(time.Now))
+	svc := w.Svc
 	return svc
 }
 
