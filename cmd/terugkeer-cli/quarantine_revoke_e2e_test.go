@@ -8,36 +8,42 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
+
+	"github.com/terugkeer/terugkeer/app"
+	"github.com/terugkeer/terugkeer/internal/apptest"
 )
+
+// bergMessage is a message about the examples' person (BSN 999990019) from internal/apptest's
+// generator, with this kenmerk and verzonden (RFC 3339).
+func bergMessage(soort app.Kind, kenmerk, verzonden string) *app.Message {
+	m := apptest.Message(soort, app.Subject{BSN: "999990019", Voornamen: "Jan Willem", Achternaam: "Berg",
+		Geboortedatum: app.MustDate("1988-02-29")})
+	sent, err := time.Parse(time.RFC3339, verzonden)
+	if err != nil {
+		panic(err) // a constant of the tests
+	}
+	m.Kenmerk, m.Verzonden = kenmerk, sent
+	return m
+}
 
 // sheetXML is an informatieblad for the examples' person (BSN 999990019), for gemeente,
 // consenting to schulden and onderdak, with a hulpvraag for onderdak holding marker.
 func sheetXML(kenmerk, gemeente, opgesteld, schulden, marker string) string {
-	return fmt.Sprintf(`<?xml version="1.0" encoding="UTF-8"?>
-<bericht xmlns="urn:terugkeer:bericht:1" versie="1" soort="informatieblad" kenmerk="%s" verzonden="%sT10:00:00+02:00">
-  <afzender><inrichting code="PI-ZWL">PI Zwolle</inrichting></afzender>
-  <gemeente code="%s">Elders</gemeente>
-  <betrokkene><bsn>999990019</bsn><voornamen>Jan Willem</voornamen><achternaam>Berg</achternaam><geboortedatum>1988-02-29</geboortedatum></betrokkene>
-  <informatieblad opgesteld="%s">
-    <toestemming domein="onderdak" gegeven="ja"/>
-    <toestemming domein="schulden" gegeven="%s"/>
-    <onderwerp code="schulden.aanwezig"><antwoord>nee</antwoord></onderwerp>
-    <hulpvraag domein="onderdak">%s</hulpvraag>
-  </informatieblad>
-</bericht>
-`, kenmerk, opgesteld, gemeente, opgesteld, schulden, marker)
+	m := bergMessage(app.Informatieblad, kenmerk, opgesteld+"T10:00:00+02:00")
+	m.GemeenteCode, m.GemeenteNaam = gemeente, "Elders"
+	m.Informatieblad = &app.Sheet{Opgesteld: app.MustDate(opgesteld),
+		Toestemming: map[app.Domain]bool{app.Onderdak: true, app.Schulden: schulden == "ja"},
+		Onderwerpen: []app.Answer{{Code: "schulden.aanwezig", Antwoord: "nee"}},
+		Hulpvragen:  map[app.Domain]string{app.Onderdak: marker}}
+	return string(apptest.XML(m))
 }
 
 // intrekkingXML revokes one domain (or "alle") of the examples' person.
 func intrekkingXML(kenmerk, ondertekend, domein string) string {
-	return fmt.Sprintf(`<?xml version="1.0" encoding="UTF-8"?>
-<bericht xmlns="urn:terugkeer:bericht:1" versie="1" soort="intrekking" kenmerk="%s" verzonden="%sT12:00:00+02:00">
-  <afzender><inrichting code="PI-ZWL">PI Zwolle</inrichting></afzender>
-  <gemeente code="0193">Zwolle</gemeente>
-  <betrokkene><bsn>999990019</bsn><voornamen>Jan Willem</voornamen><achternaam>Berg</achternaam><geboortedatum>1988-02-29</geboortedatum></betrokkene>
-  <intrekking ondertekend="%s"><domein>%s</domein></intrekking>
-</bericht>
-`, kenmerk, ondertekend, ondertekend, domein)
+	m := bergMessage(app.Intrekking, kenmerk, ondertekend+"T12:00:00+02:00")
+	m.Intrekking = &app.Revocation{Ondertekend: app.MustDate(ondertekend), Domeinen: []app.Domain{app.Domain(domein)}}
+	return string(apptest.XML(m))
 }
 
 // mailWith wraps a document as a base64 attachment, as the AGG sends it.

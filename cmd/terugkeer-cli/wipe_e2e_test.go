@@ -8,17 +8,18 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/terugkeer/terugkeer/app"
+	"github.com/terugkeer/terugkeer/internal/apptest"
 )
 
 // intrekkingAlle revokes every domain of the examples' person.
-const intrekkingAlle = `<?xml version="1.0" encoding="UTF-8"?>
-<bericht xmlns="urn:terugkeer:bericht:1" versie="1" soort="intrekking" kenmerk="AGG-2019-009901" verzonden="2019-07-10T09:00:00+02:00">
-  <afzender><inrichting code="PI-ZWL">PI Zwolle</inrichting></afzender>
-  <gemeente code="0193">Zwolle</gemeente>
-  <betrokkene><bsn>999990019</bsn><voornamen>Jan Willem</voornamen><voorvoegsel>van der</voorvoegsel><achternaam>Berg</achternaam><geboortedatum>1988-02-29</geboortedatum></betrokkene>
-  <intrekking ondertekend="2019-07-09"><domein>alle</domein></intrekking>
-</bericht>
-`
+var intrekkingAlle = func() string {
+	m := bergMessage(app.Intrekking, "AGG-2019-009901", "2019-07-10T09:00:00+02:00")
+	m.Betrokkene.Voorvoegsel = "van der"
+	m.Intrekking = &app.Revocation{Ondertekend: app.MustDate("2019-07-09"), Domeinen: []app.Domain{"alle"}}
+	return string(apptest.XML(m))
+}()
 
 // TestPurgeWhileAnotherProcessReads: the desktop app (here: this test process) holds a
 // connection and a long read transaction while the CLI imports an intrekking. The import
