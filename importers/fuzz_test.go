@@ -32,6 +32,9 @@ func checkErr(t *testing.T, err error) {
 	if err != nil && ie.Reden == "" {
 		t.Fatal("empty reason")
 	}
+	if err != nil && app.Visible(ie.Reden) != ie.Reden {
+		t.Fatalf("reason %q holds control characters", ie.Reden)
+	}
 }
 
 func FuzzParse(f *testing.F) {
@@ -51,6 +54,10 @@ func FuzzExtract(f *testing.F) {
 		items, err := importers.V1{}.Extract("f", raw)
 		checkErr(t, err)
 		for _, it := range items {
+			if it.Reden != "" {
+				checkErr(t, app.Invalid("%s", it.Reden)) // a part for the quarantine on its own
+				continue
+			}
 			_, err := importers.V1{}.Parse(it.Raw)
 			checkErr(t, err)
 		}
