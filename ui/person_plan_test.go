@@ -2,7 +2,6 @@ package ui
 
 import (
 	"context"
-	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
@@ -12,8 +11,7 @@ import (
 
 	"github.com/terugkeer/terugkeer/app"
 	"github.com/terugkeer/terugkeer/demo"
-	"github.com/terugkeer/terugkeer/importers"
-	"github.com/terugkeer/terugkeer/storage"
+	"github.com/terugkeer/terugkeer/internal/apptest"
 )
 
 // planNow is the day of the v2 examples' dashboard (berichtformaat-v2.md, "The examples").
@@ -23,21 +21,10 @@ var planNow = time.Date(2024, 6, 5, 10, 0, 0, 0, time.UTC)
 // version 2 imported, as the spec's "The examples" section does, and then extra.
 func planService(t *testing.T, extra ...[]byte) *app.Service {
 	t.Helper()
-	db, err := storage.Open(filepath.Join(t.TempDir(), "terugkeer.db"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { db.Close() })
-	svc := app.NewService(db, importers.Decoder{}, func() time.Time { return planNow })
-	ctx := context.Background()
-	if err := svc.Init(ctx, []string{"0193"}); err != nil {
-		t.Fatal(err)
-	}
-	for _, e := range importers.AllExamples() {
-		if _, err := svc.ImportBytes(ctx, "voorbeelden/"+e.Name, "", e.Data); err != nil {
-			t.Fatal(err)
-		}
-	}
+	w := apptest.Open(t, apptest.WithClock(planNow))
+	w.ImportExamples(false)
+	w.ImportExamples(true)
+	svc, ctx := w.Svc, context.Background()
 	for i, raw := range extra {
 		if _, err := svc.ImportBytes(ctx, "extra-"+string(rune('a'+i))+".xml", "", raw); err != nil {
 			t.Fatal(err)
