@@ -66,6 +66,34 @@ func TestConsentKeepsNewestPerKeyAndDomain(t *testing.T) {
 	})
 }
 
+// An older sheet that gave consent, arriving after a newer one that withholds it, leaves
+// the newer sheet's consent and records the date consent was given (the v1 precision).
+func TestConsentKeepsTheDateConsentWasGiven(t *testing.T) {
+	db, _ := openTest(t)
+	update(t, db, func(tx app.Tx) error {
+		return firstErr(
+			tx.SaveConsent([]string{"k"}, app.Schulden, consent("2025-05-01", false)),
+			tx.SaveConsent([]string{"k"}, app.Schulden, consent("2025-04-01", true)),
+			tx.SaveConsent([]string{"k"}, app.Schulden, consent("2025-03-01", true)), // older still: keeps 04-01
+			tx.SaveConsent([]string{"k"}, app.Zorg, consent("2025-05-01", false)),
+		)
+	})
+	view(t, db, func(tx app.ReadTx) error {
+		got, err := tx.Consents([]string{"k"})
+		want := map[app.Domain]app.DomainConsent{
+			app.Schulden: stored("2025-05-01", false, "2025-04-01"),
+			app.Zorg:     stored("2025-05-01", false, ""),
+		}
+		if !reflect.DeepEqual(got, want) {
+			t.Errorf("got %+v", got)
+		}
+		if got[app.Schulden].Merge(app.DomainConsent{}).GegevenOp.IsZero() || app.Effective(got[app.Schulden], app.Date{}) != app.ConsentIngetrokken {
+			t.Errorf("schulden is %s, want ingetrokken", app.Effective(got[app.Schulden], app.Date{}))
+		}
+		return err
+	})
+}
+
 func TestConsentNewestOverKeysAndTies(t *testing.T) {
 	db, _ := openTest(t)
 	update(t, db, func(tx app.Tx) error {
