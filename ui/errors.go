@@ -7,6 +7,8 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/widget"
+
+	"github.com/terugkeer/terugkeer/app"
 )
 
 func errorf(s string) error { return errors.New(s) }
@@ -21,7 +23,7 @@ func showError(win fyne.Window, summary string, err error) {
 	msg.Wrapping = fyne.TextWrapWord
 	content := []fyne.CanvasObject{msg}
 	if err != nil && err.Error() != summary {
-		det := widget.NewLabel(err.Error())
+		det := widget.NewLabel(app.VisibleText(err.Error())) // a file name may hold ESC or bidi controls
 		det.Wrapping = fyne.TextWrapWord
 		det.Selectable = true
 		acc := widget.NewAccordion(widget.NewAccordionItem(T("Details"), det))

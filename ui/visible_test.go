@@ -2,8 +2,13 @@ package ui
 
 import (
 	"context"
+	"errors"
 	"strings"
 	"testing"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
 )
 
 const forgedMeldingXML = `<?xml version="1.0" encoding="UTF-8"?>
@@ -68,4 +73,45 @@ func TestControlCharactersShownEscaped(t *testing.T) {
 	if !strings.Contains(q.bron.Text, `bericht\x1b]0;GEHACKT\x07.xml`) || !strings.Contains(q.raw.Text, `\x1b[2J`) {
 		t.Errorf("bron %q, raw %q", q.bron.Text, q.raw.Text)
 	}
+}
+
+// An error's details (which may name a file) are shown escaped too.
+func TestErrorDetailsShownEscaped(t *testing.T) {
+	_, w := newShell(t, realService(t, exampleNow, []string{"0193"}, false), Options{})
+	showError(w, "Het bestand kon niet worden gelezen.", errors.New("map/bericht\x1b]0;GEHACKT\x07.xml kan niet worden gelezen"))
+	top := w.Canvas().Overlays().Top()
+	acc := findAccordion(top)
+	if acc == nil {
+		t.Fatal("no Details in the error dialog")
+	}
+	acc.Open(0)
+	texts := visibleTexts(top)
+	if !containsText(texts, `bericht\x1b]0;GEHACKT\x07.xml`) {
+		t.Errorf("details = %q", texts)
+	}
+	for _, tx := range texts {
+		if hasControl(tx) {
+			t.Errorf("error dialog shows %q", tx)
+		}
+	}
+}
+
+func findAccordion(o fyne.CanvasObject) *widget.Accordion {
+	switch x := o.(type) {
+	case *widget.Accordion:
+		return x
+	case *fyne.Container:
+		for _, c := range x.Objects {
+			if a := findAccordion(c); a != nil {
+				return a
+			}
+		}
+	case fyne.Widget:
+		for _, c := range test.WidgetRenderer(x).Objects() {
+			if a := findAccordion(c); a != nil {
+				return a
+			}
+		}
+	}
+	return nil
 }
