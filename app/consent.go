@@ -144,8 +144,9 @@ func PlanSheet(s *Sheet, before ConsentView) ConsentPlan {
 		}
 		if !next.Opgesteld.Equal(s.Opgesteld) || next.Gegeven != own.Gegeven {
 			// An older sheet changes nothing (rule 2), except that its consent, given before
-			// a newer sheet withheld it, makes the domain ingetrokken. So does a sheet whose
-			// consent a sheet of the same date withholds.
+			// a newer sheet withheld it, makes the domain ingetrokken. Neither does a
+			// consenting sheet that a sheet of the same date contradicts (when in doubt, no
+			// consent, in either order).
 			plan.Dropped += content[d].Items()
 			continue
 		}
