@@ -50,6 +50,7 @@ import (
 	"github.com/emersion/go-message/charset"
 
 	"github.com/terugkeer/terugkeer/app"
+	"github.com/terugkeer/terugkeer/importers"
 )
 
 // Authenticator logs in on an IMAP connection. PasswordLogin is the only one today; an
@@ -412,7 +413,7 @@ var bodySection = &imap.FetchItemBodySection{Peek: true}
 func (r *run) importBatch(batch []header, stays map[stayKey]bool, total int) error {
 	var fetch []uint32
 	for _, h := range batch {
-		if !stays[stayKey{h.messageID, h.size}] {
+		if !stays[stayKey{h.messageID, h.size}] && !tooLarge(h) {
 			fetch = append(fetch, h.uid)
 		}
 	}
@@ -430,6 +431,8 @@ func (r *run) importBatch(batch []header, stays map[stayKey]bool, total int) err
 		err := r.ctx.Err()
 		if err == nil && stays[stayKey{h.messageID, h.size}] {
 			err = r.remember(h, []app.Result{{Bron: r.bron(h.uid), Resultaat: app.GeenBericht}})
+		} else if err == nil && tooLarge(h) {
+			err = r.remember(h, []app.Result{r.tooLargeResult(h)})
 		} else if raw, ok := bodies[h.uid]; err == nil && ok {
 			err = r.importMail(h, raw)
 		} // else: the mail vanished between the two fetches
@@ -443,6 +446,18 @@ func (r *run) importBatch(batch []header, stays map[stayKey]bool, total int) err
 		r.progress(r.done, total)
 	}
 	return r.flush()
+}
+
+// tooLarge reports whether a mail is over importers.MaxFileSize, the limit of a file.
+func tooLarge(h header) bool { return h.size > importers.MaxFileSize }
+
+// tooLargeResult refuses a mail over the limit as a file is refused: it is not fetched
+// (its bytes never reach the database) and not lost: it goes to the mailbox's quarantine
+// folder, where it stays until the team handles it, and is not fetched again.
+func (r *run) tooLargeResult(h header) app.Result {
+	return app.Result{Bron: r.bron(h.uid), Resultaat: app.Quarantaine,
+		Reden: fmt.Sprintf("de e-mail is groter dan %d MiB en is niet opgehaald; hij staat in de map %q van het postvak",
+			importers.MaxFileSize>>20, r.s.WithDefaults().Quarantaine)}
 }
 
 func (r *run) bron(uid uint32) string {
