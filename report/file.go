@@ -2,17 +2,33 @@ package report
 
 import (
 	"bufio"
+	"errors"
 	"io"
 	"os"
 	"path/filepath"
+	"runtime"
+	"strconv"
+	"strings"
+	"syscall"
+)
+
+// The temporary file of WriteFile: tempPrefix, the process id, "-", random, tempSuffix.
+const (
+	tempPrefix = ".terugkeer-"
+	tempSuffix = ".tmp"
 )
 
 // WriteFile writes a report to path through a temporary file in the same directory
 // (mode 0600), synced and then renamed over path: a reader never sees a partial file, an
 // error leaves nothing behind, and the file is readable by its owner only, also when
 // path existed with wider permissions (a file dialog creates the file it offers).
+//
+// The temporary file's name carries the process id (".terugkeer-PID-*.tmp"): one left
+// by a run that was killed is removed by the next WriteFile into that folder and by
+// RemoveStaleTemp at the next start of the app.
 func WriteFile(path string, write func(io.Writer) error) (err error) {
-	tmp, err := os.CreateTemp(filepath.Dir(path), ".terugkeer-*.tmp")
+	RemoveStaleTemp(filepath.Dir(path))
+	tmp, err := os.CreateTemp(filepath.Dir(path), tempPrefix+strconv.Itoa(os.Getpid())+"-*"+tempSuffix)
 	if err != nil {
 		return err
 	}
@@ -39,4 +55,51 @@ func WriteFile(path string, write func(io.Writer) error) (err error) {
 		return err
 	}
 	return os.Rename(tmp.Name(), path)
+}
+
+// RemoveStaleTemp removes, in dir, the temporary files of WriteFile whose process no
+// longer runs (a PDF run that was killed): a half-written report must not stay behind.
+// Files of a running process are left alone; errors are ignored (tried again next time).
+func RemoveStaleTemp(dir string) {
+	if dir == "" {
+		return
+	}
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		return
+	}
+	for _, e := range entries {
+		if pid, ok := tempPID(e.Name()); ok && e.Type().IsRegular() && !processRuns(pid) {
+			os.Remove(filepath.Join(dir, e.Name())) //nolint:errcheck // tried again next time
+		}
+	}
+}
+
+// tempPID returns the process id in a WriteFile temporary file's name. A name of an
+// older version (".terugkeer-RANDOM.tmp", no process id) yields its number, which names
+// no running process in practice either.
+func tempPID(name string) (int, bool) {
+	rest, ok := strings.CutPrefix(name, tempPrefix)
+	if !ok || !strings.HasSuffix(rest, tempSuffix) {
+		return 0, false
+	}
+	num, _, _ := strings.Cut(strings.TrimSuffix(rest, tempSuffix), "-")
+	pid, err := strconv.Atoi(num)
+	return pid, err == nil && pid > 0
+}
+
+// processRuns reports whether a process with this id exists (signal 0).
+func processRuns(pid int) bool {
+	if pid == os.Getpid() {
+		return true
+	}
+	p, err := os.FindProcess(pid)
+	if err != nil {
+		return false
+	}
+	if runtime.GOOS == "windows" {
+		return true // FindProcess opens an existing process only; an open file cannot be removed anyway
+	}
+	err = p.Signal(syscall.Signal(0))
+	return err == nil || errors.Is(err, os.ErrPermission)
 }

@@ -14,6 +14,10 @@ import (
 // prefPDFFolder keeps the last local folder a PDF was saved in.
 const prefPDFFolder = "pdf.map"
 
+// LastPDFFolder is the folder a PDF was last saved in ("" when none): the desktop app
+// removes a half-written PDF a killed run left there (report.RemoveStaleTemp).
+func LastPDFFolder(p fyne.Preferences) string { return p.String(prefPDFFolder) }
+
 // pdfFolders chooses the folder the PDF save dialog starts in, so that an overview is
 // not saved by default where OneDrive's Known Folder Move or folder redirection takes it
 // off the laptop.

@@ -63,6 +63,7 @@ func run(dbFlag string) error {
 	}
 	defer db.Close()
 	go finishWipes(ctx, db)
+	report.RemoveStaleTemp(ui.LastPDFFolder(a.Preferences())) // a PDF run killed halfway
 	svc := app.NewService(db, importers.Decoder{}, time.Now)
 	if moved {
 		if err := svc.RecordDatabaseMove(ctx); err != nil {
