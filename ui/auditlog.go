@@ -393,6 +393,8 @@ func auditResultLabel(r string) string {
 		return T("gewijzigd")
 	case "gewist":
 		return T("gewist")
+	case app.ResultaatIntrekkingQuarantaine:
+		return T("gewist uit de quarantaine (intrekking)")
 	case "mislukt":
 		return T("mislukt")
 	case "naar-lokale-map":
