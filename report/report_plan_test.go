@@ -1,12 +1,17 @@
 package report_test
 
 import (
+	"context"
 	"os"
+	"path/filepath"
 	"testing"
+	"time"
 
 	"github.com/terugkeer/terugkeer/app"
+	"github.com/terugkeer/terugkeer/importers"
 	"github.com/terugkeer/terugkeer/report"
 	"github.com/terugkeer/terugkeer/report/reporttest"
+	"github.com/terugkeer/terugkeer/storage"
 )
 
 // bergFile is Jan Willem van der Berg as the spec's examples leave him: his 2019
@@ -78,4 +83,44 @@ func TestPersonOverviewPlanAndGrondslag(t *testing.T) {
 	text = reporttest.PDFText(t, pdf, 0, 0)
 	lacks(t, text, "Re-integratieplan", "art. 18a Pbw", "Aanmelden bij de schuldhulpverlening.", "Alleen in het D&R-plan")
 	contains(t, text, "Grondslag: art. 51c Wjsg", "Grondslag: toestemming, informatieblad van 03-06-2019")
+}
+
+// The person overview of Samira El Idrissi, imported from the examples of both versions
+// through the real decoder and store: her current plan per leefgebied with its basis;
+// zorg, which only the older plan held, is not printed.
+func TestPersonOverviewOfImportedPlan(t *testing.T) {
+	reporttest.NeedPDFToText(t)
+	st, err := storage.Open(filepath.Join(t.TempDir(), "terugkeer.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	ctx := context.Background()
+	svc := app.NewService(st, importers.Decoder{}, func() time.Time { return time.Date(2024, 6, 5, 10, 0, 0, 0, time.UTC) })
+	if err := svc.Init(ctx, []string{"0193"}); err != nil {
+		t.Fatal(err)
+	}
+	for _, e := range importers.AllExamples() {
+		if _, err := svc.ImportBytes(ctx, e.Name, "", e.Data); err != nil {
+			t.Fatal(err)
+		}
+	}
+	id, err := svc.FindPerson(ctx, "999995005", "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	r, err := svc.PersonReport(ctx, id, app.PersonReportOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	pdf, err := report.Person(r)
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := reporttest.PDFText(t, pdf, 0, 0)
+	contains(t, text, "Samira El Idrissi", "Grondslag: art. 51c Wjsg", "Re-integratieplan",
+		"Grondslag: art. 18a Pbw, D&R-plan van 28-05-2024", "Zus heeft ruimte voor hooguit zes weken.",
+		"Afspraak ond-1 (gemeente, afgerond)", "Afspraak ond-3 (gemeente, open)", "datum 10-06-2024",
+		"Afspraak wi-1 (gemeente, lopend)", "Sociaal netwerk", "Goed contact met haar zus", "Via haar zus, 06 0000 0000.")
+	lacks(t, text, "Behandeling bij de ggz loopt in de inrichting.", "Overdracht naar de ggz", "999995005")
 }

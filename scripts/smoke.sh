@@ -195,6 +195,10 @@ pdf_by_keys() {
 	grep -q "Berg" "$tmp/pdf.txt" || fail "de PDF noemt de persoon niet"
 	grep -q "\*\*\*\*\*0019" "$tmp/pdf.txt" || fail "de PDF toont het gemaskeerde BSN niet"
 	! grep -q "999990019" "$tmp/pdf.txt" || fail "de PDF toont het volledige BSN"
+	grep -q "Grondslag: art. 18a Pbw, D&R-plan van 02-04-2024" "$tmp/pdf.txt" ||
+		fail "de PDF toont het D&R-plan van Berg niet met zijn grondslag"
+	grep -q "Grondslag: toestemming, informatieblad van 03-06-2019" "$tmp/pdf.txt" ||
+		fail "de PDF toont de grondslag van Bergs informatieblad niet"
 	echo "smoke: Ctrl+P, Enter: $(basename "$pdf") bewaard in ~/Documenten en geopend met xdg-open"
 	# Fyne's file dialog remembers the folder in Fyne's preferences file. Fyne 2.7.1
 	# truncates that file before it marks the save as its own, so its file watcher may
