@@ -92,13 +92,16 @@ func (s *Service) quarantine(ctx context.Context, it Item, msg *Message, reden s
 // apply carries out one valid message inside a transaction.
 func (s *Service) apply(tx Tx, it Item, msg *Message) (Result, error) {
 	r := Result{Bron: it.Bron, Kenmerk: msg.Kenmerk, Soort: msg.Soort, Resultaat: Geimporteerd}
-	known, err := tx.MessageKnown(msg.Kenmerk)
+	use, hash, err := kenmerkUseOf(tx, msg)
 	if err != nil {
 		return r, err
 	}
-	if known {
+	switch {
+	case use == kenmerkDubbel:
 		r.Resultaat, r.Reden = Dubbel, "dit bericht is al eerder geïmporteerd (zelfde kenmerk)"
 		return r, s.auditImport(tx, msg, r, nil)
+	case use == kenmerkReused && msg.Soort != Intrekking:
+		return r, Invalid("%s", ReusedKenmerkReden)
 	}
 	if err := checkGemeente(tx, msg.GemeenteCode); err != nil {
 		return r, err
@@ -123,12 +126,16 @@ func (s *Service) apply(tx Tx, it Item, msg *Message) (Result, error) {
 	if rv := msg.Intrekking; rv != nil && rv.Onbekend > 0 {
 		r.Reden = unknownDomainsReason(rv.Onbekend, r.PersonID != 0)
 	}
-	err = tx.AddMessage(MessageRecord{
-		Kenmerk: msg.Kenmerk, Soort: msg.Soort, Verzonden: msg.Verzonden,
-		Ontvangen: s.now().UTC(), PersonID: r.PersonID, MessageID: it.MessageID,
-	})
-	if err != nil {
-		return r, err
+	if use == kenmerkReused { // an intrekking: applied all the same; the first message keeps the kenmerk
+		r.Reden = joinReasons(ReusedKenmerkReden+"; de intrekking is toch toegepast", r.Reden)
+	} else {
+		err = tx.AddMessage(MessageRecord{
+			Kenmerk: msg.Kenmerk, Soort: msg.Soort, Verzonden: msg.Verzonden,
+			Ontvangen: s.now().UTC(), PersonID: r.PersonID, MessageID: it.MessageID, Inhoud: hash,
+		})
+		if err != nil {
+			return r, err
+		}
 	}
 	if err := s.auditImport(tx, msg, r, &ap); err != nil {
 		return r, err
@@ -165,4 +172,44 @@ func unknownDomainsReason(n int, flagged bool) string {
 		done += " en de persoon is gemarkeerd voor controle"
 	}
 	return "de intrekking " + what + done
+}
+
+// ReusedKenmerkReden is the reason for a message whose kenmerk is known with other
+// content: not a duplicate (spec v2, "A reused kenmerk is not a duplicate").
+const ReusedKenmerkReden = "het kenmerk van dit bericht is al eerder gebruikt voor een bericht met een andere inhoud"
+
+// kenmerkUse is what a message's kenmerk means for the import.
+type kenmerkUse int
+
+const (
+	kenmerkNew    kenmerkUse = iota
+	kenmerkDubbel            // known, with the same content (or recorded before content was kept)
+	kenmerkReused            // known, with other content
+)
+
+// kenmerkUseOf compares the message with the one first received under its kenmerk by
+// content hash, and returns the message's own hash for the record.
+func kenmerkUseOf(tx Tx, msg *Message) (kenmerkUse, string, error) {
+	key, err := tx.SecretKey()
+	if err != nil {
+		return kenmerkNew, "", err
+	}
+	hash := msg.ContentHash(key)
+	first, known, err := tx.MessageContent(msg.Kenmerk)
+	switch {
+	case err != nil:
+		return kenmerkNew, "", err
+	case !known:
+		return kenmerkNew, hash, nil
+	case first == "" || first == hash: // "": imported before the content was kept
+		return kenmerkDubbel, hash, nil
+	}
+	return kenmerkReused, hash, nil
+}
+
+func joinReasons(a, b string) string {
+	if b == "" {
+		return a
+	}
+	return a + "; " + b
 }

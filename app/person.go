@@ -114,6 +114,7 @@ type MessageRecord struct {
 	Ontvangen time.Time
 	PersonID  int64 // 0 when no person record resulted (e.g. a revocation for an unknown person)
 	MessageID string
+	Inhoud    string // the content hash (Message.ContentHash); "" for messages recorded before it was kept
 }
 
 // Quarantined is a message that could not be imported, with its raw bytes.

@@ -38,6 +38,10 @@ type ReadTx interface {
 	// Revocations returns the latest ondertekend date per domain over all the given keys.
 	Revocations(keys []string) (map[Domain]Date, error)
 	MessageKnown(kenmerk string) (bool, error)
+	// MessageContent returns the content hash (Message.ContentHash) kept for the message
+	// first imported under kenmerk, "" for one imported before hashes were kept, and
+	// whether the kenmerk is known at all.
+	MessageContent(kenmerk string) (hash string, known bool, err error)
 	Messages(personID int64) ([]MessageRecord, error) // ordered by verzonden
 	QuarantineList() ([]Quarantined, error)           // without Raw, newest first
 	QuarantineByID(id int64) (*Quarantined, error)    // with Raw; ErrNotFound

@@ -21,6 +21,20 @@ func (r *reader) MessageKnown(kenmerk string) (bool, error) {
 	return true, nil
 }
 
+// MessageContent returns the content hash kept for kenmerk ("" when it was recorded
+// before hashes were kept) and whether the kenmerk is known.
+func (r *reader) MessageContent(kenmerk string) (string, bool, error) {
+	var hash string
+	err := r.queryRow(`SELECT inhoud FROM messages WHERE kenmerk = ?`, kenmerk).Scan(&hash)
+	if errors.Is(err, sql.ErrNoRows) {
+		return "", false, nil
+	}
+	if err != nil {
+		return "", false, fmt.Errorf("bericht opzoeken: %w", err)
+	}
+	return hash, true, nil
+}
+
 // Messages returns the message records of a person ordered by verzonden.
 func (r *reader) Messages(personID int64) ([]app.MessageRecord, error) {
 	rows, err := r.query(`SELECT kenmerk, soort, verzonden, ontvangen, person_id, message_id
@@ -63,9 +77,9 @@ func (w *writer) AddMessage(m app.MessageRecord) error {
 	if m.PersonID != 0 {
 		person = m.PersonID
 	}
-	_, err := w.exec(`INSERT INTO messages (kenmerk, soort, verzonden, ontvangen, person_id, message_id)
-		VALUES (?, ?, ?, ?, ?, ?)`, m.Kenmerk, string(m.Soort), timeValue(m.Verzonden),
-		timeValue(m.Ontvangen), person, m.MessageID)
+	_, err := w.exec(`INSERT INTO messages (kenmerk, soort, verzonden, ontvangen, person_id, message_id, inhoud)
+		VALUES (?, ?, ?, ?, ?, ?, ?)`, m.Kenmerk, string(m.Soort), timeValue(m.Verzonden),
+		timeValue(m.Ontvangen), person, m.MessageID, m.Inhoud)
 	if err != nil {
 		return fmt.Errorf("bericht vastleggen: %w", err)
 	}
