@@ -1,4 +1,4 @@
--- 0013: the content hash of the message first imported under each kenmerk.
+-- 0012: the content hash of the message first imported under each kenmerk.
 --
 -- A reused kenmerk is not a duplicate (berichtformaat-v2.md, "Version 1, made precise"):
 -- only a message with the same content is 'dubbel'. The hash is an HMAC-SHA256 under the
