@@ -44,14 +44,6 @@ func LocateDatabase(flag string, p Platform) (DatabaseLocation, error) {
 	return loc, nil
 }
 
-// DatabasePath decides where the database lives: the --db flag, else TERUGKEER_DB, else
-// the default folder of this machine (see defaultDataDir). It does not check the place;
-// LocateDatabase does.
-func DatabasePath(flag string, getenv func(string) string) (string, error) {
-	path, _, err := databasePath(flag, SystemPlatform(getenv))
-	return path, err
-}
-
 func databasePath(flag string, p Platform) (path string, isDefault bool, err error) {
 	if flag != "" {
 		return flag, false, nil
