@@ -23,11 +23,8 @@ type formProblem struct {
 }
 
 func newFormProblem() *formProblem {
-	t := widget.NewLabel("")
-	t.Importance = widget.DangerImportance
+	t := newProblemLabel()
 	t.TextStyle.Bold = true
-	t.Wrapping = fyne.TextWrapWord
-	t.Hide()
 	return &formProblem{text: t, fields: map[string]fyne.Focusable{}}
 }
 
