@@ -9,7 +9,7 @@ import (
 	"github.com/terugkeer/terugkeer/app"
 	"github.com/terugkeer/terugkeer/importers"
 	"github.com/terugkeer/terugkeer/internal/apptest"
-	"github.com/terugkeer/terugkeer/storage"
+	"github.com/terugkeer/terugkeer/storage/sqlite"
 )
 
 // world is a real service on a real SQLite file in its own directory (internal/apptest),
@@ -17,7 +17,7 @@ import (
 type world struct {
 	t     *testing.T
 	dir   string
-	db    *storage.DB
+	db    *sqlite.DB
 	svc   *app.Service
 	clock time.Time
 	seq   int

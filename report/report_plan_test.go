@@ -11,7 +11,7 @@ import (
 	"github.com/terugkeer/terugkeer/importers"
 	"github.com/terugkeer/terugkeer/report"
 	"github.com/terugkeer/terugkeer/report/reporttest"
-	"github.com/terugkeer/terugkeer/storage"
+	"github.com/terugkeer/terugkeer/storage/sqlite"
 )
 
 // bergFile is Jan Willem van der Berg as the spec's examples leave him: his 2019
@@ -90,7 +90,7 @@ func TestPersonOverviewPlanAndGrondslag(t *testing.T) {
 // zorg, which only the older plan held, is not printed.
 func TestPersonOverviewOfImportedPlan(t *testing.T) {
 	reporttest.NeedPDFToText(t)
-	st, err := storage.Open(filepath.Join(t.TempDir(), "terugkeer.db"))
+	st, err := sqlite.Open(filepath.Join(t.TempDir(), "terugkeer.db"))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -14,7 +14,7 @@ import (
 	"github.com/terugkeer/terugkeer/demo"
 	"github.com/terugkeer/terugkeer/importers"
 	"github.com/terugkeer/terugkeer/report"
-	"github.com/terugkeer/terugkeer/storage"
+	"github.com/terugkeer/terugkeer/storage/sqlite"
 )
 
 const benchUsage = "bench [--berichten 2000] [--herhalingen 200] [--bewaar]   (meet op kopieën van de database)"
@@ -38,7 +38,7 @@ func cmdBench(ctx context.Context, e *env) error {
 	if err != nil {
 		return err
 	}
-	backend, err := storage.NewBench(ctx, e.dbPath, *bewaar)
+	backend, err := sqlite.NewBench(ctx, e.dbPath, *bewaar)
 	if err != nil {
 		return err
 	}

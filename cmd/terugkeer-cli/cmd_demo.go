@@ -10,7 +10,7 @@ import (
 	"github.com/terugkeer/terugkeer/app"
 	"github.com/terugkeer/terugkeer/demo"
 	"github.com/terugkeer/terugkeer/importers"
-	"github.com/terugkeer/terugkeer/storage"
+	"github.com/terugkeer/terugkeer/storage/sqlite"
 )
 
 const demoUsage = "demo [--personen N [--seed S] [--nu JJJJ-MM-DD] [--batch 500]]   (zonder --personen: de voorbeeldberichten)"
@@ -129,7 +129,7 @@ func demoGenerate(ctx context.Context, e *env, o demo.Options, batch int) error 
 // demoBatches opens a second handle on the same database file and imports batch
 // messages per transaction.
 func demoBatches(ctx context.Context, e *env, p *demoProgress, ch <-chan demo.Bericht, batch int) error {
-	db, err := storage.Open(e.dbPath)
+	db, err := sqlite.Open(e.dbPath)
 	if err != nil {
 		return err
 	}

@@ -18,7 +18,7 @@ import (
 
 	"github.com/terugkeer/terugkeer/app"
 	"github.com/terugkeer/terugkeer/importers"
-	"github.com/terugkeer/terugkeer/storage"
+	"github.com/terugkeer/terugkeer/storage/sqlite"
 )
 
 func main() {
@@ -104,14 +104,14 @@ func runAt(ctx context.Context, args []string, stdout, stderr io.Writer, getenv 
 	if err != nil {
 		return fail(stderr, err)
 	}
-	db, moved, err := storage.OpenLocation(loc)
+	db, moved, err := sqlite.OpenLocation(loc)
 	if err != nil {
 		return fail(stderr, err)
 	}
 	defer db.Close()
 	// The copies of a killed bench run beside the database go with the next command,
 	// not only with the next bench run (issue 15 item 8); a failure is tried again then.
-	_ = storage.RemoveBenchLeftovers(loc.Path)
+	_ = sqlite.RemoveBenchLeftovers(loc.Path)
 	e := &env{args: args[1:], stdin: os.Stdin, stdout: stdout, stderr: stderr, getenv: getenv, now: time.Now, dbPath: loc.Path}
 	e.svc = app.NewService(db, importers.Decoder{}, e.now)
 	if moved {
@@ -137,9 +137,9 @@ func runAt(ctx context.Context, args []string, stdout, stderr io.Writer, getenv 
 }
 
 // warnWipePending says, after a command, that removed data is still in the database's
-// log because another program was reading (storage.DB.Update): the removal itself is
+// log because another program was reading (sqlite.DB.Update): the removal itself is
 // done and reported, the wipe follows at the next opportunity of any process.
-func warnWipePending(stderr io.Writer, db *storage.DB) {
+func warnWipePending(stderr io.Writer, db *sqlite.DB) {
 	if db.WipePending() {
 		fmt.Fprintln(stderr, "Let op: de verwijderde gegevens staan nog in het logbestand van de database, omdat "+
 			"een ander programma (bijvoorbeeld de Terugkeer-app) er op dit moment in leest. Ze worden gewist "+

@@ -20,7 +20,7 @@ import (
 	"github.com/terugkeer/terugkeer/app"
 	"github.com/terugkeer/terugkeer/importers"
 	"github.com/terugkeer/terugkeer/report"
-	"github.com/terugkeer/terugkeer/storage"
+	"github.com/terugkeer/terugkeer/storage/sqlite"
 	"github.com/terugkeer/terugkeer/ui"
 )
 
@@ -89,12 +89,12 @@ func run(dbFlag string) error {
 // openDatabase opens the database where app.LocateDatabase puts it: never on a network
 // location or in a synced folder, and on Windows in %LocalAppData%, the one an older
 // version left in the Roaming profile moved there first (moved reports that).
-func openDatabase(dbFlag string) (*storage.DB, bool, error) {
+func openDatabase(dbFlag string) (*sqlite.DB, bool, error) {
 	loc, err := app.LocateDatabase(dbFlag, app.SystemPlatform(os.Getenv))
 	if err != nil {
 		return nil, false, err
 	}
-	db, moved, err := storage.OpenLocation(loc)
+	db, moved, err := sqlite.OpenLocation(loc)
 	if err != nil {
 		return nil, false, fmt.Errorf("de database %s kan niet worden geopend: %w", loc.Path, err)
 	}
@@ -142,8 +142,8 @@ func openShell(ctx context.Context, svc *app.Service, w fyne.Window) {
 // (of this or another process) left pending because a reader was busy.
 const wipeInterval = 30 * time.Second
 
-// finishWipes completes pending wipes until ctx ends (storage.DB.FinishWipe).
-func finishWipes(ctx context.Context, db *storage.DB) {
+// finishWipes completes pending wipes until ctx ends (sqlite.DB.FinishWipe).
+func finishWipes(ctx context.Context, db *sqlite.DB) {
 	t := time.NewTicker(wipeInterval)
 	defer t.Stop()
 	for {

@@ -9,7 +9,7 @@ import (
 	"github.com/emersion/go-imap/v2"
 
 	"github.com/terugkeer/terugkeer/app"
-	"github.com/terugkeer/terugkeer/storage"
+	"github.com/terugkeer/terugkeer/storage/sqlite"
 )
 
 func TestRunDeletesPurgedMail(t *testing.T)    { purgeScenario(t, startMem(t, capsFull).account) }
@@ -121,7 +121,7 @@ func pending(t *testing.T, svc *app.Service) []string {
 	return p
 }
 
-func personID(t *testing.T, db *storage.DB, bsn string) int64 {
+func personID(t *testing.T, db *sqlite.DB, bsn string) int64 {
 	t.Helper()
 	var id int64
 	err := db.View(t.Context(), func(tx app.ReadTx) error {
@@ -137,7 +137,7 @@ func personID(t *testing.T, db *storage.DB, bsn string) int64 {
 	return id
 }
 
-func quarantineOf(t *testing.T, db *storage.DB, messageID string) app.Quarantined {
+func quarantineOf(t *testing.T, db *sqlite.DB, messageID string) app.Quarantined {
 	t.Helper()
 	var out []app.Quarantined
 	err := db.View(t.Context(), func(tx app.ReadTx) error {

@@ -17,7 +17,7 @@ import (
 	"github.com/terugkeer/terugkeer/app"
 	"github.com/terugkeer/terugkeer/importers"
 	"github.com/terugkeer/terugkeer/internal/apptest"
-	"github.com/terugkeer/terugkeer/storage"
+	"github.com/terugkeer/terugkeer/storage/sqlite"
 )
 
 // testMail is one mail of a test mailbox and where it must end up.
@@ -127,7 +127,7 @@ func generatedMails(t testing.TB, prefix string, n int) []testMail {
 }
 
 // newService returns a service on a fresh database for gemeente 0193 (internal/apptest).
-func newService(t testing.TB) (*app.Service, *storage.DB) {
+func newService(t testing.TB) (*app.Service, *sqlite.DB) {
 	t.Helper()
 	w := apptest.Open(t, apptest.WithClockFunc(time.Now))
 	return w.Svc, w.DB
@@ -223,7 +223,7 @@ func messageID(m testMail) string {
 
 // checkExactlyOnce checks that every mail is in its folder once, every message that must
 // be imported is, and that the quarantine holds one entry per quarantined mail.
-func checkExactlyOnce(t testing.TB, a account, db *storage.DB, mails []testMail) {
+func checkExactlyOnce(t testing.TB, a account, db *sqlite.DB, mails []testMail) {
 	t.Helper()
 	want := map[string][]string{}
 	quarantined := 0

@@ -18,7 +18,7 @@ import (
 
 	"github.com/terugkeer/terugkeer/app"
 	"github.com/terugkeer/terugkeer/importers"
-	"github.com/terugkeer/terugkeer/storage"
+	"github.com/terugkeer/terugkeer/storage/sqlite"
 )
 
 // DefaultClock is the clock of a World unless WithClock says otherwise: 1 September 2019,
@@ -30,7 +30,7 @@ type World struct {
 	T     testing.TB
 	Dir   string // the database's own directory (forensic scans read every file in it)
 	Path  string // the database file
-	DB    *storage.DB
+	DB    *sqlite.DB
 	Svc   *app.Service
 	Clock time.Time // the service's clock; a test may move it
 	seq   int
@@ -75,7 +75,7 @@ func Open(t testing.TB, opts ...Option) *World {
 	}
 	w := &World{T: t, Dir: filepath.Join(t.TempDir(), "data"), Clock: c.clock}
 	w.Path = filepath.Join(w.Dir, "terugkeer.db")
-	db, err := storage.Open(w.Path)
+	db, err := sqlite.Open(w.Path)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -1,0 +1,159 @@
+package sqlite
+
+import (
+	"database/sql"
+	"fmt"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/terugkeer/terugkeer/app"
+)
+
+// latestDetentionJoin joins each person's latest detention (greatest begindatum, then
+// greatest id: the last of Detentions). Triggers of migration 0006 keep its id and
+// einddatum on the person (laatste_detentie, vrijlating).
+const latestDetentionJoin = `LEFT JOIN detentions d ON d.id = p.laatste_detentie`
+
+// SearchPersons lists the persons matching q. Every word of q.Zoek must occur in the
+// person's folded names, BSN or SKN.
+func (r *reader) SearchPersons(q app.PersonQuery) ([]app.PersonRow, error) {
+	order, err := orderBy(q.Sort)
+	if err != nil {
+		return nil, err
+	}
+	if q.Sort == app.SortByRelease && (!q.ReleaseFrom.IsZero() || !q.ReleaseTo.IsZero()) {
+		order = `p.vrijlating, p.sorteernaam, p.id` // the window leaves no NULLs: index persons_vrijlating
+	}
+	where, args := personFilter(q, r.commonWords(q))
+	limit := -1 // SQLite: no limit
+	if q.Limit > 0 {
+		limit = q.Limit
+	}
+	args = append(args, limit, max(q.Offset, 0))
+	rows, err := r.query(`SELECT `+personColumns+`, d.inrichting, d.einddatum, d.einddatum_status
+		FROM persons p `+latestDetentionJoin+where+` ORDER BY `+order+` LIMIT ? OFFSET ?`, args...)
+	if err != nil {
+		return nil, fmt.Errorf("personen zoeken: %w", err)
+	}
+	defer rows.Close()
+	var out []app.PersonRow
+	for rows.Next() {
+		row, err := scanPersonRow(rows)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, row)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("personen zoeken: %w", err)
+	}
+	return out, nil
+}
+
+// personFilter is the WHERE clause of q: every word of Zoek (folded like the column),
+// the release window, the review flag, the traject, the domain status and the plan.
+func personFilter(q app.PersonQuery, common bool) (string, []any) {
+	var conds []string
+	var args []any
+	for _, w := range strings.Fields(app.Fold(q.Zoek)) {
+		if utf8.RuneCountInString(w) >= 3 {
+			// The trigram index (migration 0006) finds the same substrings without reading
+			// every person: a quoted phrase is the word's consecutive trigrams, literally.
+			cond := `p.id IN (SELECT rowid FROM persons_zoek WHERE persons_zoek MATCH ?)`
+			if common {
+				cond = "+" + cond // unary +: walk the sort index and test membership, stop at Limit
+			}
+			conds = append(conds, cond)
+			args = append(args, `"`+strings.ReplaceAll(w, `"`, `""`)+`"`)
+			continue
+		}
+		conds = append(conds, `p.zoek LIKE ? ESCAPE '\'`)
+		args = append(args, likePattern(w))
+	}
+	if !q.ReleaseFrom.IsZero() {
+		conds = append(conds, `p.vrijlating >= ?`)
+		args = append(args, q.ReleaseFrom.String())
+	}
+	if !q.ReleaseTo.IsZero() {
+		conds = append(conds, `p.vrijlating <= ?`)
+		args = append(args, q.ReleaseTo.String())
+	}
+	if q.ControleNodig {
+		conds = append(conds, `p.controle_nodig = 1`)
+	}
+	if q.Traject != "" {
+		// A person without a trajecten row is 'aangemeld' (migration 0005).
+		conds = append(conds, `COALESCE((SELECT t.status FROM trajecten t WHERE t.person_id = p.id), 'aangemeld') = ?`)
+		args = append(args, string(q.Traject))
+	}
+	if q.DomeinStatus != "" {
+		cond, more := domainFilter(q)
+		conds, args = append(conds, cond), append(args, more...)
+	}
+	if q.HeeftPlan {
+		conds = append(conds, `EXISTS (SELECT 1 FROM plans pl WHERE pl.person_id = p.id)`)
+	}
+	if q.AfsprakenGemeente {
+		conds = append(conds, `EXISTS (SELECT 1 FROM plan_agreements a WHERE a.person_id = p.id AND `+gemeenteWork+`)`)
+	}
+	if len(conds) == 0 {
+		return "", nil
+	}
+	return " WHERE " + strings.Join(conds, " AND "), args
+}
+
+// commonWordHits is where walking the persons in sort order (testing each against the
+// index's matches, stopping at Limit) becomes cheaper than reading and sorting every
+// match: measured at 150,000 persons (docs/performance.md).
+const commonWordHits = 1000
+
+// commonWords reports whether the indexed search words of a limited query together
+// match so many persons that the sort order should drive the query instead of the
+// matches.
+func (r *reader) commonWords(q app.PersonQuery) bool {
+	if q.Limit <= 0 || q.Limit > 200 || !q.ReleaseFrom.IsZero() || !q.ReleaseTo.IsZero() {
+		return false
+	}
+	var phrases []string
+	for _, w := range strings.Fields(app.Fold(q.Zoek)) {
+		if utf8.RuneCountInString(w) >= 3 {
+			phrases = append(phrases, `"`+strings.ReplaceAll(w, `"`, `""`)+`"`)
+		}
+	}
+	if len(phrases) == 0 {
+		return false
+	}
+	var n int
+	err := r.queryRow(`SELECT count(*) FROM (SELECT 1 FROM persons_zoek WHERE persons_zoek MATCH ? LIMIT ?)`,
+		strings.Join(phrases, " AND "), commonWordHits+1).Scan(&n)
+	return err == nil && n > commonWordHits
+}
+
+// orderBy is the ORDER BY clause of a sort. By release: the einddatum of the latest
+// detention, persons without one last, then by name.
+func orderBy(s app.PersonSort) (string, error) {
+	switch s {
+	case app.SortByName:
+		return `p.sorteernaam, p.id`, nil
+	case app.SortByRelease:
+		return `p.vrijlating IS NULL, p.vrijlating, p.sorteernaam, p.id`, nil
+	}
+	return "", fmt.Errorf("onbekende sortering %d", s)
+}
+
+func scanPersonRow(rows *sql.Rows) (app.PersonRow, error) {
+	var s personScan
+	var inrichting, einddatum, status sql.NullString
+	if err := rows.Scan(append(s.dest(), &inrichting, &einddatum, &status)...); err != nil {
+		return app.PersonRow{}, fmt.Errorf("personen zoeken: %w", err)
+	}
+	p, err := s.person()
+	if err != nil {
+		return app.PersonRow{}, err
+	}
+	eind, err := parseDate(einddatum)
+	if err != nil {
+		return app.PersonRow{}, fmt.Errorf("persoon %d: %w", p.ID, err)
+	}
+	return app.PersonRow{Person: p, Inrichting: inrichting.String, Einddatum: eind, EinddatumStatus: status.String}, nil
+}

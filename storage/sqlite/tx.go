@@ -1,0 +1,69 @@
+package sqlite
+
+import (
+	"context"
+	"database/sql"
+	"strings"
+
+	"github.com/terugkeer/terugkeer/app"
+)
+
+var (
+	_ app.ReadTx = (*reader)(nil)
+	_ app.Tx     = (*writer)(nil)
+)
+
+// reader implements app.ReadTx on a read (or write) transaction. View hands out a bare
+// reader, so it cannot be asserted to app.Tx.
+type reader struct {
+	ctx   context.Context
+	tx    *sql.Tx
+	stmts *stmtCache // prepared statements shared by all transactions; may be nil
+}
+
+// writer implements app.Tx. purged records that personal data was removed, which makes
+// Update checkpoint the WAL after the commit.
+type writer struct {
+	reader
+	purged bool
+}
+
+func (r *reader) exec(query string, args ...any) (sql.Result, error) {
+	if s := r.stmts.stmt(r.ctx, r.tx, query); s != nil {
+		return s.ExecContext(r.ctx, args...)
+	}
+	return r.tx.ExecContext(r.ctx, query, args...)
+}
+
+func (r *reader) query(query string, args ...any) (*sql.Rows, error) {
+	if s := r.stmts.stmt(r.ctx, r.tx, query); s != nil {
+		return s.QueryContext(r.ctx, args...)
+	}
+	return r.tx.QueryContext(r.ctx, query, args...)
+}
+
+func (r *reader) queryRow(query string, args ...any) *sql.Row {
+	if s := r.stmts.stmt(r.ctx, r.tx, query); s != nil {
+		return s.QueryRowContext(r.ctx, args...)
+	}
+	return r.tx.QueryRowContext(r.ctx, query, args...)
+}
+
+// execCount runs a statement and returns the number of rows it changed.
+func (r *reader) execCount(query string, args ...any) (int, error) {
+	res, err := r.exec(query, args...)
+	if err != nil {
+		return 0, err
+	}
+	n, err := res.RowsAffected()
+	return int(n), err
+}
+
+// inList returns "?, ?, ?" for n values and the values as arguments.
+func inList(values []string) (string, []any) {
+	args := make([]any, len(values))
+	for i, v := range values {
+		args[i] = v
+	}
+	return strings.TrimSuffix(strings.Repeat("?, ", len(values)), ", "), args
+}
