@@ -39,6 +39,7 @@ type PersonReport struct {
 	BSN           string // masked ("*****0019") unless VolledigBSN; "" when unknown
 	SKN           string
 	ControleNodig bool
+	Traject       string           // the traject status in Dutch (TrajectText)
 	Detentie      *ReportDetention // nil when no detention is known
 	Casemanager   Contact          // DJI casemanager; zero when unknown
 	Domeinen      []ReportDomain   // the six in the spec's order; sociaal-netwerk too with a plan
@@ -253,7 +254,7 @@ func BuildPersonReport(f *PersonFile, kop ReportHeader, today Date, opts PersonR
 	loc := kop.Afgedrukt.Location()
 	r := &PersonReport{
 		Kop: kop, Naam: p.FullName(), Geboortedatum: p.Geboortedatum, SKN: p.SKN,
-		ControleNodig: p.ControleNodig, Casemanager: p.Casemanager,
+		ControleNodig: p.ControleNodig, Casemanager: p.Casemanager, Traject: TrajectText(f.Traject),
 	}
 	if p.BSN != "" {
 		r.BSN = MaskBSN(p.BSN)
@@ -426,4 +427,28 @@ func (s *Service) ReleaseReport(ctx context.Context, now time.Time, weeks int) (
 		return nil, err
 	}
 	return l, nil
+}
+
+// TrajectText is the traject status as a printout states it: "aangemeld", "in
+// behandeling" or "afgesloten op 12-03-2024 (met maatregelen)".
+func TrajectText(t Traject) string {
+	switch t.Status {
+	case Aangemeld:
+		return "aangemeld"
+	case InBehandeling:
+		return "in behandeling"
+	case Afgesloten:
+		s := "afgesloten"
+		if !t.Afgesloten.IsZero() {
+			s += " op " + t.Afgesloten.Dutch()
+		}
+		switch t.Uitkomst {
+		case MetMaatregelen:
+			s += " (met maatregelen)"
+		case ZonderMaatregelen:
+			s += " (zonder maatregelen)"
+		}
+		return s
+	}
+	return string(t.Status)
 }

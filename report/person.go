@@ -30,7 +30,8 @@ func (d *doc) person(r *app.PersonReport) {
 	}
 	p.Ln(1)
 
-	d.facts([][2]string{{"Geboortedatum", r.Geboortedatum.Dutch()}, {"BSN", orDash(r.BSN)}, {"SKN", orDash(r.SKN)}})
+	d.facts([][2]string{{"Geboortedatum", r.Geboortedatum.Dutch()}, {"BSN", orDash(r.BSN)}, {"SKN", orDash(r.SKN)},
+		{"Traject", orDash(r.Traject)}})
 	if r.ControleNodig {
 		d.paragraph("Let op: een bericht met dit BSN had een andere geboortedatum, of een intrekking noemde ook een onbekend domein; controleer de gegevens voordat u ze deelt.", colAccent)
 	}
@@ -182,7 +183,7 @@ func (d *doc) lifeArea(l *app.ReportLifeArea, basis string) {
 // basis is empty).
 func (d *doc) subheading(title, basis string) {
 	p := d.pdf
-	d.ensure(5 + 2*bodyLH)
+	d.ensure(5 + 2*d.sp.lh)
 	p.Ln(0.8)
 	y := p.GetY()
 	d.font("B", bodySize)
@@ -224,8 +225,8 @@ func (d *doc) item(it app.ReportItem) {
 // together with at least its first row.
 func (d *doc) section(title, status string) {
 	p := d.pdf
-	d.ensure(3 + 8 + 2*bodyLH + noteLH + 1.2) // the heading with a first row and its note
-	p.Ln(3)
+	d.ensure(d.sp.gap + 8 + 2*d.sp.lh + noteLH + 1.2) // the heading with a first row and its note
+	p.Ln(d.sp.gap)
 	y := p.GetY()
 	d.font("B", 11)
 	d.color(colAccent)
@@ -258,24 +259,24 @@ func (d *doc) field(label, value, note string) {
 		d.font("", noteSize)
 		nl = d.textLines(note, valueW)
 	}
-	h := max(float64(len(ll))*bodyLH, float64(len(vl))*bodyLH+float64(len(nl))*noteLH) + 1.2
+	h := max(float64(len(ll))*d.sp.lh, float64(len(vl))*d.sp.lh+float64(len(nl))*noteLH) + 1.2
 	d.ensure(h)
 	y := p.GetY()
 	d.font("", bodySize)
 	d.color(colMuted)
 	for i, l := range ll {
-		p.SetXY(d.colX, y+float64(i)*bodyLH)
-		p.CellFormat(labelW, bodyLH, l, "", 0, "L", false, 0, "")
+		p.SetXY(d.colX, y+float64(i)*d.sp.lh)
+		p.CellFormat(labelW, d.sp.lh, l, "", 0, "L", false, 0, "")
 	}
 	d.font("B", bodySize)
 	d.color(colText)
 	for i, l := range vl {
-		p.SetXY(d.colX+labelW, y+float64(i)*bodyLH)
-		p.CellFormat(valueW, bodyLH, l, "", 0, "L", false, 0, "")
+		p.SetXY(d.colX+labelW, y+float64(i)*d.sp.lh)
+		p.CellFormat(valueW, d.sp.lh, l, "", 0, "L", false, 0, "")
 	}
 	d.font("", noteSize)
 	d.color(colMuted)
-	ny := y + float64(len(vl))*bodyLH
+	ny := y + float64(len(vl))*d.sp.lh
 	for i, l := range nl {
 		p.SetXY(d.colX+labelW, ny+float64(i)*noteLH)
 		p.CellFormat(valueW, noteLH, l, "", 0, "L", false, 0, "")
@@ -289,11 +290,11 @@ func (d *doc) paragraph(text string, c rgb) {
 	p := d.pdf
 	d.font("", bodySize)
 	ls := d.textLines(text, d.colW)
-	d.ensure(float64(len(ls))*bodyLH + 1.2)
+	d.ensure(float64(len(ls))*d.sp.lh + 1.2)
 	d.color(c)
 	for _, l := range ls {
 		p.SetX(d.colX)
-		p.CellFormat(d.colW, bodyLH, l, "", 1, "L", false, 0, "")
+		p.CellFormat(d.colW, d.sp.lh, l, "", 1, "L", false, 0, "")
 	}
 	p.Ln(1.2)
 	d.color(colText)

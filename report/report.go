@@ -61,18 +61,34 @@ type doc struct {
 	bottom  float64 // y below which content must not go
 	// the column section, field and paragraph draw in (see column)
 	colX, colW, labelW float64
+	sp                 spacing // vertical rhythm of the person overview
 }
+
+// spacing is the vertical rhythm of the person overview: the line height of body text
+// and the gap above a section. tight is used when the normal rhythm leaves only a few
+// lines on the last page (see fewerPages).
+type spacing struct{ lh, gap float64 }
+
+var (
+	normal = spacing{lh: bodyLH, gap: 3}
+	tight  = spacing{lh: 4.4, gap: 1.2}
+)
 
 // build lays a report out twice: once to count the pages, then with "Pagina X van Y".
 // gofpdf's page-count alias is avoided on purpose: its placeholder's width would shift
 // the right-aligned footer.
 func build(w io.Writer, orientation, title string, kop app.ReportHeader, layout func(*doc)) error {
-	first := newDoc(orientation, title, kop, 0)
+	return buildSpaced(w, orientation, title, kop, normal, layout)
+}
+
+// buildSpaced is build with the vertical rhythm sp.
+func buildSpaced(w io.Writer, orientation, title string, kop app.ReportHeader, sp spacing, layout func(*doc)) error {
+	first := newDoc(orientation, title, kop, 0, sp)
 	layout(first)
 	if err := first.pdf.Error(); err != nil {
 		return fmt.Errorf("PDF opmaken: %w", err)
 	}
-	second := newDoc(orientation, title, kop, first.pdf.PageNo())
+	second := newDoc(orientation, title, kop, first.pdf.PageNo(), sp)
 	layout(second)
 	if err := second.pdf.Output(w); err != nil {
 		return fmt.Errorf("PDF schrijven: %w", err)
@@ -80,7 +96,7 @@ func build(w io.Writer, orientation, title string, kop app.ReportHeader, layout 
 	return nil
 }
 
-func newDoc(orientation, title string, kop app.ReportHeader, total int) *doc {
+func newDoc(orientation, title string, kop app.ReportHeader, total int, sp spacing) *doc {
 	p := gofpdf.NewCustom(&gofpdf.InitType{OrientationStr: orientation, UnitStr: "mm", SizeStr: "A4"})
 	p.AddUTF8FontFromBytes(family, "", fontRegular)
 	p.AddUTF8FontFromBytes(family, "B", fontBold)
@@ -94,7 +110,7 @@ func newDoc(orientation, title string, kop app.ReportHeader, total int) *doc {
 	p.SetAutoPageBreak(false, 0) // breaks are made by ensure, so rows are never split
 	p.SetMargins(18, 22, 18)
 	pw, ph := p.GetPageSize()
-	d := &doc{pdf: p, kop: kop, total: total, w: pw, h: ph, left: 18, right: pw - 18, bottom: ph - 20}
+	d := &doc{pdf: p, kop: kop, total: total, w: pw, h: ph, left: 18, right: pw - 18, bottom: ph - 20, sp: sp}
 	d.column(d.left, d.right-d.left, labelW)
 	p.SetHeaderFunc(d.header)
 	p.SetFooterFunc(d.footer)
@@ -123,9 +139,12 @@ func (d *doc) header() {
 	d.draw(colRule)
 	p.SetLineWidth(0.3)
 	p.Line(d.left, y+6.5, d.right, y+6.5)
-	p.SetXY(d.left, 22)
+	p.SetXY(d.left, pageTop)
 	d.color(colText)
 }
+
+// pageTop is where a page's content starts, below the header.
+const pageTop = 22.0
 
 // headerInfo is "Gemeente 0193 · afgedrukt 03-06-2019 10:15 door A. Jansen".
 func headerInfo(k app.ReportHeader) string {
@@ -259,9 +278,39 @@ func orDash(s string) string {
 	return s
 }
 
-// WritePerson draws the overview of one person.
+// WritePerson draws the overview of one person. When the normal rhythm would leave a
+// near-empty last page, the overview is set tighter if that saves the page.
 func WritePerson(w io.Writer, r *app.PersonReport) error {
-	return build(w, "P", "Persoonsoverzicht nazorgoverleg", r.Kop, func(d *doc) { d.person(r) })
+	layout := func(d *doc) { d.person(r) }
+	sp := normal
+	if fewerPages(r.Kop, layout) {
+		sp = tight
+	}
+	return buildSpaced(w, "P", personTitle, r.Kop, sp, layout)
+}
+
+const personTitle = "Persoonsoverzicht nazorgoverleg"
+
+// nearlyEmpty is the share of a page's body below which a last page counts as near-empty.
+const nearlyEmpty = 0.25
+
+// fewerPages reports whether the person overview's last page is near-empty in the normal
+// rhythm and the tight rhythm needs fewer pages.
+func fewerPages(kop app.ReportHeader, layout func(*doc)) bool {
+	d := newDoc("P", personTitle, kop, 0, normal)
+	layout(d)
+	pages := d.pdf.PageNo()
+	if pages < 2 || d.used() >= nearlyEmpty {
+		return false
+	}
+	t := newDoc("P", personTitle, kop, 0, tight)
+	layout(t)
+	return t.pdf.PageNo() < pages
+}
+
+// used is how much of the current page's body is used, from 0 to 1.
+func (d *doc) used() float64 {
+	return (d.pdf.GetY() - pageTop) / (d.bottom - pageTop)
 }
 
 // WriteReleases draws the list of coming releases.

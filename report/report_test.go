@@ -120,7 +120,7 @@ func TestPersonOverviewText(t *testing.T) {
 	text := reporttest.PDFText(t, pdf, 0, 0)
 	contains(t, text,
 		report.Kopregel, "Gemeente 0193", "afgedrukt 03-06-2019 10:15 door T. Tester",
-		"Ayşe Şahin", "12-04-1990", "*****0007", "20190007",
+		"Ayşe Şahin", "12-04-1990", "*****0007", "20190007", "Traject",
 		"PI Zwolle", "01-05-2019", "15-06-2019 (verwacht)", "nog 12 dagen",
 		"M. de Vries", "088 000 1234", "m.devries@example.test",
 		"Geldig identiteitsbewijs aanwezig?", "Paspoort verlopen in 2018.",
