@@ -29,35 +29,56 @@ type File struct {
 // matched case-insensitively), sorted by name. A file named explicitly is taken
 // whatever its extension. Paths keep the order in which they were given.
 func ReadPaths(paths []string) ([]File, error) {
-	var files []File
+	f, err := FindFiles(paths)
+	return f.Files, err
+}
+
+// Found is what FindFiles found.
+type Found struct {
+	Files []File
+	// Skipped counts the files in the given folders that are no message files (no .xml,
+	// .eml or .msg extension); folders inside them are not counted.
+	Skipped int
+}
+
+// FindFiles is ReadPaths, also counting the files it skipped in folders.
+func FindFiles(paths []string) (Found, error) {
+	var f Found
 	for _, p := range paths {
 		info, err := os.Stat(p)
 		if err != nil {
-			return nil, fmt.Errorf("%s kan niet worden gelezen: %w", p, err)
+			return Found{}, fmt.Errorf("%s kan niet worden gelezen: %w", p, err)
 		}
 		if !info.IsDir() {
-			files = append(files, File{Path: p})
+			f.Files = append(f.Files, File{Path: p})
 			continue
 		}
-		found, err := folderFiles(p)
+		files, skipped, err := folderFiles(p)
 		if err != nil {
-			return nil, err
+			return Found{}, err
 		}
-		files = append(files, found...)
+		f.Files = append(f.Files, files...)
+		f.Skipped += skipped
 	}
-	return files, nil
+	return f, nil
 }
 
-// folderFiles lists the message files directly in a folder, sorted by name.
-func folderFiles(dir string) ([]File, error) {
+// folderFiles lists the message files directly in a folder, sorted by name, and counts
+// the other files in it.
+func folderFiles(dir string) ([]File, int, error) {
 	entries, err := os.ReadDir(dir)
 	if err != nil {
-		return nil, fmt.Errorf("de map %s kan niet worden gelezen: %w", dir, err)
+		return nil, 0, fmt.Errorf("de map %s kan niet worden gelezen: %w", dir, err)
 	}
 	var names []string
+	skipped := 0
 	for _, e := range entries {
-		if isMessageFile(e.Name()) && isRegular(dir, e) {
+		switch {
+		case !isRegular(dir, e):
+		case isMessageFile(e.Name()):
 			names = append(names, e.Name())
+		default:
+			skipped++
 		}
 	}
 	sort.Strings(names)
@@ -65,7 +86,7 @@ func folderFiles(dir string) ([]File, error) {
 	for i, n := range names {
 		files[i] = File{Path: filepath.Join(dir, n)}
 	}
-	return files, nil
+	return files, skipped, nil
 }
 
 // isRegular reports whether an entry is a file, following a symbolic link.

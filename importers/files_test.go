@@ -21,9 +21,19 @@ func TestReadPaths(t *testing.T) {
 		t.Fatal(err)
 	}
 	explicit := filepath.Join(dir, "c.txt")
+	found, err := importers.FindFiles([]string{explicit, dir})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if found.Skipped != 1 {
+		t.Errorf("skipped %d files, want 1 (c.txt in the folder; not the folder sub.xml)", found.Skipped)
+	}
 	got, err := importers.ReadPaths([]string{explicit, dir})
 	if err != nil {
 		t.Fatal(err)
+	}
+	if !reflect.DeepEqual(got, found.Files) {
+		t.Errorf("ReadPaths = %v, FindFiles = %v", got, found.Files)
 	}
 	var paths []string
 	for _, f := range got {

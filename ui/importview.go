@@ -6,8 +6,6 @@ import (
 	"net/url"
 	"os"
 	"path/filepath"
-	"sort"
-	"strings"
 	"sync"
 
 	"fyne.io/fyne/v2"
@@ -18,6 +16,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/terugkeer/terugkeer/app"
+	"github.com/terugkeer/terugkeer/importers"
 )
 
 // Mailbox is the IMAP import, wired by cmd/terugkeer (package importers/mailbox).
@@ -32,12 +31,6 @@ type Mailbox interface {
 	// password is used for this fetch only (no keyring, nothing stored); "" means the
 	// password from the environment or the keyring.
 	Fetch(ctx context.Context, password string, progress func(done, total int)) ([]app.Result, error)
-}
-
-// importable reports whether a file looks like a message file.
-func importable(path string) bool {
-	ext := strings.ToLower(filepath.Ext(path))
-	return ext == ".xml" || ext == ".eml" || ext == ".msg"
 }
 
 // ImportView imports files (dialog or drag-and-drop) and the mailbox, and lists a result
@@ -236,35 +229,6 @@ func droppedPaths(uris []fyne.URI) (paths []string, unusable bool) {
 	return paths, unusable
 }
 
-// expand turns folders into their .xml, .eml and .msg files, sorted; it returns what it skipped.
-func expand(paths []string) (files []string, skipped int) {
-	for _, p := range paths {
-		st, err := os.Stat(p)
-		if err != nil {
-			files = append(files, p) // the import reports the error
-			continue
-		}
-		if !st.IsDir() {
-			if importable(p) {
-				files = append(files, p)
-			} else {
-				skipped++
-			}
-			continue
-		}
-		entries, _ := os.ReadDir(p)
-		var sub []string
-		for _, e := range entries {
-			if !e.IsDir() && importable(e.Name()) {
-				sub = append(sub, filepath.Join(p, e.Name()))
-			}
-		}
-		sort.Strings(sub)
-		files = append(files, sub...)
-	}
-	return files, skipped
-}
-
 // start marks the view busy and returns the context of the new run, or false when a
 // run is already going.
 func (v *ImportView) start() (context.Context, bool) {
@@ -330,7 +294,12 @@ func (v *ImportView) whenInitialised(then func()) {
 }
 
 func (v *ImportView) importPaths(paths []string) {
-	files, skipped := expand(paths)
+	found, err := importers.FindFiles(paths)
+	if err != nil {
+		showError(v.win, T("Een gekozen bestand of map kon niet worden gelezen."), err)
+		return
+	}
+	files, skipped := found.Files, found.Skipped
 	if len(files) == 0 {
 		showError(v.win, T("Er zijn geen .xml-, .eml- of .msg-bestanden gevonden om te importeren."), nil)
 		return
@@ -347,7 +316,8 @@ func (v *ImportView) importPaths(paths []string) {
 		var failed error
 		var unreadable []error // files that could not be read: reported, the rest goes on
 		cancelled := false
-		for i, path := range files {
+		for i, f := range files {
+			path := f.Path
 			if ctx.Err() != nil {
 				cancelled = true
 				break

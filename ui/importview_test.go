@@ -43,3 +43,32 @@ func TestUnreadableFileIsReportedAndTheRestImported(t *testing.T) {
 		t.Error("no error dialog for the unreadable file")
 	}
 }
+
+// A folder import says how many files of the folder it skipped, and a file named on its
+// own is imported whatever its extension, as the CLI does (importers.FindFiles).
+func TestFolderImportCountsSkippedFiles(t *testing.T) {
+	svc := realService(t, exampleNow, []string{"0193"}, false)
+	dir := t.TempDir()
+	ex := importers.Examples()[0]
+	if err := os.WriteFile(filepath.Join(dir, ex.Name), ex.Data, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	for _, name := range []string{"lees-mij.txt", "notitie.docx"} {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte("geen bericht"), 0o600); err != nil {
+			t.Fatal(err)
+		}
+	}
+	named := filepath.Join(t.TempDir(), "bericht.txt")
+	if err := os.WriteFile(named, importers.Examples()[1].Data, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	s, _ := newShell(t, svc, Options{})
+	s.Import.ImportPaths([]string{dir, named})
+	s.Wait()
+	if len(s.Import.Results) != 2 {
+		t.Errorf("%d results, want the folder's message and the named .txt file", len(s.Import.Results))
+	}
+	if !strings.Contains(s.Import.summary.Text, "2 bestanden overgeslagen") {
+		t.Errorf("summary = %q, want the 2 skipped files of the folder", s.Import.summary.Text)
+	}
+}
