@@ -13,9 +13,10 @@ set -euo pipefail
 build_pkgs=(gcc pkg-config libgl1-mesa-dev xorg-dev)
 # Fyne 2.7 on Linux uses GLFW's X11 backend unless built with -tags wayland, so
 # libwayland-dev and libxkbcommon-dev are not needed.
-# libemail-outlook-message-perl: msgconvert, the independent .msg reader the Outlook tests check against.
+# libemail-outlook-message-perl: msgconvert, the independent .msg reader the Outlook tests check against;
+# it only recommends libemail-address-perl, which msgconvert cannot start without (and --no-install-recommends skips).
 test_pkgs=(xvfb xauth libgl1-mesa-dri x11-utils xdotool python3-xlib imagemagick poppler-utils dovecot-imapd sqlite3
-	libemail-outlook-message-perl)
+	libemail-outlook-message-perl libemail-address-perl)
 # Cross-compiling the Windows app (cgo) and its resources, the NSIS installer, rendering
 # the icon, the .ico; xz-utils, dpkg and binutils for the .tar.xz and the .deb.
 package_pkgs=(gcc-mingw-w64-x86-64 binutils-mingw-w64-x86-64 nsis librsvg2-bin icoutils xz-utils binutils)
