@@ -81,8 +81,14 @@ vet-windows:
 # OAuth2 tests start token-only ones of their own (scripts/dovecot.sh start-oauth2, through
 # internal/testidp), each checking tokens at the test's identity provider.
 # make test installs msgconvert first, so here its absence fails the .msg tests instead of skipping them.
+# scripts/postgres.sh starts a throw-away PostgreSQL cluster on 127.0.0.1 (TERUGKEER_PG_URI) for
+# the PostgreSQL backend's tests (internal/pgtest gives each test its own database) and removes
+# it afterwards; without PostgreSQL it says loudly that those tests are skipped, except in CI
+# (CI=true), where TERUGKEER_PG_REQUIRED=1 makes a missing server fail the run.
+PG_REQUIRED := $(if $(filter true,$(CI)),TERUGKEER_PG_REQUIRED=1)
 unit:
-	TERUGKEER_MSGCONVERT_REQUIRED=1 scripts/dovecot.sh run $(GO) test -timeout $(TEST_TIMEOUT) ./...
+	TERUGKEER_MSGCONVERT_REQUIRED=1 $(PG_REQUIRED) scripts/dovecot.sh run scripts/postgres.sh run \
+		$(GO) test -timeout $(TEST_TIMEOUT) ./...
 
 smoke:
 	scripts/smoke.sh

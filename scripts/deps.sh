@@ -2,7 +2,8 @@
 # Installs the Debian/Ubuntu packages Terugkeer needs that are not installed yet.
 #   scripts/deps.sh build   compiler and OpenGL/X11 headers for the Fyne desktop app
 #   scripts/deps.sh test    Xvfb and tools for the smoke test, poppler-utils, dovecot-imapd, sqlite3 (audit e2e test),
-#                           msgconvert (libemail-outlook-message-perl, .msg tests)
+#                           msgconvert (libemail-outlook-message-perl, .msg tests), postgresql and
+#                           postgresql-contrib (the PostgreSQL backend's tests, scripts/postgres.sh)
 #   scripts/deps.sh package release packaging (make package-*): mingw-w64, NSIS, rsvg-convert, icotool;
 #                           not in the default groups, so make deps and make test stay lean
 # Checks every package with dpkg -s and runs apt-get (once, after one apt-get update)
@@ -15,8 +16,9 @@ build_pkgs=(gcc pkg-config libgl1-mesa-dev xorg-dev)
 # libwayland-dev and libxkbcommon-dev are not needed.
 # libemail-outlook-message-perl: msgconvert, the independent .msg reader the Outlook tests check against;
 # it only recommends libemail-address-perl, which msgconvert cannot start without (and --no-install-recommends skips).
+# postgresql (server and initdb) and postgresql-contrib (pg_trgm): scripts/postgres.sh's throw-away cluster.
 test_pkgs=(xvfb xauth libgl1-mesa-dri x11-utils xdotool python3-xlib imagemagick poppler-utils dovecot-imapd sqlite3
-	libemail-outlook-message-perl libemail-address-perl)
+	libemail-outlook-message-perl libemail-address-perl postgresql postgresql-contrib)
 # Cross-compiling the Windows app (cgo) and its resources, the NSIS installer, rendering
 # the icon, the .ico; xz-utils, dpkg and binutils for the .tar.xz and the .deb.
 package_pkgs=(gcc-mingw-w64-x86-64 binutils-mingw-w64-x86-64 nsis librsvg2-bin icoutils xz-utils binutils)
