@@ -1,0 +1,118 @@
+package postgres
+
+import (
+	"database/sql"
+	"errors"
+	"fmt"
+	"strings"
+
+	"github.com/jackc/pgx/v5"
+
+	"github.com/terugkeer/terugkeer/app"
+)
+
+// AddAudit seals e onto the newest entry and stores it; it sets e.ID, e.PrevHash and e.Hash.
+// Update holds the write lock (writeLockKey), so the chain cannot fork.
+func (w *writer) AddAudit(e *app.AuditEntry) error {
+	var prev string
+	err := w.queryRow(`SELECT hash FROM audit ORDER BY id DESC LIMIT 1`).Scan(&prev)
+	if errors.Is(err, pgx.ErrNoRows) {
+		// An empty log continues from the anchor retention left behind ("" at first).
+		prev, err = w.Setting(app.SettingAuditAnker)
+	}
+	if err != nil {
+		return fmt.Errorf("logboek lezen: %w", err)
+	}
+	e.Seal(prev)
+	e.ID, err = w.insertID(`INSERT INTO audit (tijd, actie, object, object_id, resultaat, grondslag,
+		actor, bron, domeinen, aantal, prev_hash, hash) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)`,
+		timeValue(e.Tijd), e.Actie, e.Object, e.ObjectID, e.Resultaat, e.Grondslag, e.Actor,
+		e.Bron, joinDomains(e.Domeinen), e.Aantal, e.PrevHash, e.Hash)
+	if err != nil {
+		return fmt.Errorf("logboek schrijven: %w", err)
+	}
+	return w.reseal(1, nil, &e.Hash)
+}
+
+// AuditEntries returns the entries that match f, oldest first.
+func (r *reader) AuditEntries(f app.AuditFilter) ([]app.AuditEntry, error) {
+	q, args := auditQuery(f)
+	rows, err := r.query(q, args...)
+	if err != nil {
+		return nil, fmt.Errorf("logboek lezen: %w", err)
+	}
+	defer rows.Close()
+	var out []app.AuditEntry
+	for rows.Next() {
+		e, err := scanAudit(rows)
+		if err != nil {
+			return nil, fmt.Errorf("logboek lezen: %w", err)
+		}
+		out = append(out, e)
+	}
+	return out, rows.Err()
+}
+
+func auditQuery(f app.AuditFilter) (string, []any) {
+	var where []string
+	var args []any
+	add := func(cond string, v any) {
+		where = append(where, cond)
+		args = append(args, v)
+	}
+	if f.Actie != "" {
+		add("actie = ?", f.Actie)
+	}
+	if f.ObjectID != 0 {
+		add("object_id = ?", f.ObjectID)
+	}
+	if !f.Van.IsZero() {
+		add("tijd >= ?", timeValue(f.Van))
+	}
+	if !f.Tot.IsZero() {
+		add("tijd < ?", timeValue(f.Tot))
+	}
+	q := `SELECT id, tijd, actie, object, object_id, resultaat, grondslag, actor, bron,
+		domeinen, aantal, prev_hash, hash FROM audit`
+	if len(where) > 0 {
+		q += " WHERE " + strings.Join(where, " AND ")
+	}
+	q += " ORDER BY id"
+	if f.Limit > 0 {
+		q += fmt.Sprintf(" LIMIT %d", f.Limit)
+	}
+	return q, args
+}
+
+func scanAudit(rows pgx.Rows) (app.AuditEntry, error) {
+	var e app.AuditEntry
+	var tijd sql.NullString
+	var doms string
+	err := rows.Scan(&e.ID, &tijd, &e.Actie, &e.Object, &e.ObjectID, &e.Resultaat, &e.Grondslag,
+		&e.Actor, &e.Bron, &doms, &e.Aantal, &e.PrevHash, &e.Hash)
+	if err != nil {
+		return e, err
+	}
+	e.Domeinen = splitDomains(doms)
+	e.Tijd, err = parseTime(tijd)
+	return e, err
+}
+
+func joinDomains(ds []app.Domain) string {
+	s := make([]string, len(ds))
+	for i, d := range ds {
+		s[i] = string(d)
+	}
+	return strings.Join(s, ",")
+}
+
+func splitDomains(s string) []app.Domain {
+	if s == "" {
+		return nil
+	}
+	var out []app.Domain
+	for _, p := range strings.Split(s, ",") {
+		out = append(out, app.Domain(p))
+	}
+	return out
+}

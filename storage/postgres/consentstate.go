@@ -1,0 +1,212 @@
+package postgres
+
+import (
+	"database/sql"
+	"errors"
+	"fmt"
+	"strings"
+
+	"github.com/jackc/pgx/v5"
+
+	"github.com/terugkeer/terugkeer/app"
+)
+
+// SaveConsentStates replaces the person's copy of the effective consent (migration 0008).
+func (w *writer) SaveConsentStates(personID int64, states map[app.Domain]app.ConsentState) error {
+	if _, err := w.exec(`DELETE FROM consent_states WHERE person_id = ?`, personID); err != nil {
+		return fmt.Errorf("toestemmingsstand opslaan: %w", err)
+	}
+	var values []string
+	var args []any
+	for _, d := range app.Domains() { // one statement, not one per domain
+		if st, ok := states[d]; ok && st != app.ConsentOnbekend {
+			values = append(values, "(?, ?, ?)")
+			args = append(args, personID, string(d), string(st))
+		}
+	}
+	if len(values) == 0 {
+		return nil
+	}
+	_, err := w.exec(`INSERT INTO consent_states (person_id, domain, state) VALUES `+strings.Join(values, ", "), args...)
+	if err != nil {
+		return fmt.Errorf("toestemmingsstand opslaan: %w", err)
+	}
+	return nil
+}
+
+// ReleaseConsentStates returns the consent states of every person whose latest
+// detention ends in [from, to], by person id.
+func (r *reader) ReleaseConsentStates(from, to app.Date) (map[int64]map[app.Domain]app.ConsentState, error) {
+	rows, err := r.query(`SELECT c.person_id, c.domain, c.state
+		FROM persons p JOIN consent_states c ON c.person_id = p.id
+		WHERE p.vrijlating >= ? AND p.vrijlating <= ?`, from.String(), to.String())
+	if err != nil {
+		return nil, fmt.Errorf("toestemmingsstand lezen: %w", err)
+	}
+	out, err := byPersonDomain(rows, func(rows pgx.Rows) (int64, app.Domain, app.ConsentState, error) {
+		var id int64
+		var d, st string
+		err := rows.Scan(&id, &d, &st)
+		return id, app.Domain(d), app.ConsentState(st), err
+	})
+	if err != nil {
+		return nil, fmt.Errorf("toestemmingsstand lezen: %w", err)
+	}
+	return out, nil
+}
+
+// byPersonDomain reads rows into person id -> domain -> value, and closes them.
+func byPersonDomain[T any](rows pgx.Rows, scan func(pgx.Rows) (int64, app.Domain, T, error)) (map[int64]map[app.Domain]T, error) {
+	defer rows.Close()
+	out := map[int64]map[app.Domain]T{}
+	for rows.Next() {
+		id, d, v, err := scan(rows)
+		if err != nil {
+			return nil, err
+		}
+		if out[id] == nil {
+			out[id] = map[app.Domain]T{}
+		}
+		out[id][d] = v
+	}
+	return out, rows.Err()
+}
+
+// domainFilter is the condition of PersonQuery.DomeinStatus: the person has a domain
+// (q.Domein, or any) in the filter's consent state and, where the filter names them,
+// with one of its follow-up statuses; a consented domain without follow-up is open. A
+// follow-up status also matches a person with a D&R-plan, whose follow-up exists on
+// every leefgebied (v2 rule 3).
+func domainFilter(q app.PersonQuery) (string, []any) {
+	cond, args := consentFilter(q)
+	_, statuses := q.DomeinStatus.Match()
+	if statuses == nil {
+		return cond, args
+	}
+	planCond, more := planFollowupFilter(q.Domein, statuses)
+	return `(` + cond + ` OR ` + planCond + `)`, append(args, more...)
+}
+
+// planFollowupFilter: the person has a plan and a leefgebied (d, or any) whose follow-up
+// status is one of statuses, a leefgebied without a follow-up record counting as open.
+func planFollowupFilter(d app.Domain, statuses []app.FollowupStatus) (string, []any) {
+	names := make([]string, len(statuses))
+	open := false
+	for i, s := range statuses {
+		names[i] = string(s)
+		open = open || s == app.FollowupOpen
+	}
+	in, args := inList(names)
+	cond := `EXISTS (SELECT 1 FROM plans pl WHERE pl.person_id = p.id) AND `
+	switch {
+	case d != "":
+		cond += `COALESCE((SELECT f.status FROM followups f WHERE f.person_id = p.id AND f.domain = ?), 'open') IN (` + in + `)`
+		return cond, append([]any{string(d)}, args...)
+	case open: // some leefgebied has no record, or one in the statuses
+		cond += `(SELECT count(*) FROM followups f WHERE f.person_id = p.id AND f.status NOT IN (` + in + `)) < ?`
+		return cond, append(args, len(app.Leefgebieden()))
+	}
+	cond += `EXISTS (SELECT 1 FROM followups f WHERE f.person_id = p.id AND f.status IN (` + in + `))`
+	return cond, args
+}
+
+// consentFilter is the consent part of domainFilter.
+func consentFilter(q app.PersonQuery) (string, []any) {
+	state, statuses := q.DomeinStatus.Match()
+	cond := `EXISTS (SELECT 1 FROM consent_states c`
+	args := []any{}
+	if statuses != nil {
+		cond += ` LEFT JOIN followups f ON f.person_id = c.person_id AND f.domain = c.domain`
+	}
+	cond += ` WHERE c.person_id = p.id AND c.state = ?`
+	args = append(args, string(state))
+	if q.Domein != "" {
+		cond += ` AND c.domain = ?`
+		args = append(args, string(q.Domein))
+	}
+	if statuses != nil {
+		names := make([]string, len(statuses))
+		for i, s := range statuses {
+			names[i] = string(s)
+		}
+		in, more := inList(names)
+		cond += ` AND COALESCE(f.status, 'open') IN (` + in + `)`
+		args = append(args, more...)
+	}
+	return cond + `)`, args
+}
+
+// ScanLedger reads both ledger tables once, for app.Service.Prepare.
+func (r *reader) ScanLedger(sheet func(string, app.Domain, app.DomainConsent), revoked func(string, app.Domain, app.Date)) error {
+	rows, err := r.query(`SELECT key, domain, opgesteld, gegeven, gegeven_op FROM consents`)
+	if err != nil {
+		return fmt.Errorf("toestemmingsregister lezen: %w", err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var key string
+		var c app.DomainConsent
+		var d string
+		var opgesteld, gegevenOp sql.NullString
+		if err := rows.Scan(&key, &d, &opgesteld, &c.Gegeven, &gegevenOp); err != nil {
+			return fmt.Errorf("toestemmingsregister lezen: %w", err)
+		}
+		var err1, err2 error
+		c.Opgesteld, err1 = parseDate(opgesteld)
+		c.GegevenOp, err2 = parseDate(gegevenOp)
+		if err := errors.Join(err1, err2); err != nil {
+			return fmt.Errorf("toestemmingsregister lezen: %w", err)
+		}
+		sheet(key, app.Domain(d), c)
+	}
+	if err := rows.Err(); err != nil {
+		return fmt.Errorf("toestemmingsregister lezen: %w", err)
+	}
+	return r.scanRevocations(revoked)
+}
+
+func (r *reader) scanRevocations(revoked func(string, app.Domain, app.Date)) error {
+	rows, err := r.query(`SELECT key, domain, ondertekend FROM revocations`)
+	if err != nil {
+		return fmt.Errorf("intrekkingsregister lezen: %w", err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var key, d, on string
+		if err := rows.Scan(&key, &d, &on); err != nil {
+			return fmt.Errorf("intrekkingsregister lezen: %w", err)
+		}
+		date, err := app.ParseDate(on)
+		if err != nil {
+			return fmt.Errorf("intrekkingsregister lezen: %w", err)
+		}
+		revoked(key, app.Domain(d), date)
+	}
+	if err := rows.Err(); err != nil {
+		return fmt.Errorf("intrekkingsregister lezen: %w", err)
+	}
+	return nil
+}
+
+// PersonsBySKN returns every person with this SKN, by id. An SKN is not unique here: a
+// person found on SKN with another BSN is kept apart (app.match).
+func (r *reader) PersonsBySKN(skn string) ([]app.Person, error) {
+	rows, err := r.query(`SELECT `+personColumns+` FROM persons p WHERE p.skn = ? ORDER BY p.id`, skn)
+	if err != nil {
+		return nil, fmt.Errorf("personen met dit SKN lezen: %w", err)
+	}
+	defer rows.Close()
+	var out []app.Person
+	for rows.Next() {
+		var s personScan
+		if err := rows.Scan(s.dest()...); err != nil {
+			return nil, fmt.Errorf("personen met dit SKN lezen: %w", err)
+		}
+		p, err := s.person()
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, p)
+	}
+	return out, rows.Err()
+}

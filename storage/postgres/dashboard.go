@@ -1,0 +1,210 @@
+package postgres
+
+import (
+	"database/sql"
+	"errors"
+	"fmt"
+	"time"
+
+	"github.com/jackc/pgx/v5"
+
+	"github.com/terugkeer/terugkeer/app"
+)
+
+// The dashboard's reads (migration 0007): each is an index range that stops after the
+// rows shown, with a count(*) for the exact number. A bounded list holds the first
+// limit rows by date and every further row sharing the last one's date, so that
+// app.Signals, which orders by date and then name, picks the same first rows as it
+// would from all of them.
+
+// OverdueActions returns the follow-ups not geregeld or niet nodig whose next action
+// is dated before today, with their persons, by actiedatum (bounded by limit, ties
+// included), and how many there are in all.
+func (r *reader) OverdueActions(today app.Date, limit int) ([]app.DueAction, int, error) {
+	const cond = ` WHERE f.actiedatum IS NOT NULL AND f.actiedatum < ? AND f.status NOT IN (?, ?)`
+	const where = ` FROM followups f JOIN persons p ON p.id = f.person_id` + cond
+	args := []any{today.String(), string(app.FollowupGeregeld), string(app.FollowupNietNodig)}
+	var total int
+	// Every follow-up has its person (ON DELETE CASCADE): the count reads the index
+	// followups_actie only.
+	if err := r.queryRow(`SELECT count(*) FROM followups f`+cond, args...).Scan(&total); err != nil {
+		return nil, 0, fmt.Errorf("verlopen acties tellen: %w", err)
+	}
+	rows, err := r.query(`SELECT f.person_id, f.domain, f.status, f.verantwoordelijke, f.actie, f.actiedatum,
+		f.gewijzigd, `+personColumns+where+` ORDER BY f.actiedatum, f.person_id, f.domain`, args...)
+	if err != nil {
+		return nil, 0, fmt.Errorf("verlopen acties lezen: %w", err)
+	}
+	defer rows.Close()
+	var out []app.DueAction
+	for rows.Next() {
+		var f app.Followup
+		var actiedatum, gewijzigd sql.NullString
+		var s personScan
+		dest := append([]any{&f.PersonID, &f.Domain, &f.Status, &f.Verantwoordelijke, &f.Actie,
+			&actiedatum, &gewijzigd}, s.dest()...)
+		if err := rows.Scan(dest...); err != nil {
+			return nil, 0, fmt.Errorf("verlopen acties lezen: %w", err)
+		}
+		if f.Actiedatum, err = parseDate(actiedatum); err != nil {
+			return nil, 0, fmt.Errorf("verlopen acties lezen: %w", err)
+		}
+		if len(out) >= limit && f.Actiedatum.String() != out[len(out)-1].Followup.Actiedatum.String() {
+			break
+		}
+		if f.Gewijzigd, err = parseTime(gewijzigd); err != nil {
+			return nil, 0, fmt.Errorf("verlopen acties lezen: %w", err)
+		}
+		p, err := s.person()
+		if err != nil {
+			return nil, 0, err
+		}
+		out = append(out, app.DueAction{Person: p, Followup: f})
+	}
+	if err := rows.Err(); err != nil {
+		return nil, 0, fmt.Errorf("verlopen acties lezen: %w", err)
+	}
+	return out, total, nil
+}
+
+// ExpectedEndPassed returns the persons whose latest detention's einddatum is before
+// today and still verwacht, with that detention, by einddatum (bounded by limit, ties
+// included), and how many there are in all.
+func (r *reader) ExpectedEndPassed(today app.Date, limit int) ([]app.PersonRow, int, error) {
+	// From the verwacht detentions (index detentions_verwacht), keeping each person's
+	// latest: not from the ~120,000 persons released before today.
+	const where = ` FROM detentions d JOIN persons p ON p.id = d.person_id AND p.laatste_detentie = d.id
+		WHERE d.einddatum_status = ? AND d.einddatum < ?`
+	args := []any{app.EindVerwacht, today.String()}
+	var total int
+	if err := r.queryRow(`SELECT count(*)`+where, args...).Scan(&total); err != nil {
+		return nil, 0, fmt.Errorf("verstreken einddatums tellen: %w", err)
+	}
+	rows, err := r.query(`SELECT `+personColumns+`, d.inrichting, d.einddatum, d.einddatum_status`+where+
+		` ORDER BY d.einddatum, p.sorteernaam, p.id`, args...)
+	if err != nil {
+		return nil, 0, fmt.Errorf("verstreken einddatums lezen: %w", err)
+	}
+	defer rows.Close()
+	var out []app.PersonRow
+	for rows.Next() {
+		row, err := scanPersonRow(rows)
+		if err != nil {
+			return nil, 0, err
+		}
+		if len(out) >= limit && row.Einddatum.String() != out[len(out)-1].Einddatum.String() {
+			break
+		}
+		out = append(out, row)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, 0, fmt.Errorf("verstreken einddatums lezen: %w", err)
+	}
+	return out, total, nil
+}
+
+// ArrivalsSince returns the newest limit messages received after t (zero: all), newest
+// first, with the name of their person, and how many there are in all.
+func (r *reader) ArrivalsSince(t time.Time, limit int) ([]app.Arrival, int, error) {
+	since := ""
+	if !t.IsZero() {
+		since = t.UTC().Format(timeLayout)
+	}
+	var total int
+	if err := r.queryRow(`SELECT count(*) FROM messages WHERE ontvangen > ?`, since).Scan(&total); err != nil {
+		return nil, 0, fmt.Errorf("nieuwe berichten tellen: %w", err)
+	}
+	rows, err := r.query(`SELECT m.kenmerk, m.soort, m.verzonden, m.ontvangen, m.person_id, m.message_id,
+		p.voornamen, p.voorvoegsel, p.achternaam
+		FROM messages m LEFT JOIN persons p ON p.id = m.person_id
+		WHERE m.ontvangen > ? ORDER BY m.ontvangen DESC, m.kenmerk LIMIT ?`, since, limit)
+	if err != nil {
+		return nil, 0, fmt.Errorf("nieuwe berichten lezen: %w", err)
+	}
+	defer rows.Close()
+	var out []app.Arrival
+	for rows.Next() {
+		var verzonden, ontvangen, voornamen, voorvoegsel, achternaam sql.NullString
+		var person sql.NullInt64
+		var a app.Arrival
+		if err := rows.Scan(&a.Kenmerk, &a.Soort, &verzonden, &ontvangen, &person, &a.MessageID,
+			&voornamen, &voorvoegsel, &achternaam); err != nil {
+			return nil, 0, fmt.Errorf("nieuwe berichten lezen: %w", err)
+		}
+		var err1, err2 error
+		a.Verzonden, err1 = parseTime(verzonden)
+		a.Ontvangen, err2 = parseTime(ontvangen)
+		if err := errors.Join(err1, err2); err != nil {
+			return nil, 0, fmt.Errorf("nieuwe berichten lezen: %w", err)
+		}
+		if person.Valid {
+			a.PersonID = person.Int64
+			if voornamen.Valid {
+				a.Naam = app.Person{Voornamen: voornamen.String, Voorvoegsel: voorvoegsel.String,
+					Achternaam: achternaam.String}.FullName()
+			}
+		}
+		out = append(out, a)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, 0, fmt.Errorf("nieuwe berichten lezen: %w", err)
+	}
+	return out, total, nil
+}
+
+// QuarantinedSince returns the number of messages quarantined after t (zero: all).
+func (r *reader) QuarantinedSince(t time.Time) (int, error) {
+	since := ""
+	if !t.IsZero() {
+		since = t.UTC().Format(timeLayout)
+	}
+	var n int
+	if err := r.queryRow(`SELECT count(*) FROM quarantine WHERE ontvangen > ?`, since).Scan(&n); err != nil {
+		return 0, fmt.Errorf("quarantaine tellen: %w", err)
+	}
+	return n, nil
+}
+
+// ReleaseFollowups returns the recorded follow-up per domain of every person whose
+// latest detention ends in [from, to], by person id: one query for the release list
+// instead of one per person.
+func (r *reader) ReleaseFollowups(from, to app.Date) (map[int64]map[app.Domain]app.Followup, error) {
+	rows, err := r.query(`SELECT f.person_id, f.domain, f.status, f.verantwoordelijke, f.actie, f.actiedatum, f.gewijzigd
+		FROM persons p JOIN followups f ON f.person_id = p.id
+		WHERE p.vrijlating >= ? AND p.vrijlating <= ?`, from.String(), to.String())
+	if err != nil {
+		return nil, fmt.Errorf("opvolging lezen: %w", err)
+	}
+	out, err := byPersonDomain(rows, func(rows pgx.Rows) (int64, app.Domain, app.Followup, error) {
+		f, err := scanFollowup(rows)
+		return f.PersonID, f.Domain, f, err
+	})
+	if err != nil {
+		return nil, fmt.Errorf("opvolging lezen: %w", err)
+	}
+	return out, nil
+}
+
+// ReleaseContactCounts returns the number of contacts (all domains and algemeen) of
+// every person whose latest detention ends in [from, to] and who has any, by person id.
+func (r *reader) ReleaseContactCounts(from, to app.Date) (map[int64]int, error) {
+	rows, err := r.query(`SELECT c.person_id, count(*) FROM persons p JOIN contacts c ON c.person_id = p.id
+		WHERE p.vrijlating >= ? AND p.vrijlating <= ? GROUP BY c.person_id`, from.String(), to.String())
+	if err != nil {
+		return nil, fmt.Errorf("contacten tellen: %w", err)
+	}
+	defer rows.Close()
+	out := map[int64]int{}
+	for rows.Next() {
+		var id int64
+		var n int
+		if err := rows.Scan(&id, &n); err != nil {
+			return nil, fmt.Errorf("contacten tellen: %w", err)
+		}
+		out[id] = n
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("contacten tellen: %w", err)
+	}
+	return out, nil
+}

@@ -1,0 +1,81 @@
+package postgres
+
+import (
+	"database/sql"
+	"errors"
+	"fmt"
+
+	"github.com/jackc/pgx/v5"
+
+	"github.com/terugkeer/terugkeer/app"
+)
+
+// Detentions returns a person's detentions ordered by begindatum (then id), so the
+// last one is the latest.
+func (r *reader) Detentions(personID int64) ([]app.Detention, error) {
+	rows, err := r.query(`SELECT id, person_id, inrichting_code, inrichting, begindatum, einddatum,
+		einddatum_status, verzonden FROM detentions WHERE person_id = ? ORDER BY begindatum NULLS FIRST, id`, personID)
+	if err != nil {
+		return nil, fmt.Errorf("detenties van persoon %d lezen: %w", personID, err)
+	}
+	defer rows.Close()
+	var out []app.Detention
+	for rows.Next() {
+		d, err := scanDetention(rows)
+		if err != nil {
+			return nil, fmt.Errorf("detenties van persoon %d lezen: %w", personID, err)
+		}
+		out = append(out, d)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("detenties van persoon %d lezen: %w", personID, err)
+	}
+	return out, nil
+}
+
+func scanDetention(rows pgx.Rows) (app.Detention, error) {
+	var d app.Detention
+	var begin, eind, verzonden sql.NullString
+	err := rows.Scan(&d.ID, &d.PersonID, &d.InrichtingCode, &d.Inrichting, &begin, &eind,
+		&d.EinddatumStatus, &verzonden)
+	if err != nil {
+		return d, err
+	}
+	var err1, err2, err3 error
+	d.Begindatum, err1 = parseDate(begin)
+	d.Einddatum, err2 = parseDate(eind)
+	d.Verzonden, err3 = parseTime(verzonden)
+	return d, errors.Join(err1, err2, err3)
+}
+
+// SaveDetention inserts d when d.ID is 0 (and sets d.ID), else updates it.
+func (w *writer) SaveDetention(d *app.Detention) error {
+	if d.ID == 0 {
+		return w.insertDetention(d)
+	}
+	n, err := w.execCount(`UPDATE detentions SET (person_id, inrichting_code, inrichting, begindatum,
+		einddatum, einddatum_status, verzonden) = (?, ?, ?, ?, ?, ?, ?) WHERE id = ?`,
+		append(detentionArgs(d), d.ID)...)
+	if err != nil {
+		return fmt.Errorf("detentie %d opslaan: %w", d.ID, err)
+	}
+	if n == 0 {
+		return fmt.Errorf("detentie %d: %w", d.ID, app.ErrNotFound)
+	}
+	return nil
+}
+
+func (w *writer) insertDetention(d *app.Detention) error {
+	id, err := w.insertID(`INSERT INTO detentions (person_id, inrichting_code, inrichting, begindatum,
+		einddatum, einddatum_status, verzonden) VALUES (?, ?, ?, ?, ?, ?, ?)`, detentionArgs(d)...)
+	if err != nil {
+		return fmt.Errorf("detentie van persoon %d opslaan: %w", d.PersonID, err)
+	}
+	d.ID = id
+	return nil
+}
+
+func detentionArgs(d *app.Detention) []any {
+	return []any{d.PersonID, d.InrichtingCode, d.Inrichting, dateValue(d.Begindatum),
+		dateValue(d.Einddatum), d.EinddatumStatus, timeValue(d.Verzonden)}
+}

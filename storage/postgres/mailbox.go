@@ -1,0 +1,155 @@
+package postgres
+
+import (
+	"errors"
+	"fmt"
+	"strconv"
+
+	"github.com/jackc/pgx/v5"
+
+	"github.com/terugkeer/terugkeer/app"
+)
+
+// The IMAP settings live in the settings table under these keys. The password is never
+// stored here.
+const (
+	imapServer      = "imap.server"
+	imapPoort       = "imap.poort"
+	imapBeveiliging = "imap.beveiliging"
+	imapGebruiker   = "imap.gebruiker"
+	imapMap         = "imap.map"
+	imapVerwerkt    = "imap.verwerkt"
+	imapQuarantaine = "imap.quarantaine"
+	imapCABestand   = "imap.ca-bestand"
+	imapAanmelding  = "imap.aanmelding"
+	imapTenant      = "imap.tenant"
+	imapClientID    = "imap.client-id"
+	imapTokenURL    = "imap.token-url"
+	imapVerwijderen = "imap.verwijderen-na"
+)
+
+// MailboxSettings returns the stored IMAP settings, without defaults.
+func (r *reader) MailboxSettings() (app.MailboxSettings, error) {
+	var s app.MailboxSettings
+	var poort string
+	var sec, signIn string
+	for key, dst := range map[string]*string{
+		imapServer: &s.Server, imapPoort: &poort, imapBeveiliging: &sec, imapGebruiker: &s.Gebruiker,
+		imapMap: &s.Map, imapVerwerkt: &s.Verwerkt, imapQuarantaine: &s.Quarantaine, imapCABestand: &s.CABestand,
+		imapAanmelding: &signIn, imapTenant: &s.OAuth.Tenant, imapClientID: &s.OAuth.ClientID, imapTokenURL: &s.OAuth.TokenURL,
+		imapVerwijderen: &s.VerwijderenNa,
+	} {
+		v, err := r.Setting(key)
+		if err != nil {
+			return s, err
+		}
+		*dst = v
+	}
+	s.Beveiliging = app.Security(sec)
+	s.Aanmelding = app.SignIn(signIn)
+	if poort != "" {
+		p, err := strconv.Atoi(poort)
+		if err != nil {
+			return s, fmt.Errorf("de opgeslagen IMAP-poort is beschadigd")
+		}
+		s.Poort = p
+	}
+	return s, nil
+}
+
+// SaveMailboxSettings stores the IMAP settings; empty fields are removed.
+func (w *writer) SaveMailboxSettings(s app.MailboxSettings) error {
+	poort := ""
+	if s.Poort != 0 {
+		poort = strconv.Itoa(s.Poort)
+	}
+	for _, kv := range [][2]string{
+		{imapServer, s.Server}, {imapPoort, poort}, {imapBeveiliging, string(s.Beveiliging)},
+		{imapGebruiker, s.Gebruiker}, {imapMap, s.Map}, {imapVerwerkt, s.Verwerkt},
+		{imapQuarantaine, s.Quarantaine}, {imapCABestand, s.CABestand},
+		{imapAanmelding, string(s.Aanmelding)}, {imapTenant, s.OAuth.Tenant}, {imapClientID, s.OAuth.ClientID}, {imapTokenURL, s.OAuth.TokenURL},
+		{imapVerwijderen, s.VerwijderenNa},
+	} {
+		var err error
+		if kv[1] == "" {
+			_, err = w.exec(`DELETE FROM settings WHERE key = ?`, kv[0])
+		} else {
+			err = w.SetSetting(kv[0], kv[1])
+		}
+		if err != nil {
+			return fmt.Errorf("IMAP-instellingen opslaan: %w", err)
+		}
+	}
+	return nil
+}
+
+// MailboxState returns the UIDVALIDITY and the recorded UIDs of a mailbox.
+func (r *reader) MailboxState(sleutel string) (app.MailboxState, error) {
+	var st app.MailboxState
+	var v int64
+	err := r.queryRow(`SELECT uidvalidity FROM imap_mailboxes WHERE sleutel = ?`, sleutel).Scan(&v)
+	if errors.Is(err, pgx.ErrNoRows) {
+		return st, nil
+	}
+	if err != nil {
+		return st, fmt.Errorf("postvakstatus lezen: %w", err)
+	}
+	st.UIDValidity = uint32(v)
+	rows, err := r.query(`SELECT uid, message_id, grootte FROM imap_uids
+		WHERE sleutel = ? ORDER BY uid`, sleutel)
+	if err != nil {
+		return st, fmt.Errorf("postvakstatus lezen: %w", err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var u app.MailboxUID
+		var uid int64
+		if err := rows.Scan(&uid, &u.MessageID, &u.Grootte); err != nil {
+			return st, fmt.Errorf("postvakstatus lezen: %w", err)
+		}
+		u.UID = uint32(uid)
+		st.UIDs = append(st.UIDs, u)
+	}
+	if err := rows.Err(); err != nil {
+		return st, fmt.Errorf("postvakstatus lezen: %w", err)
+	}
+	return st, nil
+}
+
+// ResetMailboxState forgets the mailbox's UIDs and records its UIDVALIDITY.
+func (w *writer) ResetMailboxState(sleutel string, uidValidity uint32) error {
+	if _, err := w.exec(`DELETE FROM imap_uids WHERE sleutel = ?`, sleutel); err != nil {
+		return fmt.Errorf("postvakstatus opslaan: %w", err)
+	}
+	_, err := w.exec(`INSERT INTO imap_mailboxes (sleutel, uidvalidity) VALUES (?, ?)
+		ON CONFLICT (sleutel) DO UPDATE SET uidvalidity = excluded.uidvalidity`, sleutel, int64(uidValidity))
+	if err != nil {
+		return fmt.Errorf("postvakstatus opslaan: %w", err)
+	}
+	return nil
+}
+
+// RecordMailboxUID stores or replaces the record of a mail that stays; the mailbox must
+// have been registered by ResetMailboxState.
+func (w *writer) RecordMailboxUID(sleutel string, u app.MailboxUID) error {
+	if u.UID == 0 {
+		return fmt.Errorf("postvakstatus opslaan: UID 0 bestaat niet")
+	}
+	_, err := w.exec(`INSERT INTO imap_uids (sleutel, uid, message_id, grootte) VALUES (?, ?, ?, ?)
+		ON CONFLICT (sleutel, uid) DO UPDATE SET message_id = excluded.message_id, grootte = excluded.grootte`,
+		sleutel, int64(u.UID), u.MessageID, u.Grootte)
+	if err != nil {
+		return fmt.Errorf("postvakstatus opslaan: %w", err)
+	}
+	return nil
+}
+
+// ForgetMailboxUIDs removes UIDs of a mailbox.
+func (w *writer) ForgetMailboxUIDs(sleutel string, uids []uint32) error {
+	for _, uid := range uids {
+		if _, err := w.exec(`DELETE FROM imap_uids WHERE sleutel = ? AND uid = ?`, sleutel, int64(uid)); err != nil {
+			return fmt.Errorf("postvakstatus opslaan: %w", err)
+		}
+	}
+	return nil
+}

@@ -1,0 +1,89 @@
+package postgres
+
+import (
+	"database/sql"
+	"errors"
+	"fmt"
+
+	"github.com/jackc/pgx/v5"
+
+	"github.com/terugkeer/terugkeer/app"
+)
+
+// MessageKnown reports whether a message with this kenmerk was imported before.
+func (r *reader) MessageKnown(kenmerk string) (bool, error) {
+	var one int
+	err := r.queryRow(`SELECT 1 FROM messages WHERE kenmerk = ?`, kenmerk).Scan(&one)
+	if errors.Is(err, pgx.ErrNoRows) {
+		return false, nil
+	}
+	if err != nil {
+		return false, fmt.Errorf("bericht opzoeken: %w", err)
+	}
+	return true, nil
+}
+
+// MessageContent returns the content hash kept for kenmerk ("" when it was recorded
+// before hashes were kept) and whether the kenmerk is known.
+func (r *reader) MessageContent(kenmerk string) (string, bool, error) {
+	var hash string
+	err := r.queryRow(`SELECT inhoud FROM messages WHERE kenmerk = ?`, kenmerk).Scan(&hash)
+	if errors.Is(err, pgx.ErrNoRows) {
+		return "", false, nil
+	}
+	if err != nil {
+		return "", false, fmt.Errorf("bericht opzoeken: %w", err)
+	}
+	return hash, true, nil
+}
+
+// Messages returns the message records of a person ordered by verzonden.
+func (r *reader) Messages(personID int64) ([]app.MessageRecord, error) {
+	rows, err := r.query(`SELECT kenmerk, soort, verzonden, ontvangen, person_id, message_id
+		FROM messages WHERE person_id = ? ORDER BY verzonden NULLS FIRST, kenmerk`, personID)
+	if err != nil {
+		return nil, fmt.Errorf("berichten van persoon %d lezen: %w", personID, err)
+	}
+	defer rows.Close()
+	var out []app.MessageRecord
+	for rows.Next() {
+		m, err := scanMessage(rows)
+		if err != nil {
+			return nil, fmt.Errorf("berichten van persoon %d lezen: %w", personID, err)
+		}
+		out = append(out, m)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("berichten van persoon %d lezen: %w", personID, err)
+	}
+	return out, nil
+}
+
+func scanMessage(rows pgx.Rows) (app.MessageRecord, error) {
+	var m app.MessageRecord
+	var verzonden, ontvangen sql.NullString
+	var person sql.NullInt64
+	if err := rows.Scan(&m.Kenmerk, &m.Soort, &verzonden, &ontvangen, &person, &m.MessageID); err != nil {
+		return m, err
+	}
+	m.PersonID = person.Int64
+	var err1, err2 error
+	m.Verzonden, err1 = parseTime(verzonden)
+	m.Ontvangen, err2 = parseTime(ontvangen)
+	return m, errors.Join(err1, err2)
+}
+
+// AddMessage records an imported message. PersonID 0 stores no link.
+func (w *writer) AddMessage(m app.MessageRecord) error {
+	var person any
+	if m.PersonID != 0 {
+		person = m.PersonID
+	}
+	_, err := w.exec(`INSERT INTO messages (kenmerk, soort, verzonden, ontvangen, person_id, message_id, inhoud)
+		VALUES (?, ?, ?, ?, ?, ?, ?)`, m.Kenmerk, string(m.Soort), timeValue(m.Verzonden),
+		timeValue(m.Ontvangen), person, m.MessageID, m.Inhoud)
+	if err != nil {
+		return fmt.Errorf("bericht vastleggen: %w", err)
+	}
+	return nil
+}

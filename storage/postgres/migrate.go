@@ -1,0 +1,190 @@
+package postgres
+
+import (
+	"context"
+	"embed"
+	"errors"
+	"fmt"
+	"io/fs"
+	"path"
+	"sort"
+	"strconv"
+	"strings"
+
+	"github.com/jackc/pgx/v5"
+	"github.com/jackc/pgx/v5/pgconn"
+)
+
+// migrationFiles are the schema steps, migrations/NNNN_name.sql, numbered from 0001
+// without gaps, as on SQLite. Table schema_version holds the number of the last step
+// applied (SQLite: PRAGMA user_version). A released file is never edited: a change is
+// a new file.
+//
+//go:embed migrations/*.sql
+var migrationFiles embed.FS
+
+// migration is one schema step.
+type migration struct {
+	version int
+	name    string
+	sql     string
+}
+
+// loadMigrations reads the steps from fsys and checks their numbering.
+func loadMigrations(fsys fs.FS) ([]migration, error) {
+	names, err := fs.Glob(fsys, "migrations/*.sql")
+	if err != nil {
+		return nil, fmt.Errorf("migraties zoeken: %w", err)
+	}
+	sort.Strings(names)
+	ms := make([]migration, 0, len(names))
+	for i, name := range names {
+		m, err := readMigration(fsys, name)
+		if err != nil {
+			return nil, err
+		}
+		if m.version != i+1 {
+			return nil, fmt.Errorf("migratie %s: nummer %d verwacht", m.name, i+1)
+		}
+		ms = append(ms, m)
+	}
+	return ms, nil
+}
+
+func readMigration(fsys fs.FS, name string) (migration, error) {
+	base := path.Base(name)
+	num, _, ok := strings.Cut(base, "_")
+	v, err := strconv.Atoi(num)
+	if !ok || len(num) != 4 || err != nil {
+		return migration{}, fmt.Errorf("migratie %s: naam moet NNNN_omschrijving.sql zijn", base)
+	}
+	b, err := fs.ReadFile(fsys, name)
+	if err != nil {
+		return migration{}, fmt.Errorf("migratie %s lezen: %w", base, err)
+	}
+	return migration{version: v, name: base, sql: string(b)}, nil
+}
+
+// newerSchemaError says the database was written by a newer release.
+func newerSchemaError(have, known int) error {
+	return fmt.Errorf("de database is gemaakt door een nieuwere versie van Terugkeer (schema %d, deze versie kent %d)",
+		have, known)
+}
+
+func (db *DB) migrate(ctx context.Context) error {
+	ms, err := loadMigrations(migrationFiles)
+	if err != nil {
+		return err
+	}
+	return migrate(ctx, db, ms)
+}
+
+// migrate applies the missing steps, each in its own transaction under the write lock.
+// A current schema is recognised by a plain read first, so opening takes no lock.
+func migrate(ctx context.Context, db *DB, ms []migration) error {
+	have, err := schemaVersion(ctx, db)
+	if err != nil {
+		return err
+	}
+	if have > len(ms) {
+		return newerSchemaError(have, len(ms))
+	}
+	for have < len(ms) {
+		if have, err = migrateStep(ctx, db, ms); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// schemaVersion reads the applied version; 0 for an empty database. A database with
+// tables but without schema_version belongs to another program.
+func schemaVersion(ctx context.Context, db *DB) (int, error) {
+	var have int
+	err := db.pool.QueryRow(ctx, `SELECT version FROM schema_version WHERE id = 1`).Scan(&have)
+	var pgErr *pgconn.PgError
+	switch {
+	case err == nil:
+		return have, nil
+	case errors.Is(err, pgx.ErrNoRows):
+		return 0, nil
+	case errors.As(err, &pgErr) && pgErr.Code == "42P01": // undefined_table
+		var tables int
+		err := db.pool.QueryRow(ctx, `SELECT count(*) FROM pg_tables WHERE schemaname = current_schema()`).Scan(&tables)
+		if err != nil {
+			return 0, fmt.Errorf("schemaversie lezen: %w", err)
+		}
+		if tables > 0 {
+			return 0, ErrForeignDatabase
+		}
+		return 0, nil
+	case errors.As(err, &pgErr) && pgErr.Code == "42501":
+		return 0, fmt.Errorf("schemaversie lezen: %w", ErrPermission)
+	}
+	return 0, fmt.Errorf("schemaversie lezen: %w", err)
+}
+
+// migrateStep applies the next step under the write lock and returns the version the
+// database then has. The version is read under the lock, so two processes opening the
+// same database at once never apply a step twice.
+func migrateStep(ctx context.Context, db *DB, ms []migration) (int, error) {
+	tx, err := db.pool.Begin(ctx)
+	if err != nil {
+		return 0, fmt.Errorf("migratie starten: %w", err)
+	}
+	defer tx.Rollback(context.WithoutCancel(ctx)) //nolint:errcheck // after Commit this is a no-op
+	if _, err := tx.Exec(ctx, `SELECT pg_advisory_xact_lock($1)`, writeLockKey); err != nil {
+		return 0, fmt.Errorf("migratie starten: %w", err)
+	}
+	_, err = tx.Exec(ctx, `CREATE TABLE IF NOT EXISTS schema_version (
+		id integer PRIMARY KEY CHECK (id = 1), version integer NOT NULL CHECK (version >= 0))`)
+	if err != nil {
+		return 0, permission(fmt.Errorf("migratie starten: %w", err))
+	}
+	var have int
+	err = tx.QueryRow(ctx, `SELECT version FROM schema_version WHERE id = 1`).Scan(&have)
+	if err != nil && !errors.Is(err, pgx.ErrNoRows) {
+		return 0, fmt.Errorf("schemaversie lezen: %w", err)
+	}
+	switch {
+	case have > len(ms):
+		return 0, newerSchemaError(have, len(ms))
+	case have == len(ms):
+		return have, nil
+	}
+	m := ms[have]
+	if _, err := tx.Exec(ctx, m.sql); err != nil {
+		return 0, permission(fmt.Errorf("migratie %s: %w", m.name, err))
+	}
+	w := &writer{reader: reader{ctx: ctx, tx: tx}}
+	if err := afterMigration(w, m.version); err != nil {
+		return 0, fmt.Errorf("migratie %s: %w", m.name, err)
+	}
+	_, err = tx.Exec(ctx, `INSERT INTO schema_version (id, version) VALUES (1, $1)
+		ON CONFLICT (id) DO UPDATE SET version = excluded.version`, m.version)
+	if err != nil {
+		return 0, fmt.Errorf("migratie %s: schemaversie zetten: %w", m.name, err)
+	}
+	if err := tx.Commit(ctx); err != nil {
+		return 0, fmt.Errorf("migratie %s opslaan: %w", m.name, err)
+	}
+	return m.version, nil
+}
+
+// permission classifies a refusal for lack of privileges (SQLSTATE 42501).
+func permission(err error) error {
+	var pgErr *pgconn.PgError
+	if errors.As(err, &pgErr) && pgErr.Code == "42501" {
+		return fmt.Errorf("%w: %w", ErrPermission, err)
+	}
+	return err
+}
+
+// afterMigration runs the part of a step that SQL cannot do, in the step's transaction.
+func afterMigration(w *writer, version int) error {
+	switch version {
+	case 1:
+		return w.sealAuditLog() // needs the HMAC under the installation key (SQLite: step 10)
+	}
+	return nil
+}

@@ -1,0 +1,326 @@
+package postgres
+
+import (
+	"database/sql"
+	"errors"
+	"fmt"
+
+	"github.com/jackc/pgx/v5"
+
+	"github.com/terugkeer/terugkeer/app"
+)
+
+// The D&R-plan (migration 0009): one current plan per person, in five tables.
+
+// planTables are the tables that hold a plan's content, each keyed by person_id. The
+// names are constants, never input.
+var planTables = []string{"plan_agreements", "plan_goals", "plan_topics", "plan_leefgebieden", "plans"}
+
+// HasPlan reports whether the person has a plan.
+func (r *reader) HasPlan(personID int64) (bool, error) {
+	var n int
+	if err := r.queryRow(`SELECT count(*) FROM plans WHERE person_id = ?`, personID).Scan(&n); err != nil {
+		return false, fmt.Errorf("plan van persoon %d lezen: %w", personID, err)
+	}
+	return n > 0, nil
+}
+
+// Plan returns the person's current plan, or nil when there is none.
+func (r *reader) Plan(personID int64) (*app.StoredPlan, error) {
+	var sp app.StoredPlan
+	var opgesteld, verzonden sql.NullString
+	err := r.queryRow(`SELECT kenmerk, opgesteld, verzonden, grondslag FROM plans WHERE person_id = ?`, personID).
+		Scan(&sp.Kenmerk, &opgesteld, &verzonden, &sp.Plan.Grondslag)
+	if errors.Is(err, pgx.ErrNoRows) {
+		return nil, nil
+	}
+	if err != nil {
+		return nil, fmt.Errorf("plan van persoon %d lezen: %w", personID, err)
+	}
+	var err1, err2 error
+	sp.Opgesteld, err1 = parseDate(opgesteld)
+	sp.Verzonden, err2 = parseTime(verzonden)
+	if err := errors.Join(err1, err2); err != nil {
+		return nil, fmt.Errorf("plan van persoon %d lezen: %w", personID, err)
+	}
+	sp.Plan.Opgesteld = sp.Opgesteld
+	if err := r.readPlanContent(personID, &sp.Plan); err != nil {
+		return nil, fmt.Errorf("plan van persoon %d lezen: %w", personID, err)
+	}
+	return &sp, nil
+}
+
+// readPlanContent fills p's leefgebieden (in document order) and general topics.
+func (r *reader) readPlanContent(personID int64, p *app.Plan) error {
+	index := map[app.Domain]int{}
+	err := r.each(`SELECT domain, situatie FROM plan_leefgebieden WHERE person_id = ? ORDER BY volgorde`,
+		personID, func(rows pgx.Rows) error {
+			var l app.LifeArea
+			if err := rows.Scan(&l.Code, &l.Situatie); err != nil {
+				return err
+			}
+			index[l.Code] = len(p.Leefgebieden)
+			p.Leefgebieden = append(p.Leefgebieden, l)
+			return nil
+		})
+	if err != nil {
+		return err
+	}
+	// area returns the leefgebied a row belongs to; every row has one (ReplacePlan).
+	area := func(d app.Domain) (*app.LifeArea, error) {
+		i, ok := index[d]
+		if !ok {
+			return nil, fmt.Errorf("gegevens van leefgebied %s zonder leefgebied", d)
+		}
+		return &p.Leefgebieden[i], nil
+	}
+	err = r.each(`SELECT domain, code, antwoord, toelichting FROM plan_topics WHERE person_id = ? ORDER BY volgorde`,
+		personID, func(rows pgx.Rows) error {
+			var d app.Domain
+			var a app.Answer
+			if err := rows.Scan(&d, &a.Code, &a.Antwoord, &a.Toelichting); err != nil {
+				return err
+			}
+			if d == "" {
+				p.Algemeen = append(p.Algemeen, a)
+				return nil
+			}
+			l, err := area(d)
+			if err == nil {
+				l.Onderwerpen = append(l.Onderwerpen, a)
+			}
+			return err
+		})
+	if err != nil {
+		return err
+	}
+	err = r.each(`SELECT domain, tekst FROM plan_goals WHERE person_id = ? ORDER BY volgorde`,
+		personID, func(rows pgx.Rows) error {
+			var d app.Domain
+			var tekst string
+			if err := rows.Scan(&d, &tekst); err != nil {
+				return err
+			}
+			l, err := area(d)
+			if err == nil {
+				l.Doelen = append(l.Doelen, tekst)
+			}
+			return err
+		})
+	if err != nil {
+		return err
+	}
+	return r.each(`SELECT domain, afspraak_id, wie, status, datum, tekst FROM plan_agreements
+		WHERE person_id = ? ORDER BY volgorde`, personID, func(rows pgx.Rows) error {
+		var d app.Domain
+		a, err := scanAgreement(rows, &d)
+		if err != nil {
+			return err
+		}
+		l, err := area(d)
+		if err == nil {
+			l.Afspraken = append(l.Afspraken, a)
+		}
+		return err
+	})
+}
+
+// scanAgreement reads domain, afspraak_id, wie, status, datum, tekst.
+func scanAgreement(rows pgx.Rows, d *app.Domain) (app.Agreement, error) {
+	var a app.Agreement
+	var datum sql.NullString
+	if err := rows.Scan(d, &a.ID, &a.Wie, &a.Status, &datum, &a.Tekst); err != nil {
+		return a, err
+	}
+	var err error
+	a.Datum, err = parseDate(datum)
+	return a, err
+}
+
+// each runs a query with one argument and calls fn for every row, then closes them.
+func (r *reader) each(query string, arg any, fn func(pgx.Rows) error) error {
+	rows, err := r.query(query, arg)
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		if err := fn(rows); err != nil {
+			return err
+		}
+	}
+	return rows.Err()
+}
+
+// ReplacePlan removes the person's previous plan entirely and stores p. Removing a plan
+// is a purge: the store wipes the write-ahead log after the commit.
+func (w *writer) ReplacePlan(personID int64, p app.StoredPlan) error {
+	if err := w.deletePlan(personID); err != nil {
+		return err
+	}
+	grondslag := p.Plan.Grondslag
+	if grondslag == "" {
+		grondslag = app.GrondslagPlan
+	}
+	_, err := w.exec(`INSERT INTO plans (person_id, kenmerk, opgesteld, verzonden, grondslag) VALUES (?, ?, ?, ?, ?)`,
+		personID, p.Kenmerk, dateValue(p.Opgesteld), timeValue(p.Verzonden), grondslag)
+	if err != nil {
+		return fmt.Errorf("plan van persoon %d opslaan: %w", personID, err)
+	}
+	if err := w.insertTopics(personID, "", p.Plan.Algemeen); err != nil {
+		return err
+	}
+	for i, l := range p.Plan.Leefgebieden {
+		if err := w.insertLifeArea(personID, i, l); err != nil {
+			return fmt.Errorf("plan van persoon %d opslaan: %w", personID, err)
+		}
+	}
+	return nil
+}
+
+func (w *writer) insertLifeArea(personID int64, pos int, l app.LifeArea) error {
+	_, err := w.exec(`INSERT INTO plan_leefgebieden (person_id, domain, volgorde, situatie) VALUES (?, ?, ?, ?)`,
+		personID, string(l.Code), pos, l.Situatie)
+	if err != nil {
+		return fmt.Errorf("leefgebied %s: %w", l.Code, err)
+	}
+	if err := w.insertTopics(personID, l.Code, l.Onderwerpen); err != nil {
+		return err
+	}
+	for i, g := range l.Doelen {
+		_, err := w.exec(`INSERT INTO plan_goals (person_id, domain, volgorde, tekst) VALUES (?, ?, ?, ?)`,
+			personID, string(l.Code), i, g)
+		if err != nil {
+			return fmt.Errorf("doel van leefgebied %s: %w", l.Code, err)
+		}
+	}
+	for i, a := range l.Afspraken {
+		_, err := w.exec(`INSERT INTO plan_agreements (person_id, afspraak_id, domain, volgorde, wie, status, datum, tekst)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?)`, personID, a.ID, string(l.Code), i, a.Wie, a.Status, dateValue(a.Datum), a.Tekst)
+		if err != nil {
+			return fmt.Errorf("afspraak van leefgebied %s: %w", l.Code, err)
+		}
+	}
+	return nil
+}
+
+// insertTopics stores topics of leefgebied d ("" for the plan's general topics).
+func (w *writer) insertTopics(personID int64, d app.Domain, topics []app.Answer) error {
+	for i, a := range topics {
+		_, err := w.exec(`INSERT INTO plan_topics (person_id, domain, code, volgorde, antwoord, toelichting)
+			VALUES (?, ?, ?, ?, ?, ?)`, personID, string(d), a.Code, i, a.Antwoord, a.Toelichting)
+		if err != nil {
+			return fmt.Errorf("onderwerp %s van het plan van persoon %d opslaan: %w", a.Code, personID, err)
+		}
+	}
+	return nil
+}
+
+// deletePlan removes every row of the person's plan; when there were any, the update
+// counts as a purge.
+func (w *writer) deletePlan(personID int64) error {
+	for _, table := range planTables {
+		n, err := w.execCount(`DELETE FROM `+table+` WHERE person_id = ?`, personID)
+		if err != nil {
+			return fmt.Errorf("vorig plan van persoon %d verwijderen: %w", personID, err)
+		}
+		if n > 0 {
+			w.purge(table)
+		}
+	}
+	return nil
+}
+
+// PurgeSheetData removes a domain's informatieblad content (topics and hulpvraag)
+// irreversibly, leaving its follow-up.
+func (w *writer) PurgeSheetData(personID int64, d app.Domain) (int, error) {
+	w.purge("topics", "hulpvragen")
+	return w.deleteDomainData(personID, d)
+}
+
+// ReleasePlanDomains returns the leefgebieden of the current plans of the persons whose
+// latest detention ends in [from, to], by person id, in document order.
+func (r *reader) ReleasePlanDomains(from, to app.Date) (map[int64][]app.Domain, error) {
+	rows, err := r.query(`SELECT l.person_id, l.domain FROM persons p JOIN plan_leefgebieden l ON l.person_id = p.id
+		WHERE p.vrijlating >= ? AND p.vrijlating <= ? ORDER BY l.person_id, l.volgorde`, from.String(), to.String())
+	if err != nil {
+		return nil, fmt.Errorf("leefgebieden van plannen lezen: %w", err)
+	}
+	defer rows.Close()
+	out := map[int64][]app.Domain{}
+	for rows.Next() {
+		var id int64
+		var d app.Domain
+		if err := rows.Scan(&id, &d); err != nil {
+			return nil, fmt.Errorf("leefgebieden van plannen lezen: %w", err)
+		}
+		out[id] = append(out[id], d)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("leefgebieden van plannen lezen: %w", err)
+	}
+	return out, nil
+}
+
+// gemeenteWork is the condition of an agreement that is open work for the gemeente, in
+// literals so that the partial index plan_agreements_gemeente serves it.
+const gemeenteWork = `a.wie = 'gemeente' AND a.status IN ('open', 'lopend')`
+
+// GemeenteAgreementsDue returns the agreements of kind afspraak-gemeente (v2 rule 4)
+// for the window [today, last], by datum (undated first), then name, bounded by limit
+// with ties on the last datum included; and how many there are in all.
+func (r *reader) GemeenteAgreementsDue(today, last app.Date, limit int) ([]app.DueAgreement, int, error) {
+	const where = ` FROM plan_agreements a JOIN persons p ON p.id = a.person_id ` + latestDetentionJoin +
+		` WHERE ` + gemeenteWork + ` AND ((a.datum IS NOT NULL AND a.datum <= ?)
+		OR (a.datum IS NULL AND p.vrijlating >= ? AND p.vrijlating <= ?))`
+	args := []any{last.String(), today.String(), last.String()}
+	var total int
+	if err := r.queryRow(`SELECT count(*)`+where, args...).Scan(&total); err != nil {
+		return nil, 0, fmt.Errorf("afspraken voor de gemeente tellen: %w", err)
+	}
+	rows, err := r.query(`SELECT a.domain, a.afspraak_id, a.wie, a.status, a.datum, a.tekst, `+personColumns+
+		`, d.inrichting, d.einddatum, d.einddatum_status`+where+
+		` ORDER BY a.datum NULLS FIRST, p.sorteernaam, p.id, a.domain, a.afspraak_id`, args...)
+	if err != nil {
+		return nil, 0, fmt.Errorf("afspraken voor de gemeente lezen: %w", err)
+	}
+	defer rows.Close()
+	var out []app.DueAgreement
+	for rows.Next() {
+		due, err := scanDueAgreement(rows)
+		if err != nil {
+			return nil, 0, fmt.Errorf("afspraken voor de gemeente lezen: %w", err)
+		}
+		if len(out) >= limit && due.Agreement.Datum.String() != out[len(out)-1].Agreement.Datum.String() {
+			break
+		}
+		out = append(out, due)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, 0, fmt.Errorf("afspraken voor de gemeente lezen: %w", err)
+	}
+	return out, total, nil
+}
+
+func scanDueAgreement(rows pgx.Rows) (app.DueAgreement, error) {
+	var due app.DueAgreement
+	var datum, inrichting, einddatum, status sql.NullString
+	var s personScan
+	a := &due.Agreement
+	dest := append([]any{&due.Domain, &a.ID, &a.Wie, &a.Status, &datum, &a.Tekst}, s.dest()...)
+	if err := rows.Scan(append(dest, &inrichting, &einddatum, &status)...); err != nil {
+		return due, err
+	}
+	p, err := s.person()
+	if err != nil {
+		return due, err
+	}
+	var err1, err2 error
+	a.Datum, err1 = parseDate(datum)
+	eind, err2 := parseDate(einddatum)
+	if err := errors.Join(err1, err2); err != nil {
+		return due, err
+	}
+	due.Person = app.PersonRow{Person: p, Inrichting: inrichting.String, Einddatum: eind, EinddatumStatus: status.String}
+	return due, nil
+}

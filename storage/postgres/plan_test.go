@@ -1,0 +1,143 @@
+package postgres
+
+import (
+	"reflect"
+	"testing"
+	"time"
+
+	"github.com/terugkeer/terugkeer/app"
+)
+
+func testPlan(kenmerk, opgesteld string, areas ...app.LifeArea) app.StoredPlan {
+	return app.StoredPlan{Kenmerk: kenmerk, Opgesteld: app.MustDate(opgesteld),
+		Verzonden: time.Date(2024, 3, 12, 13, 0, 0, 0, time.UTC),
+		Plan:      app.Plan{Opgesteld: app.MustDate(opgesteld), Grondslag: app.GrondslagPlan, Leefgebieden: areas}}
+}
+
+func TestPlanRoundTrip(t *testing.T) {
+	db, _ := openTest(t)
+	id := createPerson(t, db, samplePerson(bsn1, "Samira", "", "El Idrissi"))
+	p := testPlan("DJI-1", "2024-03-12",
+		app.LifeArea{Code: app.SociaalNetwerk, Situatie: "zus", Doelen: []string{"b", "a"}},
+		app.LifeArea{Code: app.Onderdak, Situatie: "huur opgezegd",
+			Onderwerpen: []app.Answer{{Code: "onderdak.na-detentie", Antwoord: "nee", Toelichting: "zes weken"},
+				{Code: "onderdak.behoud", Antwoord: "nee"}},
+			Afspraken: []app.Agreement{
+				{ID: "ond-2", Wie: app.WieDJI, Status: app.AfspraakAfgerond, Tekst: "inschrijven"},
+				{ID: "ond-1", Wie: app.WieGemeente, Status: app.AfspraakOpen, Datum: app.MustDate("2024-04-15"), Tekst: "aanmelden"}}})
+	p.Plan.Algemeen = []app.Answer{{Code: "contact.bereikbaarheid", Toelichting: "via zus"}}
+	view(t, db, func(tx app.ReadTx) error {
+		got, err := tx.Plan(id)
+		if got != nil || err != nil {
+			t.Errorf("no plan yet: %+v, %v", got, err)
+		}
+		return nil
+	})
+	update(t, db, func(tx app.Tx) error { return tx.ReplacePlan(id, p) })
+	view(t, db, func(tx app.ReadTx) error {
+		got, err := tx.Plan(id)
+		if err != nil {
+			return err
+		}
+		if !reflect.DeepEqual(*got, p) {
+			t.Errorf("plan:\n got %+v\nwant %+v", *got, p)
+		}
+		has, err := tx.HasPlan(id)
+		if !has {
+			t.Error("HasPlan = false")
+		}
+		return err
+	})
+	next := testPlan("DJI-2", "2024-05-28", app.LifeArea{Code: app.Zorg})
+	update(t, db, func(tx app.Tx) error { return tx.ReplacePlan(id, next) })
+	view(t, db, func(tx app.ReadTx) error {
+		got, err := tx.Plan(id)
+		if err == nil && !reflect.DeepEqual(*got, next) {
+			t.Errorf("replaced plan: %+v", *got)
+		}
+		return err
+	})
+	update(t, db, func(tx app.Tx) error { return tx.DeletePerson(id) })
+	view(t, db, func(tx app.ReadTx) error {
+		for _, table := range planTables {
+			var n int
+			if err := tx.(*reader).queryRow(`SELECT count(*) FROM ` + table).Scan(&n); err != nil || n != 0 {
+				t.Errorf("%s: %d rows left after DeletePerson (%v)", table, n, err)
+			}
+		}
+		return nil
+	})
+}
+
+func TestFollowupOnSociaalNetwerk(t *testing.T) {
+	db, _ := openTest(t)
+	id := createPerson(t, db, samplePerson(bsn1, "Samira", "", "El Idrissi"))
+	update(t, db, func(tx app.Tx) error {
+		return firstErr(
+			tx.SaveFollowup(app.Followup{PersonID: id, Domain: app.SociaalNetwerk, Status: app.FollowupOpen,
+				Gewijzigd: time.Now()}),
+			tx.AddStatusChange(app.StatusChange{PersonID: id, Domain: app.SociaalNetwerk, Tijd: time.Now(),
+				Van: app.FollowupOpen, Naar: app.FollowupGeregeld}),
+			tx.AddContact(&app.ContactMoment{PersonID: id, Domain: app.SociaalNetwerk, Tijd: time.Now(),
+				Kanaal: app.KanaalTelefoon, Vastgelegd: time.Now()}),
+		)
+	})
+}
+
+func TestGemeenteAgreementsDue(t *testing.T) {
+	db, _ := openTest(t)
+	released := createPerson(t, db, samplePerson(bsn1, "Anna", "", "Aa"))
+	addDetention(t, db, released, "2024-01-15", "2024-06-12")
+	later := createPerson(t, db, samplePerson(bsn2, "Bert", "", "Bb"))
+	addDetention(t, db, later, "2024-01-15", "2024-08-01")
+	ag := func(id, wie, status, datum string) app.Agreement {
+		a := app.Agreement{ID: id, Wie: wie, Status: status, Tekst: "tekst " + id}
+		if datum != "" {
+			a.Datum = app.MustDate(datum)
+		}
+		return a
+	}
+	update(t, db, func(tx app.Tx) error {
+		return firstErr(
+			tx.ReplacePlan(released, testPlan("K1", "2024-05-28", app.LifeArea{Code: app.Onderdak, Afspraken: []app.Agreement{
+				ag("passed", app.WieGemeente, app.AfspraakLopend, "2024-06-01"),
+				ag("soon", app.WieGemeente, app.AfspraakOpen, "2024-06-10"),
+				ag("undated", app.WieGemeente, app.AfspraakOpen, ""),
+				ag("done", app.WieGemeente, app.AfspraakAfgerond, "2024-04-15"),
+				ag("dji", app.WieDJI, app.AfspraakOpen, "2024-05-01"),
+				ag("far", app.WieGemeente, app.AfspraakOpen, "2024-07-01")}})),
+			tx.ReplacePlan(later, testPlan("K2", "2024-05-28", app.LifeArea{Code: app.SociaalNetwerk, Afspraken: []app.Agreement{
+				ag("undated-late", app.WieGemeente, app.AfspraakOpen, ""),
+				ag("passed-too", app.WieGemeente, app.AfspraakOpen, "2024-06-01")}})),
+		)
+	})
+	today, last := app.MustDate("2024-06-05"), app.MustDate("2024-06-19")
+	ids := func(limit int) ([]string, int) {
+		var out []string
+		var total int
+		view(t, db, func(tx app.ReadTx) error {
+			due, n, err := tx.GemeenteAgreementsDue(today, last, limit)
+			for _, d := range due {
+				out = append(out, d.Agreement.ID)
+			}
+			total = n
+			return err
+		})
+		return out, total
+	}
+	got, total := ids(100)
+	want := []string{"undated", "passed", "passed-too", "soon"}
+	if !reflect.DeepEqual(got, want) || total != 4 {
+		t.Errorf("due = %v (%d), want %v", got, total, want)
+	}
+	if got, total := ids(2); !reflect.DeepEqual(got, want[:3]) || total != 4 {
+		t.Errorf("bounded to 2: %v (%d), want the first two and the tie on their date", got, total)
+	}
+	view(t, db, func(tx app.ReadTx) error {
+		doms, err := tx.ReleasePlanDomains(today, last)
+		if !reflect.DeepEqual(doms, map[int64][]app.Domain{released: {app.Onderdak}}) {
+			t.Errorf("release plan domains = %v", doms)
+		}
+		return err
+	})
+}

@@ -1,0 +1,100 @@
+package postgres
+
+import (
+	"crypto/sha256"
+	"database/sql"
+	"encoding/hex"
+	"errors"
+	"fmt"
+
+	"github.com/jackc/pgx/v5"
+
+	"github.com/terugkeer/terugkeer/app"
+)
+
+// QuarantineList returns the quarantined messages without their bytes, newest first.
+func (r *reader) QuarantineList() ([]app.Quarantined, error) {
+	rows, err := r.query(`SELECT id, bron, reden, ontvangen, message_id FROM quarantine
+		ORDER BY ontvangen DESC NULLS LAST, id DESC`)
+	if err != nil {
+		return nil, fmt.Errorf("quarantaine lezen: %w", err)
+	}
+	defer rows.Close()
+	var out []app.Quarantined
+	for rows.Next() {
+		var q app.Quarantined
+		var ontvangen sql.NullString
+		if err := rows.Scan(&q.ID, &q.Bron, &q.Reden, &ontvangen, &q.MessageID); err != nil {
+			return nil, fmt.Errorf("quarantaine lezen: %w", err)
+		}
+		if q.Ontvangen, err = parseTime(ontvangen); err != nil {
+			return nil, fmt.Errorf("quarantaine lezen: %w", err)
+		}
+		out = append(out, q)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("quarantaine lezen: %w", err)
+	}
+	return out, nil
+}
+
+// QuarantineByID returns one quarantined message with its bytes, or app.ErrNotFound.
+func (r *reader) QuarantineByID(id int64) (*app.Quarantined, error) {
+	q := app.Quarantined{ID: id}
+	var ontvangen sql.NullString
+	err := r.queryRow(`SELECT bron, reden, ontvangen, raw, message_id FROM quarantine WHERE id = ?`, id).
+		Scan(&q.Bron, &q.Reden, &ontvangen, &q.Raw, &q.MessageID)
+	if errors.Is(err, pgx.ErrNoRows) {
+		return nil, fmt.Errorf("quarantainebericht %d: %w", id, app.ErrNotFound)
+	}
+	if err != nil {
+		return nil, fmt.Errorf("quarantainebericht %d lezen: %w", id, err)
+	}
+	if q.Ontvangen, err = parseTime(ontvangen); err != nil {
+		return nil, fmt.Errorf("quarantainebericht %d lezen: %w", id, err)
+	}
+	return &q, nil
+}
+
+// AddQuarantine stores a message that could not be imported and sets q.ID. When the
+// same raw bytes are already in quarantine (a mail fetched again after an interrupted
+// run), it stores nothing and sets q.ID to the existing entry's.
+func (w *writer) AddQuarantine(q *app.Quarantined) error {
+	raw := q.Raw
+	if raw == nil {
+		raw = []byte{} // the column is NOT NULL
+	}
+	sum := sha256.Sum256(raw)
+	hash := hex.EncodeToString(sum[:])
+	// Rows from before migration 0004 have no hash: their bytes are compared instead.
+	err := w.queryRow(`SELECT id FROM (
+			SELECT id FROM quarantine WHERE sha256 = ? AND raw = ?
+			UNION ALL SELECT id FROM quarantine WHERE sha256 IS NULL AND raw = ?
+		) AS q ORDER BY id LIMIT 1`, hash, raw, raw).Scan(&q.ID)
+	if err == nil {
+		return nil
+	}
+	if !errors.Is(err, pgx.ErrNoRows) {
+		return fmt.Errorf("bericht in quarantaine opslaan: %w", err)
+	}
+	q.ID, err = w.insertID(`INSERT INTO quarantine (bron, reden, ontvangen, raw, sha256, message_id) VALUES (?, ?, ?, ?, ?, ?)`,
+		q.Bron, q.Reden, timeValue(q.Ontvangen), raw, hash, q.MessageID)
+	if err != nil {
+		return fmt.Errorf("bericht in quarantaine opslaan: %w", err)
+	}
+	return nil
+}
+
+// DeleteQuarantine removes a quarantined message and its bytes irreversibly;
+// app.ErrNotFound when there is none.
+func (w *writer) DeleteQuarantine(id int64) error {
+	w.purge("quarantine")
+	n, err := w.execCount(`DELETE FROM quarantine WHERE id = ?`, id)
+	if err != nil {
+		return fmt.Errorf("quarantainebericht %d verwijderen: %w", id, err)
+	}
+	if n == 0 {
+		return fmt.Errorf("quarantainebericht %d: %w", id, app.ErrNotFound)
+	}
+	return nil
+}

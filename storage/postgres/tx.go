@@ -1,0 +1,115 @@
+package postgres
+
+import (
+	"context"
+	"strconv"
+	"strings"
+	"sync"
+	"sync/atomic"
+
+	"github.com/jackc/pgx/v5"
+	"github.com/jackc/pgx/v5/pgconn"
+
+	"github.com/terugkeer/terugkeer/app"
+)
+
+var (
+	_ app.ReadTx = (*reader)(nil)
+	_ app.Tx     = (*writer)(nil)
+)
+
+// reader implements app.ReadTx on a read (or write) transaction. View hands out a bare
+// reader, so it cannot be asserted to app.Tx.
+type reader struct {
+	ctx context.Context
+	tx  pgx.Tx
+}
+
+// writer implements app.Tx. purged holds the tables from which personal data was
+// removed: Update vacuums them after the commit.
+type writer struct {
+	reader
+	purged map[string]bool
+}
+
+// purge records that rows of tables were removed.
+func (w *writer) purge(tables ...string) {
+	if w.purged == nil {
+		w.purged = map[string]bool{}
+	}
+	for _, t := range tables {
+		w.purged[t] = true
+	}
+}
+
+// The queries are written with ? placeholders, as on SQLite, so that both stores read
+// alike; rebind turns them into PostgreSQL's $1, $2, ... once per query text.
+var (
+	rebound   sync.Map      // query text -> rebound text
+	reboundN  atomic.Int64  // entries in rebound
+	maxRebind = int64(1024) // queries built from a variable number of values have many texts
+)
+
+// rebind numbers the ? placeholders outside quoted literals.
+func rebind(query string) string {
+	if v, ok := rebound.Load(query); ok {
+		return v.(string)
+	}
+	var b strings.Builder
+	n, quoted := 0, false
+	for _, c := range query {
+		switch {
+		case c == '\'':
+			quoted = !quoted
+		case c == '?' && !quoted:
+			n++
+			b.WriteString("$" + strconv.Itoa(n))
+			continue
+		}
+		b.WriteRune(c)
+	}
+	out := b.String()
+	if reboundN.Load() < maxRebind {
+		if _, loaded := rebound.LoadOrStore(query, out); !loaded {
+			reboundN.Add(1)
+		}
+	}
+	return out
+}
+
+func (r *reader) exec(query string, args ...any) (pgconn.CommandTag, error) {
+	return r.tx.Exec(r.ctx, rebind(query), args...)
+}
+
+func (r *reader) query(query string, args ...any) (pgx.Rows, error) {
+	return r.tx.Query(r.ctx, rebind(query), args...)
+}
+
+func (r *reader) queryRow(query string, args ...any) pgx.Row {
+	return r.tx.QueryRow(r.ctx, rebind(query), args...)
+}
+
+// execCount runs a statement and returns the number of rows it changed.
+func (r *reader) execCount(query string, args ...any) (int, error) {
+	tag, err := r.exec(query, args...)
+	if err != nil {
+		return 0, err
+	}
+	return int(tag.RowsAffected()), nil
+}
+
+// insertID runs an INSERT ... RETURNING id and returns the id.
+func (r *reader) insertID(query string, args ...any) (int64, error) {
+	var id int64
+	err := r.queryRow(query+` RETURNING id`, args...).Scan(&id)
+	return id, err
+}
+
+// inList returns "?, ?, ?" for n values and the values as arguments.
+func inList(values []string) (string, []any) {
+	args := make([]any, len(values))
+	for i, v := range values {
+		args[i] = v
+	}
+	return strings.TrimSuffix(strings.Repeat("?, ", len(values)), ", "), args
+}
