@@ -2,16 +2,11 @@ package postgres
 
 import (
 	"context"
-	"crypto/rand"
-	"encoding/hex"
-	"net/url"
-	"os"
 	"testing"
 	"time"
 
-	"github.com/jackc/pgx/v5"
-
 	"github.com/terugkeer/terugkeer/app"
+	"github.com/terugkeer/terugkeer/internal/pgtest"
 )
 
 // Test BSNs: in the 99999xxxx test range and passing the elfproef.
@@ -22,47 +17,11 @@ const (
 	bsn4 = "999990044"
 )
 
-// testDatabase creates a fresh database on the throw-away cluster named by
-// TERUGKEER_PG_URI and returns its URI; it is dropped at cleanup. Without the variable
-// the test is skipped (failed when TERUGKEER_PG_REQUIRED=1).
+// testDatabase creates a fresh database on the throw-away cluster (internal/pgtest)
+// and returns its URI; it is dropped at cleanup.
 func testDatabase(t testing.TB) string {
 	t.Helper()
-	admin := os.Getenv("TERUGKEER_PG_URI")
-	if admin == "" {
-		if os.Getenv("TERUGKEER_PG_REQUIRED") == "1" {
-			t.Fatal("TERUGKEER_PG_URI is not set: no PostgreSQL cluster to test against")
-		}
-		t.Skip("TERUGKEER_PG_URI is not set: PostgreSQL tests skipped")
-	}
-	ctx := context.Background()
-	conn, err := pgx.Connect(ctx, admin)
-	if err != nil {
-		t.Fatalf("connect to the test cluster: %v", err)
-	}
-	defer conn.Close(ctx)
-	b := make([]byte, 6)
-	rand.Read(b)
-	name := "pgcore_" + hex.EncodeToString(b)
-	if _, err := conn.Exec(ctx, "CREATE DATABASE "+name); err != nil {
-		t.Fatalf("create database: %v", err)
-	}
-	t.Cleanup(func() {
-		conn, err := pgx.Connect(ctx, admin)
-		if err != nil {
-			t.Errorf("connect to the test cluster: %v", err)
-			return
-		}
-		defer conn.Close(ctx)
-		if _, err := conn.Exec(ctx, "DROP DATABASE "+name+" WITH (FORCE)"); err != nil {
-			t.Errorf("drop database: %v", err)
-		}
-	})
-	u, err := url.Parse(admin)
-	if err != nil {
-		t.Fatal(err)
-	}
-	u.Path = "/" + name
-	return u.String()
+	return pgtest.Database(t)
 }
 
 // openTest opens a fresh database; the string is its URI.
