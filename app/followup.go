@@ -75,6 +75,7 @@ func (f Followup) Recorded() bool { return !f.Gewijzigd.IsZero() }
 
 // StatusChange is one entry of a domain's status history.
 type StatusChange struct {
+	ID       int64
 	PersonID int64
 	Domain   Domain
 	Tijd     time.Time // UTC
@@ -170,6 +171,11 @@ type FollowupReadTx interface {
 	FollowupHistory(personID int64) ([]StatusChange, error)
 	// Contacts returns a person's contacts (all domains and algemeen), oldest first.
 	Contacts(personID int64) ([]ContactMoment, error)
+	// Contact returns one contact by id; ErrNotFound when there is none.
+	Contact(id int64) (ContactMoment, error)
+	// PlannedActions returns every follow-up with a next action whose status is not
+	// geregeld or niet nodig, with its person, by actiedatum.
+	PlannedActions() ([]DueAction, error)
 	// ActionsDueBefore returns the follow-ups of all persons whose next action is dated
 	// before d, by actiedatum.
 	ActionsDueBefore(d Date) ([]Followup, error)
@@ -205,6 +211,7 @@ type FollowupTx interface {
 	SaveFollowup(f Followup) error // inserts or replaces the (person, domain) record
 	AddStatusChange(c StatusChange) error
 	AddContact(c *ContactMoment) error // sets c.ID
+	CorrectionTx
 }
 
 // Limits on the free-text fields, in characters.

@@ -2,6 +2,7 @@ package app
 
 import (
 	"context"
+	"errors"
 	"fmt"
 )
 
@@ -102,5 +103,31 @@ func (s *Service) CloseTraject(ctx context.Context, personID int64, u Uitkomst, 
 		}
 		return s.audit(tx, AuditEntry{Actie: ActieWijziging, Object: ObjectTraject, ObjectID: personID,
 			Resultaat: string(Afgesloten) + ":" + string(u)})
+	})
+}
+
+// ErrTrajectNotClosed says a traject that is not closed cannot be reopened.
+var ErrTrajectNotClosed = errors.New("het traject is niet afgesloten")
+
+// ReopenTraject reopens a person's closed traject: it is in behandeling again, outcome
+// and closing date go, and with them the retention term that closing started. The
+// change is audited.
+func (s *Service) ReopenTraject(ctx context.Context, personID int64) error {
+	return s.store.Update(ctx, func(tx Tx) error {
+		if _, err := tx.PersonByID(personID); err != nil {
+			return err
+		}
+		t, err := tx.Traject(personID)
+		if err != nil {
+			return err
+		}
+		if t.Status != Afgesloten {
+			return ErrTrajectNotClosed
+		}
+		if err := tx.SaveTraject(personID, Traject{Status: InBehandeling}); err != nil {
+			return err
+		}
+		return s.audit(tx, AuditEntry{Actie: ActieWijziging, Object: ObjectTraject, ObjectID: personID,
+			Resultaat: ResultaatHeropend})
 	})
 }

@@ -51,3 +51,23 @@ func personID(ctx context.Context, e *env, fs *flag.FlagSet, who personFlags) (i
 	}
 	return e.svc.FindPerson(ctx, who.bsn, "")
 }
+
+const reopenUsage = "reopen (--bsn N | --id N)   (heropent een afgesloten traject; de bewaartermijn loopt dan niet meer)"
+
+func cmdReopen(ctx context.Context, e *env) error {
+	fs := newFlags("reopen")
+	var who personFlags
+	who.register(fs, false)
+	if err := parse(fs, e.args); err != nil {
+		return err
+	}
+	id, err := personID(ctx, e, fs, who)
+	if err != nil {
+		return err
+	}
+	if err := e.svc.ReopenTraject(ctx, id); err != nil {
+		return err
+	}
+	fmt.Fprintf(e.stdout, "Traject van persoon %d is heropend (in behandeling).\n", id)
+	return nil
+}

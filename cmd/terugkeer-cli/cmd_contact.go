@@ -11,7 +11,9 @@ import (
 )
 
 const contactUsage = "contact add (--bsn N | --id N) --domein D|algemeen --kanaal K [--met NAAM] [--notitie TEKST] " +
-	"[--datum \"JJJJ-MM-DD[ UU:MM]\"]"
+	"[--datum \"JJJJ-MM-DD[ UU:MM]\"] | contact wijzig NR [--domein D|algemeen] [--kanaal K] [--met NAAM] " +
+	"[--notitie TEKST] [--datum \"JJJJ-MM-DD[ UU:MM]\"] | contact verwijder NR   (NR: het nummer van het contact, " +
+	"zie show)"
 
 // contactJSON is one contact in show --json; the field names are a contract.
 type contactJSON struct {
@@ -37,9 +39,21 @@ func toContactsJSON(cs []app.ContactMoment) []contactJSON {
 }
 
 func cmdContact(ctx context.Context, e *env) error {
-	if len(e.args) == 0 || e.args[0] != "add" {
-		return usagef("Geef de subopdracht add.")
+	if len(e.args) == 0 {
+		return usagef("Geef de subopdracht add, wijzig of verwijder.")
 	}
+	switch e.args[0] {
+	case "add":
+		return cmdContactAdd(ctx, e)
+	case "wijzig":
+		return cmdContactCorrect(ctx, e)
+	case "verwijder":
+		return cmdContactRemove(ctx, e)
+	}
+	return usagef("Geef de subopdracht add, wijzig of verwijder.")
+}
+
+func cmdContactAdd(ctx context.Context, e *env) error {
 	fs := newFlags("contact add")
 	var who personFlags
 	who.register(fs, false)
@@ -88,6 +102,7 @@ func printContact(w io.Writer, c app.ContactMoment) {
 	if c.Met != "" {
 		line += ", met " + app.Visible(c.Met)
 	}
+	line += fmt.Sprintf("  (nr. %d)", c.ID)
 	fmt.Fprintln(w, line)
 	if c.Notitie != "" {
 		fmt.Fprintf(w, "    %s\n", strings.ReplaceAll(app.VisibleText(c.Notitie), "\n", "\n    "))

@@ -11,7 +11,9 @@ import (
 )
 
 const followupUsage = "followup set (--bsn N | --id N) --domein D [--status S] [--verantwoordelijke NAAM] " +
-	"[--actie TEKST --actiedatum JJJJ-MM-DD]"
+	"[--actie TEKST --actiedatum JJJJ-MM-DD] | followup status-corrigeer (--bsn N | --id N) --domein D --status S " +
+	"| followup status-verwijder (--bsn N | --id N) --domein D | followup actie-verwijder (--bsn N | --id N) --domein D   " +
+	"(status-corrigeer vervangt de laatste statuswijziging, status-verwijder zet de status terug op die ervoor)"
 
 // followupJSON is a domain's "opvolging" in show --json; the field names are a contract.
 // It is null for a domain whose consent is not ja, of a person without a D&R-plan.
@@ -47,9 +49,19 @@ func toFollowupJSON(df app.DomainFile) *followupJSON {
 }
 
 func cmdFollowup(ctx context.Context, e *env) error {
-	if len(e.args) == 0 || e.args[0] != "set" {
-		return usagef("Geef de subopdracht set.")
+	if len(e.args) == 0 {
+		return usagef("Geef de subopdracht set, status-corrigeer, status-verwijder of actie-verwijder.")
 	}
+	switch e.args[0] {
+	case "set":
+		return cmdFollowupSet(ctx, e)
+	case "status-corrigeer", "status-verwijder", "actie-verwijder":
+		return cmdFollowupCorrect(ctx, e)
+	}
+	return usagef("Geef de subopdracht set, status-corrigeer, status-verwijder of actie-verwijder.")
+}
+
+func cmdFollowupSet(ctx context.Context, e *env) error {
 	fs := newFlags("followup set")
 	var who personFlags
 	who.register(fs, false)

@@ -60,6 +60,8 @@ func commands() map[string]command {
 		"dashboard":  {cmdDashboard, dashboardUsage},
 		"audit":      {cmdAudit, "audit [--json] [--verify]"},
 		"close":      {cmdClose, "close (--bsn N | --id N) --uitkomst met-maatregelen|zonder-maatregelen [--datum JJJJ-MM-DD]"},
+		"reopen":     {cmdReopen, reopenUsage},
+		"acties":     {cmdActies, actiesUsage},
 		"retention":  {cmdRetention, retentionUsage},
 		"remove":     {cmdRemove, "remove (--bsn N | --id N)   (onherroepelijk)"},
 		"demo":       {cmdDemo, demoUsage},
