@@ -87,7 +87,7 @@ func (w *writer) SaveFollowup(f app.Followup) error {
 
 // FollowupHistory returns a person's status changes, oldest first.
 func (r *reader) FollowupHistory(personID int64) ([]app.StatusChange, error) {
-	rows, err := r.query(`SELECT person_id, domain, tijd, door, van, naar FROM followup_history
+	rows, err := r.query(`SELECT id, person_id, domain, tijd, door, van, naar FROM followup_history
 		WHERE person_id = ? ORDER BY tijd, id`, personID)
 	if err != nil {
 		return nil, fmt.Errorf("statusgeschiedenis van persoon %d lezen: %w", personID, err)
@@ -97,7 +97,7 @@ func (r *reader) FollowupHistory(personID int64) ([]app.StatusChange, error) {
 	for rows.Next() {
 		var c app.StatusChange
 		var tijd sql.NullString
-		if err := rows.Scan(&c.PersonID, &c.Domain, &tijd, &c.Door, &c.Van, &c.Naar); err != nil {
+		if err := rows.Scan(&c.ID, &c.PersonID, &c.Domain, &tijd, &c.Door, &c.Van, &c.Naar); err != nil {
 			return nil, fmt.Errorf("statusgeschiedenis van persoon %d lezen: %w", personID, err)
 		}
 		if c.Tijd, err = parseTime(tijd); err != nil {

@@ -1,0 +1,133 @@
+package postgres
+
+import (
+	"database/sql"
+	"errors"
+	"fmt"
+
+	"github.com/jackc/pgx/v5"
+
+	"github.com/terugkeer/terugkeer/app"
+)
+
+// Contact returns one contact by id; app.ErrNotFound when there is none.
+func (r *reader) Contact(id int64) (app.ContactMoment, error) {
+	var c app.ContactMoment
+	var tijd, vastgelegd sql.NullString
+	err := r.queryRow(`SELECT id, person_id, domain, tijd, kanaal, met, notitie, vastgelegd, door
+		FROM contacts WHERE id = ?`, id).Scan(&c.ID, &c.PersonID, &c.Domain, &tijd, &c.Kanaal, &c.Met,
+		&c.Notitie, &vastgelegd, &c.Door)
+	if errors.Is(err, pgx.ErrNoRows) {
+		return c, app.ErrNotFound
+	}
+	if err != nil {
+		return c, fmt.Errorf("contact %d lezen: %w", id, err)
+	}
+	var err1, err2 error
+	c.Tijd, err1 = parseTime(tijd)
+	c.Vastgelegd, err2 = parseTime(vastgelegd)
+	return c, errors.Join(err1, err2)
+}
+
+// UpdateContact overwrites domain, time, channel and texts of contact c.ID. The old
+// text goes irreversibly (the table is vacuumed after the commit).
+func (w *writer) UpdateContact(c app.ContactMoment) error {
+	w.purge("contacts")
+	n, err := w.execCount(`UPDATE contacts SET domain = ?, tijd = ?, kanaal = ?, met = ?, notitie = ? WHERE id = ?`,
+		string(c.Domain), timeValue(c.Tijd), string(c.Kanaal), c.Met, c.Notitie, c.ID)
+	if err != nil {
+		return fmt.Errorf("contact %d wijzigen: %w", c.ID, err)
+	}
+	if n == 0 {
+		return app.ErrNotFound
+	}
+	return nil
+}
+
+// DeleteContact removes one contact irreversibly.
+func (w *writer) DeleteContact(id int64) error {
+	return w.deleteByID("contacts", "contact", id)
+}
+
+// UpdateStatusChange sets the target status of one status change (by c.ID).
+func (w *writer) UpdateStatusChange(c app.StatusChange) error {
+	n, err := w.execCount(`UPDATE followup_history SET naar = ? WHERE id = ?`, string(c.Naar), c.ID)
+	if err != nil {
+		return fmt.Errorf("statuswijziging %d corrigeren: %w", c.ID, err)
+	}
+	if n == 0 {
+		return app.ErrNotFound
+	}
+	return nil
+}
+
+// DeleteStatusChange removes one status change irreversibly.
+func (w *writer) DeleteStatusChange(id int64) error {
+	return w.deleteByID("followup_history", "statuswijziging", id)
+}
+
+// ClearAction empties the next action of (f.PersonID, f.Domain) irreversibly.
+func (w *writer) ClearAction(f app.Followup) error {
+	w.purge("followups")
+	n, err := w.execCount(`UPDATE followups SET actie = '', actiedatum = NULL, gewijzigd = ?
+		WHERE person_id = ? AND domain = ?`, timeValue(f.Gewijzigd), f.PersonID, string(f.Domain))
+	if err != nil {
+		return fmt.Errorf("actie %s van persoon %d wissen: %w", f.Domain, f.PersonID, err)
+	}
+	if n == 0 {
+		return app.ErrNotFound
+	}
+	return nil
+}
+
+// deleteByID removes row id of table (a constant of the callers, never input).
+func (w *writer) deleteByID(table, what string, id int64) error {
+	w.purge(table)
+	n, err := w.execCount(`DELETE FROM `+table+` WHERE id = ?`, id)
+	if err != nil {
+		return fmt.Errorf("%s %d verwijderen: %w", what, id, err)
+	}
+	if n == 0 {
+		return app.ErrNotFound
+	}
+	return nil
+}
+
+// PlannedActions returns every follow-up with a next action whose status is not
+// geregeld or niet nodig, with its person, by actiedatum .
+func (r *reader) PlannedActions() ([]app.DueAction, error) {
+	rows, err := r.query(`SELECT f.person_id, f.domain, f.status, f.verantwoordelijke, f.actie, f.actiedatum,
+		f.gewijzigd, `+personColumns+` FROM followups f JOIN persons p ON p.id = f.person_id
+		WHERE f.actiedatum IS NOT NULL AND f.status NOT IN (?, ?)
+		ORDER BY f.actiedatum, f.person_id, f.domain`, string(app.FollowupGeregeld), string(app.FollowupNietNodig))
+	if err != nil {
+		return nil, fmt.Errorf("geplande acties lezen: %w", err)
+	}
+	defer rows.Close()
+	var out []app.DueAction
+	for rows.Next() {
+		var f app.Followup
+		var actiedatum, gewijzigd sql.NullString
+		var s personScan
+		dest := append([]any{&f.PersonID, &f.Domain, &f.Status, &f.Verantwoordelijke, &f.Actie,
+			&actiedatum, &gewijzigd}, s.dest()...)
+		if err := rows.Scan(dest...); err != nil {
+			return nil, fmt.Errorf("geplande acties lezen: %w", err)
+		}
+		var err1, err2 error
+		f.Actiedatum, err1 = parseDate(actiedatum)
+		f.Gewijzigd, err2 = parseTime(gewijzigd)
+		if err := errors.Join(err1, err2); err != nil {
+			return nil, fmt.Errorf("geplande acties lezen: %w", err)
+		}
+		p, err := s.person()
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, app.DueAction{Person: p, Followup: f})
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("geplande acties lezen: %w", err)
+	}
+	return out, nil
+}
