@@ -11,25 +11,18 @@ import (
 )
 
 // latestDetentionJoin joins each person's latest detention (greatest begindatum, then
-// greatest id: the last of Detentions). Triggers of migration 0006 keep its id and
-// einddatum on the person (laatste_detentie, vrijlating).
+// greatest id: the last of Detentions). The trigger detentions_laatste (migration 0001)
+// keeps its id and einddatum on the person (laatste_detentie, vrijlating).
 const latestDetentionJoin = `LEFT JOIN detentions d ON d.id = p.laatste_detentie`
 
 // SearchPersons lists the persons matching q. Every word of q.Zoek must occur in the
 // person's folded names, BSN or SKN.
 func (r *reader) SearchPersons(q app.PersonQuery) ([]app.PersonRow, error) {
-	order, err := orderBy(q.Sort)
+	query, args, err := searchQuery(q)
 	if err != nil {
 		return nil, err
 	}
-	where, args := personFilter(q)
-	var limit any // NULL: no limit
-	if q.Limit > 0 {
-		limit = q.Limit
-	}
-	args = append(args, limit, max(q.Offset, 0))
-	rows, err := r.query(`SELECT `+personColumns+`, d.inrichting, d.einddatum, d.einddatum_status
-		FROM persons p `+latestDetentionJoin+where+` ORDER BY `+order+` LIMIT ? OFFSET ?`, args...)
+	rows, err := r.query(query, args...)
 	if err != nil {
 		return nil, fmt.Errorf("personen zoeken: %w", err)
 	}
@@ -46,6 +39,22 @@ func (r *reader) SearchPersons(q app.PersonQuery) ([]app.PersonRow, error) {
 		return nil, fmt.Errorf("personen zoeken: %w", err)
 	}
 	return out, nil
+}
+
+// searchQuery is the query of SearchPersons and its arguments.
+func searchQuery(q app.PersonQuery) (string, []any, error) {
+	order, err := orderBy(q.Sort)
+	if err != nil {
+		return "", nil, err
+	}
+	where, args := personFilter(q)
+	var limit any // NULL: no limit
+	if q.Limit > 0 {
+		limit = q.Limit
+	}
+	args = append(args, limit, max(q.Offset, 0))
+	return `SELECT ` + personColumns + `, d.inrichting, d.einddatum, d.einddatum_status
+		FROM persons p ` + latestDetentionJoin + where + ` ORDER BY ` + order + ` LIMIT ? OFFSET ?`, args, nil
 }
 
 // personFilter is the WHERE clause of q: every word of Zoek (folded like the column),

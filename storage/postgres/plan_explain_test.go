@@ -1,0 +1,115 @@
+package postgres
+
+import (
+	"context"
+	"crypto/md5"
+	"regexp"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/terugkeer/terugkeer/app"
+)
+
+// fillPersons stores n persons with distinct names (achternaam testName(i), twelve
+// letters drawn from md5) and a detention each, in plain SQL (the Go API would take a minute at
+// this size; the plans are what is tested), and updates the planner's statistics.
+func fillPersons(t *testing.T, db *DB, n int) {
+	t.Helper()
+	ctx := context.Background()
+	for _, q := range []string{
+		`INSERT INTO persons (voornamen, achternaam, zoek, sorteernaam, aangemaakt)
+			SELECT 'Jan', n, 'jan ' || n, n || chr(31) || 'jan' || chr(31), '2026-01-01T00:00:00.000000000Z'
+			FROM generate_series(1, $1) AS i, LATERAL (SELECT string_agg(
+				chr(97 + get_byte(decode(md5(i::text || '-' || k::text), 'hex'), 0) % 26), '') AS n
+				FROM generate_series(1, 12) AS k) AS name`,
+		`INSERT INTO detentions (person_id, inrichting, begindatum, einddatum, einddatum_status)
+			SELECT id, 'PI Test', '2025-01-01', to_char(date '2026-01-01' + (id % 700)::int, 'YYYY-MM-DD'), 'verwacht'
+			FROM persons`,
+		`ANALYZE`,
+	} {
+		var args []any
+		if strings.Contains(q, "$1") {
+			args = append(args, n)
+		}
+		if _, err := db.pool.Exec(ctx, q, args...); err != nil {
+			t.Fatal(err)
+		}
+	}
+}
+
+// explain returns the plan of SearchPersons for q.
+// testName is the achternaam fillPersons gives person i.
+func testName(i int) string {
+	b := make([]byte, 12)
+	for k := range b {
+		sum := md5.Sum([]byte(strconv.Itoa(i) + "-" + strconv.Itoa(k+1)))
+		b[k] = 'a' + sum[0]%26
+	}
+	return string(b)
+}
+
+func explain(t *testing.T, db *DB, q app.PersonQuery) string {
+	t.Helper()
+	query, args, err := searchQuery(q)
+	if err != nil {
+		t.Fatal(err)
+	}
+	rows, err := db.pool.Query(context.Background(), `EXPLAIN `+rebind(query), args...)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer rows.Close()
+	var plan []string
+	for rows.Next() {
+		var line string
+		if err := rows.Scan(&line); err != nil {
+			t.Fatal(err)
+		}
+		plan = append(plan, line)
+	}
+	if err := rows.Err(); err != nil {
+		t.Fatal(err)
+	}
+	return strings.Join(plan, "\n")
+}
+
+// The search finds a word of three or more letters through the trigram index, and the
+// release list (window and sort by release) walks persons_vrijlating: neither reads
+// every person.
+func TestQueryPlansUseTheIndexes(t *testing.T) {
+	if testing.Short() {
+		t.Skip("fills 10,000 persons")
+	}
+	db, _ := openTest(t)
+	fillPersons(t, db, 10000)
+	cases := []struct {
+		name  string
+		q     app.PersonQuery
+		index string
+	}{
+		{"search", app.PersonQuery{Zoek: "Jan " + testName(4242)[:8], Limit: 50}, "persons_zoek"},
+		{"search by release", app.PersonQuery{Zoek: testName(77)[3:10], Sort: app.SortByRelease}, "persons_zoek"},
+		{"release window", app.PersonQuery{ReleaseFrom: app.MustDate("2026-03-01"), ReleaseTo: app.MustDate("2026-03-14"),
+			Sort: app.SortByRelease, Limit: 50}, "persons_vrijlating"},
+		{"release sort", app.PersonQuery{Sort: app.SortByRelease, Limit: 50}, "persons_vrijlating"},
+		{"name sort", app.PersonQuery{Limit: 50}, "persons_sorteernaam"},
+	}
+	for _, c := range cases {
+		plan := explain(t, db, c.q)
+		if !regexp.MustCompile(`(on|using) ` + c.index + `\b`).MatchString(plan) {
+			t.Errorf("%s: the plan does not use %s:\n%s", c.name, c.index, plan)
+		}
+		if strings.Contains(plan, "Seq Scan on persons") {
+			t.Errorf("%s: the plan reads every person:\n%s", c.name, plan)
+		}
+	}
+	// The plans give the right rows too.
+	view(t, db, func(tx app.ReadTx) error {
+		rows, err := tx.SearchPersons(app.PersonQuery{Zoek: strings.ToUpper(testName(4999))})
+		if err != nil || len(rows) != 1 || rows[0].Achternaam != testName(4999) {
+			t.Errorf("search: %d rows, %v", len(rows), err)
+		}
+		return err
+	})
+}
