@@ -399,6 +399,18 @@ func auditResultLabel(r string) string {
 		return T("mislukt")
 	case "naar-lokale-map":
 		return T("naar de lokale map")
+	case app.ResultaatContactGewijzigd:
+		return T("contact gewijzigd")
+	case app.ResultaatContactVerwijderd:
+		return T("contact verwijderd")
+	case app.ResultaatStatusGecorr:
+		return T("status gecorrigeerd")
+	case app.ResultaatStatusVerwijderd:
+		return T("statuswijziging verwijderd")
+	case app.ResultaatActieVerwijderd:
+		return T("actie verwijderd")
+	case app.ResultaatHeropend:
+		return T("traject heropend")
 	}
 	return app.Visible(r)
 }

@@ -20,9 +20,13 @@ var helpTexts = map[string][]string{
 		"'Alleen controle nodig' toont de personen bij wie hetzelfde BSN met een ander geboortedatum binnenkwam: controleer of het om dezelfde persoon gaat.",
 		"Met de pijltjestoetsen kiest u een rij, Enter opent het dossier. Ctrl+F brengt u in het zoekveld.",
 	},
+	SectionActies: {
+		"Mijn acties toont elke geplande actie op datum: achterstallig, deze week (tot en met zondag) en later. Acties van domeinen die geregeld of niet nodig zijn, staan er niet bij.",
+		"'Mijn acties' toont de acties waarbij uw naam (onder Instellingen) als verantwoordelijke staat, 'Hele team' die van iedereen. Klik op een actie om het dossier te openen.",
+	},
 	"Persoon": {
 		"Het dossier toont per domein wat de gemeente weet en op welke grondslag: meldingen (art. 51c Wjsg), het informatieblad (toestemming, met de datum) en het D&R-plan (art. 18a Pbw). Gegevens waarvoor de toestemming is ingetrokken, zijn vernietigd.",
-		"Leg per domein contacten, de status en de volgende actie vast. Ctrl+P maakt een PDF voor het nazorgoverleg; die bevat het BSN alleen gemaskeerd. Esc gaat terug.",
+		"Leg per domein contacten, de status en de volgende actie vast; met 'Wijzigen', 'Corrigeren' en 'Verwijderen' verbetert u wat er is vastgelegd. Een afgesloten traject kunt u heropenen. Ctrl+P maakt een PDF voor het nazorgoverleg; die bevat het BSN alleen gemaskeerd. Esc gaat terug.",
 	},
 	SectionImporteren: {
 		"Importeer berichten van de DJI: kies bestanden of een map (.xml, .eml, .msg), sleep ze op het venster, of haal het postvak op. Een mail uit Outlook slaat u eerst op als bestand.",

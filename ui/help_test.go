@@ -13,7 +13,7 @@ func TestF1ShowsHelpForTheScreen(t *testing.T) {
 	svc := realService(t, exampleNow, []string{"0193"}, true)
 	s, w := newShell(t, svc, Options{})
 	c := w.Canvas()
-	for _, name := range []string{SectionOverzicht, SectionPersonen, SectionImporteren, SectionQuarantaine, SectionLogboek, SectionInstelling} {
+	for _, name := range []string{SectionOverzicht, SectionPersonen, SectionActies, SectionImporteren, SectionQuarantaine, SectionLogboek, SectionInstelling} {
 		if len(helpTexts[name]) == 0 {
 			t.Errorf("no help for %s", name)
 		}

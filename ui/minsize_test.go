@@ -19,7 +19,7 @@ func TestEveryScreenFits800x600(t *testing.T) {
 			t.Errorf("%s: the window needs %v, more than 800×600", name, m)
 		}
 	}
-	for _, name := range []string{SectionOverzicht, SectionPersonen, SectionImporteren, SectionQuarantaine, SectionLogboek, SectionInstelling} {
+	for _, name := range []string{SectionOverzicht, SectionPersonen, SectionActies, SectionImporteren, SectionQuarantaine, SectionLogboek, SectionInstelling} {
 		s.Show(name)
 		s.Wait()
 		check(name)

@@ -38,6 +38,10 @@ type PersonView struct {
 	LastStatusForm  *StatusForm
 	LastActionForm  *ActionForm
 	LastCloseForm   *CloseForm
+	// LastStatusCorrectForm and LastConfirm: the last "Status corrigeren" form and the
+	// last confirmation asked (removing a contact, status change or action, reopening).
+	LastStatusCorrectForm *StatusCorrectForm
+	LastConfirm           *dialog.ConfirmDialog
 
 	// scrollTo is a domain whose card the next render scrolls to (ScrollToDomain); cards
 	// holds the rendered card of every domain.
@@ -280,7 +284,11 @@ func (v *PersonView) actions() fyne.CanvasObject {
 	removeBtn := widget.NewButtonWithIcon(T("Persoon verwijderen"), theme.DeleteIcon(), v.removePerson)
 	removeBtn.Importance = widget.DangerImportance
 	objs := v.followupActions()
-	objs = append(objs, closeBtn, removeBtn)
+	objs = append(objs, closeBtn)
+	if v.File != nil && v.File.Traject.Status == app.Afgesloten {
+		objs = append(objs, widget.NewButtonWithIcon(T("Traject heropenen"), theme.ViewRefreshIcon(), v.reopenTraject))
+	}
+	objs = append(objs, removeBtn)
 	return container.NewHBox(objs...)
 }
 

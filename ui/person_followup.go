@@ -36,10 +36,15 @@ func (v *PersonView) followupBox(d app.Domain, df app.DomainFile) fyne.CanvasObj
 		widget.NewSeparator(),
 		blockHeading(T("Opvolging door de gemeente"), followupBasis(v.File)),
 		fields(T("Opvolging"), followupStatusLabel(status),
-			T("Verantwoordelijke"), app.Visible(fu.Verantwoordelijke),
-			T("Volgende actie"), actie),
+			T("Verantwoordelijke"), app.Visible(fu.Verantwoordelijke)),
 	}
-	items = append(items, contactList(df.Contacten)...)
+	if row := v.lastStatusRow(d, df); row != nil {
+		items = append(items, row)
+	}
+	if actie != "" {
+		items = append(items, v.actionRow(d, fu, actie))
+	}
+	items = append(items, v.contactList(df.Contacten)...)
 	contact := widget.NewButtonWithIcon(T("Contact vastleggen"), theme.ContentAddIcon(), func() { v.contactDialog(d) })
 	statusBtn := widget.NewButtonWithIcon(T("Status wijzigen"), theme.DocumentCreateIcon(), func() { v.statusDialog(d, fu) })
 	plan := widget.NewButtonWithIcon(T("Actie plannen"), theme.HistoryIcon(), func() { v.actionDialog(d, fu) })
@@ -47,8 +52,8 @@ func (v *PersonView) followupBox(d app.Domain, df app.DomainFile) fyne.CanvasObj
 	return container.NewVBox(items...)
 }
 
-// contactList shows contacts newest first.
-func contactList(cs []app.ContactMoment) []fyne.CanvasObject {
+// contactList shows contacts newest first, each with its buttons to correct or remove it.
+func (v *PersonView) contactList(cs []app.ContactMoment) []fyne.CanvasObject {
 	if len(cs) == 0 {
 		return nil
 	}
@@ -59,7 +64,9 @@ func contactList(cs []app.ContactMoment) []fyne.CanvasObject {
 		if c.Door != "" {
 			line += "  (" + tf("vastgelegd door {{.Naam}}", "Naam", app.Visible(c.Door)) + ")"
 		}
-		out = append(out, widget.NewLabel(line))
+		out = append(out, v.rowWithButtons(widget.NewLabel(line),
+			rowButton(T("Wijzigen"), theme.DocumentCreateIcon(), func() { v.correctContactDialog(c) }),
+			rowButton(T("Verwijderen"), theme.DeleteIcon(), func() { v.confirmRemoveContact(c) })))
 		if c.Notitie != "" {
 			n := wrapLabel(app.VisibleText(c.Notitie))
 			n.TextStyle = fyne.TextStyle{Italic: true}
@@ -74,7 +81,7 @@ func (v *PersonView) generalContacts() fyne.CanvasObject {
 	if v.File == nil || len(v.File.Contacten) == 0 {
 		return nil
 	}
-	return container.NewVBox(append([]fyne.CanvasObject{heading(T("Algemene contacten"))}, contactList(v.File.Contacten)...)...)
+	return container.NewVBox(append([]fyne.CanvasObject{heading(T("Algemene contacten"))}, v.contactList(v.File.Contacten)...)...)
 }
 
 // followupActions are the person-level follow-up buttons.
@@ -118,10 +125,19 @@ type ContactForm struct {
 	v       *PersonView
 	Dialog  *dialog.FormDialog
 	Problem *formProblem // why the last attempt could not be saved, inside the form
+	// editing is the recorded contact the form corrects; nil for a new contact.
+	editing *app.ContactMoment
 }
 
-func (v *PersonView) contactDialog(d app.Domain) {
-	f := &ContactForm{v: v, domains: v.contactDomains(), Problem: newFormProblem()}
+func (v *PersonView) contactDialog(d app.Domain) { v.openContactForm(d, nil) }
+
+// correctContactDialog opens the contact form filled with a recorded contact.
+func (v *PersonView) correctContactDialog(c app.ContactMoment) { v.openContactForm(c.Domain, &c) }
+
+// openContactForm opens the contact form, for a new contact of domain d or, with
+// editing, to correct that contact.
+func (v *PersonView) openContactForm(d app.Domain, editing *app.ContactMoment) {
+	f := &ContactForm{v: v, domains: v.contactDomains(), Problem: newFormProblem(), editing: editing}
 	var dl []string
 	sel := 0
 	for i, x := range f.domains {
@@ -150,6 +166,11 @@ func (v *PersonView) contactDialog(d app.Domain) {
 	f.Notitie.SetPlaceHolder(T("Wat is besproken of afgesproken?"))
 	f.Notitie.SetMinRowsVisible(4)
 	f.Notitie.Wrapping = fyne.TextWrapWord
+	title, confirmLabel := T("Contact vastleggen"), T("Vastleggen")
+	if editing != nil {
+		f.fill(*editing)
+		title, confirmLabel = T("Contact wijzigen"), T("Opslaan")
+	}
 	items := []*widget.FormItem{
 		widget.NewFormItem(T("Domein"), f.Domein),
 		widget.NewFormItem(T("Kanaal"), f.Kanaal),
@@ -159,7 +180,7 @@ func (v *PersonView) contactDialog(d app.Domain) {
 		widget.NewFormItem(T("Notitie"), f.Notitie),
 		widget.NewFormItem("", f.Problem.text),
 	}
-	f.Dialog = dialog.NewForm(T("Contact vastleggen"), T("Vastleggen"), T("Cancel"), items, func(ok bool) {
+	f.Dialog = dialog.NewForm(title, confirmLabel, T("Cancel"), items, func(ok bool) {
 		if ok {
 			f.Submit()
 		}
@@ -205,7 +226,13 @@ func (f *ContactForm) Submit() {
 		Notitie: f.Notitie.Text,
 	}
 	v.bg.run(func() {
-		_, err := v.svc.AddContact(v.ctx, v.id, c)
+		var err error
+		if f.editing != nil {
+			_, err = v.svc.CorrectContact(v.ctx, v.id, f.editing.ID, app.ContactEdit{Domain: &c.Domain, Tijd: &c.Tijd,
+				Kanaal: &c.Kanaal, Met: &c.Met, Notitie: &c.Notitie})
+		} else {
+			_, err = v.svc.AddContact(v.ctx, v.id, c)
+		}
 		fyne.Do(func() {
 			if err != nil {
 				if !f.Problem.show(err) {

@@ -34,6 +34,7 @@ type Options struct {
 const (
 	SectionOverzicht   = "Overzicht"
 	SectionPersonen    = "Personen"
+	SectionActies      = "Mijn acties"
 	SectionImporteren  = "Importeren"
 	SectionQuarantaine = "Quarantaine"
 	SectionLogboek     = "Logboek"
@@ -53,6 +54,7 @@ type Shell struct {
 
 	Overview   *OverviewView
 	Persons    *PersonsView
+	Actions    *ActionsView
 	Import     *ImportView
 	Quarantine *QuarantineView
 	Log        *AuditView
@@ -79,6 +81,7 @@ func NewShell(ctx context.Context, svc Service, win fyne.Window, opts Options) *
 	s.pdfFolders = newPDFFolders(opts.Platform)
 	s.Persons = NewPersonsView(ctx, svc, win, opts.Examples, s.bg, s.OpenPerson)
 	s.Overview = NewOverviewView(ctx, svc, win, s.bg, s)
+	s.Actions = NewActionsView(ctx, svc, win, s.bg, s.OpenPerson, func() { s.Show(SectionInstelling) })
 	s.Import = NewImportView(ctx, svc, win, s.bg, opts.Mailbox, s)
 	if opts.ReadFile != nil {
 		s.Import.readFile = opts.ReadFile
@@ -88,18 +91,19 @@ func NewShell(ctx context.Context, svc Service, win fyne.Window, opts Options) *
 	s.Settings = NewSettingsView(ctx, svc, win, s.bg, opts.Mailbox, s.changed)
 	s.screens[SectionOverzicht] = s.Overview.Content()
 	s.screens[SectionPersonen] = s.Persons.Content()
+	s.screens[SectionActies] = s.Actions.Content()
 	s.screens[SectionImporteren] = s.Import.Content()
 	s.screens[SectionQuarantaine] = s.Quarantine.Content()
 	s.screens[SectionLogboek] = s.Log.Content()
 	s.screens[SectionInstelling] = s.Settings.Content()
 
 	icons := map[string]fyne.Resource{
-		SectionOverzicht: theme.HomeIcon(), SectionPersonen: theme.AccountIcon(),
+		SectionOverzicht: theme.HomeIcon(), SectionPersonen: theme.AccountIcon(), SectionActies: theme.CalendarIcon(),
 		SectionImporteren: theme.DownloadIcon(), SectionQuarantaine: theme.WarningIcon(),
 		SectionLogboek: theme.ListIcon(), SectionInstelling: theme.SettingsIcon(),
 	}
 	nav := container.NewVBox()
-	for _, name := range []string{SectionOverzicht, SectionPersonen, SectionImporteren, SectionQuarantaine, SectionLogboek, SectionInstelling} {
+	for _, name := range []string{SectionOverzicht, SectionPersonen, SectionActies, SectionImporteren, SectionQuarantaine, SectionLogboek, SectionInstelling} {
 		b := widget.NewButtonWithIcon(T(name), icons[name], func() { s.Show(name) })
 		b.Alignment = widget.ButtonAlignLeading
 		b.Importance = widget.LowImportance
@@ -161,6 +165,8 @@ func (s *Shell) Show(name string) {
 	switch name {
 	case SectionOverzicht:
 		s.Overview.Reload()
+	case SectionActies:
+		s.Actions.Reload()
 	case SectionQuarantaine:
 		s.Quarantine.Reload()
 	case SectionLogboek:
@@ -203,6 +209,9 @@ func (s *Shell) changed() {
 	s.Persons.Reload()
 	s.Overview.Reload()
 	s.Quarantine.Reload()
+	if s.current == SectionActies {
+		s.Actions.Reload()
+	}
 }
 
 // SetStatus shows a short line at the bottom of the window.

@@ -21,6 +21,13 @@ type Service interface {
 	RemovePerson(ctx context.Context, id int64) error
 	SetFollowup(ctx context.Context, personID int64, d app.Domain, e app.FollowupEdit) (app.Followup, error)
 	AddContact(ctx context.Context, personID int64, c app.ContactMoment) (app.ContactMoment, error)
+	CorrectContact(ctx context.Context, personID, contactID int64, e app.ContactEdit) (app.ContactMoment, error)
+	RemoveContact(ctx context.Context, personID, contactID int64) error
+	CorrectStatus(ctx context.Context, personID int64, d app.Domain, s app.FollowupStatus) (app.Followup, error)
+	RemoveStatus(ctx context.Context, personID int64, d app.Domain) (app.Followup, error)
+	RemoveAction(ctx context.Context, personID int64, d app.Domain) (app.Followup, error)
+	ReopenTraject(ctx context.Context, personID int64) error
+	PlannedActions(ctx context.Context, q app.ActionQuery) (app.ActionList, error)
 
 	ImportBytes(ctx context.Context, bron, messageID string, raw []byte) ([]app.Result, error)
 	QuarantineList(ctx context.Context) ([]app.Quarantined, error)
