@@ -5,11 +5,48 @@ import (
 	"context"
 	"fmt"
 	"slices"
+	"strconv"
 )
 
-// settingStandBijwerken marks a database whose persons predate the consent_states
-// table (storage migration 0008): Prepare fills it once and clears the marker.
+// SettingDataVersie holds the version of the data the application derives and keeps
+// in the store beside what it was given (DataVersion): Prepare brings a store whose
+// data is older up to date and then records the version. The store only keeps the
+// setting; which steps there are, and what a missing setting means, is decided here,
+// so that every backend behaves the same and a new database needs nothing.
+const SettingDataVersie = "gegevensversie"
+
+// DataVersion is the version of the derived data this release writes:
+//
+//	1: the copy of each person's effective consent (ConsentStateTx) is filled.
+const DataVersion = 1
+
+// settingStandBijwerken is the marker SQLite's migration 0008 sets in a database whose
+// persons predate the consent_states table: data version 0. It is honoured for such
+// databases and cleared by Prepare; no other backend sets it.
 const settingStandBijwerken = "toestemmingsstand-bijwerken"
+
+// dataVersion returns the version of the store's derived data. Without the setting a
+// database is at version 1 (it was created, or its consent states filled, before the
+// setting existed), unless it carries the marker of migration 0008 (version 0). A new,
+// empty database is therefore current without a write.
+func dataVersion(tx ReadTx) (int, error) {
+	v, err := tx.Setting(SettingDataVersie)
+	if err != nil {
+		return 0, err
+	}
+	if v != "" {
+		n, err := strconv.Atoi(v)
+		if err != nil || n < 0 {
+			return 0, fmt.Errorf("de opgeslagen gegevensversie %q is beschadigd", v)
+		}
+		return n, nil
+	}
+	marker, err := tx.Setting(settingStandBijwerken)
+	if err != nil || marker != "" {
+		return 0, err
+	}
+	return 1, nil
+}
 
 // ConsentStateTx keeps a copy of each person's effective consent per domain next to the
 // person, so that lists can filter on it and the dashboard can read it for many persons
@@ -76,13 +113,19 @@ func (v *ConsentView) addRevocation(d Domain, on Date) {
 // PrepareNeeded reports whether Prepare has work to do (after an upgrade), so that a
 // window can say so while it runs.
 func (s *Service) PrepareNeeded(ctx context.Context) (bool, error) {
-	v, err := s.Setting(ctx, settingStandBijwerken)
-	return v != "", err
+	var v int
+	err := s.store.View(ctx, func(tx ReadTx) error {
+		var err error
+		v, err = dataVersion(tx)
+		return err
+	})
+	return v < DataVersion, err
 }
 
-// Prepare brings data derived by the application up to date after an upgrade: today the
-// consent states of persons stored before they were kept. It returns the number of
-// persons updated (0 when nothing was to do). Call it once after opening the store.
+// Prepare brings data derived by the application up to date after an upgrade (the
+// steps of DataVersion the store's data lacks): today the consent states of persons
+// stored before they were kept. It returns the number of persons updated (0 when
+// nothing was to do). Call it once after opening the store.
 func (s *Service) Prepare(ctx context.Context) (int, error) {
 	// A read first: the usual start then takes no write lock (a running import or
 	// retention run in another process does not hold up a read-only command).
@@ -95,11 +138,19 @@ func (s *Service) Prepare(ctx context.Context) (int, error) {
 	var n int
 	err := s.store.Update(ctx, func(tx Tx) error {
 		n = 0
-		v, err := tx.Setting(settingStandBijwerken)
-		if err != nil || v == "" {
+		v, err := dataVersion(tx) // again under the write lock: another process may have done it
+		if err != nil || v >= DataVersion {
 			return err
 		}
-		if n, err = fillConsentStates(tx); err != nil {
+		if v < 1 {
+			if n, err = fillConsentStates(tx); err != nil {
+				return err
+			}
+		}
+		if err := tx.SetSetting(SettingDataVersie, strconv.Itoa(DataVersion)); err != nil {
+			return err
+		}
+		if marker, err := tx.Setting(settingStandBijwerken); err != nil || marker == "" {
 			return err
 		}
 		return tx.SetSetting(settingStandBijwerken, "")

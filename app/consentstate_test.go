@@ -148,6 +148,57 @@ func TestPrepareFillsConsentStates(t *testing.T) {
 		t.Errorf("PrepareNeeded after = %v, %v", need, err)
 	}
 	w.checkConsentCopy()
+	// The marker gave way to the app's data version.
+	for key, want := range map[string]string{"toestemmingsstand-bijwerken": "", app.SettingDataVersie: "1"} {
+		if v, err := w.svc.Setting(ctx, key); err != nil || v != want {
+			t.Errorf("setting %s = %q, %v; want %q", key, v, err, want)
+		}
+	}
+}
+
+// The data version, not a backend's marker, decides what Prepare does: a new database
+// is current without a write, and a store at an older version is brought up to date
+// whatever backend it is on.
+func TestPrepareFollowsTheDataVersion(t *testing.T) {
+	w := newWorld(t)
+	ctx := context.Background()
+	if need, err := w.svc.PrepareNeeded(ctx); err != nil || need {
+		t.Fatalf("a new database needs Prepare: %v, %v", need, err)
+	}
+	if n, err := w.svc.Prepare(ctx); err != nil || n != 0 {
+		t.Fatalf("Prepare on a new database: %d, %v", n, err)
+	}
+	if v, err := w.svc.Setting(ctx, app.SettingDataVersie); err != nil || v != "" {
+		t.Errorf("Prepare wrote the data version of a new database (%q, %v): a start would take the write lock", v, err)
+	}
+	w.mustImport(melding("999990019", "Aa", "2019-06-01", "2019-09-10"))
+	w.mustImport(sheet("999990019", "Aa", "2019-06-03", "A", app.Onderdak))
+	raw, err := sql.Open("sqlite", "file:"+filepath.Join(w.dir, "terugkeer.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer raw.Close()
+	if _, err := raw.Exec(`DELETE FROM consent_states`); err != nil {
+		t.Fatal(err)
+	}
+	if err := w.svc.SetSetting(ctx, app.SettingDataVersie, "0"); err != nil {
+		t.Fatal(err)
+	}
+	if n, err := w.svc.Prepare(ctx); err != nil || n != 1 {
+		t.Fatalf("Prepare at data version 0: %d persons, %v; want 1", n, err)
+	}
+	if got := w.filterBSNs(app.Onderdak, app.FilterOpen); !slices.Equal(got, []string{"999990019"}) {
+		t.Errorf("after Prepare: %v", got)
+	}
+	if v, _ := w.svc.Setting(ctx, app.SettingDataVersie); v != "1" {
+		t.Errorf("data version after Prepare = %q", v)
+	}
+	if err := w.svc.SetSetting(ctx, app.SettingDataVersie, "x"); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := w.svc.PrepareNeeded(ctx); err == nil {
+		t.Error("a damaged data version was accepted")
+	}
 }
 
 // withSKN puts an SKN into a message's betrokkene (and drops the BSN when bsn is "").
