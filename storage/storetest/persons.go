@@ -1,16 +1,17 @@
-package postgres
+package storetest
 
 import (
 	"errors"
 	"reflect"
+	"sort"
 	"testing"
 	"time"
 
 	"github.com/terugkeer/terugkeer/app"
 )
 
-func TestPersonRoundTrip(t *testing.T) {
-	db, _ := openTest(t)
+func testPersonRoundTrip(t *testing.T, open Opener) {
+	db := open(t)
 	p := samplePerson(bsn1, "Zoë", "van der", "Berg")
 	p.SKN = "12345678"
 	p.ControleNodig = true
@@ -38,8 +39,8 @@ func TestPersonRoundTrip(t *testing.T) {
 	})
 }
 
-func TestPersonNotFound(t *testing.T) {
-	db, _ := openTest(t)
+func testPersonNotFound(t *testing.T, open Opener) {
+	db := open(t)
 	createPerson(t, db, &app.Person{SKN: "777", Achternaam: "Alleen SKN"})
 	view(t, db, func(tx app.ReadTx) error {
 		_, err1 := tx.PersonByID(42)
@@ -58,8 +59,8 @@ func TestPersonNotFound(t *testing.T) {
 	})
 }
 
-func TestPersonWithoutIdentifiersAndDates(t *testing.T) {
-	db, _ := openTest(t)
+func testPersonWithoutIdentifiersAndDates(t *testing.T, open Opener) {
+	db := open(t)
 	p := &app.Person{Achternaam: "Onbekend"}
 	id := createPerson(t, db, p)
 	createPerson(t, db, &app.Person{Achternaam: "Tweede"}) // two NULL BSNs do not collide
@@ -72,8 +73,8 @@ func TestPersonWithoutIdentifiersAndDates(t *testing.T) {
 	})
 }
 
-func TestDuplicateBSNRejected(t *testing.T) {
-	db, _ := openTest(t)
+func testDuplicateBSNRejected(t *testing.T, open Opener) {
+	db := open(t)
 	createPerson(t, db, samplePerson(bsn1, "A", "", "A"))
 	err := db.Update(t.Context(), func(tx app.Tx) error {
 		return tx.CreatePerson(samplePerson(bsn1, "B", "", "B"))
@@ -83,8 +84,8 @@ func TestDuplicateBSNRejected(t *testing.T) {
 	}
 }
 
-func TestUpdatePerson(t *testing.T) {
-	db, _ := openTest(t)
+func testUpdatePerson(t *testing.T, open Opener) {
+	db := open(t)
 	p := samplePerson("", "Jan", "", "Jansen")
 	p.SKN = "555"
 	id := createPerson(t, db, p)
@@ -112,8 +113,8 @@ func TestUpdatePerson(t *testing.T) {
 	}
 }
 
-func TestDeletePersonCascades(t *testing.T) {
-	db, _ := openTest(t)
+func testDeletePersonCascades(t *testing.T, open Opener) {
+	db := open(t)
 	keep := createPerson(t, db, samplePerson(bsn2, "Blijf", "", "Hier"))
 	id := createPerson(t, db, samplePerson(bsn1, "Jan", "", "Jansen"))
 	keys := []string{"k1"}
@@ -124,7 +125,7 @@ func TestDeletePersonCascades(t *testing.T) {
 				Onderwerpen: []app.Answer{{Code: "zorg.medicatie", Antwoord: "ja"}}, Hulpvraag: "hulp"}),
 			tx.ReplaceGeneral(id, []app.Answer{{Code: "contact.voorkeur", Antwoord: "direct"}}),
 			tx.SaveConsent(keys, app.Zorg, app.DomainConsent{Opgesteld: app.MustDate("2025-02-01"), Gegeven: true}),
-			tx.AddMessage(app.MessageRecord{Kenmerk: "M1", Soort: app.Informatieblad, PersonID: id}),
+			tx.AddMessage(app.MessageRecord{Kenmerk: "M1", Soort: app.Informatieblad, PersonID: id, Ontvangen: t0}),
 			tx.SaveDetention(&app.Detention{PersonID: keep, Begindatum: app.MustDate("2025-01-01")}),
 		)
 	})
@@ -134,20 +135,23 @@ func TestDeletePersonCascades(t *testing.T) {
 		if _, err := tx.PersonByID(id); !errors.Is(err, app.ErrNotFound) {
 			t.Errorf("person still there: %v", err)
 		}
-		for _, table := range []string{"detentions", "topics", "hulpvragen", "general_topics"} {
-			if n := countWhere(t, tx, table, "person_id = ?", id); n != 0 {
-				t.Errorf("%s: %d rows left", table, n)
-			}
+		ds, err1 := tx.Detentions(id)
+		dd, err2 := tx.DomainData(id)
+		g, err3 := tx.General(id)
+		ms, err4 := tx.Messages(id)
+		if err := errors.Join(err1, err2, err3, err4); err != nil || len(ds)+len(dd)+len(g)+len(ms) != 0 {
+			t.Errorf("left after DeletePerson: %v %v %v %v (%v)", ds, dd, g, ms, err)
 		}
-		if n := countWhere(t, tx, "detentions", "person_id = ?", keep); n != 1 {
-			t.Errorf("other person's detention removed")
+		if ds, err := tx.Detentions(keep); len(ds) != 1 || err != nil {
+			t.Errorf("other person's detention removed: %v %v", ds, err)
 		}
 		known, err := tx.MessageKnown("M1")
 		if !known || err != nil {
 			t.Errorf("message record removed: %v", err)
 		}
-		if n := countWhere(t, tx, "messages", "kenmerk = 'M1' AND person_id IS NULL"); n != 1 {
-			t.Error("message still linked to the removed person")
+		all, err := tx.MessagesSince(time.Time{})
+		if err != nil || len(all) != 1 || all[0].Kenmerk != "M1" || all[0].PersonID != 0 {
+			t.Errorf("message still linked to the removed person: %+v %v", all, err)
 		}
 		c, err := tx.Consents(keys)
 		if err != nil || !c[app.Zorg].Gegeven {
@@ -155,17 +159,39 @@ func TestDeletePersonCascades(t *testing.T) {
 		}
 		return nil
 	})
+	for _, table := range []string{"detentions", "topics", "hulpvragen", "general_topics", "messages"} {
+		noRowsLeft(t, db, table, id)
+	}
 	err := db.Update(t.Context(), func(tx app.Tx) error { return tx.DeletePerson(id) })
 	if !errors.Is(err, app.ErrNotFound) {
 		t.Fatalf("deleting a missing person: %v", err)
 	}
 }
 
-func countWhere(t *testing.T, tx app.ReadTx, table, where string, args ...any) int {
-	t.Helper()
-	var n int
-	if err := tx.(*reader).queryRow(`SELECT count(*) FROM `+table+` WHERE `+where, args...).Scan(&n); err != nil {
-		t.Fatal(err)
-	}
-	return n
+// An SKN is not unique: PersonsBySKN returns every person with it, and no other.
+func testPersonsBySKN(t *testing.T, open Opener) {
+	db := open(t)
+	a := samplePerson(bsn1, "Jan", "", "Jansen")
+	a.SKN = "1234"
+	b := samplePerson(bsn2, "Piet", "", "Pietersen")
+	b.SKN = "1234"
+	c := samplePerson(bsn3, "Kees", "", "Klaassen")
+	c.SKN = "5678"
+	ids := []int64{createPerson(t, db, a), createPerson(t, db, b)}
+	createPerson(t, db, c)
+	view(t, db, func(tx app.ReadTx) error {
+		got, err := tx.PersonsBySKN("1234")
+		if err != nil {
+			return err
+		}
+		sort.Slice(got, func(i, j int) bool { return got[i].ID < got[j].ID })
+		if len(got) != 2 || got[0].ID != ids[0] || got[1].ID != ids[1] || !reflect.DeepEqual(got[0], *a) {
+			t.Errorf("PersonsBySKN(1234) = %+v", got)
+		}
+		none, err := tx.PersonsBySKN("999")
+		if len(none) != 0 {
+			t.Errorf("PersonsBySKN(999) = %+v", none)
+		}
+		return err
+	})
 }

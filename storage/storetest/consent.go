@@ -1,7 +1,8 @@
-package postgres
+package storetest
 
 import (
 	"reflect"
+	"sort"
 	"testing"
 
 	"github.com/terugkeer/terugkeer/app"
@@ -21,8 +22,8 @@ func stored(date string, gegeven bool, gegevenOp string) app.DomainConsent {
 	return c
 }
 
-func TestConsentKeepsNewestPerKeyAndDomain(t *testing.T) {
-	db, _ := openTest(t)
+func testConsentKeepsNewestPerKeyAndDomain(t *testing.T, open Opener) {
+	db := open(t)
 	update(t, db, func(tx app.Tx) error {
 		steps := []struct {
 			keys []string
@@ -68,8 +69,8 @@ func TestConsentKeepsNewestPerKeyAndDomain(t *testing.T) {
 
 // An older sheet that gave consent, arriving after a newer one that withholds it, leaves
 // the newer sheet's consent and records the date consent was given (the v1 precision).
-func TestConsentKeepsTheDateConsentWasGiven(t *testing.T) {
-	db, _ := openTest(t)
+func testConsentKeepsTheDateConsentWasGiven(t *testing.T, open Opener) {
+	db := open(t)
 	update(t, db, func(tx app.Tx) error {
 		return firstErr(
 			tx.SaveConsent([]string{"k"}, app.Schulden, consent("2025-05-01", false)),
@@ -94,8 +95,8 @@ func TestConsentKeepsTheDateConsentWasGiven(t *testing.T) {
 	})
 }
 
-func TestConsentNewestOverKeysAndTies(t *testing.T) {
-	db, _ := openTest(t)
+func testConsentNewestOverKeysAndTies(t *testing.T, open Opener) {
+	db := open(t)
 	update(t, db, func(tx app.Tx) error {
 		return firstErr(
 			tx.SaveConsent([]string{"bsnkey"}, app.Zorg, consent("2025-01-01", true)),
@@ -124,8 +125,8 @@ func TestConsentNewestOverKeysAndTies(t *testing.T) {
 	}
 }
 
-func TestRevocationsKeepLatest(t *testing.T) {
-	db, _ := openTest(t)
+func testRevocationsKeepLatest(t *testing.T, open Opener) {
+	db := open(t)
 	update(t, db, func(tx app.Tx) error {
 		return firstErr(
 			tx.AddRevocation([]string{"a", "b"}, app.Zorg, app.MustDate("2025-03-01")),
@@ -153,12 +154,74 @@ func TestRevocationsKeepLatest(t *testing.T) {
 	})
 }
 
-// firstErr returns the first non-nil error: calls are evaluated in order anyway.
-func firstErr(errs ...error) error {
-	for _, err := range errs {
-		if err != nil {
-			return err
-		}
+func testConsentStatesReplaceAndCascade(t *testing.T, open Opener) {
+	db := open(t)
+	id := createPerson(t, db, samplePerson("999990019", "Jan", "van der", "Berg"))
+	addDetention(t, db, id, "2019-06-01", "2019-09-10")
+	save := func(states map[app.Domain]app.ConsentState) {
+		update(t, db, func(tx app.Tx) error { return tx.SaveConsentStates(id, states) })
 	}
-	return nil
+	read := func() map[app.Domain]app.ConsentState {
+		var out map[int64]map[app.Domain]app.ConsentState
+		view(t, db, func(tx app.ReadTx) (err error) {
+			out, err = tx.ReleaseConsentStates(app.MustDate("2019-09-01"), app.MustDate("2019-09-30"))
+			return err
+		})
+		return out[id]
+	}
+	save(map[app.Domain]app.ConsentState{app.Onderdak: app.ConsentJa, app.Schulden: app.ConsentJa, app.Zorg: app.ConsentOnbekend})
+	want := map[app.Domain]app.ConsentState{app.Onderdak: app.ConsentJa, app.Schulden: app.ConsentJa}
+	if got := read(); !reflect.DeepEqual(got, want) {
+		t.Fatalf("states %v, want %v", got, want)
+	}
+	save(map[app.Domain]app.ConsentState{app.Schulden: app.ConsentIngetrokken})
+	want = map[app.Domain]app.ConsentState{app.Schulden: app.ConsentIngetrokken}
+	if got := read(); !reflect.DeepEqual(got, want) {
+		t.Fatalf("after replace: %v, want %v", got, want)
+	}
+	update(t, db, func(tx app.Tx) error { return tx.DeletePerson(id) })
+	if got := read(); len(got) != 0 {
+		t.Fatalf("states %v after removing the person", got)
+	}
+	noRowsLeft(t, db, "consent_states", 0)
+}
+
+// ScanLedger hands out every row of both ledgers, as stored.
+func testScanLedger(t *testing.T, open Opener) {
+	db := open(t)
+	update(t, db, func(tx app.Tx) error {
+		return firstErr(
+			tx.SaveConsent([]string{"a", "b"}, app.Zorg, consent("2025-03-01", true)),
+			tx.SaveConsent([]string{"a"}, app.Schulden, consent("2025-04-01", false)),
+			tx.AddRevocation([]string{"c"}, app.Onderdak, app.MustDate("2025-05-01")),
+		)
+	})
+	type sheetRow struct {
+		key string
+		d   app.Domain
+		c   app.DomainConsent
+	}
+	type revRow struct {
+		key string
+		d   app.Domain
+		on  app.Date
+	}
+	var sheets []sheetRow
+	var revs []revRow
+	view(t, db, func(tx app.ReadTx) error {
+		return tx.ScanLedger(func(key string, d app.Domain, c app.DomainConsent) { sheets = append(sheets, sheetRow{key, d, c}) },
+			func(key string, d app.Domain, on app.Date) { revs = append(revs, revRow{key, d, on}) })
+	})
+	sort.Slice(sheets, func(i, j int) bool { return sheets[i].key+string(sheets[i].d) < sheets[j].key+string(sheets[j].d) })
+	want := []sheetRow{
+		{"a", app.Schulden, stored("2025-04-01", false, "")},
+		{"a", app.Zorg, stored("2025-03-01", true, "2025-03-01")},
+		{"b", app.Zorg, stored("2025-03-01", true, "2025-03-01")},
+	}
+	if !reflect.DeepEqual(sheets, want) {
+		t.Errorf("sheets %+v\nwant   %+v", sheets, want)
+	}
+	if wantRev := []revRow{{"c", app.Onderdak, app.MustDate("2025-05-01")}}; !reflect.DeepEqual(revs, wantRev) {
+		t.Errorf("revocations %+v", revs)
+	}
 }

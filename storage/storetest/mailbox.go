@@ -1,4 +1,4 @@
-package sqlite
+package storetest
 
 import (
 	"reflect"
@@ -7,8 +7,8 @@ import (
 	"github.com/terugkeer/terugkeer/app"
 )
 
-func TestMailboxSettingsRoundTrip(t *testing.T) {
-	db, _ := openTest(t)
+func testMailboxSettingsRoundTrip(t *testing.T, open Opener) {
+	db := open(t)
 	view(t, db, func(tx app.ReadTx) error {
 		s, err := tx.MailboxSettings()
 		if s != (app.MailboxSettings{}) {
@@ -41,8 +41,8 @@ func TestMailboxSettingsRoundTrip(t *testing.T) {
 	})
 }
 
-func TestMailboxState(t *testing.T) {
-	db, _ := openTest(t)
+func testMailboxState(t *testing.T, open Opener) {
+	db := open(t)
 	const key = "nazorg@imap.test:993/INBOX"
 	view(t, db, func(tx app.ReadTx) error {
 		st, err := tx.MailboxState(key)
@@ -87,4 +87,25 @@ func TestMailboxState(t *testing.T) {
 		}
 		return err
 	})
+}
+
+func testMailDeletions(t *testing.T, open Opener) {
+	db := open(t)
+	pending := func() []string {
+		var ids []string
+		view(t, db, func(tx app.ReadTx) (err error) { ids, err = tx.PendingMailDeletions(); return err })
+		return ids
+	}
+	if got := pending(); len(got) != 0 {
+		t.Errorf("fresh: %q", got)
+	}
+	update(t, db, func(tx app.Tx) error { return tx.QueueMailDeletions([]string{"<b@x>", "", "<a@x>", "<b@x>"}) })
+	update(t, db, func(tx app.Tx) error { return tx.QueueMailDeletions([]string{"<c@x>", "<a@x>"}) })
+	if got := pending(); !reflect.DeepEqual(got, []string{"<a@x>", "<b@x>", "<c@x>"}) {
+		t.Errorf("queued: %q", got)
+	}
+	update(t, db, func(tx app.Tx) error { return tx.MailDeletionsDone([]string{"<a@x>", "<onbekend@x>", "<c@x>"}) })
+	if got := pending(); !reflect.DeepEqual(got, []string{"<b@x>"}) {
+		t.Errorf("after done: %q", got)
+	}
 }

@@ -1,14 +1,15 @@
-package sqlite
+package storetest
 
 import (
+	"errors"
 	"reflect"
 	"testing"
 
 	"github.com/terugkeer/terugkeer/app"
 )
 
-func TestDomainDataReplaceAndPurge(t *testing.T) {
-	db, _ := openTest(t)
+func testDomainDataReplaceAndPurge(t *testing.T, open Opener) {
+	db := open(t)
 	id := createPerson(t, db, samplePerson(bsn1, "Jan", "", "Jansen"))
 	zorg := app.DomainData{Onderwerpen: []app.Answer{
 		{Code: "zorg.verzekering", Antwoord: "actief"},
@@ -58,8 +59,8 @@ func TestDomainDataReplaceAndPurge(t *testing.T) {
 	}
 }
 
-func TestGeneralReplaceAndPurge(t *testing.T) {
-	db, _ := openTest(t)
+func testGeneralReplaceAndPurge(t *testing.T, open Opener) {
+	db := open(t)
 	id := createPerson(t, db, samplePerson(bsn1, "Jan", "", "Jansen"))
 	answers := []app.Answer{
 		{Code: "contact.voorkeur", Antwoord: "direct"},
@@ -94,4 +95,48 @@ func TestGeneralReplaceAndPurge(t *testing.T) {
 		}
 		return err
 	})
+}
+
+// PurgeSheetData removes a domain's informatieblad content and counts it, and leaves the
+// domain's follow-up and the other domains alone.
+func testPurgeSheetDataKeepsFollowup(t *testing.T, open Opener) {
+	db := open(t)
+	id := createPerson(t, db, samplePerson(bsn1, "Jan", "", "Jansen"))
+	f := app.Followup{PersonID: id, Domain: app.Zorg, Status: app.FollowupOpen, Gewijzigd: t0}
+	onderdak := app.DomainData{Hulpvraag: "woning"}
+	update(t, db, func(tx app.Tx) error {
+		return firstErr(
+			tx.ReplaceDomainData(id, app.Zorg, app.DomainData{Hulpvraag: "huisarts",
+				Onderwerpen: []app.Answer{{Code: "zorg.verzekering", Antwoord: "actief"}}}),
+			tx.ReplaceDomainData(id, app.Onderdak, onderdak),
+			tx.SaveFollowup(f))
+	})
+	var n int
+	update(t, db, func(tx app.Tx) error {
+		var err error
+		n, err = tx.PurgeSheetData(id, app.Zorg)
+		return err
+	})
+	if n != 2 {
+		t.Errorf("purged %d items, want 2 (one topic and the hulpvraag)", n)
+	}
+	view(t, db, func(tx app.ReadTx) error {
+		dd, err := tx.DomainData(id)
+		if want := map[app.Domain]app.DomainData{app.Onderdak: onderdak}; !reflect.DeepEqual(dd, want) {
+			t.Errorf("after purge: %+v", dd)
+		}
+		fs, err2 := tx.Followups(id)
+		if !reflect.DeepEqual(fs, map[app.Domain]app.Followup{app.Zorg: f}) {
+			t.Errorf("follow-up after PurgeSheetData: %+v", fs)
+		}
+		return errors.Join(err, err2)
+	})
+	update(t, db, func(tx app.Tx) error {
+		var err error
+		n, err = tx.PurgeSheetData(id, app.Zorg)
+		return err
+	})
+	if n != 0 {
+		t.Errorf("second purge removed %d", n)
+	}
 }

@@ -1,6 +1,7 @@
-package postgres
+package storetest
 
 import (
+	"errors"
 	"reflect"
 	"testing"
 	"time"
@@ -8,10 +9,8 @@ import (
 	"github.com/terugkeer/terugkeer/app"
 )
 
-var t0 = time.Date(2019, 8, 1, 12, 0, 0, 0, time.UTC)
-
-func TestFollowupRoundTripAndPurge(t *testing.T) {
-	db, _ := openTest(t)
+func testFollowupRoundTripAndPurge(t *testing.T, open Opener) {
+	db := open(t)
 	id := createPerson(t, db, samplePerson(bsn1, "Jan", "", "Jansen"))
 	other := createPerson(t, db, samplePerson(bsn2, "Piet", "", "Pietersen"))
 	onderdak := app.Followup{PersonID: id, Domain: app.Onderdak, Status: app.FollowupInBehandeling,
@@ -103,8 +102,8 @@ func TestFollowupRoundTripAndPurge(t *testing.T) {
 	})
 }
 
-func TestFollowupConstraints(t *testing.T) {
-	db, _ := openTest(t)
+func testFollowupConstraints(t *testing.T, open Opener) {
+	db := open(t)
 	id := createPerson(t, db, samplePerson(bsn1, "Jan", "", "Jansen"))
 	bad := []func(tx app.Tx) error{
 		func(tx app.Tx) error {
@@ -130,25 +129,52 @@ func TestFollowupConstraints(t *testing.T) {
 	}
 }
 
-func TestMessagesSince(t *testing.T) {
-	db, _ := openTest(t)
+func testFollowupOnSociaalNetwerk(t *testing.T, open Opener) {
+	db := open(t)
+	id := createPerson(t, db, samplePerson(bsn1, "Samira", "", "El Idrissi"))
 	update(t, db, func(tx app.Tx) error {
-		for i, k := range []string{"A", "B", "C"} {
-			if err := tx.AddMessage(app.MessageRecord{Kenmerk: k, Soort: app.MeldingBegin, Ontvangen: t0.Add(time.Duration(i) * time.Hour)}); err != nil {
-				return err
-			}
-		}
-		return nil
+		return firstErr(
+			tx.SaveFollowup(app.Followup{PersonID: id, Domain: app.SociaalNetwerk, Status: app.FollowupOpen,
+				Gewijzigd: time.Now()}),
+			tx.AddStatusChange(app.StatusChange{PersonID: id, Domain: app.SociaalNetwerk, Tijd: time.Now(),
+				Van: app.FollowupOpen, Naar: app.FollowupGeregeld}),
+			tx.AddContact(&app.ContactMoment{PersonID: id, Domain: app.SociaalNetwerk, Tijd: time.Now(),
+				Kanaal: app.KanaalTelefoon, Vastgelegd: time.Now()}),
+		)
 	})
+}
+
+// The release list's follow-up and contact counts: only persons whose latest detention
+// ends in the window, and of those only who has any.
+func testReleaseFollowupsAndContactCounts(t *testing.T, open Opener) {
+	db := open(t)
+	in := createPerson(t, db, samplePerson(bsn1, "Binnen", "", "Venster"))
+	quiet := createPerson(t, db, samplePerson(bsn2, "Stil", "", "Venster"))
+	out := createPerson(t, db, samplePerson(bsn3, "Buiten", "", "Venster"))
+	addDetention(t, db, in, "2019-01-01", "2019-06-01") // an older stay
+	addDetention(t, db, in, "2019-07-01", "2019-08-14") // the latest, in the window
+	addDetention(t, db, quiet, "2019-05-20", "2019-08-20")
+	addDetention(t, db, out, "2019-05-20", "2019-09-02")
+	f := app.Followup{PersonID: in, Domain: app.Zorg, Status: app.FollowupInBehandeling, Verantwoordelijke: "ik",
+		Actie: "bellen", Actiedatum: app.MustDate("2019-08-20"), Gewijzigd: t0}
+	update(t, db, func(tx app.Tx) error {
+		return firstErr(
+			tx.SaveFollowup(f),
+			tx.SaveFollowup(app.Followup{PersonID: out, Domain: app.Zorg, Status: app.FollowupOpen, Gewijzigd: t0}),
+			tx.AddContact(&app.ContactMoment{PersonID: in, Domain: app.Zorg, Tijd: t0, Kanaal: app.KanaalTelefoon, Vastgelegd: t0}),
+			tx.AddContact(&app.ContactMoment{PersonID: in, Domain: app.DomainAlgemeen, Tijd: t0, Kanaal: app.KanaalBrief, Vastgelegd: t0}),
+			tx.AddContact(&app.ContactMoment{PersonID: out, Domain: app.Zorg, Tijd: t0, Kanaal: app.KanaalBrief, Vastgelegd: t0}))
+	})
+	from, to := app.MustDate("2019-08-01"), app.MustDate("2019-08-31")
 	view(t, db, func(tx app.ReadTx) error {
-		all, err := tx.MessagesSince(time.Time{})
-		if len(all) != 3 || all[0].Kenmerk != "C" {
-			t.Errorf("since never = %+v", all)
+		fs, err := tx.ReleaseFollowups(from, to)
+		if want := map[int64]map[app.Domain]app.Followup{in: {app.Zorg: f}}; !reflect.DeepEqual(fs, want) {
+			t.Errorf("release follow-ups %+v", fs)
 		}
-		some, _ := tx.MessagesSince(t0.Add(time.Hour))
-		if len(some) != 1 || some[0].Kenmerk != "C" {
-			t.Errorf("since B = %+v", some)
+		cs, err2 := tx.ReleaseContactCounts(from, to)
+		if want := map[int64]int{in: 2}; !reflect.DeepEqual(cs, want) {
+			t.Errorf("release contact counts %v", cs)
 		}
-		return err
+		return errors.Join(err, err2)
 	})
 }

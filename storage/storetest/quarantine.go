@@ -1,4 +1,4 @@
-package postgres
+package storetest
 
 import (
 	"errors"
@@ -9,8 +9,8 @@ import (
 	"github.com/terugkeer/terugkeer/app"
 )
 
-func TestQuarantine(t *testing.T) {
-	db, _ := openTest(t)
+func testQuarantine(t *testing.T, open Opener) {
+	db := open(t)
 	q1 := &app.Quarantined{Bron: "a.xml", Reden: "kapot", Ontvangen: time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC), Raw: []byte("<a/>")}
 	q2 := &app.Quarantined{Bron: "b.eml", Reden: "ook kapot", Ontvangen: time.Date(2026, 1, 2, 0, 0, 0, 0, time.UTC), Raw: []byte{}}
 	update(t, db, func(tx app.Tx) error { return firstErr(tx.AddQuarantine(q1), tx.AddQuarantine(q2)) })
@@ -51,8 +51,8 @@ func TestQuarantine(t *testing.T) {
 }
 
 // A mail fetched again after an interrupted IMAP run must not be quarantined twice.
-func TestQuarantineSameBytesOnce(t *testing.T) {
-	db, _ := openTest(t)
+func testQuarantineSameBytesOnce(t *testing.T, open Opener) {
+	db := open(t)
 	q1 := &app.Quarantined{Bron: "postvak uid 7", Reden: "kapot", Ontvangen: time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC), Raw: []byte("<a/>")}
 	q2 := &app.Quarantined{Bron: "postvak uid 7", Reden: "kapot", Ontvangen: time.Date(2026, 1, 2, 0, 0, 0, 0, time.UTC), Raw: []byte("<a/>")}
 	q3 := &app.Quarantined{Bron: "postvak uid 8", Reden: "kapot", Ontvangen: time.Date(2026, 1, 2, 0, 0, 0, 0, time.UTC), Raw: []byte("<b/>")}
@@ -68,16 +68,7 @@ func TestQuarantineSameBytesOnce(t *testing.T) {
 		}
 		return err
 	})
-	// An entry from before migration 0004 has no hash: its bytes still match.
-	update(t, db, func(tx app.Tx) error {
-		_, err := tx.(*writer).exec(`UPDATE quarantine SET sha256 = NULL WHERE id = ?`, q3.ID)
-		return err
-	})
-	q4 := &app.Quarantined{Bron: "x", Reden: "kapot", Raw: []byte("<b/>")}
-	update(t, db, func(tx app.Tx) error { return tx.AddQuarantine(q4) })
-	if q4.ID != q3.ID {
-		t.Errorf("old entry without hash not recognised: %d, want %d", q4.ID, q3.ID)
-	}
+	// (An entry from before migration 0004 has no hash: storage/sqlite's own test.)
 	// After discarding, the same bytes are a new entry.
 	update(t, db, func(tx app.Tx) error { return tx.DeleteQuarantine(q1.ID) })
 	q5 := &app.Quarantined{Bron: "y", Reden: "kapot", Raw: []byte("<a/>")}

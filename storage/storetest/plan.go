@@ -1,4 +1,4 @@
-package sqlite
+package storetest
 
 import (
 	"reflect"
@@ -14,8 +14,8 @@ func testPlan(kenmerk, opgesteld string, areas ...app.LifeArea) app.StoredPlan {
 		Plan:      app.Plan{Opgesteld: app.MustDate(opgesteld), Grondslag: app.GrondslagPlan, Leefgebieden: areas}}
 }
 
-func TestPlanRoundTrip(t *testing.T) {
-	db, _ := openTest(t)
+func testPlanRoundTrip(t *testing.T, open Opener) {
+	db := open(t)
 	id := createPerson(t, db, samplePerson(bsn1, "Samira", "", "El Idrissi"))
 	p := testPlan("DJI-1", "2024-03-12",
 		app.LifeArea{Code: app.SociaalNetwerk, Situatie: "zus", Doelen: []string{"b", "a"}},
@@ -59,33 +59,23 @@ func TestPlanRoundTrip(t *testing.T) {
 	})
 	update(t, db, func(tx app.Tx) error { return tx.DeletePerson(id) })
 	view(t, db, func(tx app.ReadTx) error {
-		for _, table := range planTables {
-			var n int
-			if err := tx.(*reader).queryRow(`SELECT count(*) FROM ` + table).Scan(&n); err != nil || n != 0 {
-				t.Errorf("%s: %d rows left after DeletePerson (%v)", table, n, err)
-			}
+		got, err := tx.Plan(id)
+		has, err2 := tx.HasPlan(id)
+		if got != nil || has || err != nil || err2 != nil {
+			t.Errorf("plan after DeletePerson: %+v %v (%v %v)", got, has, err, err2)
 		}
 		return nil
 	})
+	for _, table := range planTables {
+		noRowsLeft(t, db, table, 0)
+	}
 }
 
-func TestFollowupOnSociaalNetwerk(t *testing.T) {
-	db, _ := openTest(t)
-	id := createPerson(t, db, samplePerson(bsn1, "Samira", "", "El Idrissi"))
-	update(t, db, func(tx app.Tx) error {
-		return firstErr(
-			tx.SaveFollowup(app.Followup{PersonID: id, Domain: app.SociaalNetwerk, Status: app.FollowupOpen,
-				Gewijzigd: time.Now()}),
-			tx.AddStatusChange(app.StatusChange{PersonID: id, Domain: app.SociaalNetwerk, Tijd: time.Now(),
-				Van: app.FollowupOpen, Naar: app.FollowupGeregeld}),
-			tx.AddContact(&app.ContactMoment{PersonID: id, Domain: app.SociaalNetwerk, Tijd: time.Now(),
-				Kanaal: app.KanaalTelefoon, Vastgelegd: time.Now()}),
-		)
-	})
-}
+// planTables are the tables that hold a plan's content.
+var planTables = []string{"plan_agreements", "plan_goals", "plan_topics", "plan_leefgebieden", "plans"}
 
-func TestGemeenteAgreementsDue(t *testing.T) {
-	db, _ := openTest(t)
+func testGemeenteAgreementsDue(t *testing.T, open Opener) {
+	db := open(t)
 	released := createPerson(t, db, samplePerson(bsn1, "Anna", "", "Aa"))
 	addDetention(t, db, released, "2024-01-15", "2024-06-12")
 	later := createPerson(t, db, samplePerson(bsn2, "Bert", "", "Bb"))

@@ -1,4 +1,4 @@
-package sqlite
+package storetest
 
 import (
 	"errors"
@@ -10,8 +10,8 @@ import (
 
 // Corrections (issue 18): a contact is read, overwritten and removed by id, a status
 // change corrected and removed, an action cleared; an unknown id is app.ErrNotFound.
-func TestCorrectionsRoundTrip(t *testing.T) {
-	db, _ := openTest(t)
+func testCorrectionsRoundTrip(t *testing.T, open Opener) {
+	db := open(t)
 	id := createPerson(t, db, samplePerson(bsn1, "Jan", "", "Jansen"))
 	c := &app.ContactMoment{PersonID: id, Domain: app.Onderdak, Tijd: t0.Add(-time.Hour), Kanaal: app.KanaalTelefoon,
 		Met: "X", Notitie: "oud", Vastgelegd: t0, Door: "ik"}
@@ -86,8 +86,8 @@ func TestCorrectionsRoundTrip(t *testing.T) {
 }
 
 // PlannedActions holds every action of a domain still to do, with its person, by date.
-func TestPlannedActions(t *testing.T) {
-	db, _ := openTest(t)
+func testPlannedActions(t *testing.T, open Opener) {
+	db := open(t)
 	a := createPerson(t, db, samplePerson(bsn1, "Jan", "", "Jansen"))
 	b := createPerson(t, db, samplePerson(bsn2, "Piet", "", "Pietersen"))
 	update(t, db, func(tx app.Tx) error {

@@ -1,4 +1,4 @@
-package postgres
+package storetest
 
 import (
 	"errors"
@@ -8,8 +8,8 @@ import (
 	"github.com/terugkeer/terugkeer/app"
 )
 
-func TestDetentionsSaveAndOrder(t *testing.T) {
-	db, _ := openTest(t)
+func testDetentionsSaveAndOrder(t *testing.T, open Opener) {
+	db := open(t)
 	id := createPerson(t, db, samplePerson(bsn1, "Jan", "", "Jansen"))
 	later := addDetention(t, db, id, "2025-06-01", "")
 	earlier := addDetention(t, db, id, "2024-01-01", "2024-03-01")
