@@ -51,14 +51,16 @@ const ReleaseWeeks = 4
 const SettingLaatstBekeken = "laatst_bekeken"
 
 // Dashboard is the Monday-morning overview: signals, releases in the coming weeks and
-// what arrived since the user last looked.
+// what arrived since the user last looked. Its lists are bounded (MaxSignals per kind,
+// MaxReleases, MaxArrivals); the numbers beside them are those of all rows.
 type Dashboard struct {
-	Vandaag      Date
-	Dagen        int                // window of the release signals
-	Signalen     []Signal           // ordered by kind, date, name; see MaxSignals
-	Aantallen    map[SignalKind]int // every kind, zero included; the full numbers
-	Vrijlatingen []Release          // by einddatum
-	Nieuw        Arrivals
+	Vandaag            Date
+	Dagen              int                // window of the release signals
+	Signalen           []Signal           // ordered by kind, date, name; at most MaxSignals per kind
+	Aantallen          map[SignalKind]int // every kind, zero included; the full numbers
+	Vrijlatingen       []Release          // by einddatum, the first MaxReleases
+	VrijlatingenAantal int                // all releases of the coming weeks
+	Nieuw              Arrivals
 }
 
 // Release is a person whose latest detention ends in the coming weeks.
@@ -74,24 +76,33 @@ type Release struct {
 	NietGeregeld    []Domain // domains to arrange (PersonSituation.ToArrange) still open or in behandeling
 }
 
-// MaxSignals bounds the signals of the kinds that can run into thousands at national
-// scale (actie-verlopen, afspraak-gemeente, einddatum-verstreken): Signalen holds the
-// first MaxSignals of each (the oldest dates), Aantallen their full number.
+// MaxSignals bounds the signals of each kind: Signalen holds the first MaxSignals of
+// each (by date, then name), Aantallen their full number. Of the kinds with one signal
+// per person, the number is the number of persons (PersonQuery.Signaal lists them); of
+// actie-verlopen and afspraak-gemeente, the number of actions and agreements.
 const MaxSignals = 200
 
-// boundedKinds are the kinds MaxSignals bounds.
-var boundedKinds = []SignalKind{SignaalActieVerlopen, SignaalAfspraakGemeente, SignaalEinddatumVerstreken}
+// MaxReleases bounds Dashboard.Vrijlatingen; VrijlatingenAantal has the full number.
+const MaxReleases = 200
+
+// personKinds are the kinds with one signal per person, read with SignalPersons.
+var personKinds = []SignalKind{SignaalNietGeregeld, SignaalGeenContact, SignaalControleNodig, SignaalEinddatumVerstreken}
 
 // Arrivals is what came in since the user last looked.
 type Arrivals struct {
 	LaatstBekeken time.Time // zero: never looked
-	Aantal        int       // messages imported since then
+	Aantal        int       // messages imported since then, counted up to MaxArrivalCount
+	Afgekapt      bool      // more than Aantal arrived: the count stopped at MaxArrivalCount
 	Berichten     []Arrival // the newest MaxArrivals of them, newest first
 	Quarantaine   int       // quarantined since then
 }
 
 // MaxArrivals bounds Arrivals.Berichten.
 const MaxArrivals = 100
+
+// MaxArrivalCount bounds the count of Arrivals: "meer dan 10.000" is as useful as the
+// exact 677,307, and counting those read every one of them.
+const MaxArrivalCount = 10000
 
 // Arrival is one imported message since the user last looked.
 type Arrival struct {
@@ -118,13 +129,12 @@ func (s *Service) Dashboard(ctx context.Context, now time.Time, days int) (*Dash
 	// A read transaction: consent comes from the per-person copy, not the keyed ledger.
 	var totals map[SignalKind]int
 	err := s.store.View(ctx, func(tx ReadTx) error {
-		in, releases, n, err := collectSignalInput(tx, today, days)
+		in, n, err := collectSignalInput(tx, today, days, db)
 		if err != nil {
 			return err
 		}
 		totals = n
 		db.Signalen = Signals(in, today, days)
-		db.Vrijlatingen = releases
 		db.Nieuw, err = arrivals(tx)
 		return err
 	})
@@ -134,20 +144,16 @@ func (s *Service) Dashboard(ctx context.Context, now time.Time, days int) (*Dash
 	for _, k := range SignalKinds() {
 		db.Aantallen[k] = 0
 	}
-	for _, sig := range db.Signalen {
-		db.Aantallen[sig.Soort]++
-	}
-	// The bounded kinds were read up to MaxSignals plus ties on the last date: after
-	// sorting, keep the first MaxSignals; their number is the count of the query.
+	// Every kind but quarantaine was read up to MaxSignals plus ties on the last date:
+	// after sorting, keep the first MaxSignals; their number is the count of the query.
 	shown := map[SignalKind]int{}
 	kept := db.Signalen[:0]
 	for _, sig := range db.Signalen {
-		if _, ok := totals[sig.Soort]; ok {
-			if shown[sig.Soort] >= MaxSignals {
-				continue
-			}
-			shown[sig.Soort]++
+		db.Aantallen[sig.Soort]++
+		if shown[sig.Soort] >= MaxSignals {
+			continue
 		}
+		shown[sig.Soort]++
 		kept = append(kept, sig)
 	}
 	db.Signalen = kept
@@ -157,55 +163,85 @@ func (s *Service) Dashboard(ctx context.Context, now time.Time, days int) (*Dash
 	return db, nil
 }
 
-// collectSignalInput reads what Signals needs, and the releases of the coming weeks.
-// The inputs of boundedKinds hold at least the first MaxSignals signals of their kind;
-// totals has each bounded kind's full number.
-func collectSignalInput(tx ReadTx, today Date, days int) (in SignalInput, releases []Release, totals map[SignalKind]int, err error) {
-	ahead := max(days, 7*ReleaseWeeks)
-	from, to := today, today.AddDays(ahead)
-	rows, err := tx.SearchPersons(PersonQuery{ReleaseFrom: from, ReleaseTo: to, Sort: SortByRelease})
+// collectSignalInput reads what Signals needs for the first MaxSignals of each kind, and
+// the first MaxReleases releases of the coming weeks into db; totals has each kind's
+// full number but quarantaine's. Only the persons shown are read: the consent,
+// follow-up, plan and contacts of the release window up to the last einddatum shown.
+func collectSignalInput(tx ReadTx, today Date, days int, db *Dashboard) (in SignalInput, totals map[SignalKind]int, err error) {
+	totals = map[SignalKind]int{}
+	ahead := today.AddDays(max(days, 7*ReleaseWeeks))
+	rows, err := tx.SearchPersons(PersonQuery{ReleaseFrom: today, ReleaseTo: ahead, Sort: SortByRelease, Limit: MaxReleases})
 	if err != nil {
-		return in, nil, nil, err
+		return in, nil, err
 	}
-	// Follow-up and contacts of the whole window in two queries, not two per person.
-	followups, err := tx.ReleaseFollowups(from, to)
-	if err != nil {
-		return in, nil, nil, err
+	if db.VrijlatingenAantal, err = tx.CountReleases(today, ahead); err != nil {
+		return in, nil, err
 	}
-	contacts, err := tx.ReleaseContactCounts(from, to)
-	if err != nil {
-		return in, nil, nil, err
+	byKind := map[SignalKind][]PersonRow{}
+	for _, k := range personKinds {
+		if byKind[k], totals[k], err = tx.SignalPersons(k, today, days, MaxSignals); err != nil {
+			return in, nil, err
+		}
 	}
-	consents, err := tx.ReleaseConsentStates(from, to)
-	if err != nil {
-		return in, nil, nil, err
+	// The situations of everyone shown with a release: one query each for the window up
+	// to the last einddatum among them.
+	releasing := append(append(append([]PersonRow(nil), rows...), byKind[SignaalNietGeregeld]...), byKind[SignaalGeenContact]...)
+	last := today
+	for _, r := range releasing {
+		if r.Einddatum.After(last) {
+			last = r.Einddatum
+		}
 	}
-	plans, err := tx.ReleasePlanDomains(from, to)
+	situations, err := releaseSituations(tx, today, last)
 	if err != nil {
-		return in, nil, nil, err
+		return in, nil, err
+	}
+	seen := map[int64]bool{}
+	for _, r := range releasing {
+		if !seen[r.ID] {
+			seen[r.ID] = true
+			in.Releasing = append(in.Releasing, situations(r))
+		}
 	}
 	for _, r := range rows {
-		ps := situation(r, consents[r.ID], followups[r.ID], contacts[r.ID])
-		ps.Plan = plans[r.ID]
-		in.Releasing = append(in.Releasing, ps)
-		releases = append(releases, release(ps, today))
+		db.Vrijlatingen = append(db.Vrijlatingen, release(situations(r), today))
 	}
-	totals = map[SignalKind]int{}
+	in.ControleNodig, in.Ended = byKind[SignaalControleNodig], byKind[SignaalEinddatumVerstreken]
 	if in.Actions, totals[SignaalActieVerlopen], err = tx.OverdueActions(today, MaxSignals); err != nil {
-		return in, nil, nil, err
+		return in, nil, err
 	}
 	in.Agreements, totals[SignaalAfspraakGemeente], err = tx.GemeenteAgreementsDue(today, today.AddDays(days), MaxSignals)
 	if err != nil {
-		return in, nil, nil, err
-	}
-	if in.ControleNodig, err = tx.SearchPersons(PersonQuery{ControleNodig: true, Sort: SortByName}); err != nil {
-		return in, nil, nil, err
-	}
-	if in.Ended, totals[SignaalEinddatumVerstreken], err = tx.ExpectedEndPassed(today, MaxSignals); err != nil {
-		return in, nil, nil, err
+		return in, nil, err
 	}
 	in.Quarantine, err = tx.QuarantineList()
-	return in, releases, totals, err
+	return in, totals, err
+}
+
+// releaseSituations reads the consent, follow-up, contacts and plan of the persons
+// released in [from, to] and returns the situation of one of them.
+func releaseSituations(tx ReadTx, from, to Date) (func(PersonRow) PersonSituation, error) {
+	followups, err := tx.ReleaseFollowups(from, to)
+	if err != nil {
+		return nil, err
+	}
+	contacts, err := tx.ReleaseContactCounts(from, to)
+	if err != nil {
+		return nil, err
+	}
+	consents, err := tx.ReleaseConsentStates(from, to)
+	if err != nil {
+		return nil, err
+	}
+	plans, err := tx.ReleasePlanDomains(from, to)
+	if err != nil {
+		return nil, err
+	}
+	return func(r PersonRow) PersonSituation {
+		ps := situation(r, consents[r.ID], followups[r.ID], contacts[r.ID])
+		ps.Plan = plans[r.ID]
+		return ps
+	}, nil
 }
 
 // situation is the consent, follow-up and number of contacts of one person, each read
@@ -249,10 +285,13 @@ func arrivals(tx ReadTx) (Arrivals, error) {
 			return a, fmt.Errorf("instelling %s is onleesbaar", SettingLaatstBekeken)
 		}
 	}
-	// The newest MaxArrivals and a count: not every message since then (all of them
-	// when the user never looked).
-	if a.Berichten, a.Aantal, err = tx.ArrivalsSince(a.LaatstBekeken, MaxArrivals); err != nil {
+	// The newest MaxArrivals and a bounded count: not every message since then (all of
+	// them when the user never looked).
+	if a.Berichten, a.Aantal, err = tx.ArrivalsSince(a.LaatstBekeken, MaxArrivals, MaxArrivalCount+1); err != nil {
 		return a, err
+	}
+	if a.Aantal > MaxArrivalCount {
+		a.Aantal, a.Afgekapt = MaxArrivalCount, true
 	}
 	a.Quarantaine, err = tx.QuarantinedSince(a.LaatstBekeken)
 	return a, err

@@ -189,12 +189,17 @@ type FollowupReadTx interface {
 	// OverdueActions returns the follow-ups not geregeld or niet nodig whose next
 	// action is dated before today, with their persons, by actiedatum.
 	OverdueActions(today Date, limit int) ([]DueAction, int, error)
-	// ExpectedEndPassed returns the persons whose latest detention's einddatum is
-	// before today and still verwacht, with that detention, by einddatum.
-	ExpectedEndPassed(today Date, limit int) ([]PersonRow, int, error)
+	// SignalPersons returns the persons with a signal of kind k (PersonQuery.Signaal;
+	// vrij-niet-geregeld, geen-contact, controle-nodig or einddatum-verstreken, one signal
+	// per person) on today with a window of days, with their latest detention, by its
+	// einddatum (none first), then sorteernaam and id.
+	SignalPersons(k SignalKind, today Date, days, limit int) ([]PersonRow, int, error)
+	// CountReleases returns the number of persons whose latest detention ends in
+	// [from, to] (PersonQuery.ReleaseFrom/To).
+	CountReleases(from, to Date) (int, error)
 	// ArrivalsSince returns the newest limit messages received after t (zero: all),
-	// newest first, with their person's name.
-	ArrivalsSince(t time.Time, limit int) ([]Arrival, int, error)
+	// newest first, with their person's name; the int counts them up to maxCount only.
+	ArrivalsSince(t time.Time, limit, maxCount int) ([]Arrival, int, error)
 	// QuarantinedSince returns the number of messages quarantined after t (zero: all).
 	QuarantinedSince(t time.Time) (int, error)
 	// ReleaseFollowups returns, by person id, the recorded follow-up per domain of the

@@ -47,6 +47,9 @@ func (f *PersonFile) LatestDetention() (Detention, bool) {
 
 // Persons lists persons for search and lists.
 func (s *Service) Persons(ctx context.Context, q PersonQuery) ([]PersonRow, error) {
+	if q.Signaal != "" && q.SignaalVandaag.IsZero() {
+		q.SignaalVandaag = DateIn(s.now())
+	}
 	return read(ctx, s.store, func(tx ReadTx) ([]PersonRow, error) { return tx.SearchPersons(q) })
 }
 

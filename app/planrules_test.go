@@ -154,12 +154,10 @@ func TestReleaseSignalsCountPlanLeefgebieden(t *testing.T) {
 	if got := ps.ToArrange(); !slices.Equal(got, []Domain{Onderdak, Schulden, SociaalNetwerk}) {
 		t.Errorf("ToArrange = %v", got)
 	}
-	var doms []Domain
-	for _, s := range Signals(SignalInput{Releasing: []PersonSituation{ps}}, today, 14) {
-		doms = append(doms, s.Domain)
-	}
-	if !slices.Equal(doms, []Domain{Onderdak, Schulden}) {
-		t.Errorf("niet-geregeld signals for %v, want onderdak and schulden", doms)
+	ss := Signals(SignalInput{Releasing: []PersonSituation{ps}}, today, 14)
+	if len(ss) != 1 || !slices.Equal(ss[0].Domeinen, []Domain{Onderdak, Schulden}) || ss[0].Domain != Onderdak ||
+		ss[0].Tekst != "Onderdak en schulden niet geregeld, vrij over 5 dagen" {
+		t.Errorf("niet-geregeld signals %+v, want one for onderdak and schulden", ss)
 	}
 	if rel := release(ps, today); !slices.Equal(rel.NietGeregeld, []Domain{Onderdak, Schulden}) {
 		t.Errorf("NietGeregeld = %v", rel.NietGeregeld)

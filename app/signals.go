@@ -15,7 +15,8 @@ type SignalKind string
 const (
 	// SignaalNietGeregeld: released within N days with a domain to arrange still open or
 	// in behandeling (a domain without follow-up counts as open). The domains to arrange
-	// are the consented ones and the leefgebieden of the current D&R-plan.
+	// are the consented ones and the leefgebieden of the current D&R-plan. One signal
+	// per person, listing those domains.
 	SignaalNietGeregeld SignalKind = "vrij-niet-geregeld"
 	// SignaalActieVerlopen: a next action dated before today, in a domain not yet
 	// geregeld or niet nodig.
@@ -40,6 +41,9 @@ func SignalKinds() []SignalKind {
 	return []SignalKind{SignaalNietGeregeld, SignaalActieVerlopen, SignaalAfspraakGemeente, SignaalGeenContact,
 		SignaalControleNodig, SignaalQuarantaine, SignaalEinddatumVerstreken}
 }
+
+// Valid reports whether k is one of SignalKinds.
+func (k SignalKind) Valid() bool { return slices.Contains(SignalKinds(), k) }
 
 // Label is the Dutch heading of a kind, for screens and PDFs.
 func (k SignalKind) Label() string {
@@ -68,8 +72,9 @@ type Signal struct {
 	PersonID          int64 // 0 for quarantaine
 	Naam              string
 	BSN               string
-	Domain            Domain         // niet-geregeld, actie-verlopen, afspraak-gemeente (the leefgebied)
-	Status            FollowupStatus // niet-geregeld and actie-verlopen
+	Domain            Domain         // niet-geregeld (the first of Domeinen), actie-verlopen, afspraak-gemeente (the leefgebied)
+	Domeinen          []Domain       // niet-geregeld: every domain not arranged, in Leefgebieden order
+	Status            FollowupStatus // niet-geregeld (of Domain) and actie-verlopen
 	Datum             Date           // einddatum, actiedatum for actie-verlopen, the agreement's datum (zero when absent)
 	Dagen             int            // calendar days from today to Datum (undated agreement: to release); negative when passed
 	Actie             string         // actie-verlopen; the agreement's text for afspraak-gemeente
@@ -171,11 +176,14 @@ func Signals(in SignalInput, today Date, days int) []Signal {
 	return out
 }
 
-// releaseSignals are the signals of one person released within the window.
+// releaseSignals are the signals of one person released within the window: one
+// niet-geregeld signal listing every domain not arranged, and geen-contact.
 func releaseSignals(ps PersonSituation, today Date) []Signal {
 	var out []Signal
 	r := ps.Row
 	n := today.DaysUntil(r.Einddatum)
+	var open []Domain
+	var first Followup
 	for _, d := range ps.ToArrange() {
 		f, ok := ps.Followups[d]
 		if !ok {
@@ -184,14 +192,36 @@ func releaseSignals(ps PersonSituation, today Date) []Signal {
 		if !f.Status.Pending() {
 			continue
 		}
-		s := personSignal(SignaalNietGeregeld, r, today, d.Label()+" niet geregeld, "+vrij(n))
-		s.Domain, s.Status, s.Verantwoordelijke = d, f.Status, f.Verantwoordelijke
+		if len(open) == 0 {
+			first = f
+		}
+		open = append(open, d)
+	}
+	if len(open) > 0 {
+		s := personSignal(SignaalNietGeregeld, r, today, domainList(open)+" niet geregeld, "+vrij(n))
+		s.Domain, s.Domeinen, s.Status, s.Verantwoordelijke = open[0], open, first.Status, first.Verantwoordelijke
 		out = append(out, s)
 	}
 	if ps.Contacts == 0 {
 		out = append(out, personSignal(SignaalGeenContact, r, today, "Nog geen contact, "+vrij(n)))
 	}
 	return out
+}
+
+// domainList is "Onderdak", "Onderdak en zorg" or "Onderdak, schulden en zorg".
+func domainList(ds []Domain) string {
+	var names []string
+	for i, d := range ds {
+		if i == 0 {
+			names = append(names, d.Label())
+		} else {
+			names = append(names, strings.ToLower(d.Label()))
+		}
+	}
+	if len(names) == 1 {
+		return names[0]
+	}
+	return strings.Join(names[:len(names)-1], ", ") + " en " + names[len(names)-1]
 }
 
 // agreementSignal is the afspraak-gemeente signal of one agreement.

@@ -1,6 +1,7 @@
 package app
 
 import (
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -222,6 +223,23 @@ func TestParseMomentAcrossDST(t *testing.T) {
 	}
 }
 
+// A person with several domains to arrange is one signal listing them all (issue 18
+// item 4), not one signal per domain.
+func TestNietGeregeldOneSignalPerPerson(t *testing.T) {
+	today := MustDate("2019-08-05")
+	ps := PersonSituation{Row: row(1, "999990019", "2019-08-07", EindVerwacht),
+		Consent: consentJa(Identiteitsbewijs, Onderdak, WerkEnInkomen, Schulden, Zorg), Contacts: 1,
+		Followups: map[Domain]Followup{Onderdak: {Domain: Onderdak, Status: FollowupInBehandeling, Verantwoordelijke: "Ans"},
+			Identiteitsbewijs: {Domain: Identiteitsbewijs, Status: FollowupGeregeld}}}
+	got := Signals(SignalInput{Releasing: []PersonSituation{ps}}, today, 14)
+	want := []Domain{Onderdak, WerkEnInkomen, Schulden, Zorg}
+	if len(got) != 1 || !slices.Equal(got[0].Domeinen, want) || got[0].Domain != Onderdak ||
+		got[0].Status != FollowupInBehandeling || got[0].Verantwoordelijke != "Ans" ||
+		got[0].Tekst != "Onderdak, werk en inkomen, schulden en zorg niet geregeld, vrij over 2 dagen" {
+		t.Errorf("signals = %+v", got)
+	}
+}
+
 func TestSignalOrderIsStable(t *testing.T) {
 	today := MustDate("2019-08-05")
 	in := SignalInput{Releasing: []PersonSituation{
@@ -232,7 +250,7 @@ func TestSignalOrderIsStable(t *testing.T) {
 	for _, s := range Signals(in, today, 14) {
 		kinds = append(kinds, string(s.Soort)+":"+string(s.Domain)+":"+s.BSN)
 	}
-	want := "vrij-niet-geregeld:onderdak:999990019 vrij-niet-geregeld:onderdak:999990020 vrij-niet-geregeld:zorg:999990020 " +
+	want := "vrij-niet-geregeld:onderdak:999990019 vrij-niet-geregeld:onderdak:999990020 " +
 		"geen-contact::999990019 geen-contact::999990020"
 	if got := strings.Join(kinds, " "); got != want {
 		t.Errorf("order:\n got %s\nwant %s", got, want)

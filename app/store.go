@@ -95,6 +95,14 @@ type PersonQuery struct {
 	Limit             int // 0: no limit
 	Offset            int
 	Sort              PersonSort
+
+	// Signaal keeps the persons with a dashboard signal of this kind (Signals' rules) on
+	// SignaalVandaag, with a release window of SignaalDagen days (0: DefaultSignalDays);
+	// SignaalActieVerlopen is "acties over de datum". A zero SignaalVandaag is today
+	// (Service.Persons). "" does not filter; SignaalQuarantaine keeps nobody.
+	Signaal        SignalKind
+	SignaalVandaag Date
+	SignaalDagen   int
 }
 
 // PersonSort orders PersonQuery results.

@@ -116,19 +116,9 @@ func (v *OverviewView) render(d *app.Dashboard, persons bool) {
 	// New arrivals.
 	nw := container.NewVBox()
 	n := d.Nieuw
-	switch {
-	case n.LaatstBekeken.IsZero():
-		nw.Add(widget.NewLabel(plural(n.Aantal, "{{.N}} bericht ontvangen.", "{{.N}} berichten ontvangen.")))
-	case n.Aantal == 0:
-		nw.Add(widget.NewLabel(tf("Niets nieuws sinds {{.T}}.", "T", formatTime(n.LaatstBekeken))))
-	default:
-		nw.Add(widget.NewLabel(plural(n.Aantal, "{{.N}} nieuw bericht", "{{.N}} nieuwe berichten") + " " + tf("sinds {{.T}}", "T", formatTime(n.LaatstBekeken))))
-	}
-	for i, a := range n.Berichten {
-		if i == 10 {
-			nw.Add(widget.NewLabel(tf("en nog {{.N}} meer", "N", len(n.Berichten)-10)))
-			break
-		}
+	nw.Add(widget.NewLabel(arrivalsHeading(n)))
+	shown := min(len(n.Berichten), arrivalRows)
+	for _, a := range n.Berichten[:shown] {
 		detail := formatDay(a.Verzonden) + " · " + kindLabel(a.Soort)
 		if a.PersonID != 0 {
 			nw.Add(v.personButton(a.PersonID, a.Naam, detail))
@@ -136,11 +126,36 @@ func (v *OverviewView) render(d *app.Dashboard, persons bool) {
 			nw.Add(widget.NewLabel(detail))
 		}
 	}
+	// The rest of the number in the heading, not of the rows read.
+	if more := n.Aantal - shown; n.Afgekapt {
+		nw.Add(widget.NewLabel(tf("en nog meer dan {{.N}}", "N", more)))
+	} else if more > 0 {
+		nw.Add(widget.NewLabel(tf("en nog {{.N}} meer", "N", more)))
+	}
 	if n.Quarantaine > 0 {
 		nw.Add(widget.NewLabel(plural(n.Quarantaine, "{{.N}} bericht in quarantaine geplaatst.", "{{.N}} berichten in quarantaine geplaatst.")))
 	}
 	v.body.Add(widget.NewCard(T("Nieuw binnengekomen"), "", nw))
 	v.body.Refresh()
+}
+
+// arrivalRows bounds the list of new arrivals.
+const arrivalRows = 10
+
+// arrivalsHeading is the number of messages since the user last looked; a capped count
+// (Arrivals.Afgekapt) says "meer dan".
+func arrivalsHeading(n app.Arrivals) string {
+	switch {
+	case n.Afgekapt && n.LaatstBekeken.IsZero():
+		return tf("Meer dan {{.N}} berichten ontvangen.", "N", n.Aantal)
+	case n.Afgekapt:
+		return tf("Meer dan {{.N}} nieuwe berichten", "N", n.Aantal) + " " + tf("sinds {{.T}}", "T", formatTime(n.LaatstBekeken))
+	case n.LaatstBekeken.IsZero():
+		return plural(n.Aantal, "{{.N}} bericht ontvangen.", "{{.N}} berichten ontvangen.")
+	case n.Aantal == 0:
+		return tf("Niets nieuws sinds {{.T}}.", "T", formatTime(n.LaatstBekeken))
+	}
+	return plural(n.Aantal, "{{.N}} nieuw bericht", "{{.N}} nieuwe berichten") + " " + tf("sinds {{.T}}", "T", formatTime(n.LaatstBekeken))
 }
 
 // overviewRows bounds each list of the overview. With 150,000 persons the release list
@@ -164,17 +179,38 @@ func (v *OverviewView) signalRows(d *app.Dashboard) []fyne.CanvasObject {
 		if len(items) == 0 {
 			continue
 		}
-		head := widget.NewLabelWithStyle(signalLabel(k)+" ("+itoa(d.Aantallen[k])+")", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+		// The heading and "en nog N meer" open the whole list: Personen with this signal,
+		// or the quarantine.
+		head := v.signalLink(k, signalLabel(k)+" ("+itoa(d.Aantallen[k])+")")
 		head.Importance = widget.WarningImportance
 		out = append(out, head)
 		for _, s := range items[:min(len(items), overviewRows)] {
 			out = append(out, v.signalRow(s))
 		}
 		if more := d.Aantallen[k] - min(len(items), overviewRows); more > 0 {
-			out = append(out, widget.NewLabel(tf("en nog {{.N}} meer", "N", more)))
+			out = append(out, v.signalLink(k, tf("en nog {{.N}} meer", "N", more)))
 		}
 	}
 	return out
+}
+
+// signalLink is a button opening every person with a signal of kind k in Personen (the
+// quarantine for quarantaine).
+func (v *OverviewView) signalLink(k app.SignalKind, text string) *widget.Button {
+	b := widget.NewButtonWithIcon(text, theme.NavigateNextIcon(), func() { v.openSignal(k) })
+	b.Alignment = widget.ButtonAlignLeading
+	b.Importance = widget.LowImportance
+	return b
+}
+
+// openSignal shows the whole list of a signal.
+func (v *OverviewView) openSignal(k app.SignalKind) {
+	if k == app.SignaalQuarantaine {
+		v.shell.Show(SectionQuarantaine)
+		return
+	}
+	v.shell.Show(SectionPersonen)
+	v.shell.Persons.ShowSignal(k)
 }
 
 // releaseRows lists the coming releases, at most overviewRows, with a way to all of them.
@@ -194,7 +230,7 @@ func (v *OverviewView) releaseRows(d *app.Dashboard) []fyne.CanvasObject {
 		}
 		out = append(out, v.personButton(r.PersonID, r.Naam, detail))
 	}
-	if n := len(d.Vrijlatingen); n > overviewRows {
+	if n := d.VrijlatingenAantal; n > overviewRows {
 		all := widget.NewButtonWithIcon(tf("Alle {{.N}} vrijlatingen in Personen", "N", n), theme.NavigateNextIcon(), func() {
 			v.shell.Show(SectionPersonen)
 			v.shell.Persons.ShowReleasesWithin(app.ReleaseWeeks * 7)

@@ -11,8 +11,9 @@ import (
 
 // bigDashboard has many releases and overdue actions, as at 150,000 persons.
 func bigDashboard(releases, actions int) *app.Dashboard {
-	d := &app.Dashboard{Vandaag: app.DateOf(exampleNow), Dagen: 14, Aantallen: map[app.SignalKind]int{}}
-	for i := range releases {
+	d := &app.Dashboard{Vandaag: app.DateOf(exampleNow), Dagen: 14, Aantallen: map[app.SignalKind]int{},
+		VrijlatingenAantal: releases}
+	for i := range min(releases, app.MaxReleases) {
 		d.Vrijlatingen = append(d.Vrijlatingen, app.Release{PersonID: int64(i + 1), Naam: fmt.Sprintf("Persoon %04d", i)})
 	}
 	for i := range min(actions, app.MaxSignals) {

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
 	"time"
 
@@ -64,6 +65,7 @@ type PersonsView struct {
 	sortBy   *widget.Select
 	// The domain filter: domein (0: all domains) and domeinStatus (0: no filter).
 	domein, domeinStatus *widget.Select
+	signal               *widget.Select // 0: every person; else personSignalKinds()[i-1], as the Overzicht counts it
 
 	table     *personTable
 	count     *widget.Label
@@ -142,11 +144,17 @@ func NewPersonsView(ctx context.Context, svc Service, win fyne.Window, examples 
 	v.plan = widget.NewSelect([]string{T("Met en zonder D&R-plan"), T("Met D&R-plan"), T("Open afspraken voor de gemeente")},
 		func(string) { v.runQueryNow() })
 	v.plan.SetSelectedIndex(0)
+	signals := []string{T("Alle signalen")}
+	for _, k := range personSignalKinds() {
+		signals = append(signals, signalLabel(k))
+	}
+	v.signal = widget.NewSelect(signals, func(string) { v.runQueryNow() })
+	v.signal.SetSelectedIndex(0)
 
 	v.count = widget.NewLabel("")
 	title := widget.NewLabelWithStyle(T("Personen"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	refresh := widget.NewButtonWithIcon(T("Vernieuwen"), theme.ViewRefreshIcon(), v.Reload)
-	filters := container.NewGridWithColumns(3, v.release, v.traject, v.sortBy, v.domein, v.domeinStatus, v.plan, v.controle)
+	filters := container.NewGridWithColumns(3, v.release, v.traject, v.sortBy, v.domein, v.domeinStatus, v.plan, v.signal, v.controle)
 	top := container.NewVBox(
 		container.NewBorder(nil, nil, title, refresh, v.count),
 		v.Search,
@@ -222,12 +230,27 @@ func (v *PersonsView) currentQuery() app.PersonQuery {
 		today := todayOf(v.svc.Now())
 		q.ReleaseFrom, q.ReleaseTo = today, today.AddDays(releaseWindows[i])
 	}
+	if i := v.signal.SelectedIndex(); i > 0 {
+		q.Signaal, q.SignaalVandaag = personSignalKinds()[i-1], todayOf(v.svc.Now())
+	}
 	return q
 }
 
 func filtered(q app.PersonQuery) bool {
 	return q.Zoek != "" || q.ControleNodig || q.Traject != "" || q.DomeinStatus != "" || q.HeeftPlan || q.AfsprakenGemeente ||
-		!q.ReleaseFrom.IsZero() || !q.ReleaseTo.IsZero()
+		!q.ReleaseFrom.IsZero() || !q.ReleaseTo.IsZero() || q.Signaal != ""
+}
+
+// personSignalKinds are the signals of the Overzicht that Personen can filter on: all
+// but quarantaine, which has no person.
+func personSignalKinds() []app.SignalKind {
+	var out []app.SignalKind
+	for _, k := range app.SignalKinds() {
+		if k != app.SignaalQuarantaine {
+			out = append(out, k)
+		}
+	}
+	return out
 }
 
 // scheduleQuery runs the query once typing pauses for SearchDelay.
@@ -495,6 +518,28 @@ func (v *PersonsView) ShowReleasesWithin(days int) {
 			return
 		}
 	}
+}
+
+// ShowSignal lists the persons with a signal of kind k (the Overzicht's default window
+// of days), as the Overzicht counts them: the search and the other filters are cleared,
+// so that nothing else narrows the list. One query runs.
+func (v *PersonsView) ShowSignal(k app.SignalKind) {
+	i := slices.Index(personSignalKinds(), k)
+	if i < 0 {
+		return
+	}
+	v.ready = false // one query below, not one per widget reset
+	v.Search.SetText("")
+	v.controle.SetChecked(false)
+	for _, s := range []*widget.Select{v.release, v.traject, v.domein, v.domeinStatus, v.plan} {
+		s.SetSelectedIndex(0)
+	}
+	v.ready = true
+	if v.signal.SelectedIndex() == i+1 {
+		v.runQueryNow()
+		return
+	}
+	v.signal.SetSelectedIndex(i + 1)
 }
 
 // FocusSearch puts the cursor in the search box (Ctrl+F).

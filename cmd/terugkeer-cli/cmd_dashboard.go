@@ -30,23 +30,26 @@ type dashboardJSON struct {
 	Dagen        int            `json:"dagen"`
 	Aantallen    map[string]int `json:"aantallen"`
 	Signalen     []signalJSON   `json:"signalen"`
-	Vrijlatingen []releaseJSON  `json:"vrijlatingen"`
-	Nieuw        arrivalsJSON   `json:"nieuw"`
+	Vrijlatingen []releaseJSON  `json:"vrijlatingen"` // the first app.MaxReleases
+	// VrijlatingenAantal is the number of all releases of the coming weeks.
+	VrijlatingenAantal int          `json:"vrijlatingen_aantal"`
+	Nieuw              arrivalsJSON `json:"nieuw"`
 }
 
 type signalJSON struct {
-	Soort             string `json:"soort"`
-	PersoonID         int64  `json:"persoon_id"`
-	BSN               string `json:"bsn"`
-	Naam              string `json:"naam"`
-	Domein            string `json:"domein"`
-	Status            string `json:"status"`
-	Datum             string `json:"datum"`
-	Dagen             int    `json:"dagen"`
-	Actie             string `json:"actie"`
-	Verantwoordelijke string `json:"verantwoordelijke"`
-	QuarantaineID     int64  `json:"quarantaine_id"`
-	Tekst             string `json:"tekst"`
+	Soort             string   `json:"soort"`
+	PersoonID         int64    `json:"persoon_id"`
+	BSN               string   `json:"bsn"`
+	Naam              string   `json:"naam"`
+	Domein            string   `json:"domein"`
+	Domeinen          []string `json:"domeinen,omitempty"` // vrij-niet-geregeld: every domain not arranged
+	Status            string   `json:"status"`
+	Datum             string   `json:"datum"`
+	Dagen             int      `json:"dagen"`
+	Actie             string   `json:"actie"`
+	Verantwoordelijke string   `json:"verantwoordelijke"`
+	QuarantaineID     int64    `json:"quarantaine_id"`
+	Tekst             string   `json:"tekst"`
 }
 
 type releaseJSON struct {
@@ -64,6 +67,7 @@ type releaseJSON struct {
 type arrivalsJSON struct {
 	LaatstBekeken string        `json:"laatst_bekeken"` // "" when never
 	Aantal        int           `json:"aantal"`
+	Afgekapt      bool          `json:"aantal_afgekapt"` // more than aantal (the count stops at app.MaxArrivalCount)
 	Berichten     []arrivalJSON `json:"berichten"`
 	Quarantaine   int           `json:"quarantaine"`
 }
@@ -110,15 +114,20 @@ func cmdDashboard(ctx context.Context, e *env) error {
 
 func toDashboardJSON(db *app.Dashboard) dashboardJSON {
 	out := dashboardJSON{Vandaag: db.Vandaag.String(), Dagen: db.Dagen, Aantallen: map[string]int{},
-		Signalen: []signalJSON{}, Vrijlatingen: []releaseJSON{},
-		Nieuw: arrivalsJSON{Aantal: db.Nieuw.Aantal, Quarantaine: db.Nieuw.Quarantaine, Berichten: []arrivalJSON{}}}
+		Signalen: []signalJSON{}, Vrijlatingen: []releaseJSON{}, VrijlatingenAantal: db.VrijlatingenAantal,
+		Nieuw: arrivalsJSON{Aantal: db.Nieuw.Aantal, Afgekapt: db.Nieuw.Afgekapt, Quarantaine: db.Nieuw.Quarantaine,
+			Berichten: []arrivalJSON{}}}
 	for k, n := range db.Aantallen {
 		out.Aantallen[string(k)] = n
 	}
 	for _, s := range db.Signalen {
-		out.Signalen = append(out.Signalen, signalJSON{Soort: string(s.Soort), PersoonID: s.PersonID, BSN: s.BSN,
+		sj := signalJSON{Soort: string(s.Soort), PersoonID: s.PersonID, BSN: s.BSN,
 			Naam: s.Naam, Domein: string(s.Domain), Status: string(s.Status), Datum: s.Datum.String(), Dagen: s.Dagen,
-			Actie: s.Actie, Verantwoordelijke: s.Verantwoordelijke, QuarantaineID: s.QuarantineID, Tekst: s.Tekst})
+			Actie: s.Actie, Verantwoordelijke: s.Verantwoordelijke, QuarantaineID: s.QuarantineID, Tekst: s.Tekst}
+		for _, d := range s.Domeinen {
+			sj.Domeinen = append(sj.Domeinen, string(d))
+		}
+		out.Signalen = append(out.Signalen, sj)
 	}
 	for _, r := range db.Vrijlatingen {
 		rj := releaseJSON{PersoonID: r.PersonID, BSN: r.BSN, Naam: r.Naam, Inrichting: r.Inrichting,
@@ -161,7 +170,7 @@ func printDashboard(w io.Writer, db *app.Dashboard) {
 			fmt.Fprintln(w, line)
 		}
 	}
-	fmt.Fprintf(w, "\nVrijlatingen komende weken (%d)\n", len(db.Vrijlatingen))
+	fmt.Fprintf(w, "\nVrijlatingen komende weken (%d)\n", db.VrijlatingenAantal)
 	for _, r := range db.Vrijlatingen {
 		line := fmt.Sprintf("  week %d, %s: %s (nr. %d), %s", r.Week, r.Einddatum.Dutch(), app.Visible(r.Naam), r.PersonID,
 			orDash(app.Visible(r.Inrichting)))
@@ -174,9 +183,16 @@ func printDashboard(w io.Writer, db *app.Dashboard) {
 		}
 		fmt.Fprintln(w, line)
 	}
+	if more := db.VrijlatingenAantal - len(db.Vrijlatingen); more > 0 {
+		fmt.Fprintf(w, "  en nog %d meer\n", more)
+	}
 	since := "nooit bekeken"
 	if !db.Nieuw.LaatstBekeken.IsZero() {
 		since = "sinds " + db.Nieuw.LaatstBekeken.In(zone()).Format("02-01-2006 15:04")
 	}
-	fmt.Fprintf(w, "\nNieuw (%s): %d berichten geïmporteerd, %d in quarantaine\n", since, db.Nieuw.Aantal, db.Nieuw.Quarantaine)
+	aantal := fmt.Sprint(db.Nieuw.Aantal)
+	if db.Nieuw.Afgekapt {
+		aantal = "meer dan " + aantal
+	}
+	fmt.Fprintf(w, "\nNieuw (%s): %s berichten geïmporteerd, %d in quarantaine\n", since, aantal, db.Nieuw.Quarantaine)
 }

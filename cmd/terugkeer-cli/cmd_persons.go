@@ -35,11 +35,18 @@ func cmdPersons(ctx context.Context, e *env) error {
 	status := fs.String("domeinstatus", "", "alleen personen met een domein in deze stand")
 	plan := fs.Bool("plan", false, "alleen personen met een D&R-plan")
 	afspraken := fs.Bool("afspraken-gemeente", false, "alleen personen met open afspraken voor de gemeente in hun D&R-plan")
+	signaal := fs.String("signaal", "", "alleen personen met dit signaal van het overzicht")
+	overDatum := fs.Bool("acties-over-datum", false, "alleen personen met een actie over de datum (--signaal actie-verlopen)")
+	dagen := fs.Int("dagen", app.DefaultSignalDays, "met --signaal: vrijlating binnen zoveel dagen")
+	nu := fs.String("nu", "", "met --signaal of --acties-over-datum: rekendatum JJJJ-MM-DD (standaard vandaag)")
 	if err := parse(fs, e.args); err != nil {
 		return err
 	}
 	q := app.PersonQuery{Zoek: *zoek, Sort: app.SortByName, HeeftPlan: *plan, AfsprakenGemeente: *afspraken}
 	if err := domainFilterFlags(&q, *domein, *status); err != nil {
+		return err
+	}
+	if err := signalFlags(&q, *signaal, *overDatum, *dagen, *nu); err != nil {
 		return err
 	}
 	rows, err := e.svc.Persons(ctx, q)
@@ -64,6 +71,43 @@ func cmdPersons(ctx context.Context, e *env) error {
 			app.Visible(r.BSN), app.Visible(r.Inrichting), r.Einddatum.Dutch())
 	}
 	return tw.Flush()
+}
+
+// signalFlags reads --signaal, --acties-over-datum, --dagen and --nu into q.
+func signalFlags(q *app.PersonQuery, signaal string, overDatum bool, dagen int, nu string) error {
+	if overDatum {
+		if signaal != "" && signaal != string(app.SignaalActieVerlopen) {
+			return usagef("--acties-over-datum en --signaal %s gaan niet samen.", signaal)
+		}
+		signaal = string(app.SignaalActieVerlopen)
+	}
+	if signaal == "" {
+		if nu != "" {
+			return usagef("--nu filtert alleen samen met --signaal of --acties-over-datum.")
+		}
+		return nil
+	}
+	if q.Signaal = app.SignalKind(signaal); !q.Signaal.Valid() || q.Signaal == app.SignaalQuarantaine {
+		var kinds []app.SignalKind
+		for _, k := range app.SignalKinds() {
+			if k != app.SignaalQuarantaine {
+				kinds = append(kinds, k)
+			}
+		}
+		return usagef("Geef met --signaal een van: %s.", choices(kinds))
+	}
+	if dagen < 1 || dagen > 366 {
+		return usagef("--dagen moet tussen 1 en 366 liggen.")
+	}
+	q.SignaalDagen = dagen
+	if nu != "" {
+		t, err := app.ParseMoment(nu, zone())
+		if err != nil {
+			return usagef("--nu moet de vorm JJJJ-MM-DD hebben.")
+		}
+		q.SignaalVandaag = app.DateOf(t)
+	}
+	return nil
 }
 
 // domainFilterFlags reads --domein and --domeinstatus into q.

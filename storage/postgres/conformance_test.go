@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"testing"
+	"time"
 
 	"github.com/jackc/pgx/v5"
 	"github.com/terugkeer/terugkeer/app"
@@ -49,4 +50,10 @@ func (s *inspected) Reopen(t *testing.T) app.Store {
 	}
 	t.Cleanup(func() { db.Close() })
 	return &inspected{DB: db, uri: s.uri}
+}
+
+func testPlan(kenmerk, opgesteld string, areas ...app.LifeArea) app.StoredPlan {
+	return app.StoredPlan{Kenmerk: kenmerk, Opgesteld: app.MustDate(opgesteld),
+		Verzonden: time.Date(2024, 3, 12, 13, 0, 0, 0, time.UTC),
+		Plan:      app.Plan{Opgesteld: app.MustDate(opgesteld), Grondslag: app.GrondslagPlan, Leefgebieden: areas}}
 }

@@ -67,23 +67,26 @@ func (r *reader) OverdueActions(today app.Date, limit int) ([]app.DueAction, int
 	return out, total, nil
 }
 
-// ExpectedEndPassed returns the persons whose latest detention's einddatum is before
-// today and still verwacht, with that detention, by einddatum (bounded by limit, ties
-// included), and how many there are in all.
-func (r *reader) ExpectedEndPassed(today app.Date, limit int) ([]app.PersonRow, int, error) {
-	// From the verwacht detentions (index detentions_verwacht), keeping each person's
-	// latest: not from the ~120,000 persons released before today.
-	const where = ` FROM detentions d JOIN persons p ON p.id = d.person_id AND p.laatste_detentie = d.id
-		WHERE d.einddatum_status = ? AND d.einddatum < ?`
-	args := []any{app.EindVerwacht, today.String()}
-	var total int
-	if err := r.queryRow(`SELECT count(*)`+where, args...).Scan(&total); err != nil {
-		return nil, 0, fmt.Errorf("verstreken einddatums tellen: %w", err)
+// SignalPersons returns the persons with a signal of kind k (app.PersonQuery.Signaal;
+// a kind of one signal per person) on today with a window of days, with their latest
+// detention, by its einddatum (none first), then sorteernaam and id, bounded by limit
+// with ties on the last einddatum; and how many there are in all.
+func (r *reader) SignalPersons(k app.SignalKind, today app.Date, days, limit int) ([]app.PersonRow, int, error) {
+	if !k.Valid() {
+		return nil, 0, fmt.Errorf("onbekend signaal %q", k)
 	}
-	rows, err := r.query(`SELECT `+personColumns+`, d.inrichting, d.einddatum, d.einddatum_status`+where+
-		` ORDER BY d.einddatum, p.sorteernaam, p.id`, args...)
+	cond, args := signalCond(k, today, days)
+	var total int
+	if err := r.queryRow(`SELECT count(*) FROM persons p WHERE `+cond, args...).Scan(&total); err != nil {
+		return nil, 0, fmt.Errorf("signalen tellen: %w", err)
+	}
+	if total == 0 {
+		return nil, 0, nil
+	}
+	rows, err := r.query(`SELECT `+personColumns+`, d.inrichting, d.einddatum, d.einddatum_status
+		FROM persons p `+latestDetentionJoin+` WHERE `+cond+` ORDER BY p.vrijlating NULLS FIRST, p.sorteernaam, p.id`, args...)
 	if err != nil {
-		return nil, 0, fmt.Errorf("verstreken einddatums lezen: %w", err)
+		return nil, 0, fmt.Errorf("signalen lezen: %w", err)
 	}
 	defer rows.Close()
 	var out []app.PersonRow
@@ -98,20 +101,32 @@ func (r *reader) ExpectedEndPassed(today app.Date, limit int) ([]app.PersonRow, 
 		out = append(out, row)
 	}
 	if err := rows.Err(); err != nil {
-		return nil, 0, fmt.Errorf("verstreken einddatums lezen: %w", err)
+		return nil, 0, fmt.Errorf("signalen lezen: %w", err)
 	}
 	return out, total, nil
 }
 
+// CountReleases returns the number of persons whose latest detention ends in [from, to]
+// (index persons_vrijlating).
+func (r *reader) CountReleases(from, to app.Date) (int, error) {
+	var n int
+	if err := r.queryRow(`SELECT count(*) FROM persons p WHERE p.vrijlating >= ? AND p.vrijlating <= ?`,
+		from.String(), to.String()).Scan(&n); err != nil {
+		return 0, fmt.Errorf("vrijlatingen tellen: %w", err)
+	}
+	return n, nil
+}
+
 // ArrivalsSince returns the newest limit messages received after t (zero: all), newest
-// first, with the name of their person, and how many there are in all.
-func (r *reader) ArrivalsSince(t time.Time, limit int) ([]app.Arrival, int, error) {
+// first, with the name of their person, and how many there are in all up to maxCount.
+func (r *reader) ArrivalsSince(t time.Time, limit, maxCount int) ([]app.Arrival, int, error) {
 	since := ""
 	if !t.IsZero() {
 		since = t.UTC().Format(timeLayout)
 	}
 	var total int
-	if err := r.queryRow(`SELECT count(*) FROM messages WHERE ontvangen > ?`, since).Scan(&total); err != nil {
+	if err := r.queryRow(`SELECT count(*) FROM (SELECT 1 FROM messages WHERE ontvangen > ? LIMIT ?) m`,
+		since, maxCount).Scan(&total); err != nil {
 		return nil, 0, fmt.Errorf("nieuwe berichten tellen: %w", err)
 	}
 	rows, err := r.query(`SELECT m.kenmerk, m.soort, m.verzonden, m.ontvangen, m.person_id, m.message_id,

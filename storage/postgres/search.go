@@ -47,6 +47,9 @@ func searchQuery(q app.PersonQuery) (string, []any, error) {
 	if err != nil {
 		return "", nil, err
 	}
+	if q.Signaal != "" && !q.Signaal.Valid() {
+		return "", nil, fmt.Errorf("onbekend signaal %q", q.Signaal)
+	}
 	where, args := personFilter(q)
 	var limit any // NULL: no limit
 	if q.Limit > 0 {
@@ -94,6 +97,10 @@ func personFilter(q app.PersonQuery) (string, []any) {
 	}
 	if q.AfsprakenGemeente {
 		conds = append(conds, `EXISTS (SELECT 1 FROM plan_agreements a WHERE a.person_id = p.id AND `+gemeenteWork+`)`)
+	}
+	if q.Signaal != "" {
+		cond, more := signalCond(q.Signaal, q.SignaalVandaag, q.SignaalDagen)
+		conds, args = append(conds, cond), append(args, more...)
 	}
 	if len(conds) == 0 {
 		return "", nil

@@ -21,6 +21,9 @@ func (r *reader) SearchPersons(q app.PersonQuery) ([]app.PersonRow, error) {
 	if err != nil {
 		return nil, err
 	}
+	if q.Signaal != "" && !q.Signaal.Valid() {
+		return nil, fmt.Errorf("onbekend signaal %q", q.Signaal)
+	}
 	if q.Sort == app.SortByRelease && (!q.ReleaseFrom.IsZero() || !q.ReleaseTo.IsZero()) {
 		order = `p.vrijlating, p.sorteernaam, p.id` // the window leaves no NULLs: index persons_vrijlating
 	}
@@ -95,6 +98,10 @@ func personFilter(q app.PersonQuery, common bool) (string, []any) {
 	}
 	if q.AfsprakenGemeente {
 		conds = append(conds, `EXISTS (SELECT 1 FROM plan_agreements a WHERE a.person_id = p.id AND `+gemeenteWork+`)`)
+	}
+	if q.Signaal != "" {
+		cond, more := signalCond(q.Signaal, q.SignaalVandaag, q.SignaalDagen)
+		conds, args = append(conds, cond), append(args, more...)
 	}
 	if len(conds) == 0 {
 		return "", nil

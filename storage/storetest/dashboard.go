@@ -76,7 +76,7 @@ func testOverdueActions(t *testing.T, open Opener) {
 	}
 }
 
-func testExpectedEndPassed(t *testing.T, open Opener) {
+func testSignalPersonsEinddatumVerstreken(t *testing.T, open Opener) {
 	db := open(t)
 	p1 := createPerson(t, db, samplePerson(bsn1, "Jan", "", "Jansen"))
 	p2 := createPerson(t, db, samplePerson(bsn2, "Piet", "", "Pietersen"))
@@ -109,7 +109,7 @@ func testExpectedEndPassed(t *testing.T, open Opener) {
 		{10, []int64{p4, p1}},
 	} {
 		view(t, db, func(tx app.ReadTx) error {
-			got, total, err := tx.ExpectedEndPassed(today, tc.limit)
+			got, total, err := tx.SignalPersons(app.SignaalEinddatumVerstreken, today, 14, tc.limit)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -130,7 +130,7 @@ func testExpectedEndPassed(t *testing.T, open Opener) {
 		return tx.SaveDetention(det(p1, "2019-07-20", "2019-07-25", app.EindDefinitief))
 	})
 	view(t, db, func(tx app.ReadTx) error {
-		got, total, err := tx.ExpectedEndPassed(today, 10)
+		got, total, err := tx.SignalPersons(app.SignaalEinddatumVerstreken, today, 14, 10)
 		if err != nil || total != 1 || len(got) != 1 || got[0].ID != p4 {
 			t.Errorf("after definitief: %d %+v %v", total, got, err)
 		}
@@ -154,7 +154,7 @@ func testArrivalsSince(t *testing.T, open Opener) {
 		return tx.AddMessage(app.MessageRecord{Kenmerk: "E", Soort: app.MeldingBegin}) // never received
 	})
 	view(t, db, func(tx app.ReadTx) error {
-		got, total, err := tx.ArrivalsSince(time.Time{}, 2)
+		got, total, err := tx.ArrivalsSince(time.Time{}, 2, 100)
 		if err != nil || total != 4 || len(got) != 2 || got[0].Kenmerk != "D" || got[1].Kenmerk != "C" {
 			t.Fatalf("since never: %d %+v %v", total, got, err)
 		}
@@ -164,11 +164,14 @@ func testArrivalsSince(t *testing.T, open Opener) {
 		if !got[1].Ontvangen.Equal(t0.Add(2*time.Hour)) || got[1].Soort != app.MeldingBegin {
 			t.Errorf("record: %+v", got[1])
 		}
-		got, total, _ = tx.ArrivalsSince(t0.Add(time.Hour), 100)
+		got, total, _ = tx.ArrivalsSince(t0.Add(time.Hour), 100, 100)
 		if total != 2 || len(got) != 2 || got[0].Kenmerk != "D" {
 			t.Errorf("since B: %d %+v", total, got)
 		}
-		got, total, _ = tx.ArrivalsSince(t0.Add(3*time.Hour), 100)
+		if _, total, _ = tx.ArrivalsSince(time.Time{}, 2, 3); total != 3 {
+			t.Errorf("count up to 3: %d", total)
+		}
+		got, total, _ = tx.ArrivalsSince(t0.Add(3*time.Hour), 100, 100)
 		if total != 0 || len(got) != 0 {
 			t.Errorf("since D: %d %+v", total, got)
 		}

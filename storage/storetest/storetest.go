@@ -89,7 +89,7 @@ var tests = []conformanceTest{
 	{"AuditSealFollowsTheLog", testAuditSealFollowsTheLog},
 	// dashboard
 	{"OverdueActions", testOverdueActions},
-	{"ExpectedEndPassed", testExpectedEndPassed},
+	{"SignalPersonsEinddatumVerstreken", testSignalPersonsEinddatumVerstreken},
 	{"ArrivalsSince", testArrivalsSince},
 	{"QuarantinedSince", testQuarantinedSince},
 	// search

@@ -1,0 +1,58 @@
+package sqlite
+
+import "github.com/terugkeer/terugkeer/app"
+
+// The conditions of the dashboard's signals on a person p (persons; with its latest
+// detention d where latestDetentionJoin is joined), the same rules as app.Signals: used
+// by PersonQuery.Signaal (Personen opened from the Overzicht) and by the dashboard's
+// counts and bounded lists, so that the Overzicht's numbers and the Personen list agree.
+
+// pendingToArrange holds for a person with a domain to arrange (consent ja, or a
+// leefgebied of the current plan: PersonSituation.ToArrange) whose follow-up is absent,
+// open or in behandeling (FollowupStatus.Pending).
+const pendingToArrange = `EXISTS (SELECT 1 FROM (
+		SELECT c.domain FROM consent_states c WHERE c.person_id = p.id AND c.state = 'ja'
+		UNION SELECT l.domain FROM plan_leefgebieden l WHERE l.person_id = p.id) t
+	WHERE NOT EXISTS (SELECT 1 FROM followups f WHERE f.person_id = p.id AND f.domain = t.domain
+		AND f.status NOT IN ('open', 'in-behandeling')))`
+
+// overdueAction is the condition of a follow-up f with a next action before ? (today)
+// in a domain not geregeld or niet nodig (index followups_actie).
+const overdueAction = `f.actiedatum IS NOT NULL AND f.actiedatum < ? AND f.status NOT IN ('geregeld', 'niet-nodig')`
+
+// agreementDue is the condition of an agreement a that is open work for the gemeente,
+// dated on or before ? (last), or undated with p released in [?, ?] (today, last):
+// app.GemeenteAgreementDue.
+const agreementDue = gemeenteWork + ` AND ((a.datum IS NOT NULL AND a.datum <= ?)
+		OR (a.datum IS NULL AND p.vrijlating >= ? AND p.vrijlating <= ?))`
+
+// signalCond is the condition of PersonQuery.Signaal: p has a signal of kind k on
+// today with a release window of days days.
+func signalCond(k app.SignalKind, today app.Date, days int) (string, []any) {
+	if days <= 0 {
+		days = app.DefaultSignalDays
+	}
+	t, last := today.String(), today.AddDays(days).String()
+	switch k {
+	case app.SignaalNietGeregeld:
+		return `p.vrijlating >= ? AND p.vrijlating <= ? AND ` + pendingToArrange, []any{t, last}
+	case app.SignaalGeenContact:
+		return `p.vrijlating >= ? AND p.vrijlating <= ? AND NOT EXISTS (SELECT 1 FROM contacts k WHERE k.person_id = p.id)`,
+			[]any{t, last}
+	case app.SignaalActieVerlopen:
+		return `p.id IN (SELECT f.person_id FROM followups f WHERE ` + overdueAction + `)`, []any{t}
+	case app.SignaalAfspraakGemeente:
+		return `p.id IN (SELECT a.person_id FROM plan_agreements a WHERE ` + gemeenteWork + ` AND a.datum <= ?
+			UNION SELECT a.person_id FROM plan_agreements a JOIN persons q ON q.id = a.person_id
+			WHERE ` + gemeenteWork + ` AND a.datum IS NULL AND q.vrijlating >= ? AND q.vrijlating <= ?)`,
+			[]any{last, t, last}
+	case app.SignaalControleNodig:
+		return `p.controle_nodig = 1`, nil
+	case app.SignaalEinddatumVerstreken:
+		return `p.laatste_detentie IN (SELECT e.id FROM detentions e WHERE e.einddatum_status = 'verwacht' AND e.einddatum < ?)`,
+			[]any{t}
+	case app.SignaalQuarantaine:
+		return `0`, nil // a quarantined message has no person
+	}
+	return `0`, nil // SearchPersons refuses an unknown kind before
+}
