@@ -11,24 +11,70 @@ import (
 // its own transaction. A message that cannot be imported goes to quarantine with its raw
 // bytes; the rest is still imported. The error is only for failures that left the input
 // unprocessed (the database could not be written, or it was never initialised).
+// ImportBatch imports the same way, many messages per commit.
 func (s *Service) ImportBytes(ctx context.Context, bron, messageID string, raw []byte) ([]Result, error) {
+	return s.importDecoded(ctx, s.decode(bron, messageID, raw))
+}
+
+// decoded is one file or e-mail after decoding and before anything is stored: what an
+// ImportBatch computes on its parse goroutine. It touches neither store nor clock.
+type decoded struct {
+	bron, messageID string
+	raw             []byte
+	invalid         *InvalidMessageError // Extract refused the bytes as a whole
+	err             error                // Extract failed otherwise
+	items           []decodedItem
+}
+
+// decodedItem is one message item with what Parse made of it.
+type decodedItem struct {
+	it  Item
+	msg *Message
+	err error
+}
+
+// decode extracts the items of a file or e-mail and parses each.
+func (s *Service) decode(bron, messageID string, raw []byte) *decoded {
+	d := &decoded{bron: bron, messageID: messageID, raw: raw}
 	items, err := s.dec.Extract(bron, raw)
 	if ie, ok := AsInvalid(err); ok {
-		r, err := s.quarantine(ctx, Item{Bron: bron, Raw: raw, MessageID: messageID}, nil, ie.Reden)
-		return []Result{r}, err
+		d.invalid = ie
+		return d
 	}
 	if err != nil {
-		return nil, fmt.Errorf("bestand lezen: %w", err)
+		d.err = err
+		return d
 	}
-	if len(items) == 0 {
-		return []Result{{Bron: bron, Resultaat: GeenBericht}}, nil
-	}
-	var out []Result
 	for _, it := range items {
 		if it.MessageID == "" {
 			it.MessageID = messageID
 		}
-		r, err := s.ImportItem(ctx, it)
+		msg, err := s.parseItem(it)
+		d.items = append(d.items, decodedItem{it: it, msg: msg, err: err})
+	}
+	return d
+}
+
+// messages is the number of messages a decoded input carries (at least 1: a refused
+// file or mail is one quarantine entry, a mail without a message one result).
+func (d *decoded) messages() int { return max(1, len(d.items)) }
+
+// importDecoded stores a decoded input: every message in its own transaction (a
+// savepoint inside an ImportBatch).
+func (s *Service) importDecoded(ctx context.Context, d *decoded) ([]Result, error) {
+	if d.invalid != nil {
+		r, err := s.quarantine(ctx, Item{Bron: d.bron, Raw: d.raw, MessageID: d.messageID}, nil, d.invalid.Reden)
+		return []Result{r}, err
+	}
+	if d.err != nil {
+		return nil, fmt.Errorf("bestand lezen: %w", d.err)
+	}
+	if len(d.items) == 0 {
+		return []Result{{Bron: d.bron, Resultaat: GeenBericht}}, nil
+	}
+	var out []Result
+	for _, di := range d.items {
+		r, err := s.importParsed(ctx, di.it, di.msg, di.err)
 		if err != nil {
 			return out, err
 		}
@@ -39,7 +85,14 @@ func (s *Service) ImportBytes(ctx context.Context, bron, messageID string, raw [
 
 // ImportItem imports one message, or quarantines it when it is invalid.
 func (s *Service) ImportItem(ctx context.Context, it Item) (Result, error) {
-	r, msg, err := s.tryImport(ctx, it)
+	msg, err := s.parseItem(it)
+	return s.importParsed(ctx, it, msg, err)
+}
+
+// importParsed imports one parsed message (parseErr: what parseItem returned), or
+// quarantines it when it is invalid.
+func (s *Service) importParsed(ctx context.Context, it Item, msg *Message, parseErr error) (Result, error) {
+	r, msg, err := s.tryParsed(ctx, it, msg, parseErr)
 	if ie, ok := AsInvalid(err); ok {
 		return s.quarantine(ctx, it, msg, ie.Reden)
 	}
@@ -49,12 +102,27 @@ func (s *Service) ImportItem(ctx context.Context, it Item) (Result, error) {
 // tryImport parses and applies one message in one transaction. An invalid message
 // returns an *InvalidMessageError (and the message when it could be parsed).
 func (s *Service) tryImport(ctx context.Context, it Item) (Result, *Message, error) {
+	msg, err := s.parseItem(it)
+	return s.tryParsed(ctx, it, msg, err)
+}
+
+// parseItem parses one item; an item that could not be read is invalid. The message is
+// nil when the error is not.
+func (s *Service) parseItem(it Item) (*Message, error) {
 	if it.Reden != "" {
-		return Result{}, nil, Invalid("%s", it.Reden)
+		return nil, Invalid("%s", it.Reden)
 	}
 	msg, err := s.dec.Parse(it.Raw)
 	if err != nil {
-		return Result{}, nil, err
+		return nil, err
+	}
+	return msg, nil
+}
+
+// tryParsed checks and applies one parsed message in one transaction.
+func (s *Service) tryParsed(ctx context.Context, it Item, msg *Message, parseErr error) (Result, *Message, error) {
+	if parseErr != nil {
+		return Result{}, nil, parseErr
 	}
 	if err := msg.routedElsewhere(); err != nil {
 		return Result{}, msg, err
@@ -63,7 +131,7 @@ func (s *Service) tryImport(ctx context.Context, it Item) (Result, *Message, err
 		return Result{}, msg, err
 	}
 	var r Result
-	err = s.store.Update(ctx, func(tx Tx) error {
+	err := s.store.Update(ctx, func(tx Tx) error {
 		var err error
 		r, err = s.apply(tx, it, msg)
 		return err

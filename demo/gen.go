@@ -39,17 +39,6 @@ type Bericht struct {
 	// Opvolging is set on the last message of a person that gets follow-up: record it
 	// once that message is imported.
 	Opvolging *Opvolging
-	// Parsed may carry the decoder's results for Data, computed ahead on another
-	// goroutine (see cmd/terugkeer-cli demo).
-	Parsed *Parsed
-}
-
-// Parsed is what importers.Decoder made of a Bericht: its items and the parsed message.
-type Parsed struct {
-	Items      []app.Item
-	ExtractErr error
-	Msg        *app.Message
-	ParseErr   error
 }
 
 // exampleBSN belongs to the spec's example person; the generator leaves it out so that

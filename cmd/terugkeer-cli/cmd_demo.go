@@ -5,12 +5,12 @@ import (
 	"errors"
 	"fmt"
 	"strconv"
+	"sync"
 	"time"
 
 	"github.com/terugkeer/terugkeer/app"
 	"github.com/terugkeer/terugkeer/demo"
 	"github.com/terugkeer/terugkeer/importers"
-	"github.com/terugkeer/terugkeer/storage/sqlite"
 )
 
 const demoUsage = "demo [--personen N [--seed S] [--nu JJJJ-MM-DD] [--batch 500]]   (zonder --personen: de voorbeeldberichten)"
@@ -22,7 +22,7 @@ func cmdDemo(ctx context.Context, e *env) error {
 	fs := newFlags("demo")
 	personen := fs.Int("personen", 0, "aantal te genereren personen")
 	seed := fs.Uint64("seed", 1, "startwaarde van de generator")
-	batch := fs.Int("batch", 500, "berichten per transactie; 1 = elk bericht een eigen duurzame transactie, zoals import")
+	batch := fs.Int("batch", 500, "1 = elk bericht een eigen duurzame transactie; anders groepscommit zoals import (hoogstens 500 berichten of 200 ms per commit)")
 	nuFlag := fs.String("nu", "", "peildatum (JJJJ-MM-DD); standaard vandaag")
 	if err := parse(fs, e.args); err != nil {
 		return err
@@ -79,44 +79,29 @@ func demoExamples(ctx context.Context, e *env) error {
 	return nil
 }
 
-// demoGenerate generates on one goroutine and imports on this one, so the two cores
-// overlap XML generation with parsing and SQLite. With batch > 1 the messages go
-// through the same Service code, but batch of them share one commit (demo.TxStore);
-// with batch 1 every message is its own durable transaction, exactly like `import`.
+// demoGenerate generates on this goroutine and imports through app.ImportBatch, so
+// generation, parsing and SQLite overlap on the two cores: the same path as `import`
+// (group commit, every message in its own savepoint). With batch 1 every message is its
+// own durable transaction instead (app.Service.ImportBytes).
 func demoGenerate(ctx context.Context, e *env, o demo.Options, batch int) error {
-	ctx, cancel := context.WithCancel(ctx)
-	defer cancel()
-	ch := make(chan demo.Bericht, 2048)
-	genErr := make(chan error, 1)
-	go func() {
-		defer close(ch)
-		genErr <- demo.Generate(ctx, o, func(b demo.Bericht) error {
-			if batch > 1 {
-				b.Parsed = preparse(b)
-			}
-			select {
-			case ch <- b:
-				return nil
-			case <-ctx.Done():
-				return ctx.Err()
-			}
-		})
-	}()
 	p := &demoProgress{e: e, total: o.Personen, start: time.Now()}
 	p.last = p.start
 	var err error
 	if batch <= 1 {
-		err = p.importAll(ctx, e.svc, nil, ch, 0)
+		err = demo.Generate(ctx, o, func(b demo.Bericht) error {
+			rs, err := e.svc.ImportBytes(ctx, "demo/"+b.Naam, "", b.Data)
+			if err != nil {
+				return err
+			}
+			if err := p.then(ctx, e.svc, rs, b.Opvolging); err != nil {
+				return err
+			}
+			return p.done(b, rs, nil)
+		})
 	} else {
-		err = demoBatches(ctx, e, p, ch, batch)
+		err = demoBatch(ctx, e, o, p)
 	}
 	if err != nil {
-		cancel()
-		for range ch { // let the generator finish
-		}
-		return err
-	}
-	if err := <-genErr; err != nil {
 		return err
 	}
 	secs := time.Since(p.start).Seconds()
@@ -126,97 +111,59 @@ func demoGenerate(ctx context.Context, e *env, o demo.Options, batch int) error 
 	return nil
 }
 
-// demoBatches opens a second handle on the same database file and imports batch
-// messages per transaction.
-func demoBatches(ctx context.Context, e *env, p *demoProgress, ch <-chan demo.Bericht, batch int) error {
-	db, err := sqlite.Open(e.dbPath)
-	if err != nil {
-		return err
-	}
-	defer db.Close()
-	for done := false; !done; {
-		err := db.Update(ctx, func(tx app.Tx) error {
-			dec := &preparsedDecoder{}
-			svc := app.NewService(demo.TxStore{Tx: tx}, dec, e.now)
-			err := p.importAll(ctx, svc, dec, ch, batch)
-			if errors.Is(err, errBatchFull) {
-				return nil
-			}
-			done = true
-			return err
-		})
-		if err != nil {
+// demoBatch feeds the generated messages to an ImportBatch; a person's follow-up is
+// recorded in the batch right after the message that carries it (ImportInput.Then).
+func demoBatch(ctx context.Context, e *env, o demo.Options, p *demoProgress) error {
+	batch := e.svc.NewImportBatch(ctx)
+	gerr := demo.Generate(ctx, o, func(b demo.Bericht) error {
+		if err := p.failure(); err != nil {
 			return err
 		}
-	}
-	return nil
+		in := app.ImportInput{Bron: "demo/" + b.Naam, Raw: b.Data,
+			Done: func(rs []app.Result, err error) { p.fail(p.done(b, rs, err)) }}
+		if b.Opvolging != nil {
+			in.Then = func(ctx context.Context, svc *app.Service, rs []app.Result) error {
+				return p.then(ctx, svc, rs, b.Opvolging)
+			}
+		}
+		return batch.Add(in)
+	})
+	return errors.Join(gerr, batch.Close(), p.failure())
 }
-
-// preparse runs the decoder's Extract and Parse on the generator's goroutine, so
-// that decoding (a fifth of the import's CPU time) overlaps with SQLite on the other
-// core. The results are handed to the Service by preparsedDecoder.
-func preparse(b demo.Bericht) *demo.Parsed {
-	var dec importers.Decoder
-	p := &demo.Parsed{}
-	p.Items, p.ExtractErr = dec.Extract("demo/"+b.Naam, b.Data)
-	if p.ExtractErr == nil && len(p.Items) == 1 {
-		p.Msg, p.ParseErr = dec.Parse(p.Items[0].Raw)
-	}
-	return p
-}
-
-// preparsedDecoder returns what preparse computed for the message being imported.
-type preparsedDecoder struct{ cur *demo.Parsed }
-
-func (d *preparsedDecoder) Extract(bron string, raw []byte) ([]app.Item, error) {
-	if d.cur == nil {
-		return importers.Decoder{}.Extract(bron, raw)
-	}
-	return d.cur.Items, d.cur.ExtractErr
-}
-
-func (d *preparsedDecoder) Parse(raw []byte) (*app.Message, error) {
-	if d.cur == nil || d.cur.Msg == nil && d.cur.ParseErr == nil {
-		return importers.Decoder{}.Parse(raw)
-	}
-	return d.cur.Msg, d.cur.ParseErr
-}
-
-var errBatchFull = errors.New("batch vol")
 
 // demoProgress counts what was imported and reports progress on stderr (counts only).
+// Done and Then of the batch run on its writer goroutine; err is shared with the
+// generator's.
 type demoProgress struct {
 	e                   *env
 	total, n, persoon   int
 	followups, contacts int
 	sum                 app.Summary
 	start, last         time.Time
+
+	mu  sync.Mutex
+	err error
 }
 
-// importAll imports messages from ch with svc until ch is closed, or until limit
-// messages when limit > 0 (then it returns errBatchFull).
-func (p *demoProgress) importAll(ctx context.Context, svc *app.Service, dec *preparsedDecoder, ch <-chan demo.Bericht, limit int) error {
-	for k := 0; limit <= 0 || k < limit; k++ {
-		b, ok := <-ch
-		if !ok {
-			return nil
-		}
-		if dec != nil {
-			dec.cur = b.Parsed
-		}
-		if err := p.importOne(ctx, svc, b); err != nil {
-			return err
-		}
+func (p *demoProgress) fail(err error) {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	if p.err == nil {
+		p.err = err
 	}
-	return errBatchFull
 }
 
-func (p *demoProgress) importOne(ctx context.Context, svc *app.Service, b demo.Bericht) error {
-	rs, err := svc.ImportBytes(ctx, "demo/"+b.Naam, "", b.Data)
+func (p *demoProgress) failure() error {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	return p.err
+}
+
+// done counts one imported message (committed) and reports progress every 2 s.
+func (p *demoProgress) done(b demo.Bericht, rs []app.Result, err error) error {
 	if err != nil {
 		return err
 	}
-	var id int64
 	for _, r := range rs {
 		switch r.Resultaat {
 		case app.Geimporteerd:
@@ -226,18 +173,23 @@ func (p *demoProgress) importOne(ctx context.Context, svc *app.Service, b demo.B
 		default:
 			return fmt.Errorf("een gegenereerd bericht is niet geïmporteerd (%s); de generator en de importregels lopen uiteen", r.Resultaat)
 		}
-		id = r.PersonID
-	}
-	if b.Opvolging != nil && id != 0 && rs[0].Resultaat == app.Geimporteerd {
-		if err := p.followup(ctx, svc, id, b.Opvolging); err != nil {
-			return err
-		}
 	}
 	p.n, p.persoon = p.n+1, b.Persoon+1
 	if now := time.Now(); now.Sub(p.last) >= 2*time.Second {
 		p.last = now
 		fmt.Fprintf(p.e.stderr, "demo: %s van %s personen, %s berichten (%.0f per seconde)\n",
 			groupDigits(p.persoon), groupDigits(p.total), groupDigits(p.n), float64(p.n)/now.Sub(p.start).Seconds())
+	}
+	return nil
+}
+
+// then records the follow-up a message carries for the person it imported.
+func (p *demoProgress) then(ctx context.Context, svc *app.Service, rs []app.Result, o *demo.Opvolging) error {
+	if o == nil || len(rs) == 0 || rs[0].Resultaat != app.Geimporteerd {
+		return nil
+	}
+	if id := rs[len(rs)-1].PersonID; id != 0 {
+		return p.followup(ctx, svc, id, o)
 	}
 	return nil
 }

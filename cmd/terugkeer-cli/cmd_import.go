@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"sync"
 
 	"github.com/terugkeer/terugkeer/app"
 	"github.com/terugkeer/terugkeer/importers"
@@ -30,6 +31,8 @@ func toResultJSON(r app.Result) resultJSON {
 // errUnprocessed marks an import where some input could not be processed at all.
 var errUnprocessed = errors.New("niet alle bestanden konden worden verwerkt")
 
+// cmdImport imports files and folders with group commit (app.ImportBatch): a file is
+// reported, with its messages, once the batch holding it has committed.
 func cmdImport(ctx context.Context, e *env) error {
 	fs := newFlags("import")
 	asJSON := fs.Bool("json", false, "één JSON-object per bericht")
@@ -46,33 +49,106 @@ func cmdImport(ctx context.Context, e *env) error {
 	if err != nil {
 		return err
 	}
-	var all []app.Result
-	failed := false
-	for _, f := range files {
-		// The messages of a file imported before an error are reported all the same: their
-		// changes are committed.
-		results, err := importFile(ctx, e, f.Path)
-		if *asJSON {
-			if jerr := writeResultLines(e, results); jerr != nil {
-				return errors.Join(err, jerr)
-			}
+	out := &importReport{ctx: ctx, e: e, asJSON: *asJSON}
+	batch := e.svc.NewImportBatch(ctx)
+	for i, f := range files {
+		if out.stopped() != nil {
+			break
 		}
-		all = append(all, results...)
+		raw, err := importers.ReadFile(f.Path)
 		if err != nil {
-			if errors.Is(err, app.ErrNotInitialised) || ctx.Err() != nil {
-				return err
-			}
-			fmt.Fprintln(e.stderr, app.Visible(dutchError(err)))
-			failed = true
+			out.done(i, nil, err)
+			continue
 		}
+		in := app.ImportInput{Bron: f.Path, Raw: raw, Done: func(rs []app.Result, err error) { out.done(i, rs, err) }}
+		if err := batch.Add(in); err != nil {
+			out.done(i, nil, err)
+			break
+		}
+	}
+	cerr := batch.Close()
+	if err := out.stopped(); err != nil {
+		return err
+	}
+	if cerr != nil && !out.failed { // else it was reported with the files it left undone
+		return cerr
 	}
 	if !*asJSON {
-		printImportSummary(e, all)
+		printImportSummary(e, out.all)
 	}
-	if failed {
+	if out.failed {
 		return errUnprocessed
 	}
 	return nil
+}
+
+// importReport writes the outcome of each file in the order of the files, as the batch
+// reports them (from its writer goroutine) or as reading fails (from the caller's).
+type importReport struct {
+	ctx    context.Context
+	e      *env
+	asJSON bool
+
+	mu      sync.Mutex
+	pending map[int]fileOutcome
+	next    int
+	all     []app.Result
+	failed  bool
+	stop    error // an error that ends the import: not initialised, cancelled, output
+}
+
+type fileOutcome struct {
+	rs  []app.Result
+	err error
+}
+
+func (o *importReport) stopped() error {
+	o.mu.Lock()
+	defer o.mu.Unlock()
+	return o.stop
+}
+
+// done records file i's outcome and writes every outcome that is next in line.
+func (o *importReport) done(i int, rs []app.Result, err error) {
+	o.mu.Lock()
+	defer o.mu.Unlock()
+	if o.pending == nil {
+		o.pending = map[int]fileOutcome{}
+	}
+	o.pending[i] = fileOutcome{rs, err}
+	for {
+		f, ok := o.pending[o.next]
+		if !ok {
+			return
+		}
+		delete(o.pending, o.next)
+		o.next++
+		o.write(f)
+	}
+}
+
+func (o *importReport) write(f fileOutcome) {
+	if o.stop != nil {
+		return
+	}
+	// The messages of a file imported before an error are reported all the same: their
+	// changes are committed.
+	if o.asJSON {
+		if jerr := writeResultLines(o.e, f.rs); jerr != nil {
+			o.stop = errors.Join(f.err, jerr)
+			return
+		}
+	}
+	o.all = append(o.all, f.rs...)
+	if f.err == nil {
+		return
+	}
+	if errors.Is(f.err, app.ErrNotInitialised) || o.ctx.Err() != nil {
+		o.stop = f.err
+		return
+	}
+	fmt.Fprintln(o.e.stderr, app.Visible(dutchError(f.err)))
+	o.failed = true
 }
 
 // writeResultLines writes one import --json line per result.
@@ -84,14 +160,6 @@ func writeResultLines(e *env, results []app.Result) error {
 		}
 	}
 	return nil
-}
-
-func importFile(ctx context.Context, e *env, path string) ([]app.Result, error) {
-	raw, err := importers.ReadFile(path)
-	if err != nil {
-		return nil, err
-	}
-	return e.svc.ImportBytes(ctx, path, "", raw)
 }
 
 func printImportSummary(e *env, all []app.Result) {

@@ -12,6 +12,14 @@ import (
 // AuditSeal returns the audit log's seal (app.AuditSeal) with Echt set when its MAC fits
 // under the installation key; nil when the row is missing.
 func (r *reader) AuditSeal() (*app.AuditSeal, error) {
+	if c := r.cache; c != nil && c.sealNew {
+		key, err := r.installationKey()
+		if err != nil {
+			return nil, err
+		}
+		s := app.SealAudit(key, c.seal.Aantal, c.seal.Anker, c.seal.Laatste)
+		return &s, nil
+	}
 	s, err := r.readSeal()
 	if err != nil || s == nil {
 		return s, err
@@ -50,6 +58,9 @@ func (r *reader) installationKey() ([]byte, error) {
 // newest hash and anchor. A seal that is missing or no longer fits is left as it is, so
 // that a tampered log is not made to look whole by the next append.
 func (w *writer) reseal(delta int, anchor, last *string) error {
+	if w.cache != nil {
+		return w.resealCached(delta, anchor, last)
+	}
 	s, err := w.AuditSeal()
 	if err != nil || s == nil || !s.Echt {
 		return err
@@ -65,6 +76,34 @@ func (w *writer) reseal(delta int, anchor, last *string) error {
 		s.Laatste = *last
 	}
 	return w.writeSeal(app.SealAudit(key, s.Aantal+delta, s.Anker, s.Laatste))
+}
+
+// resealCached is reseal inside a batch: the seal is read once, kept up to date in
+// memory and written at commit (writeCachedSeal), with the same outcome.
+func (w *writer) resealCached(delta int, anchor, last *string) error {
+	c := w.cache
+	if !c.sealOK {
+		s, err := w.AuditSeal()
+		if err != nil {
+			return err
+		}
+		c.sealOK, c.sealEcht = true, s != nil && s.Echt
+		if c.sealEcht {
+			c.seal = *s
+		}
+	}
+	if !c.sealEcht {
+		return nil
+	}
+	c.seal.Aantal += delta
+	if anchor != nil {
+		c.seal.Anker = *anchor
+	}
+	if last != nil {
+		c.seal.Laatste = *last
+	}
+	c.sealNew = true
+	return nil
 }
 
 func (w *writer) writeSeal(s app.AuditSeal) error {

@@ -107,6 +107,13 @@ func (b *Bench) snapshot(ctx context.Context, src string) error {
 		return fmt.Errorf("database kopiëren: %w", err)
 	}
 	defer db.Close()
+	// VACUUM INTO accepts an empty file: created 0600 first, the copy is never readable
+	// by others, not even while it is being written.
+	f, err := os.OpenFile(b.base, os.O_CREATE|os.O_EXCL|os.O_WRONLY, fileMode)
+	if err != nil {
+		return fmt.Errorf("database kopiëren: %w", err)
+	}
+	f.Close()
 	if _, err := db.ExecContext(ctx, `VACUUM INTO '`+strings.ReplaceAll(b.base, "'", "''")+`'`); err != nil {
 		return fmt.Errorf("database kopiëren: %w", err)
 	}

@@ -72,6 +72,7 @@ func (w *writer) SaveMailboxSettings(s app.MailboxSettings) error {
 		var err error
 		if kv[1] == "" {
 			_, err = w.exec(`DELETE FROM settings WHERE key = ?`, kv[0])
+			w.cacheSetting(kv[0], "")
 		} else {
 			err = w.SetSetting(kv[0], kv[1])
 		}

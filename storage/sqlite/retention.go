@@ -158,5 +158,8 @@ func (w *writer) DeleteAuditThrough(id int64) (int, error) {
 	if err != nil {
 		return 0, fmt.Errorf("logboek opschonen: %w", err)
 	}
+	if w.cache != nil {
+		w.cache.headOK = false // read again: the log may be empty now
+	}
 	return n, w.reseal(-n, &anchor, nil)
 }

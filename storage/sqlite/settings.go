@@ -14,16 +14,25 @@ const secretKeySetting = "installatiesleutel"
 const secretKeySize = 32
 
 // Setting returns a setting's value, "" when unset.
+// Inside a batch a setting is read once and then served from the batch's cache.
 func (r *reader) Setting(key string) (string, error) {
+	if v, ok := r.cache.setting(key); ok {
+		return v, nil
+	}
 	var v string
 	err := r.queryRow(`SELECT value FROM settings WHERE key = ?`, key).Scan(&v)
-	if errors.Is(err, sql.ErrNoRows) {
-		return "", nil
-	}
-	if err != nil {
+	if err != nil && !errors.Is(err, sql.ErrNoRows) {
 		return "", fmt.Errorf("instelling %q lezen: %w", key, err)
 	}
+	r.cacheSetting(key, v)
 	return v, nil
+}
+
+// cacheSetting records a setting's value in the batch's cache, if any.
+func (r *reader) cacheSetting(key, value string) {
+	if r.cache != nil {
+		r.cache.setSetting(key, value)
+	}
 }
 
 // SetSetting stores a setting. The secret key cannot be set this way: replacing it
@@ -37,6 +46,7 @@ func (w *writer) SetSetting(key, value string) error {
 	if err != nil {
 		return fmt.Errorf("instelling %q opslaan: %w", key, err)
 	}
+	w.cacheSetting(key, value)
 	return nil
 }
 
@@ -57,6 +67,7 @@ func (w *writer) SecretKey() ([]byte, error) {
 	if err != nil {
 		return nil, fmt.Errorf("installatiesleutel opslaan: %w", err)
 	}
+	w.cacheSetting(secretKeySetting, hex.EncodeToString(key))
 	return key, nil
 }
 

@@ -19,6 +19,7 @@ type reader struct {
 	ctx   context.Context
 	tx    *sql.Tx
 	stmts *stmtCache // prepared statements shared by all transactions; may be nil
+	cache *txCache   // a batch's settings and audit head (batch.go); nil outside a batch
 }
 
 // writer implements app.Tx. purged records that personal data was removed, which makes

@@ -1,0 +1,322 @@
+package app
+
+import (
+	"context"
+	"errors"
+	"sync"
+	"time"
+)
+
+// BatchStore is a Store that can group many changes in one transaction (group commit).
+// storage/sqlite implements it; ImportBatch falls back to one transaction per message on
+// a Store that does not.
+type BatchStore interface {
+	Store
+	// Batch begins a write transaction that stays open (holding the write lock) until
+	// Commit or Rollback.
+	Batch(ctx context.Context) (Batch, error)
+}
+
+// Batch is an open write transaction of a BatchStore, used by one goroutine.
+type Batch interface {
+	// Savepoint runs fn in a savepoint: when fn fails (or panics) its changes are undone
+	// and the batch goes on without them.
+	Savepoint(fn func(Tx) error) error
+	// Commit makes every released savepoint durable at once. When any of them purged
+	// personal data, the removal is made irreversible after the commit, as Store.Update
+	// does.
+	Commit() error
+	// Rollback undoes the whole batch.
+	Rollback() error
+}
+
+// Group-commit bounds: a batch commits after this many messages or this long after its
+// first message, whichever comes first.
+const (
+	BatchMessages = 500
+	BatchWait     = 200 * time.Millisecond
+)
+
+// ImportInput is one file or e-mail for an ImportBatch.
+type ImportInput struct {
+	Bron, MessageID string
+	Raw             []byte
+	// Then, when set, runs right after the import of this input, in the same batch, with
+	// the input's results and a Service on the batch: each of its changes is a savepoint
+	// of the batch (the generator records follow-up for the person just imported). An
+	// error of Then is the input's error; what the import did stays.
+	Then func(ctx context.Context, svc *Service, rs []Result) error
+	// Done is called once the batch holding the import committed, with its results, or
+	// with the error that left the input (or part of it, after the results given)
+	// unprocessed. It runs on the batch's writer goroutine, in the order of Add, and must
+	// not wait for the goroutine that calls Add or Flush.
+	Done func(rs []Result, err error)
+}
+
+// ErrBatchClosed is the error of Add after Close.
+var ErrBatchClosed = errors.New("de import is al afgesloten")
+
+// ImportBatch imports files and e-mails with group commit, exactly as ImportBytes does
+// (the same rules, results and audit entries): every message in its own savepoint, many
+// messages per commit (at most BatchMessages or BatchWait). An input counts as imported
+// only once Done reports it: a crash before loses the uncommitted inputs, which a
+// rerun imports. A pipeline: Add hands the bytes to a parse goroutine (XML and MIME), which
+// hands them to a writer goroutine (the store), so parsing runs on another core.
+type ImportBatch struct {
+	svc    *Service
+	ctx    context.Context
+	in     chan batchJob
+	parsed chan batchJob
+	done   chan struct{}
+
+	mu     sync.Mutex
+	err    error // the first failure of the batch as a whole (begin or commit)
+	closed bool
+}
+
+// batchJob is an input (or, with flush set, a request to commit what came before).
+type batchJob struct {
+	in    ImportInput
+	d     *decoded
+	flush chan error
+}
+
+// NewImportBatch starts a batch; Close ends it.
+func (s *Service) NewImportBatch(ctx context.Context) *ImportBatch {
+	b := &ImportBatch{svc: s, ctx: ctx, in: make(chan batchJob, 64), parsed: make(chan batchJob, 64), done: make(chan struct{})}
+	go b.parse()
+	go b.write()
+	return b
+}
+
+// Add queues an input; it blocks while the pipeline is full. The error is the batch's
+// (it failed as a whole, or was closed): the input is then not imported.
+func (b *ImportBatch) Add(in ImportInput) error {
+	b.mu.Lock()
+	err, closed := b.err, b.closed
+	b.mu.Unlock()
+	if closed {
+		return ErrBatchClosed
+	}
+	if err != nil {
+		return err
+	}
+	select {
+	case b.in <- batchJob{in: in}:
+		return nil
+	case <-b.done:
+		return b.failure()
+	}
+}
+
+// Flush commits everything added so far and returns once every Done of it has run.
+func (b *ImportBatch) Flush() error {
+	b.mu.Lock()
+	closed := b.closed
+	b.mu.Unlock()
+	if closed {
+		return b.failure()
+	}
+	ch := make(chan error, 1)
+	select {
+	case b.in <- batchJob{flush: ch}:
+	case <-b.done:
+		return b.failure()
+	}
+	select {
+	case err := <-ch:
+		return err
+	case <-b.done:
+		return b.failure()
+	}
+}
+
+// Close commits what is left and stops the batch; it returns the batch's failure, if
+// any. Add is refused afterwards.
+func (b *ImportBatch) Close() error {
+	b.mu.Lock()
+	if b.closed {
+		b.mu.Unlock()
+		<-b.done
+		return b.failure()
+	}
+	b.closed = true
+	b.mu.Unlock()
+	close(b.in)
+	<-b.done
+	return b.failure()
+}
+
+func (b *ImportBatch) failure() error {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return b.err
+}
+
+func (b *ImportBatch) fail(err error) {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	if b.err == nil {
+		b.err = err
+	}
+}
+
+// parse decodes the inputs in order and hands them on.
+func (b *ImportBatch) parse() {
+	defer close(b.parsed)
+	for j := range b.in {
+		if j.flush == nil {
+			j.d = b.svc.decode(j.in.Bron, j.in.MessageID, j.in.Raw)
+		}
+		b.parsed <- j
+	}
+}
+
+// write applies the decoded inputs, committing per group.
+func (b *ImportBatch) write() {
+	defer close(b.done)
+	w := &batchWriter{b: b}
+	defer w.stopTimer()
+	for {
+		select {
+		case j, ok := <-b.parsed:
+			if !ok {
+				w.commit()
+				return
+			}
+			if j.flush != nil {
+				j.flush <- w.commit()
+				continue
+			}
+			w.apply(j)
+		case <-w.timeout():
+			w.commit()
+		}
+	}
+}
+
+// batchWriter is the writer goroutine's state: the open transaction and the inputs
+// waiting for its commit.
+type batchWriter struct {
+	b       *ImportBatch
+	tx      Batch
+	svc     *Service // the Service on tx
+	waiting []batchDone
+	n       int // messages in tx
+	timer   *time.Timer
+}
+
+// batchDone is an applied input waiting for the commit.
+type batchDone struct {
+	done func([]Result, error)
+	rs   []Result
+	err  error
+}
+
+func (w *batchWriter) timeout() <-chan time.Time {
+	if w.timer == nil {
+		return nil
+	}
+	return w.timer.C
+}
+
+func (w *batchWriter) stopTimer() {
+	if w.timer != nil {
+		w.timer.Stop()
+		w.timer = nil
+	}
+}
+
+// apply imports one input in the open transaction (beginning one when needed), and
+// commits when the group is full.
+func (w *batchWriter) apply(j batchJob) {
+	if err := w.b.failure(); err != nil {
+		w.report(batchDone{done: j.in.Done, err: err})
+		return
+	}
+	if w.tx == nil && !w.begin() {
+		w.report(batchDone{done: j.in.Done, err: w.b.failure()})
+		return
+	}
+	ctx := w.b.ctx
+	rs, err := w.svc.importDecoded(ctx, j.d)
+	if err == nil && j.in.Then != nil {
+		err = j.in.Then(ctx, w.svc, rs)
+	}
+	w.waiting = append(w.waiting, batchDone{done: j.in.Done, rs: rs, err: err})
+	if w.n += j.d.messages(); w.n >= BatchMessages {
+		w.commit()
+	}
+}
+
+// begin opens the transaction of the next group.
+func (w *batchWriter) begin() bool {
+	bs, ok := w.b.svc.store.(BatchStore)
+	if !ok {
+		w.tx = &perUpdate{ctx: w.b.ctx, store: w.b.svc.store}
+	} else {
+		tx, err := bs.Batch(w.b.ctx)
+		if err != nil {
+			w.b.fail(err)
+			return false
+		}
+		w.tx = tx
+	}
+	w.svc = &Service{store: savepointStore{w.tx}, dec: w.b.svc.dec, now: w.b.svc.now}
+	w.timer = time.NewTimer(BatchWait)
+	return true
+}
+
+// commit ends the open group: on success every waiting input is reported with its
+// results; on failure with the error (nothing of them is stored), and the batch fails.
+func (w *batchWriter) commit() error {
+	w.stopTimer()
+	if w.tx == nil {
+		return w.b.failure()
+	}
+	err := w.tx.Commit()
+	w.tx, w.svc, w.n = nil, nil, 0
+	if err != nil {
+		w.b.fail(err)
+	}
+	waiting := w.waiting
+	w.waiting = nil
+	for _, d := range waiting {
+		if err != nil {
+			d.rs, d.err = nil, err
+		}
+		w.report(d)
+	}
+	return err
+}
+
+func (w *batchWriter) report(d batchDone) {
+	if d.done != nil {
+		d.done(d.rs, d.err)
+	}
+}
+
+// savepointStore is the Store of a Service on an open batch: every Update is a savepoint
+// of it, so a failing message is undone alone, and View reads inside the batch.
+type savepointStore struct{ tx Batch }
+
+func (s savepointStore) Update(_ context.Context, fn func(Tx) error) error {
+	return s.tx.Savepoint(fn)
+}
+
+func (s savepointStore) View(_ context.Context, fn func(ReadTx) error) error {
+	return s.tx.Savepoint(func(tx Tx) error { return fn(tx) })
+}
+
+func (savepointStore) Close() error { return nil }
+
+// perUpdate is the Batch of a Store without group commit: each savepoint is a
+// transaction of its own, durable at once.
+type perUpdate struct {
+	ctx   context.Context
+	store Store
+}
+
+func (p *perUpdate) Savepoint(fn func(Tx) error) error { return p.store.Update(p.ctx, fn) }
+func (p *perUpdate) Commit() error                     { return nil }
+func (p *perUpdate) Rollback() error                   { return nil }
