@@ -29,6 +29,17 @@ func WithPassword(fn func() (string, error)) Option {
 // postgresql:// URI) rather than a SQLite file.
 func IsURI(source string) bool { return postgres.IsURI(source) }
 
+// URIFrom returns the PostgreSQL URI that the --db flag or, without it, TERUGKEER_DB
+// (app.EnvDB) names, with the precedence of app.LocateDatabase; false when they name a
+// SQLite path or nothing, which app.LocateDatabase then places.
+func URIFrom(flag string, getenv func(string) string) (string, bool) {
+	source := flag
+	if source == "" {
+		source = getenv(app.EnvDB)
+	}
+	return source, IsURI(source)
+}
+
 // Open opens the store at source: a postgres:// or postgresql:// URI connects to
 // PostgreSQL (postgres.Open: its connection rules and classified errors), anything else
 // is the path of a SQLite file (sqlite.Open). The caller closes the store.

@@ -58,3 +58,31 @@ func TestOpenPasswordHook(t *testing.T) {
 		t.Fatalf("asked %v, err %v", asked, err)
 	}
 }
+
+// The flag wins over TERUGKEER_DB, as in app.LocateDatabase; a path is no URI.
+func TestURIFrom(t *testing.T) {
+	env := func(v string) func(string) string {
+		return func(k string) string {
+			if k == app.EnvDB {
+				return v
+			}
+			return ""
+		}
+	}
+	cases := []struct {
+		flag, env, want string
+		ok              bool
+	}{
+		{"", "postgres://h/db", "postgres://h/db", true},
+		{"postgresql://h/db", "/tmp/x.db", "postgresql://h/db", true},
+		{"/tmp/x.db", "postgres://h/db", "/tmp/x.db", false},
+		{"", "", "", false},
+		{"", "C:\\Terugkeer\\terugkeer.db", "C:\\Terugkeer\\terugkeer.db", false},
+	}
+	for _, c := range cases {
+		got, ok := URIFrom(c.flag, env(c.env))
+		if got != c.want || ok != c.ok {
+			t.Errorf("URIFrom(%q, %q) = %q, %v", c.flag, c.env, got, ok)
+		}
+	}
+}

@@ -14,6 +14,7 @@ import (
 	"github.com/terugkeer/terugkeer/demo"
 	"github.com/terugkeer/terugkeer/importers"
 	"github.com/terugkeer/terugkeer/report"
+	"github.com/terugkeer/terugkeer/storage"
 	"github.com/terugkeer/terugkeer/storage/sqlite"
 )
 
@@ -33,6 +34,9 @@ func cmdBench(ctx context.Context, e *env) error {
 	}
 	if fs.NArg() > 0 || *nBerichten < 1 || *runs < 1 {
 		return usagef("Onjuiste opties.")
+	}
+	if storage.IsURI(e.dbPath) {
+		return errors.New("bench meet nog alleen een SQLite-database; geef met --db het pad van een databasebestand")
 	}
 	gemeenten, err := e.svc.Gemeenten(ctx)
 	if err != nil {

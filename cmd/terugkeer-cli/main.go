@@ -18,6 +18,8 @@ import (
 
 	"github.com/terugkeer/terugkeer/app"
 	"github.com/terugkeer/terugkeer/importers"
+	"github.com/terugkeer/terugkeer/storage"
+	"github.com/terugkeer/terugkeer/storage/postgres"
 	"github.com/terugkeer/terugkeer/storage/sqlite"
 )
 
@@ -37,7 +39,7 @@ type env struct {
 	getenv func(string) string
 	svc    *app.Service
 	now    func() time.Time
-	dbPath string // the database file the service works on
+	dbPath string // the database the service works on: a SQLite file's path or a PostgreSQL URI
 }
 
 type command struct {
@@ -102,19 +104,12 @@ func runAt(ctx context.Context, args []string, stdout, stderr io.Writer, getenv 
 		fmt.Fprintf(stderr, "Onbekende opdracht %q; 'terugkeer-cli help' toont de opdrachten.\n", args[0])
 		return exitUsage
 	}
-	loc, err := locate(dbFlag)
-	if err != nil {
-		return fail(stderr, err)
-	}
-	db, moved, err := sqlite.OpenLocation(loc)
+	db, source, moved, err := openStore(ctx, dbFlag, getenv, locate)
 	if err != nil {
 		return fail(stderr, err)
 	}
 	defer db.Close()
-	// The copies of a killed bench run beside the database go with the next command,
-	// not only with the next bench run (issue 15 item 8); a failure is tried again then.
-	_ = sqlite.RemoveBenchLeftovers(loc.Path)
-	e := &env{args: args[1:], stdin: os.Stdin, stdout: stdout, stderr: stderr, getenv: getenv, now: time.Now, dbPath: loc.Path}
+	e := &env{args: args[1:], stdin: os.Stdin, stdout: stdout, stderr: stderr, getenv: getenv, now: time.Now, dbPath: source}
 	e.svc = app.NewService(db, importers.Decoder{}, e.now)
 	if moved {
 		if err := e.svc.RecordDatabaseMove(ctx); err != nil {
@@ -138,11 +133,40 @@ func runAt(ctx context.Context, args []string, stdout, stderr io.Writer, getenv 
 	return exitOK
 }
 
+// openStore opens the team's PostgreSQL database when --db or TERUGKEER_DB is a
+// postgres:// URI, else the SQLite file where locate puts it (moved: out of the Windows
+// Roaming profile). source is the URI or the file's path.
+func openStore(ctx context.Context, dbFlag string, getenv func(string) string,
+	locate func(flag string) (app.DatabaseLocation, error)) (db app.Store, source string, moved bool, err error) {
+	if uri, ok := storage.URIFrom(dbFlag, getenv); ok {
+		db, err := storage.Open(ctx, uri)
+		return db, uri, false, err
+	}
+	loc, err := locate(dbFlag)
+	if err != nil {
+		return nil, "", false, err
+	}
+	sdb, moved, err := sqlite.OpenLocation(loc)
+	if err != nil {
+		return nil, "", false, err
+	}
+	// The copies of a killed bench run beside the database go with the next command,
+	// not only with the next bench run (issue 15 item 8); a failure is tried again then.
+	_ = sqlite.RemoveBenchLeftovers(loc.Path)
+	return sdb, loc.Path, moved, nil
+}
+
+// wipeReporter is a store whose purges can leave a wipe pending (sqlite.DB: a reader
+// of another program holds up the write-ahead log); PostgreSQL vacuums within Update.
+type wipeReporter interface {
+	WipePending() bool
+}
+
 // warnWipePending says, after a command, that removed data is still in the database's
 // log because another program was reading (sqlite.DB.Update): the removal itself is
 // done and reported, the wipe follows at the next opportunity of any process.
-func warnWipePending(stderr io.Writer, db *sqlite.DB) {
-	if db.WipePending() {
+func warnWipePending(stderr io.Writer, db app.Store) {
+	if w, ok := db.(wipeReporter); ok && w.WipePending() {
 		fmt.Fprintln(stderr, "Let op: de verwijderde gegevens staan nog in het logbestand van de database, omdat "+
 			"een ander programma (bijvoorbeeld de Terugkeer-app) er op dit moment in leest. Ze worden gewist "+
 			"zodra dat kan: bij de volgende opdracht of door de app.")
@@ -175,7 +199,7 @@ func extractDB(args []string) (string, []string) {
 
 func printUsage(w io.Writer) {
 	fmt.Fprintln(w, "terugkeer-cli — de opdrachtregel van Terugkeer")
-	fmt.Fprintln(w, "\nGebruik: terugkeer-cli [--db PAD] OPDRACHT ...  (of TERUGKEER_DB=PAD)")
+	fmt.Fprintln(w, "\nGebruik: terugkeer-cli [--db PAD|URI] OPDRACHT ...  (of TERUGKEER_DB=PAD|URI; URI: postgres://gebruiker@server/database)")
 	fmt.Fprintln(w, "\nOpdrachten:")
 	for _, name := range sortedNames() {
 		fmt.Fprintf(w, "  %s\n", commands()[name].usage)
@@ -214,11 +238,45 @@ func dutchError(err error) string {
 	case errors.Is(err, context.Canceled):
 		return "Afgebroken."
 	}
+	if hint := connectionHint(err); hint != "" {
+		return sentenceOf(err) + " " + hint
+	}
 	var pe *fs.PathError
 	if errors.As(err, &pe) {
 		// Only the file's base name: a folder path may name a person or a colleague.
 		return fmt.Sprintf("Het bestand %q kan niet worden gelezen (%v).", filepath.Base(pe.Path), pe.Err)
 	}
+	return sentenceOf(err)
+}
+
+// sentenceOf is the error's message as a sentence: a capital first, a full stop last.
+func sentenceOf(err error) string {
 	msg := err.Error()
 	return strings.ToUpper(msg[:1]) + msg[1:] + "."
+}
+
+// connectionHint says what to do about a PostgreSQL connection that failed; "" for
+// other errors. The messages never hold the URI (it may hold the password).
+func connectionHint(err error) string {
+	switch {
+	case errors.Is(err, postgres.ErrBadURI):
+		return "Schrijf het adres als postgres://gebruiker@server:5432/database (in --db of " + app.EnvDB + ")."
+	case errors.Is(err, postgres.ErrInsecure):
+		return "Laat sslmode weg of zet sslmode=verify-full in de URI; de server heeft dan een certificaat nodig " +
+			"dat deze computer vertrouwt (sslrootcert=PAD voor het certificaat van de gemeente)."
+	case errors.Is(err, postgres.ErrCertificate):
+		return "Controleer het certificaat van de server: geef met sslrootcert=PAD in de URI het certificaat op " +
+			"waarmee het is ondertekend, en gebruik de servernaam die in het certificaat staat."
+	case errors.Is(err, postgres.ErrAuthentication):
+		return "Geef het wachtwoord in de URI of in PGPASSWORD, of vraag de beheerder of uw gebruiker toegang heeft."
+	case errors.Is(err, postgres.ErrNoDatabase):
+		return "Controleer de naam van de database in de URI, of vraag de beheerder de database aan te maken."
+	case errors.Is(err, postgres.ErrPermission):
+		return "Vraag de beheerder van de database om de rechten van Terugkeer (terugkeer_medewerker of terugkeer_beheerder)."
+	case errors.Is(err, postgres.ErrUnreachable):
+		return "Controleer de server en de poort in de URI (--db of " + app.EnvDB + ") en of de server draait."
+	case errors.Is(err, postgres.ErrForeignDatabase):
+		return "Kies met --db of " + app.EnvDB + " een lege database of een database van Terugkeer."
+	}
+	return ""
 }

@@ -1,6 +1,7 @@
 // Command terugkeer is the Terugkeer desktop app for gemeente re-integration teams.
 //
-// Usage: terugkeer [--db PAD] [--version]   (or TERUGKEER_DB=PAD; see app.LocateDatabase)
+// Usage: terugkeer [--db PAD|URI] [--version]   (or TERUGKEER_DB=PAD|URI; see
+// app.LocateDatabase for a SQLite file, storage.Open for a postgres:// URI)
 package main
 
 import (
@@ -20,6 +21,7 @@ import (
 	"github.com/terugkeer/terugkeer/app"
 	"github.com/terugkeer/terugkeer/importers"
 	"github.com/terugkeer/terugkeer/report"
+	"github.com/terugkeer/terugkeer/storage"
 	"github.com/terugkeer/terugkeer/storage/sqlite"
 	"github.com/terugkeer/terugkeer/ui"
 )
@@ -32,7 +34,8 @@ const AppID = "nl.terugkeer.app"
 var version = "dev"
 
 func main() {
-	dbFlag := flag.String("db", "", "pad van de database (standaard: $"+app.EnvDB+" of de map voor gebruikersgegevens)")
+	dbFlag := flag.String("db", "", "pad van de database, of een postgres://-URI van de database van het team "+
+		"(standaard: $"+app.EnvDB+" of de map voor gebruikersgegevens)")
 	versionFlag := flag.Bool("version", false, "toon de versie en stop")
 	flag.Parse()
 	if *versionFlag {
@@ -56,13 +59,15 @@ func run(dbFlag string) error {
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
 
-	db, moved, err := openDatabase(dbFlag)
+	db, moved, err := openDatabase(ctx, dbFlag)
 	if err != nil {
 		ui.ShowStartProblem(a, sentence(err)) // no console on Windows: say it in a window
 		return err
 	}
 	defer db.Close()
-	go finishWipes(ctx, db)
+	if w, ok := db.(wiper); ok {
+		go finishWipes(ctx, w)
+	}
 	report.RemoveStaleTemp(ui.LastPDFFolder(a.Preferences())) // a PDF run killed halfway
 	svc := app.NewService(db, importers.Decoder{}, time.Now)
 	if moved {
@@ -86,10 +91,20 @@ func run(dbFlag string) error {
 	return nil
 }
 
-// openDatabase opens the database where app.LocateDatabase puts it: never on a network
-// location or in a synced folder, and on Windows in %LocalAppData%, the one an older
-// version left in the Roaming profile moved there first (moved reports that).
-func openDatabase(dbFlag string) (*sqlite.DB, bool, error) {
+// openDatabase opens the team's PostgreSQL database when --db or TERUGKEER_DB is a
+// postgres:// URI (storage.Open), else the SQLite file where app.LocateDatabase puts it:
+// never on a network location or in a synced folder, and on Windows in %LocalAppData%,
+// the one an older version left in the Roaming profile moved there first (moved reports
+// that).
+func openDatabase(ctx context.Context, dbFlag string) (app.Store, bool, error) {
+	if uri, ok := storage.URIFrom(dbFlag, os.Getenv); ok {
+		db, err := storage.Open(ctx, uri)
+		if err != nil {
+			// Never the URI: it may hold the password.
+			return nil, false, fmt.Errorf("de database van het team kan niet worden geopend: %w", err)
+		}
+		return db, false, nil
+	}
 	loc, err := app.LocateDatabase(dbFlag, app.SystemPlatform(os.Getenv))
 	if err != nil {
 		return nil, false, err
@@ -142,8 +157,14 @@ func openShell(ctx context.Context, svc *app.Service, w fyne.Window) {
 // (of this or another process) left pending because a reader was busy.
 const wipeInterval = 30 * time.Second
 
+// wiper is a store whose purges can leave a wipe pending (sqlite.DB: the write-ahead
+// log held up by a reader); PostgreSQL vacuums within Update.
+type wiper interface {
+	FinishWipe(ctx context.Context) error
+}
+
 // finishWipes completes pending wipes until ctx ends (sqlite.DB.FinishWipe).
-func finishWipes(ctx context.Context, db *sqlite.DB) {
+func finishWipes(ctx context.Context, db wiper) {
 	t := time.NewTicker(wipeInterval)
 	defer t.Stop()
 	for {
