@@ -32,26 +32,51 @@ func (r *reader) RetentionPerson(id int64) (app.RetentionPerson, bool, error) {
 	return p, err == nil, err
 }
 
-// RetentionPersons calls fn for every person with what the retention terms run from.
+// retentionPage is how many persons RetentionPersons reads at a time.
+const retentionPage = 1000
+
+// RetentionPersons calls fn for every person with what the retention terms run from,
+// by id. The persons are read a page at a time and fn is called between the reads: a
+// connection runs one query at a time, so fn may use the transaction, and memory
+// stays bounded at any number of persons.
 func (r *reader) RetentionPersons(fn func(app.RetentionPerson) error) error {
-	rows, err := r.query(retentionPersonSQL + ` ORDER BY p.id`)
-	if err != nil {
-		return fmt.Errorf("bewaartermijnen bepalen: %w", err)
-	}
-	defer rows.Close()
-	for rows.Next() {
-		p, err := scanRetentionPerson(rows)
+	var after int64
+	for {
+		page, err := r.retentionPage(after)
 		if err != nil {
 			return err
 		}
-		if err := fn(p); err != nil {
-			return err
+		for _, p := range page {
+			if err := fn(p); err != nil {
+				return err
+			}
 		}
+		if len(page) < retentionPage {
+			return nil
+		}
+		after = page[len(page)-1].ID
+	}
+}
+
+// retentionPage reads the next page of persons with an id above after.
+func (r *reader) retentionPage(after int64) ([]app.RetentionPerson, error) {
+	rows, err := r.query(retentionPersonSQL+` WHERE p.id > ? ORDER BY p.id LIMIT ?`, after, retentionPage)
+	if err != nil {
+		return nil, fmt.Errorf("bewaartermijnen bepalen: %w", err)
+	}
+	defer rows.Close()
+	var page []app.RetentionPerson
+	for rows.Next() {
+		p, err := scanRetentionPerson(rows)
+		if err != nil {
+			return nil, err
+		}
+		page = append(page, p)
 	}
 	if err := rows.Err(); err != nil {
-		return fmt.Errorf("bewaartermijnen bepalen: %w", err)
+		return nil, fmt.Errorf("bewaartermijnen bepalen: %w", err)
 	}
-	return nil
+	return page, nil
 }
 
 func scanRetentionPerson(rows pgx.Rows) (app.RetentionPerson, error) {

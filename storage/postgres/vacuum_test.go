@@ -77,3 +77,22 @@ func TestUpdateWithoutPurgeDoesNotVacuum(t *testing.T) {
 		t.Error("no dead row version after an update: the purge test above cannot tell a vacuum")
 	}
 }
+
+// RetentionPersons reads a page at a time, so its callback may use the transaction
+// (a pgx connection runs one query at a time: a callback inside an open result would
+// fail with "conn busy"), across more than one page.
+func TestRetentionPersonsCallbackMayQuery(t *testing.T) {
+	db, _ := openTest(t)
+	fillPersons(t, db, 1500)
+	n := 0
+	update(t, db, func(tx app.Tx) error {
+		return tx.RetentionPersons(func(p app.RetentionPerson) error {
+			n++
+			_, err := tx.Traject(p.ID)
+			return err
+		})
+	})
+	if n != 1500 {
+		t.Errorf("%d persons, want %d", n, 1500)
+	}
+}
