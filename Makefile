@@ -30,7 +30,7 @@ LDFLAGS_VERSION := -X main.version=$(VERSION)
 FYNE_TOOLS_VERSION := v1.7.4
 FYNE := $(CURDIR)/.cache/bin/fyne
 
-.PHONY: all deps deps-build deps-test build run test vet vet-windows unit smoke fmt-check clean
+.PHONY: all deps deps-build deps-test build run test vet vet-windows unit unit-postgres smoke fmt-check clean
 .PHONY: deps-package fyne-tool package package-cli package-linux package-windows version
 
 all: build
@@ -58,9 +58,9 @@ build:
 run: deps-build build
 	./bin/terugkeer $(ARGS)
 
-## test: go vet (also for Windows), go test and the Xvfb smoke test
+## test: go vet (also for Windows), go test (the app suite also on PostgreSQL) and the Xvfb smoke test
 test: deps
-	@$(MAKE) --no-print-directory vet vet-windows unit smoke
+	@$(MAKE) --no-print-directory vet vet-windows unit unit-postgres smoke
 
 vet:
 	$(GO) vet ./...
@@ -89,6 +89,14 @@ PG_REQUIRED := $(if $(filter true,$(CI)),TERUGKEER_PG_REQUIRED=1)
 unit:
 	TERUGKEER_MSGCONVERT_REQUIRED=1 $(PG_REQUIRED) scripts/dovecot.sh run scripts/postgres.sh run \
 		$(GO) test -timeout $(TEST_TIMEOUT) ./...
+
+## unit-postgres: the suites built on internal/apptest once more, each World on a fresh
+## PostgreSQL database instead of a SQLite file (TERUGKEER_TEST_BACKEND=postgres); the
+## storage conformance suite already runs on both backends in make unit.
+PG_SUITES ?= ./app/... ./internal/apptest
+unit-postgres:
+	TERUGKEER_TEST_BACKEND=postgres $(PG_REQUIRED) scripts/postgres.sh run \
+		$(GO) test -timeout $(TEST_TIMEOUT) $(PG_SUITES)
 
 smoke:
 	scripts/smoke.sh

@@ -2,8 +2,6 @@ package app_test
 
 import (
 	"context"
-	"database/sql"
-	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
@@ -119,16 +117,8 @@ func TestPrepareFillsConsentStates(t *testing.T) {
 	ctx := context.Background()
 	w.mustImport(melding("999990019", "Aa", "2019-06-01", "2019-09-10"))
 	w.mustImport(sheet("999990019", "Aa", "2019-06-03", "A", app.Onderdak))
-	raw, err := sql.Open("sqlite", "file:"+filepath.Join(w.dir, "terugkeer.db"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer raw.Close()
-	_, err = raw.Exec(`DELETE FROM consent_states;
+	w.a.Exec(`DELETE FROM consent_states;
 		INSERT INTO settings (key, value) VALUES ('toestemmingsstand-bijwerken', '1')`)
-	if err != nil {
-		t.Fatal(err)
-	}
 	if got := w.filterBSNs(app.Onderdak, app.FilterOpen); len(got) != 0 {
 		t.Fatalf("the copy was not emptied: %v", got)
 	}
@@ -173,14 +163,7 @@ func TestPrepareFollowsTheDataVersion(t *testing.T) {
 	}
 	w.mustImport(melding("999990019", "Aa", "2019-06-01", "2019-09-10"))
 	w.mustImport(sheet("999990019", "Aa", "2019-06-03", "A", app.Onderdak))
-	raw, err := sql.Open("sqlite", "file:"+filepath.Join(w.dir, "terugkeer.db"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer raw.Close()
-	if _, err := raw.Exec(`DELETE FROM consent_states`); err != nil {
-		t.Fatal(err)
-	}
+	w.a.Exec(`DELETE FROM consent_states`)
 	if err := w.svc.SetSetting(ctx, app.SettingDataVersie, "0"); err != nil {
 		t.Fatal(err)
 	}

@@ -9,15 +9,15 @@ import (
 	"github.com/terugkeer/terugkeer/app"
 	"github.com/terugkeer/terugkeer/importers"
 	"github.com/terugkeer/terugkeer/internal/apptest"
-	"github.com/terugkeer/terugkeer/storage/sqlite"
 )
 
-// world is a real service on a real SQLite file in its own directory (internal/apptest),
-// with the clock in w.clock.
+// world is a real service on a real store (internal/apptest: a SQLite file in its own
+// directory, or a PostgreSQL database with TERUGKEER_TEST_BACKEND=postgres), with the
+// clock in w.clock.
 type world struct {
 	t     *testing.T
-	dir   string
-	db    *sqlite.DB
+	a     *apptest.World
+	db    app.Store
 	svc   *app.Service
 	clock time.Time
 	seq   int
@@ -33,7 +33,7 @@ func newWorldWith(t *testing.T, dec app.Decoder) *world {
 	t.Helper()
 	w := &world{t: t, clock: apptest.DefaultClock}
 	a := apptest.Open(t, apptest.WithDecoder(dec), apptest.WithClockFunc(func() time.Time { return w.clock }))
-	w.dir, w.db, w.svc = a.Dir, a.DB, a.Svc
+	w.a, w.db, w.svc = a, a.Store, a.Svc
 	return w
 }
 
@@ -63,7 +63,7 @@ func (w *world) mustImport(x string) app.Result {
 // onDisk reports whether any file in the data directory holds marker, in any case.
 func (w *world) onDisk(marker string) bool {
 	w.t.Helper()
-	return apptest.MarkerOnDisk(w.t, w.dir, marker)
+	return w.a.OnDisk(marker)
 }
 
 // present fails unless every marker is on disk: the scan can find what it looks for.
