@@ -109,6 +109,15 @@ func config(uri string, opts Options) (*pgxpool.Config, error) {
 	if opts.MaxConns > 0 {
 		cfg.MaxConns = opts.MaxConns
 	}
+	params := cfg.ConnConfig.RuntimeParams
+	if params["application_name"] == "" {
+		params["application_name"] = "terugkeer" // what the DBA sees in pg_stat_activity
+	}
+	// Every statement is planned with its values, as the EXPLAIN tests check it (a
+	// generic plan of a cached statement does not see that a search word is rare).
+	if params["plan_cache_mode"] == "" {
+		params["plan_cache_mode"] = "force_custom_plan"
+	}
 	return cfg, nil
 }
 

@@ -50,6 +50,9 @@ func TestConfigConnectionRules(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	if p := cfg.ConnConfig.RuntimeParams; p["application_name"] != "terugkeer" || p["plan_cache_mode"] != "force_custom_plan" {
+		t.Errorf("runtime parameters = %v", p)
+	}
 	tc := cfg.ConnConfig.TLSConfig
 	if tc == nil || tc.InsecureSkipVerify || tc.ServerName != "db.gemeente.nl" || len(cfg.ConnConfig.Fallbacks) != 0 {
 		t.Errorf("default for a remote server is not verify-full: %+v", tc)
