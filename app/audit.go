@@ -20,6 +20,7 @@ const (
 	ActieBewaring    = "bewaartermijn" // retention run
 	ActieQuarantaine = "quarantaine"   // message quarantined, retried or discarded
 	ActieInstelling  = "instelling"    // settings changed
+	ActieControle    = "controle"      // a held message decided: zelfde or andere persoon
 )
 
 // AuditEntry is one verwerkingsactie. It holds no personal data: objects are named by

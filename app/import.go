@@ -178,6 +178,23 @@ func (s *Service) apply(tx Tx, it Item, msg *Message) (Result, error) {
 	if err != nil {
 		return r, err
 	}
+	if holds(msg, review) { // it may be another person's: a casemanager decides first
+		return s.hold(tx, it, msg, hash, p)
+	}
+	return s.applyMatched(tx, it, msg, use, hash, p, review)
+}
+
+// applyMatched carries out a message on the matched person (nil for a new one): the
+// import's rules from the gemeente check on; also what a controle decision applies.
+func (s *Service) applyMatched(tx Tx, it Item, msg *Message, use kenmerkUse, hash string, p *Person, review bool) (Result, error) {
+	r := Result{Bron: it.Bron, Kenmerk: msg.Kenmerk, Soort: msg.Soort, Resultaat: Geimporteerd}
+	switch {
+	case use == kenmerkDubbel:
+		r.Resultaat, r.Reden = Dubbel, "dit bericht is al eerder geïmporteerd (zelfde kenmerk)"
+		return r, s.auditImport(tx, msg, r, nil)
+	case use == kenmerkReused && msg.Soort != Intrekking:
+		return r, Invalid("%s", ReusedKenmerkReden)
+	}
 	ap := applier{tx: tx, msg: msg, now: s.now(), person: p, review: review}
 	var before *Subject // the matched person's identifiers; nil for a new person
 	if p != nil {
@@ -209,6 +226,9 @@ func (s *Service) apply(tx Tx, it Item, msg *Message) (Result, error) {
 		return r, err
 	}
 	if err := s.auditSettled(tx, msg, others); err != nil {
+		return r, err
+	}
+	if err := s.revokeHeld(tx, msg, ap.person); err != nil {
 		return r, err
 	}
 	return r, s.revokeQuarantine(tx, msg, ap.person, it.quarantineID)
@@ -264,6 +284,9 @@ func kenmerkUseOf(tx Tx, msg *Message) (kenmerkUse, string, error) {
 	}
 	hash := msg.ContentHash(key)
 	first, known, err := tx.MessageContent(msg.Kenmerk)
+	if err == nil && !known { // a message held for controle is known too
+		first, known, err = tx.HeldContent(msg.Kenmerk)
+	}
 	switch {
 	case err != nil:
 		return kenmerkNew, "", err

@@ -52,9 +52,13 @@ func queuePersonMails(tx Tx, personID int64, kinds ...Kind) error {
 	return tx.QueueMailDeletions(ids)
 }
 
-// deletePerson removes a person and queues the deletion of all their mails.
+// deletePerson removes a person and queues the deletion of all their mails, those of
+// their messages held for controle included (the held rows go with the person).
 func deletePerson(tx Tx, id int64) error {
 	if err := queuePersonMails(tx, id); err != nil {
+		return err
+	}
+	if _, err := heldMails(tx, id); err != nil {
 		return err
 	}
 	return tx.DeletePerson(id)

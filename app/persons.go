@@ -35,6 +35,9 @@ type PersonFile struct {
 	Berichten []MessageRecord // kind and dates only
 	Traject   Traject
 	Contacten []ContactMoment // algemeen contacts, oldest first
+	// Controle holds the messages with this person's BSN held for controle, each beside
+	// the person, oldest first.
+	Controle []ReviewCase
 }
 
 // LatestDetention returns the detention with the latest begindatum, if any.
@@ -84,6 +87,9 @@ func (s *Service) PersonFile(ctx context.Context, id int64) (*PersonFile, error)
 			return err
 		}
 		if f.Traject, err = tx.Traject(id); err != nil {
+			return err
+		}
+		if f.Controle, err = s.reviewsOf(tx, id); err != nil {
 			return err
 		}
 		return s.audit(tx, AuditEntry{Actie: ActieInzage, Object: ObjectPersoon, ObjectID: id, Resultaat: "ok"})

@@ -64,5 +64,10 @@ func personItems(tx ReadTx, id int64) (int, []Domain, error) {
 	if plan != nil {
 		n += len(plan.Plan.Algemeen)
 	}
+	held, err := tx.HeldList(id) // messages held for controle go with the person
+	if err != nil {
+		return 0, nil, err
+	}
+	n += len(held)
 	return n, slices.Clip(doms), nil
 }

@@ -23,11 +23,18 @@ type Result struct {
 	Weggelaten   int    // topics and hulpvragen not stored for lack of (newer) consent
 	PersonID     int64
 	QuarantineID int64
+	// ControleID is the held message (Held.ID) when the message waits for controle: it
+	// was not applied (Resultaat is Geimporteerd: received and kept, Reden says so).
+	ControleID int64
 }
+
+// WaitsForReview reports whether the message was held for controle, not applied.
+func (r Result) WaitsForReview() bool { return r.ControleID != 0 }
 
 // Summary counts results per outcome.
 type Summary struct {
 	Geimporteerd, Dubbel, Quarantaine, GeenBericht int
+	Controle                                       int // of Geimporteerd: held for controle
 }
 
 // Summarise counts a list of results.
@@ -37,6 +44,9 @@ func Summarise(rs []Result) Summary {
 		switch r.Resultaat {
 		case Geimporteerd:
 			s.Geimporteerd++
+			if r.WaitsForReview() {
+				s.Controle++
+			}
 		case Dubbel:
 			s.Dubbel++
 		case Quarantaine:
@@ -48,8 +58,16 @@ func Summarise(rs []Result) Summary {
 	return s
 }
 
-// String is the Dutch one-line summary, e.g. "3 geïmporteerd, 1 dubbel, 1 in quarantaine, 1 zonder bericht".
+// String is the Dutch one-line summary, e.g. "3 geïmporteerd, 1 dubbel, 1 in quarantaine, 1 zonder bericht",
+// with ", waarvan 1 wacht op controle" after the imported ones when some were held.
 func (s Summary) String() string {
-	return strconv.Itoa(s.Geimporteerd) + " geïmporteerd, " + strconv.Itoa(s.Dubbel) + " dubbel, " +
+	imported := strconv.Itoa(s.Geimporteerd) + " geïmporteerd"
+	switch {
+	case s.Controle == 1:
+		imported += " (waarvan 1 wacht op controle)"
+	case s.Controle > 1:
+		imported += " (waarvan " + strconv.Itoa(s.Controle) + " wachten op controle)"
+	}
+	return imported + ", " + strconv.Itoa(s.Dubbel) + " dubbel, " +
 		strconv.Itoa(s.Quarantaine) + " in quarantaine, " + strconv.Itoa(s.GeenBericht) + " zonder bericht"
 }

@@ -208,6 +208,7 @@ func (r RetentionReport) minus(o RetentionReport) RetentionReport {
 	d.Logboek = max(r.Logboek-o.Logboek, 0)
 	d.Register = max(r.Register-o.Register, 0)
 	d.Berichten = max(r.Berichten-o.Berichten, 0)
+	d.Controle = max(r.Controle-o.Controle, 0)
 	return d
 }
 
@@ -255,12 +256,13 @@ type RetentionReport struct {
 	Logboek     int   // audit entries removed
 	Register    int   // consent and revocation rows removed
 	Berichten   int   // message records without a person removed
+	Controle    int   // messages held for controle past the quarantine term (those of removed persons are in Items)
 	LogboekFout int64 // id of the first broken audit entry: the log was then left alone
 }
 
 // Total is the number of things removed.
 func (r RetentionReport) Total() int {
-	return len(r.Personen) + r.Quarantaine + r.Logboek + r.Register + r.Berichten
+	return len(r.Personen) + r.Quarantaine + r.Logboek + r.Register + r.Berichten + r.Controle
 }
 
 // personRef returns the date a person's retention term runs from, and which term.
@@ -413,7 +415,7 @@ func (r *retentionRun) do(steps ...func() error) error {
 
 // rest is everything after the persons.
 func (r *retentionRun) rest() error {
-	return runSteps([]func() error{r.quarantine, r.ledger, r.messages, r.auditLog})
+	return runSteps([]func() error{r.quarantine, r.held, r.ledger, r.messages, r.auditLog})
 }
 
 // runSteps runs steps in order until one fails.

@@ -23,6 +23,7 @@ type ReadTx interface {
 	ConsentStateReadTx
 	PlanReadTx
 	MailDeletionReadTx
+	ReviewReadTx
 	Setting(key string) (string, error)      // "" when unset
 	PersonByID(id int64) (*Person, error)    // ErrNotFound
 	PersonByBSN(bsn string) (*Person, error) // ErrNotFound
@@ -57,6 +58,7 @@ type Tx interface {
 	ConsentStateTx
 	PlanTx
 	MailDeletionTx
+	ReviewTx
 	SetSetting(key, value string) error
 	CreatePerson(p *Person) error // sets p.ID
 	UpdatePerson(p *Person) error
