@@ -61,6 +61,7 @@ type Dashboard struct {
 	Vrijlatingen       []Release          // by einddatum, the first MaxReleases
 	VrijlatingenAantal int                // all releases of the coming weeks
 	Nieuw              Arrivals
+	Controle           int // messages held for controle, waiting for a casemanager's decision
 }
 
 // Release is a person whose latest detention ends in the coming weeks.
@@ -135,7 +136,11 @@ func (s *Service) Dashboard(ctx context.Context, now time.Time, days int) (*Dash
 		}
 		totals = n
 		db.Signalen = Signals(in, today, days)
-		db.Nieuw, err = arrivals(tx)
+		if db.Nieuw, err = arrivals(tx); err != nil {
+			return err
+		}
+		held, err := tx.HeldList(0)
+		db.Controle = len(held)
 		return err
 	})
 	if err != nil {

@@ -76,7 +76,9 @@ const (
 	ResultaatWachtOpControle = "wacht-op-controle" // import: held
 	ResultaatZelfdePersoon   = "zelfde-persoon"
 	ResultaatAnderePersoon   = "andere-persoon"
-	ResultaatControleGewist  = "gewist-controle" // held content destroyed (revocation, retention)
+	// ResultaatAnderQuarantaine: "andere persoon" without an SKN of its own: to quarantine.
+	ResultaatAnderQuarantaine = "andere-persoon-quarantaine"
+	ResultaatControleGewist   = "gewist-controle" // held content destroyed (revocation, retention)
 )
 
 // ObjectControle is the audit object of a held message.
@@ -197,11 +199,15 @@ func (s *Service) decide(ctx context.Context, id int64, same bool) (Result, erro
 		r, err = s.decideTx(tx, id, same)
 		return err
 	})
-	if ie, ok := AsInvalid(err); ok {
-		return s.heldToQuarantine(ctx, id, ie.Reden)
+	if ie, ok := AsInvalid(err); ok { // e.g. its kenmerk came meanwhile with other content
+		resultaat := ResultaatZelfdePersoon
+		if !same {
+			resultaat = ResultaatAnderePersoon
+		}
+		return s.heldToQuarantine(ctx, id, ie.Reden, resultaat)
 	}
 	if errors.Is(err, errHeldAnder) {
-		return s.heldToQuarantine(ctx, id, AnderZonderSKNReden)
+		return s.heldToQuarantine(ctx, id, AnderZonderSKNReden, ResultaatAnderQuarantaine)
 	}
 	return r, err
 }
@@ -283,8 +289,9 @@ func (s *Service) clearReviewFlag(tx Tx, personID int64) error {
 	return tx.UpdatePerson(p)
 }
 
-// heldToQuarantine moves a held message to quarantine with reden, in one transaction.
-func (s *Service) heldToQuarantine(ctx context.Context, id int64, reden string) (Result, error) {
+// heldToQuarantine moves a held message to quarantine with reden, in one transaction,
+// and audits the decision with resultaat.
+func (s *Service) heldToQuarantine(ctx context.Context, id int64, reden, resultaat string) (Result, error) {
 	var r Result
 	err := s.store.Update(ctx, func(tx Tx) error {
 		h, err := tx.HeldByID(id)
@@ -302,7 +309,7 @@ func (s *Service) heldToQuarantine(ctx context.Context, id int64, reden string) 
 			return err
 		}
 		if err := s.audit(tx, AuditEntry{Actie: ActieControle, Object: ObjectPersoon, ObjectID: h.PersonID,
-			Resultaat: ResultaatAnderePersoon, Grondslag: h.Soort.Grondslag(), Bron: h.Kenmerk}); err != nil {
+			Resultaat: resultaat, Grondslag: h.Soort.Grondslag(), Bron: h.Kenmerk}); err != nil {
 			return err
 		}
 		r = Result{Bron: h.Bron, Kenmerk: h.Kenmerk, Soort: h.Soort, Resultaat: Quarantaine, Reden: reden, QuarantineID: q.ID}
@@ -463,4 +470,36 @@ func (r *retentionRun) held() error {
 		return nil
 	}
 	return r.entry(ObjectControle, 0, "vernietigd", r.rep.Controle)
+}
+
+// SubjectField is one line of the comparison of a stored person with a held message.
+type SubjectField struct {
+	Code      string // bsn, skn, voornamen, voorvoegsel, achternaam, geboortedatum
+	Veld      string // Dutch label
+	Dossier   string // the stored person's value
+	Bericht   string // the message's value
+	Verschilt bool
+}
+
+// CompareSubjects puts the stored person's identifiers, names and date of birth beside
+// the message's; dates as DD-MM-JJJJ.
+func CompareSubjects(p Person, s Subject) []SubjectField {
+	date := func(d Date) string {
+		if d.IsZero() {
+			return ""
+		}
+		return d.Time().Format("02-01-2006")
+	}
+	rows := []SubjectField{
+		{"bsn", "BSN", p.BSN, s.BSN, false},
+		{"skn", "SKN", p.SKN, s.SKN, false},
+		{"voornamen", "Voornamen", p.Voornamen, s.Voornamen, false},
+		{"voorvoegsel", "Voorvoegsel", p.Voorvoegsel, s.Voorvoegsel, false},
+		{"achternaam", "Achternaam", p.Achternaam, s.Achternaam, false},
+		{"geboortedatum", "Geboortedatum", date(p.Geboortedatum), date(s.Geboortedatum), false},
+	}
+	for i := range rows {
+		rows[i].Verschilt = rows[i].Dossier != rows[i].Bericht
+	}
+	return rows
 }

@@ -19,7 +19,7 @@ import (
 const maxAuditRows = 5000
 
 var auditActions = []string{"", app.ActieImport, app.ActieInzage, app.ActieWijziging, app.ActieExport,
-	app.ActiePurge, app.ActieBewaring, app.ActieQuarantaine, app.ActieInstelling, app.ActieVerplaatsing}
+	app.ActiePurge, app.ActieBewaring, app.ActieQuarantaine, app.ActieInstelling, app.ActieVerplaatsing, app.ActieControle}
 
 var auditPeriods = []int{1, 7, 30, 365, 0} // days back; 0 is everything
 
@@ -337,6 +337,8 @@ func auditActieLabel(a string) string {
 		return T("instelling")
 	case app.ActieVerplaatsing:
 		return T("database verplaatst")
+	case app.ActieControle:
+		return T("controle")
 	}
 	return app.Visible(a)
 }
@@ -360,6 +362,8 @@ func auditObjectLabel(o string) string {
 		return T("toestemmingsregister")
 	case "database":
 		return T("database")
+	case app.ObjectControle:
+		return T("bericht voor controle")
 	}
 	return app.Visible(o)
 }
@@ -395,6 +399,16 @@ func auditResultLabel(r string) string {
 		return T("gewist")
 	case app.ResultaatIntrekkingQuarantaine:
 		return T("gewist uit de quarantaine (intrekking)")
+	case app.ResultaatWachtOpControle:
+		return T("ontvangen, wacht op controle")
+	case app.ResultaatZelfdePersoon:
+		return T("zelfde persoon: toegepast")
+	case app.ResultaatAnderePersoon:
+		return T("andere persoon: eigen dossier")
+	case app.ResultaatAnderQuarantaine:
+		return T("andere persoon: naar de quarantaine (geen eigen SKN)")
+	case app.ResultaatControleGewist:
+		return T("gewist uit de controle (intrekking)")
 	case "mislukt":
 		return T("mislukt")
 	case "naar-lokale-map":

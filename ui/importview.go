@@ -107,6 +107,10 @@ func resultText(r app.Result) string {
 	switch r.Resultaat {
 	case app.Geimporteerd:
 		what = T("geïmporteerd")
+		if r.WaitsForReview() {
+			what = T("ontvangen, wacht op controle: nog niet toegepast (hetzelfde BSN, een andere geboortedatum)")
+			break
+		}
 		if r.Weggelaten > 0 {
 			what += " — " + plural(r.Weggelaten, "{{.N}} onderdeel niet bewaard (geen toestemming)", "{{.N}} onderdelen niet bewaard (geen toestemming)")
 		}
@@ -139,6 +143,10 @@ func (v *ImportView) updateResultRow(i widget.ListItemID, o fyne.CanvasObject) {
 	case app.Quarantaine:
 		icon.SetResource(theme.WarningIcon())
 	case app.Geimporteerd:
+		if r.WaitsForReview() {
+			icon.SetResource(theme.QuestionIcon())
+			break
+		}
 		icon.SetResource(theme.ConfirmIcon())
 	default:
 		icon.SetResource(theme.InfoIcon())

@@ -109,6 +109,14 @@ func (v *OverviewView) render(d *app.Dashboard, persons bool) {
 		return
 	}
 
+	if d.Controle > 0 {
+		wait := widget.NewLabelWithStyle(plural(d.Controle,
+			"{{.N}} bericht wacht op controle: het BSN hoort bij een bekende persoon met een andere geboortedatum. Open de persoon onder 'Controle nodig' om te beslissen.",
+			"{{.N}} berichten wachten op controle: het BSN hoort bij een bekende persoon met een andere geboortedatum. Open de persoon onder 'Controle nodig' om te beslissen."),
+			fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+		wait.Wrapping, wait.Importance = fyne.TextWrapWord, widget.WarningImportance
+		v.body.Add(wait)
+	}
 	v.body.Add(widget.NewCard(T("Signalen"), tf("vrijlatingen binnen {{.N}} dagen, verlopen acties, afspraken, controle en quarantaine", "N", d.Dagen),
 		container.NewVBox(v.signalRows(d)...)))
 	v.body.Add(widget.NewCard(T("Vrijlatingen de komende weken"), "", container.NewVBox(v.releaseRows(d)...)))

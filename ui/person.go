@@ -42,6 +42,7 @@ type PersonView struct {
 	// last confirmation asked (removing a contact, status change or action, reopening).
 	LastStatusCorrectForm *StatusCorrectForm
 	LastConfirm           *dialog.ConfirmDialog
+	decision              *dialog.ConfirmDialog // the last controle decision asked
 
 	// scrollTo is a domain whose card the next render scrolls to (ScrollToDomain); cards
 	// holds the rendered card of every domain.
@@ -167,6 +168,9 @@ func (v *PersonView) render() {
 		v.body.Add(warn)
 	}
 	v.body.Add(fields(idPairs...))
+	if cs := v.controleSection(); cs != nil {
+		v.body.Add(cs)
+	}
 	if ps := v.planSummary(); ps != nil {
 		v.body.Add(ps)
 	}

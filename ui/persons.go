@@ -603,6 +603,10 @@ func importExamples(ctx context.Context, svc Service, examples []Example) (initi
 
 // summaryText is the translated one-line import summary.
 func summaryText(s app.Summary) string {
-	return tf("{{.I}} geïmporteerd, {{.D}} dubbel, {{.Q}} in quarantaine, {{.G}} zonder bericht",
+	text := tf("{{.I}} geïmporteerd, {{.D}} dubbel, {{.Q}} in quarantaine, {{.G}} zonder bericht",
 		"I", s.Geimporteerd, "D", s.Dubbel, "Q", s.Quarantaine, "G", s.GeenBericht)
+	if s.Controle > 0 {
+		text += "; " + plural(s.Controle, "{{.N}} daarvan wacht op controle (nog niet toegepast)", "{{.N}} daarvan wachten op controle (nog niet toegepast)")
+	}
+	return text
 }

@@ -291,6 +291,7 @@ func retentionWhat(r app.RetentionReport) string {
 		one, many string
 	}{
 		{r.Quarantaine, "{{.N}} bericht uit de quarantaine", "{{.N}} berichten uit de quarantaine"},
+		{r.Controle, "{{.N}} bericht dat op controle wachtte", "{{.N}} berichten die op controle wachtten"},
 		{r.Logboek, "{{.N}} logboekregel", "{{.N}} logboekregels"},
 		{r.Register, "{{.N}} regel uit het toestemmingsregister", "{{.N}} regels uit het toestemmingsregister"},
 		{r.Berichten, "{{.N}} berichtkenmerk zonder persoon", "{{.N}} berichtkenmerken zonder persoon"},

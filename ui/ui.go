@@ -28,6 +28,9 @@ type Service interface {
 	RemoveAction(ctx context.Context, personID int64, d app.Domain) (app.Followup, error)
 	ReopenTraject(ctx context.Context, personID int64) error
 	PlannedActions(ctx context.Context, q app.ActionQuery) (app.ActionList, error)
+	// DecideSame and DecideOther decide a message held for controle (app.Held.ID).
+	DecideSame(ctx context.Context, id int64) (app.Result, error)
+	DecideOther(ctx context.Context, id int64) (app.Result, error)
 
 	ImportBytes(ctx context.Context, bron, messageID string, raw []byte) ([]app.Result, error)
 	QuarantineList(ctx context.Context) ([]app.Quarantined, error)

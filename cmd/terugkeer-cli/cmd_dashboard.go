@@ -34,6 +34,7 @@ type dashboardJSON struct {
 	// VrijlatingenAantal is the number of all releases of the coming weeks.
 	VrijlatingenAantal int          `json:"vrijlatingen_aantal"`
 	Nieuw              arrivalsJSON `json:"nieuw"`
+	Controle           int          `json:"wachten_op_controle"` // messages held for controle
 }
 
 type signalJSON struct {
@@ -116,7 +117,8 @@ func toDashboardJSON(db *app.Dashboard) dashboardJSON {
 	out := dashboardJSON{Vandaag: db.Vandaag.String(), Dagen: db.Dagen, Aantallen: map[string]int{},
 		Signalen: []signalJSON{}, Vrijlatingen: []releaseJSON{}, VrijlatingenAantal: db.VrijlatingenAantal,
 		Nieuw: arrivalsJSON{Aantal: db.Nieuw.Aantal, Afgekapt: db.Nieuw.Afgekapt, Quarantaine: db.Nieuw.Quarantaine,
-			Berichten: []arrivalJSON{}}}
+			Berichten: []arrivalJSON{}},
+		Controle: db.Controle}
 	for k, n := range db.Aantallen {
 		out.Aantallen[string(k)] = n
 	}
@@ -195,4 +197,7 @@ func printDashboard(w io.Writer, db *app.Dashboard) {
 		aantal = "meer dan " + aantal
 	}
 	fmt.Fprintf(w, "\nNieuw (%s): %s berichten geïmporteerd, %d in quarantaine\n", since, aantal, db.Nieuw.Quarantaine)
+	if db.Controle > 0 {
+		fmt.Fprintf(w, "\nWachten op controle: %s; zie 'terugkeer-cli controle list'\n", berichtenCount(db.Controle))
+	}
 }

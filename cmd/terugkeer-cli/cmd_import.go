@@ -19,12 +19,17 @@ type resultJSON struct {
 	Resultaat  string `json:"resultaat"`
 	Reden      string `json:"reden"`
 	Weggelaten int    `json:"weggelaten_onderwerpen"`
+	// WachtOpControle: the message was received (resultaat geimporteerd) but is held,
+	// unapplied, until a casemanager decides (controle zelfde|ander ControleID).
+	WachtOpControle bool  `json:"wacht_op_controle"`
+	ControleID      int64 `json:"controle_id"`
 }
 
 func toResultJSON(r app.Result) resultJSON {
 	return resultJSON{
 		Bron: r.Bron, Kenmerk: r.Kenmerk, Soort: string(r.Soort),
 		Resultaat: string(r.Resultaat), Reden: r.Reden, Weggelaten: r.Weggelaten,
+		WachtOpControle: r.WaitsForReview(), ControleID: r.ControleID,
 	}
 }
 
@@ -166,6 +171,11 @@ func printImportSummary(e *env, all []app.Result) {
 	for _, r := range all {
 		if r.Resultaat == app.Quarantaine {
 			fmt.Fprintf(e.stdout, "In quarantaine (nr. %d): %s — %s\n", r.QuarantineID, app.Visible(r.Bron), app.Visible(r.Reden))
+		}
+		if r.WaitsForReview() {
+			fmt.Fprintf(e.stdout, "Wacht op controle (nr. %d): %s — nog niet toegepast; beslis met 'terugkeer-cli controle show %d'\n",
+				r.ControleID, app.Visible(r.Bron), r.ControleID)
+			continue
 		}
 		if r.Resultaat == app.Geimporteerd && r.Reden != "" {
 			fmt.Fprintf(e.stdout, "Geïmporteerd, met opmerking: %s — %s\n", app.Visible(r.Bron), app.Visible(r.Reden))

@@ -68,6 +68,7 @@ func retentionRun(ctx context.Context, e *env, args []string) error {
 	fmt.Fprintf(e.stdout, "%s op peildatum %s:\n", verb, app.DateOf(now).Dutch())
 	fmt.Fprintf(e.stdout, "  personen: %d (met %d gegevens)\n", len(rep.Personen), rep.Items)
 	fmt.Fprintf(e.stdout, "  berichten in quarantaine: %d\n", rep.Quarantaine)
+	fmt.Fprintf(e.stdout, "  berichten die op controle wachtten: %d\n", rep.Controle)
 	fmt.Fprintf(e.stdout, "  regels uit het logboek: %d\n", rep.Logboek)
 	fmt.Fprintf(e.stdout, "  toestemmingsregister: %d\n", rep.Register)
 	if !*dry {

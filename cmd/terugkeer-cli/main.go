@@ -57,6 +57,7 @@ func commands() map[string]command {
 		"persons":    {cmdPersons, "persons [--json] [--zoek TEKST] [--domeinstatus STAND [--domein DOMEIN]] [--plan] [--afspraken-gemeente] [--signaal SOORT | --acties-over-datum] [--dagen 14] [--nu JJJJ-MM-DD]"},
 		"show":       {cmdShow, "show [--json] (--bsn N | --skn N | --id N)"},
 		"quarantine": {cmdQuarantine, "quarantine list [--json] | show ID | retry ID | discard ID"},
+		"controle":   {cmdControle, "controle list [--json] | show ID | zelfde ID | ander ID   (bericht met een bekend BSN en een andere geboortedatum)"},
 		"followup":   {cmdFollowup, followupUsage},
 		"contact":    {cmdContact, contactUsage},
 		"dashboard":  {cmdDashboard, dashboardUsage},
