@@ -62,6 +62,7 @@ var tests = []conformanceTest{
 	{"MessagesSince", testMessagesSince},
 	{"Quarantine", testQuarantine},
 	{"QuarantineSameBytesOnce", testQuarantineSameBytesOnce},
+	{"HeldMessages", testHeldMessages}, // held for controle
 	// settings and the installation key
 	{"Settings", testSettings},
 	{"SecretKeyCreatedOnce", testSecretKeyCreatedOnce},

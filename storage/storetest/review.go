@@ -1,4 +1,4 @@
-package postgres
+package storetest
 
 import (
 	"errors"
@@ -11,8 +11,8 @@ import (
 
 // Held messages: stored with their bytes, listed without, per person or all (oldest
 // first), found by kenmerk, removed irreversibly, and gone with their person.
-func TestHeldMessages(t *testing.T) {
-	db, _ := openTest(t)
+func testHeldMessages(t *testing.T, open Opener) {
+	db := open(t)
 	p1, p2 := samplePerson("999990019", "Jan", "", "Berg"), samplePerson("999990032", "Piet", "", "Klaas")
 	update(t, db, func(tx app.Tx) error { return firstErr(tx.CreatePerson(p1), tx.CreatePerson(p2)) })
 	at := time.Date(2026, 1, 2, 3, 4, 5, 6, time.UTC)
