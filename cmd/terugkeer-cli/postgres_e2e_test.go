@@ -16,8 +16,6 @@ var timestamps = regexp.MustCompile(`\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?(Z|[+
 // The same commands give the same output and JSON on PostgreSQL (--db postgres://...)
 // as on SQLite (issue 16, "Done when").
 func TestPostgresGivesTheSameOutput(t *testing.T) {
-	lite := newCLI(t)
-	pg := &cli{t: t, bin: builtBinary, db: pgtest.Database(t)}
 	steps := [][]string{
 		{"init", "--gemeente", "0193"},
 		{"import", "--json", examples},
@@ -38,14 +36,56 @@ func TestPostgresGivesTheSameOutput(t *testing.T) {
 		{"audit", "--verify"},
 		{"audit", "--json"},
 	}
+	compareBackends(t, steps)
+}
+
+// compareBackends runs every step on a new SQLite database and a new PostgreSQL
+// database and reports where exit code, output or error differ.
+func compareBackends(t *testing.T, steps [][]string) {
+	t.Helper()
+	lite := newCLI(t)
+	pg := &cli{t: t, bin: builtBinary, db: pgtest.Database(t)}
+	same := func(a, b string) bool { return timestamps.ReplaceAllString(a, "T") == timestamps.ReplaceAllString(b, "T") }
 	for _, args := range steps {
 		lo, le, lc := lite.run(args...)
 		po, pe, pc := pg.run(args...)
-		if lc != pc || timestamps.ReplaceAllString(lo, "T") != timestamps.ReplaceAllString(po, "T") {
+		if lc != pc || !same(lo, po) || !same(le, pe) {
 			t.Errorf("%s:\nSQLite (exit %d): %s%s\nPostgreSQL (exit %d): %s%s", strings.Join(args, " "),
 				lc, lo, le, pc, po, pe)
 		}
 	}
+}
+
+// The D&R-plan (format v2), the corrections and the traject on both backends.
+func TestPostgresGivesTheSameOutputV2(t *testing.T) {
+	b := []string{"--bsn", "999990019"}
+	steps := [][]string{
+		{"init", "--gemeente", "0193"},
+		{"import", "--json", examplesV2},
+		{"import", "--json", examplesV2}, // every message again: dubbel
+		{"persons", "--json", "--plan"},
+		{"persons", "--json", "--afspraken-gemeente"},
+		{"persons", "--json", "--domeinstatus", "open"},
+		{"persons", "--json", "--domeinstatus", "niet-geregeld", "--domein", "onderdak"},
+		append([]string{"show", "--json"}, b...),
+		append([]string{"followup", "set", "--domein", "onderdak", "--status", "in-behandeling",
+			"--verantwoordelijke", "Petra", "--actie", "Bellen", "--actiedatum", "2019-08-01"}, b...),
+		append([]string{"contact", "add", "--domein", "onderdak", "--kanaal", "telefoon", "--notitie", "gebeld"}, b...),
+		{"acties", "--json", "--nu", "2019-08-05"},
+		{"contact", "wijzig", "1", "--notitie", "anders", "--kanaal", "e-mail"},
+		{"contact", "wijzig", "99", "--notitie", "x"},
+		append([]string{"followup", "status-corrigeer", "--domein", "onderdak", "--status", "geregeld"}, b...),
+		append([]string{"followup", "actie-verwijder", "--domein", "onderdak"}, b...),
+		append([]string{"close", "--uitkomst", "met-maatregelen", "--datum", "2019-08-20"}, b...),
+		append([]string{"reopen"}, b...),
+		append([]string{"reopen"}, b...),
+		{"show", "--json", "--id", "1"},
+		{"show", "--id", "999"},
+		{"dashboard", "--json"},
+		{"quarantine", "list", "--json"},
+		{"audit", "--verify"},
+	}
+	compareBackends(t, steps)
 }
 
 // A connection error is one Dutch sentence with what to do, without the password.

@@ -149,3 +149,16 @@ func TestOpenUnreachableAndMissing(t *testing.T) {
 		t.Errorf("missing database: %v", err)
 	}
 }
+
+// A server that offers no TLS (the test cluster) refuses a verify-full connection: the
+// error is ErrCertificate's class, not a silent fallback to plain text.
+func TestOpenVerifyFullWithoutTLS(t *testing.T) {
+	uri := testDatabase(t)
+	if i := strings.Index(uri, "?"); i >= 0 {
+		uri = uri[:i]
+	}
+	_, err := Open(t.Context(), uri+"?sslmode=verify-full", Options{})
+	if !errors.Is(err, ErrCertificate) {
+		t.Fatalf("verify-full to a server without TLS: %v, want ErrCertificate", err)
+	}
+}
