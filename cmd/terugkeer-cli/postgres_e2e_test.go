@@ -45,7 +45,9 @@ func compareBackends(t *testing.T, steps [][]string) {
 	t.Helper()
 	lite := newCLI(t)
 	pg := &cli{t: t, bin: builtBinary, db: pgtest.Database(t)}
-	same := func(a, b string) bool { return timestamps.ReplaceAllString(a, "T") == timestamps.ReplaceAllString(b, "T") }
+	same := func(a, b string) bool {
+		return timestamps.ReplaceAllString(a, "T") == timestamps.ReplaceAllString(b, "T")
+	}
 	for _, args := range steps {
 		lo, le, lc := lite.run(args...)
 		po, pe, pc := pg.run(args...)
