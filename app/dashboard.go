@@ -80,11 +80,12 @@ type Release struct {
 // MaxSignals bounds the signals of each kind: Signalen holds the first MaxSignals of
 // each (by date, then name), Aantallen their full number. Of the kinds with one signal
 // per person, the number is the number of persons (PersonQuery.Signaal lists them); of
-// actie-verlopen and afspraak-gemeente, the number of actions and agreements.
-const MaxSignals = 200
+// actie-verlopen and afspraak-gemeente, the number of actions and agreements. 50 is
+// what the Overzicht shows of each; the rest is one click away in Personen.
+const MaxSignals = 50
 
 // MaxReleases bounds Dashboard.Vrijlatingen; VrijlatingenAantal has the full number.
-const MaxReleases = 200
+const MaxReleases = 50
 
 // personKinds are the kinds with one signal per person, read with SignalPersons.
 var personKinds = []SignalKind{SignaalNietGeregeld, SignaalGeenContact, SignaalControleNodig, SignaalEinddatumVerstreken}

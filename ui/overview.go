@@ -169,7 +169,7 @@ func arrivalsHeading(n app.Arrivals) string {
 // overviewRows bounds each list of the overview. With 150,000 persons the release list
 // alone held 2,773 entries, which took Fyne minutes to lay out; the rest is one click
 // away in Personen.
-const overviewRows = 50
+const overviewRows = min(app.MaxSignals, app.MaxReleases)
 
 // signalRows lists the signals grouped by kind, at most overviewRows per kind.
 func (v *OverviewView) signalRows(d *app.Dashboard) []fyne.CanvasObject {

@@ -81,8 +81,15 @@ func (r *reader) SignalPersons(k app.SignalKind, today app.Date, days, limit int
 	if total == 0 {
 		return nil, 0, nil
 	}
+	// In the window, walk persons_vrijlating in order and stop; outside it the unary +
+	// keeps SQLite from walking all 150,000 persons in that order to find the 17 flagged
+	// for review: their own index finds them, and the few are sorted.
+	order := `+p.vrijlating, p.sorteernaam, p.id`
+	if inReleaseWindow(k) {
+		order = `p.vrijlating, p.sorteernaam, p.id`
+	}
 	rows, err := r.query(`SELECT `+personColumns+`, d.inrichting, d.einddatum, d.einddatum_status
-		FROM persons p `+latestDetentionJoin+` WHERE `+cond+` ORDER BY p.vrijlating, p.sorteernaam, p.id`, args...)
+		FROM persons p `+latestDetentionJoin+` WHERE `+cond+` ORDER BY `+order, args...)
 	if err != nil {
 		return nil, 0, fmt.Errorf("signalen lezen: %w", err)
 	}

@@ -267,37 +267,64 @@ const gemeenteWork = `a.wie = 'gemeente' AND a.status IN ('open', 'lopend')`
 // GemeenteAgreementsDue returns the agreements of kind afspraak-gemeente (v2 rule 4)
 // for the window [today, last], by datum (undated first), then name, bounded by limit
 // with ties on the last datum included; and how many there are in all.
+//
+// Two index ranges rather than one scan of every open agreement for the gemeente
+// (28,000 at 150,000 persons, each joined with its person to test the undated ones'
+// release): the undated ones from the persons released in the window (persons_vrijlating,
+// CROSS JOIN keeps that order of the join), the dated ones by datum (the partial index
+// plan_agreements_gemeente), counted without their persons.
 func (r *reader) GemeenteAgreementsDue(today, last app.Date, limit int) ([]app.DueAgreement, int, error) {
-	const where = ` FROM plan_agreements a JOIN persons p ON p.id = a.person_id ` + latestDetentionJoin +
-		` WHERE ` + gemeenteWork + ` AND ((a.datum IS NOT NULL AND a.datum <= ?)
-		OR (a.datum IS NULL AND p.vrijlating >= ? AND p.vrijlating <= ?))`
-	args := []any{last.String(), today.String(), last.String()}
-	var total int
-	if err := r.queryRow(`SELECT count(*)`+where, args...).Scan(&total); err != nil {
+	const columns = `SELECT a.domain, a.afspraak_id, a.wie, a.status, a.datum, a.tekst, ` + personColumns +
+		`, d.inrichting, d.einddatum, d.einddatum_status`
+	const undated = ` FROM persons p CROSS JOIN plan_agreements a ON a.person_id = p.id ` + latestDetentionJoin +
+		` WHERE p.vrijlating >= ? AND p.vrijlating <= ? AND a.datum IS NULL AND ` + gemeenteWork
+	const dated = ` FROM plan_agreements a JOIN persons p ON p.id = a.person_id ` + latestDetentionJoin +
+		` WHERE a.datum <= ? AND ` + gemeenteWork
+	var nUndated, nDated int
+	err := r.queryRow(`SELECT count(*) FROM persons p CROSS JOIN plan_agreements a ON a.person_id = p.id
+		WHERE p.vrijlating >= ? AND p.vrijlating <= ? AND a.datum IS NULL AND `+gemeenteWork,
+		today.String(), last.String()).Scan(&nUndated)
+	if err == nil {
+		err = r.queryRow(`SELECT count(*) FROM plan_agreements a WHERE a.datum <= ? AND `+gemeenteWork, last.String()).Scan(&nDated)
+	}
+	if err != nil {
 		return nil, 0, fmt.Errorf("afspraken voor de gemeente tellen: %w", err)
 	}
-	rows, err := r.query(`SELECT a.domain, a.afspraak_id, a.wie, a.status, a.datum, a.tekst, `+personColumns+
-		`, d.inrichting, d.einddatum, d.einddatum_status`+where+
-		` ORDER BY a.datum, p.sorteernaam, p.id, a.domain, a.afspraak_id`, args...)
+	// The undated ones share the zero datum, so all of them are the first rows.
+	out, err := r.dueAgreements(columns+undated+` ORDER BY p.sorteernaam, p.id, a.domain, a.afspraak_id`, -1,
+		today.String(), last.String())
+	if err == nil && len(out) < limit && nDated > 0 {
+		var more []app.DueAgreement
+		more, err = r.dueAgreements(columns+dated+` ORDER BY a.datum, p.sorteernaam, p.id, a.domain, a.afspraak_id`,
+			limit-len(out), last.String())
+		out = append(out, more...)
+	}
 	if err != nil {
 		return nil, 0, fmt.Errorf("afspraken voor de gemeente lezen: %w", err)
+	}
+	return out, nUndated + nDated, nil
+}
+
+// dueAgreements reads the rows of query, bounded by limit (-1: all) with ties on the
+// last datum included.
+func (r *reader) dueAgreements(query string, limit int, args ...any) ([]app.DueAgreement, error) {
+	rows, err := r.query(query, args...)
+	if err != nil {
+		return nil, err
 	}
 	defer rows.Close()
 	var out []app.DueAgreement
 	for rows.Next() {
 		due, err := scanDueAgreement(rows)
 		if err != nil {
-			return nil, 0, fmt.Errorf("afspraken voor de gemeente lezen: %w", err)
+			return nil, err
 		}
-		if len(out) >= limit && due.Agreement.Datum.String() != out[len(out)-1].Agreement.Datum.String() {
+		if limit >= 0 && len(out) >= limit && due.Agreement.Datum.String() != out[len(out)-1].Agreement.Datum.String() {
 			break
 		}
 		out = append(out, due)
 	}
-	if err := rows.Err(); err != nil {
-		return nil, 0, fmt.Errorf("afspraken voor de gemeente lezen: %w", err)
-	}
-	return out, total, nil
+	return out, rows.Err()
 }
 
 func scanDueAgreement(rows *sql.Rows) (app.DueAgreement, error) {

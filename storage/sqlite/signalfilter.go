@@ -9,12 +9,14 @@ import "github.com/terugkeer/terugkeer/app"
 
 // pendingToArrange holds for a person with a domain to arrange (consent ja, or a
 // leefgebied of the current plan: PersonSituation.ToArrange) whose follow-up is absent,
-// open or in behandeling (FollowupStatus.Pending).
-const pendingToArrange = `EXISTS (SELECT 1 FROM (
-		SELECT c.domain FROM consent_states c WHERE c.person_id = p.id AND c.state = 'ja'
-		UNION SELECT l.domain FROM plan_leefgebieden l WHERE l.person_id = p.id) t
-	WHERE NOT EXISTS (SELECT 1 FROM followups f WHERE f.person_id = p.id AND f.domain = t.domain
-		AND f.status NOT IN ('open', 'in-behandeling')))`
+// open or in behandeling (FollowupStatus.Pending). Two EXISTS rather than one over a
+// UNION of both: the UNION built a temporary B-tree per person (5x slower).
+const pendingToArrange = `(EXISTS (SELECT 1 FROM consent_states c WHERE c.person_id = p.id AND c.state = 'ja'
+		AND NOT EXISTS (SELECT 1 FROM followups f WHERE f.person_id = p.id AND f.domain = c.domain
+			AND f.status NOT IN ('open', 'in-behandeling')))
+	OR EXISTS (SELECT 1 FROM plan_leefgebieden l WHERE l.person_id = p.id
+		AND NOT EXISTS (SELECT 1 FROM followups f WHERE f.person_id = p.id AND f.domain = l.domain
+			AND f.status NOT IN ('open', 'in-behandeling'))))`
 
 // overdueAction is the condition of a follow-up f with a next action before ? (today)
 // in a domain not geregeld or niet nodig (index followups_actie).
@@ -25,6 +27,13 @@ const overdueAction = `f.actiedatum IS NOT NULL AND f.actiedatum < ? AND f.statu
 // app.GemeenteAgreementDue.
 const agreementDue = gemeenteWork + ` AND ((a.datum IS NOT NULL AND a.datum <= ?)
 		OR (a.datum IS NULL AND p.vrijlating >= ? AND p.vrijlating <= ?))`
+
+// inReleaseWindow reports whether the persons of kind k are those released within the
+// window (an index range of persons_vrijlating); the others are found through their
+// condition's own index.
+func inReleaseWindow(k app.SignalKind) bool {
+	return k == app.SignaalNietGeregeld || k == app.SignaalGeenContact
+}
 
 // signalCond is the condition of PersonQuery.Signaal: p has a signal of kind k on
 // today with a release window of days days.
@@ -49,8 +58,10 @@ func signalCond(k app.SignalKind, today app.Date, days int) (string, []any) {
 	case app.SignaalControleNodig:
 		return `p.controle_nodig = 1`, nil
 	case app.SignaalEinddatumVerstreken:
-		return `p.laatste_detentie IN (SELECT e.id FROM detentions e WHERE e.einddatum_status = 'verwacht' AND e.einddatum < ?)`,
-			[]any{t}
+		// From the verwacht detentions (index detentions_verwacht) that are their person's
+		// latest: not a scan of every person's laatste_detentie.
+		return `p.id IN (SELECT e.person_id FROM detentions e JOIN persons q ON q.id = e.person_id AND q.laatste_detentie = e.id
+			WHERE e.einddatum_status = 'verwacht' AND e.einddatum < ?)`, []any{t}
 	case app.SignaalQuarantaine:
 		return `0`, nil // a quarantined message has no person
 	}
