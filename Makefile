@@ -90,13 +90,14 @@ unit:
 	TERUGKEER_MSGCONVERT_REQUIRED=1 $(PG_REQUIRED) scripts/dovecot.sh run scripts/postgres.sh run \
 		$(GO) test -timeout $(TEST_TIMEOUT) ./...
 
-## unit-postgres: the suites built on internal/apptest once more, each World on a fresh
-## PostgreSQL database instead of a SQLite file (TERUGKEER_TEST_BACKEND=postgres); the
-## storage conformance suite already runs on both backends in make unit.
-PG_SUITES ?= ./app/... ./internal/apptest
+## unit-postgres: the app and CLI suites once more, each test on a fresh PostgreSQL
+## database instead of a SQLite file (TERUGKEER_TEST_BACKEND=postgres: internal/apptest's
+## World, the CLI tests' --db); what only SQLite has skips there. The storage conformance
+## suite already runs on both backends in make unit.
+PG_SUITES ?= ./app/... ./internal/apptest ./cmd/terugkeer-cli/...
 unit-postgres:
-	TERUGKEER_TEST_BACKEND=postgres $(PG_REQUIRED) scripts/postgres.sh run \
-		$(GO) test -timeout $(TEST_TIMEOUT) $(PG_SUITES)
+	TERUGKEER_TEST_BACKEND=postgres TERUGKEER_MSGCONVERT_REQUIRED=1 $(PG_REQUIRED) \
+		scripts/dovecot.sh run scripts/postgres.sh run $(GO) test -timeout $(TEST_TIMEOUT) $(PG_SUITES)
 
 smoke:
 	scripts/smoke.sh

@@ -61,7 +61,7 @@ func TestIMAPOAuthSettingsEndToEnd(t *testing.T) {
 	if strings.Contains(stdout+errOut+errOut2, secret) {
 		t.Error("secret shown")
 	}
-	assertNotInFiles(t, filepath.Dir(c.db), secret)
+	c.assertNotStored(t, secret)
 }
 
 // The done-when of issue 17: with aanmelding oauth2 and a client secret, import-imap
@@ -133,10 +133,10 @@ func TestImportIMAPOAuth2EndToEnd(t *testing.T) {
 	if idp.Issued(testidp.GrantClientCredentials) < 2 {
 		t.Error("the CLI got no client-credentials token")
 	}
-	assertNotInFiles(t, filepath.Dir(c.db), secret)
+	c.assertNotStored(t, secret)
 	// The access token is not kept anywhere either.
 	tok, _ := ts.AccessToken(false)
-	assertNotInFiles(t, filepath.Dir(c.db), tok)
+	c.assertNotStored(t, tok)
 }
 
 func exampleMailsForIMAP(t *testing.T) [][]byte {

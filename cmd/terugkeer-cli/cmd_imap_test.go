@@ -20,6 +20,8 @@ import (
 	"github.com/emersion/go-imap/v2/imapclient"
 
 	"github.com/terugkeer/terugkeer/app"
+	"github.com/terugkeer/terugkeer/internal/apptest"
+	"github.com/terugkeer/terugkeer/storage"
 )
 
 // runEnv executes the binary with extra environment and standard input.
@@ -93,7 +95,20 @@ func TestIMAPSettingsEndToEnd(t *testing.T) {
 	if strings.Contains(stdout+errOut+errOut2, "Zeer-Geheim-42") {
 		t.Error("password shown")
 	}
-	assertNotInFiles(t, filepath.Dir(c.db), "Zeer-Geheim-42")
+	c.assertNotStored(t, "Zeer-Geheim-42")
+}
+
+// assertNotStored fails when the database holds secret: any file of its directory, or on
+// PostgreSQL any row of any table.
+func (c *cli) assertNotStored(t *testing.T, secret string) {
+	t.Helper()
+	if storage.IsURI(c.db) {
+		if apptest.MarkerInRows(t, c.db, secret) {
+			t.Error("the database holds the password")
+		}
+		return
+	}
+	assertNotInFiles(t, filepath.Dir(c.db), secret)
 }
 
 func assertNotInFiles(t *testing.T, dir, secret string) {
@@ -265,7 +280,7 @@ func TestImportIMAPEndToEnd(t *testing.T) {
 	if code != 0 || !strings.Contains(out, "0 geïmporteerd, 0 dubbel, 0 in quarantaine, 0 zonder bericht") || !strings.Contains(errOut, "Geen nieuwe berichten") {
 		t.Errorf("second run: exit %d, %q, %q", code, out, errOut)
 	}
-	assertNotInFiles(t, filepath.Dir(c.db), pass)
+	c.assertNotStored(t, pass)
 }
 
 // A terugkeer-cli import-imap killed (SIGKILL) after a few mails and started again ends

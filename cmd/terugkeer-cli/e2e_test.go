@@ -9,6 +9,10 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+
+	"github.com/terugkeer/terugkeer/internal/apptest"
+	"github.com/terugkeer/terugkeer/internal/pgtest"
+	"github.com/terugkeer/terugkeer/storage"
 )
 
 // cli is the built terugkeer-cli binary with a temporary database.
@@ -37,8 +41,28 @@ func TestMain(m *testing.M) {
 	os.Exit(code)
 }
 
+// newCLI gives the binary a fresh database of the backend internal/apptest's
+// TERUGKEER_TEST_BACKEND chooses: a SQLite file in its own directory (the default), or a
+// PostgreSQL database on the throw-away cluster (internal/pgtest).
 func newCLI(t *testing.T) *cli {
+	return newCLIOn(t, apptest.Backend(t))
+}
+
+// newCLIOn is newCLI on the given backend (apptest.SQLite or apptest.Postgres).
+func newCLIOn(t *testing.T, backend string) *cli {
+	if backend == apptest.Postgres {
+		return &cli{t: t, bin: builtBinary, db: pgtest.Database(t)}
+	}
 	return &cli{t: t, bin: builtBinary, db: filepath.Join(t.TempDir(), "data", "terugkeer.db")}
+}
+
+// sqliteOnly skips the test when the database is not a SQLite file: for what only
+// SQLite has (its files, the WAL, its locks).
+func (c *cli) sqliteOnly(why string) {
+	c.t.Helper()
+	if storage.IsURI(c.db) {
+		c.t.Skipf("alleen op SQLite: %s", why)
+	}
 }
 
 // run executes the binary and returns stdout, stderr and the exit code.

@@ -11,11 +11,16 @@ import (
 
 	"github.com/terugkeer/terugkeer/app"
 	"github.com/terugkeer/terugkeer/internal/apptest"
+	"github.com/terugkeer/terugkeer/storage"
 )
 
-// dbHolds reports whether any file of the database directory holds s (any case).
+// dbHolds reports whether any file of the database directory holds s (any case); on
+// PostgreSQL, any row of any table (internal/apptest.MarkerInRows).
 func (c *cli) dbHolds(s string) bool {
 	c.t.Helper()
+	if storage.IsURI(c.db) {
+		return apptest.MarkerInRows(c.t, c.db, s)
+	}
 	found := false
 	err := filepath.WalkDir(filepath.Dir(c.db), func(name string, e os.DirEntry, err error) error {
 		if err != nil || e.IsDir() {

@@ -36,6 +36,7 @@ func holdWriteLock(t *testing.T, path string) {
 // retention run --dry-run counts without the write lock.
 func TestReadOnlyCommandsBesideAWriter(t *testing.T) {
 	c := newCLI(t)
+	c.sqliteOnly("de schrijfvergrendeling van het bestand")
 	c.ok("init", "--gemeente", "0193")
 	c.ok("import", examples)
 	holdWriteLock(t, c.db)

@@ -5,7 +5,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/terugkeer/terugkeer/internal/pgtest"
+	"github.com/terugkeer/terugkeer/internal/apptest"
 )
 
 // timestamps are the clock's readings in output (when a person was created, an audit
@@ -43,8 +43,8 @@ func TestPostgresGivesTheSameOutput(t *testing.T) {
 // database and reports where exit code, output or error differ.
 func compareBackends(t *testing.T, steps [][]string) {
 	t.Helper()
-	lite := newCLI(t)
-	pg := &cli{t: t, bin: builtBinary, db: pgtest.Database(t)}
+	lite := newCLIOn(t, apptest.SQLite)
+	pg := newCLIOn(t, apptest.Postgres)
 	same := func(a, b string) bool {
 		return timestamps.ReplaceAllString(a, "T") == timestamps.ReplaceAllString(b, "T")
 	}

@@ -6,10 +6,19 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/terugkeer/terugkeer/internal/apptest"
+	"github.com/terugkeer/terugkeer/storage"
 )
 
+// sqlite runs stmt on the database past the program: with the sqlite3 shell on a SQLite
+// file, on PostgreSQL directly (internal/apptest.ExecSQL).
 func (c *cli) sqlite(t *testing.T, stmt string) {
 	t.Helper()
+	if storage.IsURI(c.db) {
+		apptest.ExecSQL(t, c.db, stmt)
+		return
+	}
 	bin, err := exec.LookPath("sqlite3")
 	if err != nil {
 		t.Skip("sqlite3 shell not installed (make deps installs it)")
@@ -129,8 +138,9 @@ func TestRemoveEndToEnd(t *testing.T) {
 func TestAuditVerifyDetectsTruncation(t *testing.T) {
 	for _, tamper := range []struct{ name, stmt, want string }{
 		{"all", "DELETE FROM audit", "alle regels zijn verwijderd"},
-		{"oldest-with-anchor", "DELETE FROM audit WHERE id <= 2; INSERT OR REPLACE INTO settings (key, value) " +
-			"VALUES ('logboek.anker', (SELECT prev_hash FROM audit ORDER BY id LIMIT 1))", "de oudste regels zijn verwijderd"},
+		{"oldest-with-anchor", "DELETE FROM audit WHERE id <= 2; INSERT INTO settings (key, value) " +
+			"VALUES ('logboek.anker', (SELECT prev_hash FROM audit ORDER BY id LIMIT 1)) " +
+			"ON CONFLICT (key) DO UPDATE SET value = excluded.value", "de oudste regels zijn verwijderd"},
 		{"newest", "DELETE FROM audit WHERE id = (SELECT max(id) FROM audit)", "de nieuwste regels zijn verwijderd"},
 		{"seal-removed", "DELETE FROM logboek_zegel", "het zegel van het logboek ontbreekt"},
 		{"seal-forged", "DELETE FROM audit; UPDATE logboek_zegel SET aantal = 0, laatste = anker", "buiten Terugkeer gewijzigd"},

@@ -12,6 +12,7 @@ import (
 
 	"github.com/terugkeer/terugkeer/app"
 	"github.com/terugkeer/terugkeer/internal/apptest"
+	"github.com/terugkeer/terugkeer/storage"
 )
 
 // bergMessage is a message about the examples' person (BSN 999990019) from internal/apptest's
@@ -106,6 +107,9 @@ func TestRevocationReachesQuarantine(t *testing.T) {
 		t.Error("the destruction is not in the audit log")
 	}
 	c.ok("persons") // closes the store: the WAL is checkpointed
+	if storage.IsURI(c.db) && c.dbHolds(marker+"</hulpvraag>") {
+		t.Error("the revoked hulpvraag is still in the database")
+	}
 	for _, suffix := range []string{"", "-wal", "-shm"} {
 		if inFile(t, c.db+suffix, marker+"</hulpvraag>") {
 			t.Errorf("the revoked hulpvraag is still in terugkeer.db%s", suffix)

@@ -32,6 +32,7 @@ func TestPurgeWhileAnotherProcessReads(t *testing.T) {
 	}
 	const marker = "Zoekt tijdelijke opvang."
 	c := newCLI(t)
+	c.sqliteOnly("de WAL en zijn wisopdracht")
 	c.ok("init", "--gemeente", "0193")
 	ctx := context.Background()
 	app, err := sql.Open("sqlite", "file:"+c.db+"?_pragma=busy_timeout(5000)")

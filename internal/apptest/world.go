@@ -206,14 +206,14 @@ func (w *World) ImportExamples(v2 bool) []app.Result {
 func (w *World) OnDisk(marker string) bool {
 	w.T.Helper()
 	if w.Backend == Postgres {
-		return markerInRows(w.T, w.Source, marker)
+		return MarkerInRows(w.T, w.Source, marker)
 	}
 	return MarkerOnDisk(w.T, w.Dir, marker)
 }
 
-// markerInRows reports whether any row of any table of the database at uri holds marker,
-// in any case.
-func markerInRows(t testing.TB, uri, marker string) bool {
+// MarkerInRows reports whether any row of any table of the PostgreSQL database at uri
+// holds marker, in any case (bytea read as text).
+func MarkerInRows(t testing.TB, uri, marker string) bool {
 	t.Helper()
 	ctx := context.Background()
 	conn, err := pgx.Connect(ctx, uri)
@@ -286,25 +286,32 @@ func (w *World) SQLiteOnly(why string) {
 // produce, such as an older release's.
 func (w *World) Exec(statements string) {
 	w.T.Helper()
+	ExecSQL(w.T, w.Source, statements)
+}
+
+// ExecSQL runs statements directly on the database at source: a PostgreSQL URI, or the
+// path of a SQLite file.
+func ExecSQL(t testing.TB, source, statements string) {
+	t.Helper()
 	ctx := context.Background()
-	if w.Backend == Postgres {
-		conn, err := pgx.Connect(ctx, w.Source)
+	if postgres.IsURI(source) {
+		conn, err := pgx.Connect(ctx, source)
 		if err != nil {
-			w.T.Fatal(err)
+			t.Fatal(err)
 		}
 		defer conn.Close(ctx)
 		if _, err := conn.Exec(ctx, statements); err != nil {
-			w.T.Fatalf("%s: %v", statements, err)
+			t.Fatalf("%s: %v", statements, err)
 		}
 		return
 	}
-	raw, err := sql.Open("sqlite", "file:"+w.Path)
+	raw, err := sql.Open("sqlite", "file:"+source)
 	if err != nil {
-		w.T.Fatal(err)
+		t.Fatal(err)
 	}
 	defer raw.Close()
 	if _, err := raw.ExecContext(ctx, statements); err != nil {
-		w.T.Fatalf("%s: %v", statements, err)
+		t.Fatalf("%s: %v", statements, err)
 	}
 }
 
