@@ -56,6 +56,30 @@ func BenchmarkImportDurable(b *testing.B) {
 	b.ReportMetric(float64(b.N)/b.Elapsed().Seconds(), "msgs/s")
 }
 
+// BenchmarkImportBatch imports the same messages with group commit (app.ImportBatch,
+// the path of terugkeer-cli import since issue 19). The figure to read is msgs/s.
+func BenchmarkImportBatch(b *testing.B) {
+	svc := benchService(b)
+	msgs := messages(b, max(b.N, 1), demo.Options{Personen: max(b.N, 1), Seed: 1, Nu: app.DateOf(benchNow)})
+	b.ResetTimer()
+	batch := svc.NewImportBatch(b.Context())
+	var failed error
+	for i := range b.N {
+		err := batch.Add(app.ImportInput{Bron: fmt.Sprint(i), Raw: msgs[i%len(msgs)], Done: func(rs []app.Result, err error) {
+			if failed == nil && (err != nil || rs[0].Resultaat == app.Quarantaine) {
+				failed = fmt.Errorf("%v %v", err, rs)
+			}
+		}})
+		if err != nil {
+			b.Fatal(err)
+		}
+	}
+	if err := batch.Close(); err != nil || failed != nil {
+		b.Fatal(err, failed)
+	}
+	b.ReportMetric(float64(b.N)/b.Elapsed().Seconds(), "msgs/s")
+}
+
 // BenchmarkRevocationPurge revokes one domain of a person whose consent holds: the
 // import, the purge and the WAL checkpoint that makes it irreversible.
 func BenchmarkRevocationPurge(b *testing.B) {

@@ -3,11 +3,11 @@
 // A run connects (TLS, STARTTLS, or plain text to a loopback address only), selects the
 // configured mailbox, creates the folders for processed and quarantined mail when they
 // are missing, and handles every mail it has not handled before, in UID order: it
-// imports the mail (app.Service.ImportBytes: each message in its own transaction), and
-// only after that commit moves the mail to the processed folder, or to the quarantine
-// folder when any part went to quarantine. Moves are sent for up to moveBatch imported
-// mails at once (one MOVE per folder), since a server's MOVE costs a disk sync per
-// command. A notification without a message stays where it is; its UID is remembered so
+// imports the mail (app.ImportBatch: each message in its own savepoint, up to moveBatch
+// mails committed together), and only after that commit moves the mail to the processed
+// folder, or to the quarantine folder when any part went to quarantine. Moves are sent
+// for up to moveBatch imported mails at once (one MOVE per folder), since a server's
+// MOVE costs a disk sync per command. A notification without a message stays where it is; its UID is remembered so
 // it is not fetched again.
 //
 // A run may be killed at any moment. Mail imported but not yet moved is fetched again
@@ -107,8 +107,9 @@ type Summary struct {
 }
 
 // maxBatchBytes and maxBatch bound the mails fetched in one FETCH; moveBatch bounds the
-// imported mails waiting for their move (at most that many are fetched again, and found
-// "dubbel", after an interruption).
+// mails whose imports commit together (app.ImportBatch, flushed per chunk) before they
+// are moved, so at most that many are fetched again, and found "dubbel", after an
+// interruption.
 const (
 	maxBatchBytes = 32 << 20
 	maxBatch      = 100
@@ -246,6 +247,7 @@ type run struct {
 	done int
 	// pending are imported mails, in UID order, waiting for their move.
 	pending []Mail
+	imp     *app.ImportBatch // the group commit of importAll
 }
 
 func (r *run) run() error {
@@ -374,6 +376,8 @@ func (r *run) importAll(todo []uint32, stays map[stayKey]bool) error {
 	if err != nil {
 		return err
 	}
+	r.imp = r.svc.NewImportBatch(r.ctx)
+	defer r.imp.Close() //nolint:errcheck // every Flush reported the batch's failure
 	for len(heads) > 0 {
 		n, bytes := 0, int64(0)
 		for n < len(heads) && n < maxBatch && (n == 0 || bytes+heads[n].size <= maxBatchBytes) {
@@ -427,14 +431,26 @@ func (r *run) importBatch(batch []header, stays map[stayKey]bool, total int) err
 			bodies[uint32(m.UID)] = m.FindBodySection(bodySection)
 		}
 	}
-	for _, h := range batch {
-		err := r.ctx.Err()
-		if err == nil && stays[stayKey{h.messageID, h.size}] {
-			err = r.remember(h, []app.Result{{Bron: r.bron(h.uid), Resultaat: app.GeenBericht}})
-		} else if err == nil && tooLarge(h) {
-			err = r.remember(h, []app.Result{r.tooLargeResult(h)})
-		} else if raw, ok := bodies[h.uid]; err == nil && ok {
-			err = r.importMail(h, raw)
+	for start := 0; start < len(batch); start += moveBatch {
+		if err := r.importChunk(batch[start:min(start+moveBatch, len(batch))], bodies, stays, total); err != nil {
+			return err
+		}
+	}
+	return r.flush()
+}
+
+// importChunk imports up to moveBatch fetched mails, commits them together, and moves
+// them (or records that they stay), in UID order.
+func (r *run) importChunk(chunk []header, bodies map[uint32][]byte, stays map[stayKey]bool, total int) error {
+	outcomes, berr := r.importBodies(chunk, bodies, stays)
+	for i, h := range chunk {
+		o := outcomes[i]
+		err := o.err
+		if err == nil {
+			err = r.ctx.Err()
+		}
+		if err == nil && o.known {
+			err = r.remember(h, o.rs)
 		} // else: the mail vanished between the two fetches
 		if err != nil {
 			// Move (or at least report) what was imported; after a cancellation the
@@ -445,7 +461,42 @@ func (r *run) importBatch(batch []header, stays map[stayKey]bool, total int) err
 		r.done++
 		r.progress(r.done, total)
 	}
-	return r.flush()
+	if berr != nil {
+		r.flush() //nolint:errcheck // berr says why the run stops
+		return berr
+	}
+	return r.flush() // the chunk's mails are committed: move them before the next chunk commits
+}
+
+// mailOutcome is what became of one mail of a fetch batch: its results once known
+// (committed), or the error that left it unprocessed.
+type mailOutcome struct {
+	rs    []app.Result
+	known bool
+	err   error
+}
+
+// importBodies imports the fetched mails of a batch with group commit (app.ImportBatch)
+// and returns, per mail in UID order, its outcome once the import committed: only then
+// may a mail be moved. A mail the batch could not import carries the error.
+func (r *run) importBodies(batch []header, bodies map[uint32][]byte, stays map[stayKey]bool) ([]mailOutcome, error) {
+	out := make([]mailOutcome, len(batch))
+	for i, h := range batch {
+		raw, fetched := bodies[h.uid]
+		switch {
+		case stays[stayKey{h.messageID, h.size}]:
+			out[i] = mailOutcome{rs: []app.Result{{Bron: r.bron(h.uid), Resultaat: app.GeenBericht}}, known: true}
+		case tooLarge(h):
+			out[i] = mailOutcome{rs: []app.Result{r.tooLargeResult(h)}, known: true}
+		case fetched:
+			in := app.ImportInput{Bron: r.bron(h.uid), MessageID: h.messageID, Raw: raw,
+				Done: func(rs []app.Result, err error) { out[i] = mailOutcome{rs: rs, known: err == nil, err: err} }}
+			if err := r.imp.Add(in); err != nil {
+				out[i].err = err
+			}
+		}
+	}
+	return out, r.imp.Flush()
 }
 
 // tooLarge reports whether a mail is over importers.MaxFileSize, the limit of a file.
@@ -462,15 +513,6 @@ func (r *run) tooLargeResult(h header) app.Result {
 
 func (r *run) bron(uid uint32) string {
 	return fmt.Sprintf("postvak %s uid %d", r.s.Map, uid)
-}
-
-// importMail imports one mail, records where it goes, and moves it there.
-func (r *run) importMail(h header, raw []byte) error {
-	results, err := r.svc.ImportBytes(r.ctx, r.bron(h.uid), h.messageID, raw)
-	if err != nil {
-		return err
-	}
-	return r.remember(h, results)
 }
 
 // remember queues the mail for its move, or records that it stays. Its imports committed

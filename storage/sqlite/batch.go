@@ -2,6 +2,7 @@ package sqlite
 
 import (
 	"context"
+	"database/sql"
 	"errors"
 	"fmt"
 	"maps"
@@ -39,7 +40,7 @@ func (db *DB) Batch(ctx context.Context) (app.Batch, error) {
 		db.writeMu.Unlock()
 		return nil, fmt.Errorf("schrijftransactie starten: %w", err)
 	}
-	w := &writer{reader: reader{ctx: ctx, tx: tx, stmts: db.stmts, cache: &txCache{}}}
+	w := &writer{reader: reader{ctx: ctx, tx: tx, stmts: db.stmts, cache: &txCache{}, txStmts: map[string]*sql.Stmt{}}}
 	return &batch{db: db, w: w}, nil
 }
 
@@ -130,6 +131,22 @@ func (b *batch) Rollback() error {
 	var err error
 	rollback(b.w.tx, &err)
 	return err
+}
+
+// prepared returns the cached statement for query bound to the transaction, or nil
+// (stmtCache.stmt). A batch binds each statement to its transaction once.
+func (r *reader) prepared(query string) *sql.Stmt {
+	if r.txStmts == nil {
+		return r.stmts.stmt(r.ctx, r.tx, query)
+	}
+	if s, ok := r.txStmts[query]; ok {
+		return s
+	}
+	s := r.stmts.stmt(r.ctx, r.tx, query)
+	if s != nil {
+		r.txStmts[query] = s
+	}
+	return s
 }
 
 // txCache is what a batch keeps in memory between its savepoints: the settings read

@@ -20,6 +20,9 @@ type reader struct {
 	tx    *sql.Tx
 	stmts *stmtCache // prepared statements shared by all transactions; may be nil
 	cache *txCache   // a batch's settings and audit head (batch.go); nil outside a batch
+	// txStmts are the statements bound to tx, kept for the life of a batch (batch.go);
+	// nil outside a batch.
+	txStmts map[string]*sql.Stmt
 }
 
 // writer implements app.Tx. purged records that personal data was removed, which makes
@@ -30,21 +33,21 @@ type writer struct {
 }
 
 func (r *reader) exec(query string, args ...any) (sql.Result, error) {
-	if s := r.stmts.stmt(r.ctx, r.tx, query); s != nil {
+	if s := r.prepared(query); s != nil {
 		return s.ExecContext(r.ctx, args...)
 	}
 	return r.tx.ExecContext(r.ctx, query, args...)
 }
 
 func (r *reader) query(query string, args ...any) (*sql.Rows, error) {
-	if s := r.stmts.stmt(r.ctx, r.tx, query); s != nil {
+	if s := r.prepared(query); s != nil {
 		return s.QueryContext(r.ctx, args...)
 	}
 	return r.tx.QueryContext(r.ctx, query, args...)
 }
 
 func (r *reader) queryRow(query string, args ...any) *sql.Row {
-	if s := r.stmts.stmt(r.ctx, r.tx, query); s != nil {
+	if s := r.prepared(query); s != nil {
 		return s.QueryRowContext(r.ctx, args...)
 	}
 	return r.tx.QueryRowContext(r.ctx, query, args...)
