@@ -86,3 +86,26 @@ func TestOpenRefusesForeignDatabase(t *testing.T) {
 		t.Fatalf("foreign database: %v", err)
 	}
 }
+
+// Two processes opening a new database at once apply the schema once: the step runs
+// under the write lock and reads the version under it.
+func TestConcurrentOpenMigratesOnce(t *testing.T) {
+	uri := testDatabase(t)
+	errs := make(chan error, 3)
+	dbs := make(chan *DB, 3)
+	for range 3 {
+		go func() {
+			db, err := Open(context.Background(), uri, Options{})
+			errs <- err
+			dbs <- db
+		}()
+	}
+	for range 3 {
+		if err := <-errs; err != nil {
+			t.Error(err)
+		}
+		if db := <-dbs; db != nil {
+			defer db.Close()
+		}
+	}
+}
