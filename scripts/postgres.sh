@@ -75,8 +75,13 @@ start() {
 		echo "postgres.sh: als root is de systeemgebruiker postgres nodig (Debian's pakket postgresql maakt hem)" >&2
 		return 1
 	fi
-	local dir
-	dir="$(mktemp -d "${TMPDIR:-/tmp}/terugkeer-postgres.XXXXXX")"
+	local base="${TMPDIR:-/tmp}" dir
+	# As root the cluster runs as postgres, which must reach the folder: a TMPDIR below
+	# /root would refuse it, so then /tmp.
+	if [ "$(id -u)" -eq 0 ] && ! runuser -u postgres -- test -x "$base"; then
+		base=/tmp
+	fi
+	dir="$(mktemp -d "$base/terugkeer-postgres.XXXXXX")"
 	mkdir -p "$dir/data" "$dir/run"
 	if [ "$(id -u)" -eq 0 ]; then
 		chown -R postgres: "$dir"
@@ -128,8 +133,8 @@ stop() {
 		# immediate: the data is thrown away, so no shutdown checkpoint is needed.
 		as_owner "$bin/pg_ctl" stop -w -t 60 -m immediate -D "$dir/data" >/dev/null 2>&1 || true
 	fi
-	case "$dir" in
-	"${TMPDIR:-/tmp}"/terugkeer-postgres.*) rm -rf "$dir" ;;
+	case "$(basename "$dir")" in
+	terugkeer-postgres.??????) rm -rf "$dir" ;;
 	esac
 }
 
