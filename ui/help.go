@@ -27,6 +27,7 @@ var helpTexts = map[string][]string{
 	"Persoon": {
 		"Het dossier toont per domein wat de gemeente weet en op welke grondslag: meldingen (art. 51c Wjsg), het informatieblad (toestemming, met de datum) en het D&R-plan (art. 18a Pbw). Gegevens waarvoor de toestemming is ingetrokken, zijn vernietigd.",
 		"Leg per domein contacten, de status en de volgende actie vast; met 'Wijzigen', 'Corrigeren' en 'Verwijderen' verbetert u wat er is vastgelegd. Een afgesloten traject kunt u heropenen. Ctrl+P maakt een PDF voor het nazorgoverleg; die bevat het BSN alleen gemaskeerd. Esc gaat terug.",
+		"Kwam er een bericht met het BSN van deze persoon maar een andere geboortedatum, dan staat het onder 'Wacht op controle' naast de gegevens van het dossier en is het nog niet toegepast. 'Zelfde persoon' past het toe; 'Andere persoon' geeft het een eigen dossier onder zijn SKN (het BSN blijft hier), of zet het in de quarantaine als het geen eigen SKN heeft.",
 	},
 	SectionImporteren: {
 		"Importeer berichten van de DJI: kies bestanden of een map (.xml, .eml, .msg), sleep ze op het venster, of haal het postvak op. Een mail uit Outlook slaat u eerst op als bestand.",
