@@ -167,6 +167,9 @@ func (v *AuditView) betreft(e app.AuditEntry) string {
 		return label
 	}
 	if p, ok := v.Persons[e.ObjectID]; ok {
+		if p.BSN == "" { // a person known by SKN only (e.g. "andere persoon" of a controle)
+			return app.Visible(p.Naam)
+		}
 		return app.Visible(p.Naam) + " (" + p.BSN + ")"
 	}
 	return tf("verwijderde persoon (nr. {{.N}})", "N", e.ObjectID)

@@ -79,3 +79,14 @@ func TestControleInTheWindow(t *testing.T) {
 		t.Errorf("logboek labels = %q, %q", got, auditActieLabel(app.ActieControle))
 	}
 }
+
+// The person "andere persoon" made has no BSN: the Logboek names them without "()".
+func TestLogboekNamesAPersonWithoutBSN(t *testing.T) {
+	v := &AuditView{Persons: map[int64]app.AuditPerson{7: {Naam: "Karel Berg"}, 8: {Naam: "Jan Berg", BSN: "*****0019"}}}
+	if got := v.betreft(app.AuditEntry{Object: app.ObjectPersoon, ObjectID: 7}); got != "Karel Berg" {
+		t.Errorf("without BSN: %q", got)
+	}
+	if got := v.betreft(app.AuditEntry{Object: app.ObjectPersoon, ObjectID: 8}); got != "Jan Berg (*****0019)" {
+		t.Errorf("with BSN: %q", got)
+	}
+}
