@@ -187,7 +187,9 @@ type FollowupReadTx interface {
 	// of all rows, bounded or not.
 
 	// OverdueActions returns the follow-ups not geregeld or niet nodig whose next
-	// action is dated before today, with their persons, by actiedatum.
+	// action is dated before today, with their persons: not bounded with ties, but the
+	// first limit in the signals' order (actiedatum, the person's FullName, person id,
+	// domain in Leefgebieden order).
 	OverdueActions(today Date, limit int) ([]DueAction, int, error)
 	// SignalPersons returns the persons with a signal of kind k (PersonQuery.Signaal;
 	// vrij-niet-geregeld, geen-contact, controle-nodig or einddatum-verstreken, one signal

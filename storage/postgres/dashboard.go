@@ -18,8 +18,9 @@ import (
 // would from all of them.
 
 // OverdueActions returns the follow-ups not geregeld or niet nodig whose next action
-// is dated before today, with their persons, by actiedatum (bounded by limit, ties
-// included), and how many there are in all.
+// is dated before today, with their persons: the first limit in the signals' order
+// (actiedatum, the person's full name byte by byte, person id, domain in Leefgebieden
+// order), as on SQLite; and how many there are in all.
 func (r *reader) OverdueActions(today app.Date, limit int) ([]app.DueAction, int, error) {
 	const cond = ` WHERE f.actiedatum IS NOT NULL AND f.actiedatum < ? AND f.status NOT IN (?, ?)`
 	const where = ` FROM followups f JOIN persons p ON p.id = f.person_id` + cond
@@ -31,7 +32,9 @@ func (r *reader) OverdueActions(today app.Date, limit int) ([]app.DueAction, int
 		return nil, 0, fmt.Errorf("verlopen acties tellen: %w", err)
 	}
 	rows, err := r.query(`SELECT f.person_id, f.domain, f.status, f.verantwoordelijke, f.actie, f.actiedatum,
-		f.gewijzigd, `+personColumns+where+` ORDER BY f.actiedatum, f.person_id, f.domain`, args...)
+		f.gewijzigd, `+personColumns+where+` ORDER BY f.actiedatum,
+		concat_ws(' ', NULLIF(p.voornamen, ''), NULLIF(p.voorvoegsel, ''), NULLIF(p.achternaam, '')) COLLATE "C",
+		f.person_id, array_position(?::text[], f.domain::text) LIMIT ?`, append(args, leefgebieden(), limit)...)
 	if err != nil {
 		return nil, 0, fmt.Errorf("verlopen acties lezen: %w", err)
 	}
@@ -48,9 +51,6 @@ func (r *reader) OverdueActions(today app.Date, limit int) ([]app.DueAction, int
 		}
 		if f.Actiedatum, err = parseDate(actiedatum); err != nil {
 			return nil, 0, fmt.Errorf("verlopen acties lezen: %w", err)
-		}
-		if len(out) >= limit && f.Actiedatum.String() != out[len(out)-1].Followup.Actiedatum.String() {
-			break
 		}
 		if f.Gewijzigd, err = parseTime(gewijzigd); err != nil {
 			return nil, 0, fmt.Errorf("verlopen acties lezen: %w", err)
@@ -222,4 +222,13 @@ func (r *reader) ReleaseContactCounts(from, to app.Date) (map[int64]int, error) 
 		return nil, fmt.Errorf("contacten tellen: %w", err)
 	}
 	return out, nil
+}
+
+// leefgebieden are the seven leefgebieden in app.Leefgebieden order, for array_position.
+func leefgebieden() []string {
+	var out []string
+	for _, d := range app.Leefgebieden() {
+		out = append(out, string(d))
+	}
+	return out
 }

@@ -1,9 +1,12 @@
 package sqlite
 
 import (
+	"cmp"
 	"database/sql"
 	"errors"
 	"fmt"
+	"slices"
+	"strings"
 	"time"
 
 	"github.com/terugkeer/terugkeer/app"
@@ -16,25 +19,44 @@ import (
 // would from all of them.
 
 // OverdueActions returns the follow-ups not geregeld or niet nodig whose next action
-// is dated before today, with their persons, by actiedatum (bounded by limit, ties
-// included), and how many there are in all.
+// is dated before today, with their persons: the first limit in the signals' order
+// (actiedatum, the person's full name, person id, domain in Leefgebieden order); and how
+// many there are in all.
+//
+// In two steps: the keys of the actions up to the limit-th actiedatum, ties included,
+// from the index followups_actie and the persons' names (at 150,000 persons 800 actions
+// share the oldest date); then only the limit chosen, in full.
 func (r *reader) OverdueActions(today app.Date, limit int) ([]app.DueAction, int, error) {
-	const cond = ` WHERE f.actiedatum IS NOT NULL AND f.actiedatum < ? AND f.status NOT IN (?, ?)`
-	const where = ` FROM followups f JOIN persons p ON p.id = f.person_id` + cond
-	args := []any{today.String(), string(app.FollowupGeregeld), string(app.FollowupNietNodig)}
+	const cond = ` WHERE ` + overdueAction
 	var total int
 	// Every follow-up has its person (ON DELETE CASCADE): the count reads the index
 	// followups_actie only.
-	if err := r.queryRow(`SELECT count(*) FROM followups f`+cond, args...).Scan(&total); err != nil {
+	if err := r.queryRow(`SELECT count(*) FROM followups f`+cond, today.String()).Scan(&total); err != nil {
 		return nil, 0, fmt.Errorf("verlopen acties tellen: %w", err)
 	}
+	if total == 0 || limit <= 0 {
+		return nil, total, nil
+	}
+	keys, err := r.overdueKeys(today, limit)
+	if err != nil {
+		return nil, 0, fmt.Errorf("verlopen acties lezen: %w", err)
+	}
+	pairs := make([]string, len(keys))
+	args := make([]any, 0, 2*len(keys))
+	at := map[followupID]int{}
+	for i, k := range keys {
+		pairs[i] = "(?, ?)"
+		args = append(args, k.person, string(k.domain))
+		at[followupID{k.person, k.domain}] = i
+	}
 	rows, err := r.query(`SELECT f.person_id, f.domain, f.status, f.verantwoordelijke, f.actie, f.actiedatum,
-		f.gewijzigd, `+personColumns+where+` ORDER BY f.actiedatum, f.person_id, f.domain`, args...)
+		f.gewijzigd, `+personColumns+` FROM followups f JOIN persons p ON p.id = f.person_id
+		WHERE (f.person_id, f.domain) IN (VALUES `+strings.Join(pairs, ", ")+`)`, args...)
 	if err != nil {
 		return nil, 0, fmt.Errorf("verlopen acties lezen: %w", err)
 	}
 	defer rows.Close()
-	var out []app.DueAction
+	out := make([]app.DueAction, len(keys))
 	for rows.Next() {
 		var f app.Followup
 		var actiedatum, gewijzigd sql.NullString
@@ -44,25 +66,71 @@ func (r *reader) OverdueActions(today app.Date, limit int) ([]app.DueAction, int
 		if err := rows.Scan(dest...); err != nil {
 			return nil, 0, fmt.Errorf("verlopen acties lezen: %w", err)
 		}
-		if f.Actiedatum, err = parseDate(actiedatum); err != nil {
-			return nil, 0, fmt.Errorf("verlopen acties lezen: %w", err)
-		}
-		if len(out) >= limit && f.Actiedatum.String() != out[len(out)-1].Followup.Actiedatum.String() {
-			break
-		}
-		if f.Gewijzigd, err = parseTime(gewijzigd); err != nil {
+		var err1, err2 error
+		f.Actiedatum, err1 = parseDate(actiedatum)
+		f.Gewijzigd, err2 = parseTime(gewijzigd)
+		if err := errors.Join(err1, err2); err != nil {
 			return nil, 0, fmt.Errorf("verlopen acties lezen: %w", err)
 		}
 		p, err := s.person()
 		if err != nil {
 			return nil, 0, err
 		}
-		out = append(out, app.DueAction{Person: p, Followup: f})
+		out[at[followupID{f.PersonID, f.Domain}]] = app.DueAction{Person: p, Followup: f}
 	}
 	if err := rows.Err(); err != nil {
 		return nil, 0, fmt.Errorf("verlopen acties lezen: %w", err)
 	}
 	return out, total, nil
+}
+
+// followupID names one follow-up.
+type followupID struct {
+	person int64
+	domain app.Domain
+}
+
+// actionKey is one overdue action in the signals' order.
+type actionKey struct {
+	datum, naam string
+	person      int64
+	domain      app.Domain
+	rank        int
+}
+
+// overdueKeys returns the first limit overdue actions' keys in the signals' order.
+func (r *reader) overdueKeys(today app.Date, limit int) ([]actionKey, error) {
+	rank := map[app.Domain]int{}
+	for i, d := range app.Leefgebieden() {
+		rank[d] = i
+	}
+	rows, err := r.query(`SELECT f.actiedatum, f.person_id, f.domain, p.voornamen, p.voorvoegsel, p.achternaam
+		FROM followups f JOIN persons p ON p.id = f.person_id WHERE `+overdueAction+` ORDER BY f.actiedatum`, today.String())
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var keys []actionKey
+	for rows.Next() {
+		var k actionKey
+		var p app.Person
+		if err := rows.Scan(&k.datum, &k.person, &k.domain, &p.Voornamen, &p.Voorvoegsel, &p.Achternaam); err != nil {
+			return nil, err
+		}
+		if len(keys) >= limit && k.datum != keys[len(keys)-1].datum {
+			break
+		}
+		k.naam, k.rank = p.FullName(), rank[k.domain]
+		keys = append(keys, k)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	slices.SortFunc(keys, func(a, b actionKey) int {
+		return cmp.Or(strings.Compare(a.datum, b.datum), strings.Compare(a.naam, b.naam),
+			cmp.Compare(a.person, b.person), cmp.Compare(a.rank, b.rank))
+	})
+	return keys[:min(len(keys), limit)], nil
 }
 
 // SignalPersons returns the persons with a signal of kind k (app.PersonQuery.Signaal;
