@@ -55,6 +55,7 @@ const (
 	FieldMet               = "met"
 	FieldNotitie           = "notitie"
 	FieldGemeenten         = "gemeenten"
+	FieldAantekening       = "aantekening"
 )
 
 // The problems a ValidationError can name.

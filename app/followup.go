@@ -176,6 +176,7 @@ type FollowupReadTx interface {
 	// PlannedActions returns every follow-up with a next action whose status is not
 	// geregeld or niet nodig, with its person, by actiedatum.
 	PlannedActions() ([]DueAction, error)
+	NotesReadTx
 	// ActionsDueBefore returns the follow-ups of all persons whose next action is dated
 	// before d, by actiedatum.
 	ActionsDueBefore(d Date) ([]Followup, error)
@@ -219,6 +220,7 @@ type FollowupTx interface {
 	AddStatusChange(c StatusChange) error
 	AddContact(c *ContactMoment) error // sets c.ID
 	CorrectionTx
+	NotesTx
 }
 
 // Limits on the free-text fields, in characters.
@@ -481,6 +483,10 @@ func loadFollowup(tx ReadTx, f *PersonFile) error {
 	if err != nil {
 		return err
 	}
+	notes, err := tx.Notes(id)
+	if err != nil {
+		return err
+	}
 	for _, d := range Leefgebieden() {
 		df := f.Domeinen[d]
 		if !df.Opvolgbaar {
@@ -498,6 +504,11 @@ func loadFollowup(tx ReadTx, f *PersonFile) error {
 		for _, c := range contacts {
 			if c.Domain == d {
 				df.Contacten = append(df.Contacten, c)
+			}
+		}
+		for _, n := range notes {
+			if n.Domain == d {
+				df.Aantekeningen = append(df.Aantekeningen, n)
 			}
 		}
 		f.Domeinen[d] = df

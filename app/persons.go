@@ -19,6 +19,8 @@ type DomainFile struct {
 	Opvolging    Followup
 	Geschiedenis []StatusChange
 	Contacten    []ContactMoment
+	// Aantekeningen are the domain's notes, oldest first (only where Opvolgbaar).
+	Aantekeningen []Note
 	// Grondslag lists, sorted, the bases on which data of this domain is stored now
 	// (GrondslagPlan when the current plan holds the leefgebied, GrondslagToestemming when
 	// informatieblad topics or a hulpvraag are stored); empty when neither.

@@ -99,6 +99,10 @@ type ReportDomain struct {
 	// person has a plan (v2 rule 3).
 	Opvolging *ReportFollowup
 	Contacten []ReportContact // recent contacts, newest first
+	// Aantekeningen are the recent notes, newest first (RecentNotes of them);
+	// OudereAantekeningen counts the older ones that are not printed.
+	Aantekeningen       []ReportNote
+	OudereAantekeningen int
 }
 
 // ReleaseList is the list of persons released in the coming weeks.
@@ -294,6 +298,7 @@ func BuildPersonReport(f *PersonFile, kop ReportHeader, today Date, opts PersonR
 			rd.Opvolging = &ReportFollowup{Status: o.Status, StatusTekst: o.Status.Label(),
 				Verantwoordelijke: o.Verantwoordelijke, Actie: o.Actie, Actiedatum: o.Actiedatum}
 			rd.Contacten = recentContacts(df.Contacten, RecentContacts, loc)
+			rd.Aantekeningen, rd.OudereAantekeningen = recentNotes(df.Aantekeningen, RecentNotes, loc)
 		}
 		r.Domeinen = append(r.Domeinen, rd)
 	}

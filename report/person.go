@@ -1,6 +1,7 @@
 package report
 
 import (
+	"strconv"
 	"strings"
 
 	"github.com/terugkeer/terugkeer/app"
@@ -152,6 +153,27 @@ func (d *doc) domain(dom app.ReportDomain, plan *app.ReportPlan) {
 	}
 	for _, c := range dom.Contacten {
 		d.contact(c)
+	}
+	d.notes(dom)
+}
+
+// notes are a domain's recent notes, newest first, and how many older ones there are.
+func (d *doc) notes(dom app.ReportDomain) {
+	for _, n := range dom.Aantekeningen {
+		note := ""
+		if n.Door != "" {
+			note = "door " + n.Door
+		}
+		if n.Gewijzigd {
+			note = strings.TrimSpace(note + " (gewijzigd)")
+		}
+		d.field("Aantekening "+n.Tijd.Format("02-01-2006 15:04"), n.Tekst, note)
+	}
+	switch k := dom.OudereAantekeningen; {
+	case k == 1:
+		d.paragraph("Nog 1 oudere aantekening staat in Terugkeer.", colMuted)
+	case k > 1:
+		d.paragraph("Nog "+strconv.Itoa(k)+" oudere aantekeningen staan in Terugkeer.", colMuted)
 	}
 }
 

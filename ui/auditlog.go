@@ -428,6 +428,10 @@ func auditResultLabel(r string) string {
 		return T("actie verwijderd")
 	case app.ResultaatHeropend:
 		return T("traject heropend")
+	case app.ResultaatAantekeningGewijzigd:
+		return T("aantekening gewijzigd")
+	case app.ResultaatAantekeningVerwijderd:
+		return T("aantekening verwijderd")
 	}
 	return app.Visible(r)
 }

@@ -92,6 +92,8 @@ func validationText(ve *app.ValidationError) string {
 			return T("Vul een datum in, of maak ook de actie leeg om de actie te wissen.")
 		case app.FieldGemeenten:
 			return T("Vul minstens één gemeentecode in.")
+		case app.FieldAantekening:
+			return T("Schrijf eerst de aantekening.")
 		}
 		return tf("Vul {{.F}} in.", "F", lowerFirst(f))
 	case app.ProblemTooLong:
@@ -128,6 +130,8 @@ func fieldLabel(field string) string {
 		return T("Notitie")
 	case app.FieldGemeenten:
 		return T("Gemeentecodes")
+	case app.FieldAantekening:
+		return T("Aantekening")
 	}
 	return T("Dit veld")
 }

@@ -41,6 +41,7 @@ type PersonView struct {
 	// LastStatusCorrectForm and LastConfirm: the last "Status corrigeren" form and the
 	// last confirmation asked (removing a contact, status change or action, reopening).
 	LastStatusCorrectForm *StatusCorrectForm
+	LastNoteForm          *NoteForm
 	LastConfirm           *dialog.ConfirmDialog
 	decision              *dialog.ConfirmDialog // the last controle decision asked
 

@@ -45,10 +45,13 @@ func (v *PersonView) followupBox(d app.Domain, df app.DomainFile) fyne.CanvasObj
 		items = append(items, v.actionRow(d, fu, actie))
 	}
 	items = append(items, v.contactList(df.Contacten)...)
+	items = append(items, v.noteList(df.Aantekeningen)...)
 	contact := widget.NewButtonWithIcon(T("Contact vastleggen"), theme.ContentAddIcon(), func() { v.contactDialog(d) })
+	note := widget.NewButtonWithIcon(T("Aantekening maken"), theme.DocumentIcon(), func() { v.noteDialog(d, nil) })
 	statusBtn := widget.NewButtonWithIcon(T("Status wijzigen"), theme.DocumentCreateIcon(), func() { v.statusDialog(d, fu) })
 	plan := widget.NewButtonWithIcon(T("Actie plannen"), theme.HistoryIcon(), func() { v.actionDialog(d, fu) })
-	items = append(items, container.NewHBox(contact, statusBtn, plan))
+	// Two by two, so that the card fits a window of 800 pixels wide.
+	items = append(items, container.NewHBox(container.NewGridWithColumns(2, contact, note, statusBtn, plan)))
 	return container.NewVBox(items...)
 }
 

@@ -27,6 +27,9 @@ type Service interface {
 	RemoveStatus(ctx context.Context, personID int64, d app.Domain) (app.Followup, error)
 	RemoveAction(ctx context.Context, personID int64, d app.Domain) (app.Followup, error)
 	ReopenTraject(ctx context.Context, personID int64) error
+	AddNote(ctx context.Context, personID int64, d app.Domain, tekst string) (app.Note, error)
+	CorrectNote(ctx context.Context, personID, noteID int64, tekst string) (app.Note, error)
+	RemoveNote(ctx context.Context, personID, noteID int64) error
 	PlannedActions(ctx context.Context, q app.ActionQuery) (app.ActionList, error)
 	// DecideSame and DecideOther decide a message held for controle (app.Held.ID).
 	DecideSame(ctx context.Context, id int64) (app.Result, error)

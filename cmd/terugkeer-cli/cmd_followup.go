@@ -24,6 +24,7 @@ type followupJSON struct {
 	Actiedatum        string             `json:"actiedatum"`
 	Contacten         []contactJSON      `json:"contacten"`
 	Geschiedenis      []statusChangeJSON `json:"geschiedenis"`
+	Aantekeningen     []noteJSON         `json:"aantekeningen"` // oldest first
 }
 
 type statusChangeJSON struct {
@@ -39,7 +40,8 @@ func toFollowupJSON(df app.DomainFile) *followupJSON {
 	}
 	f := df.Opvolging
 	out := &followupJSON{Status: string(f.Status), Verantwoordelijke: f.Verantwoordelijke, Actie: f.Actie,
-		Actiedatum: f.Actiedatum.String(), Contacten: toContactsJSON(df.Contacten), Geschiedenis: []statusChangeJSON{}}
+		Actiedatum: f.Actiedatum.String(), Contacten: toContactsJSON(df.Contacten), Geschiedenis: []statusChangeJSON{},
+		Aantekeningen: toNotesJSON(df.Aantekeningen)}
 	loc := zone()
 	for _, h := range df.Geschiedenis {
 		out.Geschiedenis = append(out.Geschiedenis, statusChangeJSON{Tijd: h.Tijd.In(loc).Format(timeJSON),
@@ -159,6 +161,9 @@ func printFollowup(w io.Writer, df app.DomainFile) {
 	}
 	for _, c := range df.Contacten {
 		printContact(w, c)
+	}
+	for _, n := range df.Aantekeningen {
+		printNote(w, "  ", n)
 	}
 }
 

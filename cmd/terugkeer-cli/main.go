@@ -71,6 +71,8 @@ func commands() map[string]command {
 		"bench":      {cmdBench, benchUsage},
 		"report":     {cmdReport, reportUsage},
 		"version":    {cmdVersion, versionUsage},
+
+		"aantekening": {cmdAantekening, aantekeningUsage},
 	}
 }
 

@@ -92,7 +92,7 @@ func (w *writer) ReplaceDomainData(personID int64, d app.Domain, data app.Domain
 // items removed: topics, hulpvraag, and the domain's follow-up record, status changes
 // and contacts (spec rule 3). Contacts of 'algemeen' stay.
 func (w *writer) PurgeDomainData(personID int64, d app.Domain) (int, error) {
-	w.purge("topics", "hulpvragen", "followups", "followup_history", "contacts")
+	w.purge("topics", "hulpvragen", "followups", "followup_history", "contacts", "aantekeningen")
 	n, err := w.deleteDomainData(personID, d)
 	if err != nil {
 		return 0, err

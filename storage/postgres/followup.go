@@ -129,6 +129,7 @@ func (w *writer) deleteFollowup(personID int64, d app.Domain) (int, error) {
 	total := 0
 	for _, q := range []struct{ table, what string }{
 		{"followups", "opvolging"}, {"followup_history", "statusgeschiedenis"}, {"contacts", "contacten"},
+		{"aantekeningen", "aantekeningen"},
 	} {
 		// The table names are constants of this function, never input.
 		n, err := w.execCount(`DELETE FROM `+q.table+` WHERE person_id = ? AND domain = ?`, personID, string(d))

@@ -116,8 +116,8 @@ func (w *writer) UpdatePerson(p *app.Person) error {
 // personTables are the tables whose rows go with a person (ON DELETE CASCADE, and
 // messages whose link is cleared): a removal vacuums them all.
 var personTables = []string{"persons", "detentions", "topics", "hulpvragen", "general_topics", "followups",
-	"followup_history", "contacts", "trajecten", "consent_states", "plans", "plan_leefgebieden", "plan_topics",
-	"plan_goals", "plan_agreements", "messages", "controle"}
+	"followup_history", "contacts", "aantekeningen", "trajecten", "consent_states", "plans", "plan_leefgebieden",
+	"plan_topics", "plan_goals", "plan_agreements", "messages", "controle"}
 
 // DeletePerson removes the person and, by cascade, the detentions, domain data and
 // general topics; message records stay, without the link. app.ErrNotFound when the

@@ -89,8 +89,8 @@ func (w *writer) ReplaceDomainData(personID int64, d app.Domain, data app.Domain
 }
 
 // PurgeDomainData removes a domain's content irreversibly and returns the number of
-// items removed: topics, hulpvraag, and the domain's follow-up record, status changes
-// and contacts (spec rule 3). Contacts of 'algemeen' stay.
+// items removed: topics, hulpvraag, and the domain's follow-up record, status changes,
+// contacts and notes (spec rule 3). Contacts of 'algemeen' stay.
 func (w *writer) PurgeDomainData(personID int64, d app.Domain) (int, error) {
 	w.purged = true
 	n, err := w.deleteDomainData(personID, d)

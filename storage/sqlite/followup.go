@@ -120,13 +120,14 @@ func (w *writer) AddStatusChange(c app.StatusChange) error {
 	return nil
 }
 
-// deleteFollowup removes a domain's follow-up, status history and contacts, and returns
-// how many rows went. It is part of PurgeDomainData; contacts of 'algemeen' are never
+// deleteFollowup removes a domain's follow-up, status history, contacts and notes, and
+// returns how many rows went. It is part of PurgeDomainData; contacts of 'algemeen' are never
 // touched here.
 func (w *writer) deleteFollowup(personID int64, d app.Domain) (int, error) {
 	total := 0
 	for _, q := range []struct{ table, what string }{
 		{"followups", "opvolging"}, {"followup_history", "statusgeschiedenis"}, {"contacts", "contacten"},
+		{"aantekeningen", "aantekeningen"},
 	} {
 		// The table names are constants of this function, never input.
 		n, err := w.execCount(`DELETE FROM `+q.table+` WHERE person_id = ? AND domain = ?`, personID, string(d))

@@ -73,6 +73,7 @@ var tests = []conformanceTest{
 	{"ReleaseFollowupsAndContactCounts", testReleaseFollowupsAndContactCounts},
 	{"CorrectionsRoundTrip", testCorrectionsRoundTrip},
 	{"PlannedActions", testPlannedActions},
+	{"NotesRoundTripAndPurge", testNotesRoundTripAndPurge},
 	// traject and retention
 	{"TrajectRoundTrip", testTrajectRoundTrip},
 	{"RetentionReads", testRetentionReads},

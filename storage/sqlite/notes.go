@@ -1,0 +1,90 @@
+package sqlite
+
+import (
+	"database/sql"
+	"errors"
+	"fmt"
+
+	"github.com/terugkeer/terugkeer/app"
+)
+
+const noteColumns = `id, person_id, domain, tekst, vastgelegd, door, gewijzigd`
+
+func scanNote(scan func(...any) error) (app.Note, error) {
+	var n app.Note
+	var vastgelegd, gewijzigd sql.NullString
+	if err := scan(&n.ID, &n.PersonID, &n.Domain, &n.Tekst, &vastgelegd, &n.Door, &gewijzigd); err != nil {
+		return n, err
+	}
+	var err1, err2 error
+	n.Vastgelegd, err1 = parseTime(vastgelegd)
+	n.Gewijzigd, err2 = parseTime(gewijzigd)
+	return n, errors.Join(err1, err2)
+}
+
+// Notes returns a person's notes (all domains), oldest first.
+func (r *reader) Notes(personID int64) ([]app.Note, error) {
+	rows, err := r.query(`SELECT `+noteColumns+` FROM aantekeningen WHERE person_id = ? ORDER BY vastgelegd, id`, personID)
+	if err != nil {
+		return nil, fmt.Errorf("aantekeningen van persoon %d lezen: %w", personID, err)
+	}
+	defer rows.Close()
+	var out []app.Note
+	for rows.Next() {
+		n, err := scanNote(rows.Scan)
+		if err != nil {
+			return nil, fmt.Errorf("aantekeningen van persoon %d lezen: %w", personID, err)
+		}
+		out = append(out, n)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("aantekeningen van persoon %d lezen: %w", personID, err)
+	}
+	return out, nil
+}
+
+// Note returns one note by id; app.ErrNotFound when there is none.
+func (r *reader) Note(id int64) (app.Note, error) {
+	n, err := scanNote(r.queryRow(`SELECT `+noteColumns+` FROM aantekeningen WHERE id = ?`, id).Scan)
+	if errors.Is(err, sql.ErrNoRows) {
+		return n, app.ErrNotFound
+	}
+	if err != nil {
+		return n, fmt.Errorf("aantekening %d lezen: %w", id, err)
+	}
+	return n, nil
+}
+
+// AddNote stores a note and sets n.ID.
+func (w *writer) AddNote(n *app.Note) error {
+	res, err := w.exec(`INSERT INTO aantekeningen (person_id, domain, tekst, vastgelegd, door, gewijzigd)
+		VALUES (?, ?, ?, ?, ?, ?)`, n.PersonID, string(n.Domain), n.Tekst, timeValue(n.Vastgelegd), n.Door,
+		timeValue(n.Gewijzigd))
+	if err != nil {
+		return fmt.Errorf("aantekening bij persoon %d opslaan: %w", n.PersonID, err)
+	}
+	if n.ID, err = res.LastInsertId(); err != nil {
+		return fmt.Errorf("aantekening bij persoon %d opslaan: %w", n.PersonID, err)
+	}
+	return nil
+}
+
+// UpdateNote replaces the text of note n.ID and sets its gewijzigd; the old text goes
+// irreversibly (secure_delete, and the WAL is truncated after the commit).
+func (w *writer) UpdateNote(n app.Note) error {
+	w.purged = true
+	c, err := w.execCount(`UPDATE aantekeningen SET tekst = ?, gewijzigd = ? WHERE id = ?`,
+		n.Tekst, timeValue(n.Gewijzigd), n.ID)
+	if err != nil {
+		return fmt.Errorf("aantekening %d wijzigen: %w", n.ID, err)
+	}
+	if c == 0 {
+		return app.ErrNotFound
+	}
+	return nil
+}
+
+// DeleteNote removes one note irreversibly.
+func (w *writer) DeleteNote(id int64) error {
+	return w.deleteByID("aantekeningen", "aantekening", id)
+}
