@@ -67,7 +67,7 @@ func (v *PersonView) contactList(cs []app.ContactMoment) []fyne.CanvasObject {
 		if c.Door != "" {
 			line += "  (" + tf("vastgelegd door {{.Naam}}", "Naam", app.Visible(c.Door)) + ")"
 		}
-		out = append(out, v.rowWithButtons(widget.NewLabel(line),
+		out = append(out, v.rowWithButtons(wrapLabel(line),
 			rowButton(T("Wijzigen"), theme.DocumentCreateIcon(), func() { v.correctContactDialog(c) }),
 			rowButton(T("Verwijderen"), theme.DeleteIcon(), func() { v.confirmRemoveContact(c) })))
 		if c.Notitie != "" {

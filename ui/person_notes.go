@@ -26,7 +26,7 @@ func (v *PersonView) noteList(ns []app.Note) []fyne.CanvasObject {
 		if !n.Gewijzigd.IsZero() {
 			line += "  · " + tf("gewijzigd {{.T}}", "T", formatTime(n.Gewijzigd))
 		}
-		out = append(out, v.rowWithButtons(widget.NewLabel(line),
+		out = append(out, v.rowWithButtons(wrapLabel(line),
 			rowButton(T("Wijzigen"), theme.DocumentCreateIcon(), func() { v.noteDialog(n.Domain, &n) }),
 			rowButton(T("Verwijderen"), theme.DeleteIcon(), func() { v.confirmRemoveNote(n) })))
 		text := wrapLabel(app.VisibleText(n.Tekst))
