@@ -5,6 +5,7 @@ import (
 	"errors"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/terugkeer/terugkeer/app"
 )
@@ -127,4 +128,22 @@ func TestNotesGoWithTheDomainAndThePerson(t *testing.T) {
 		t.Fatal(err)
 	}
 	w.absent("PURGEMARK-schulden-a", "PURGEMARK-schulden-b")
+}
+
+// Retention removes a person with their notes once the term of the closed traject ends.
+func TestNotesGoWithRetention(t *testing.T) {
+	w, id := correctionWorld(t)
+	ctx := context.Background()
+	if _, err := w.svc.AddNote(ctx, id, app.Onderdak, "RETENTIONMARK-note"); err != nil {
+		t.Fatal(err)
+	}
+	if err := w.svc.CloseTraject(ctx, id, app.ZonderMaatregelen, app.MustDate("2019-08-01")); err != nil {
+		t.Fatal(err)
+	}
+	w.present("RETENTIONMARK-note")
+	rep, err := w.svc.RunRetention(ctx, time.Date(2020, 6, 1, 9, 0, 0, 0, time.UTC), false)
+	if err != nil || len(rep.Personen) != 1 {
+		t.Fatalf("retention: %+v, %v", rep, err)
+	}
+	w.absent("RETENTIONMARK-note")
 }
