@@ -105,33 +105,38 @@ type ReportDomain struct {
 	OudereAantekeningen int
 }
 
-// ReleaseList is the list of persons released in the coming weeks.
+// ReleaseList is the list of persons released in the coming weeks (Weken), or the
+// Personen list as filtered (Selectie; Weken 0).
 type ReleaseList struct {
-	Kop   ReportHeader
-	Van   Date // first release date included (the report date)
-	Tot   Date // last release date included
-	Weken int
-	Rijen []ReleaseRow // sorted by release date, then name
+	Kop      ReportHeader
+	Van      Date // first release date included (the report date); zero: no lower bound
+	Tot      Date // last release date included; zero: no upper bound
+	Weken    int
+	Selectie string       // Personen: the filter in Dutch ("" when none)
+	Rijen    []ReleaseRow // Weken: sorted by release date, then name; Personen: as shown
 }
 
 // ReleaseRow is one person of the release list.
 type ReleaseRow struct {
 	Naam            string
+	BSN             string // masked ("*****0019") unless asked otherwise; "" when unknown
 	Geboortedatum   Date
 	Inrichting      string
 	Vrijlating      Date
 	VrijlatingStaat string // "verwacht" or "definitief"
-	Dagen           int    // days from the report date to Vrijlating
+	Dagen           int    // days from the report date to Vrijlating; 0 without Vrijlating
 	ControleNodig   bool
 	Domeinen        []DomainStatus // all six, in the spec's order
 }
 
-// DomainStatus is the compact per-domain status of the release list.
+// DomainStatus is the compact per-domain status of the lists (ListDomainStatuses).
 type DomainStatus struct {
 	Domein      Domain
 	Toestemming ConsentState
-	Opvolging   FollowupStatus // only when consent holds ("open" when none was recorded)
-	// Kort is the cell text: the follow-up status where consent holds ("open",
+	// Opvolging: only where follow-up is allowed, while consent holds or the person has a
+	// D&R-plan ("open" when none was recorded).
+	Opvolging FollowupStatus
+	// Kort is the cell text: the follow-up status where it is allowed ("open",
 	// "in beh.", "geregeld", "n. nodig", "n. bereikb."), else "nee", "ingetr." or "—".
 	Kort string
 }
@@ -329,27 +334,6 @@ func (r *PersonReport) exportedDomains() []Domain {
 	return out
 }
 
-// releaseRow computes one row of the release list.
-func releaseRow(row PersonRow, domains map[Domain]DomainFile, fus map[Domain]Followup, today Date) ReleaseRow {
-	r := ReleaseRow{
-		Naam: row.FullName(), Geboortedatum: row.Geboortedatum, Inrichting: row.Inrichting,
-		Vrijlating: row.Einddatum, VrijlatingStaat: row.EinddatumStatus,
-		Dagen: today.DaysUntil(row.Einddatum), ControleNodig: row.ControleNodig,
-	}
-	for _, d := range Domains() {
-		ds := DomainStatus{Domein: d, Toestemming: domains[d].Toestemming, Kort: ConsentShort(domains[d].Toestemming)}
-		if ds.Toestemming.Holds() {
-			ds.Opvolging = FollowupOpen
-			if f, ok := fus[d]; ok && f.Status != "" {
-				ds.Opvolging = f.Status
-			}
-			ds.Kort = FollowupShort(ds.Opvolging)
-		}
-		r.Domeinen = append(r.Domeinen, ds)
-	}
-	return r
-}
-
 // reportHeader reads the settings a printout names.
 func (s *Service) reportHeader(tx ReadTx) (ReportHeader, error) {
 	g, err := tx.Setting(SettingGemeenten)
@@ -395,6 +379,11 @@ func (s *Service) PersonReport(ctx context.Context, id int64, opts PersonReportO
 // weeks from now's date (both ends included), sorted by release date, and records the
 // export in the audit log in the same transaction.
 func (s *Service) ReleaseReport(ctx context.Context, now time.Time, weeks int) (*ReleaseList, error) {
+	return s.ReleaseReportWith(ctx, now, weeks, ListOptions{})
+}
+
+// ReleaseReportWith is ReleaseReport with the user's choices (the whole BSN).
+func (s *Service) ReleaseReportWith(ctx context.Context, now time.Time, weeks int, opts ListOptions) (*ReleaseList, error) {
 	if weeks < 1 || weeks > MaxReleaseWeeks {
 		return nil, fmt.Errorf("het aantal weken moet tussen 1 en %d liggen", MaxReleaseWeeks)
 	}
@@ -405,28 +394,7 @@ func (s *Service) ReleaseReport(ctx context.Context, now time.Time, weeks int) (
 		if l.Kop, err = s.reportHeader(tx); err != nil {
 			return err
 		}
-		rows, err := tx.SearchPersons(PersonQuery{ReleaseFrom: l.Van, ReleaseTo: l.Tot, Sort: SortByRelease})
-		if err != nil {
-			return err
-		}
-		for _, row := range rows {
-			plan, err := tx.Plan(row.ID)
-			if err != nil {
-				return err
-			}
-			domains, err := loadDomains(tx, &row.Person, plan)
-			if err != nil {
-				return err
-			}
-			fus, err := tx.Followups(row.ID)
-			if err != nil {
-				return err
-			}
-			l.Rijen = append(l.Rijen, releaseRow(row, domains, fus, today))
-		}
-		return s.audit(tx, AuditEntry{
-			Actie: ActieExport, Object: "rapport", Resultaat: "ok", Aantal: len(l.Rijen),
-		})
+		return s.fillList(tx, l, PersonQuery{ReleaseFrom: l.Van, ReleaseTo: l.Tot, Sort: SortByRelease}, today, opts)
 	})
 	if err != nil {
 		return nil, err

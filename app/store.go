@@ -29,6 +29,13 @@ type ReadTx interface {
 	PersonByBSN(bsn string) (*Person, error) // ErrNotFound
 	PersonBySKN(skn string) (*Person, error) // ErrNotFound
 	SearchPersons(q PersonQuery) ([]PersonRow, error)
+	// CountPersons is the number of persons SearchPersons finds for q without its Limit
+	// and Offset (its Sort and Desc do not matter).
+	CountPersons(q PersonQuery) (int, error)
+	// ListDomainStates returns, for each of ids that exists, what the person list shows per
+	// domain: the consent state (the copy of ConsentStateTx), the recorded follow-up
+	// status and whether the person has a D&R-plan.
+	ListDomainStates(ids []int64) (map[int64]ListStates, error)
 	Detentions(personID int64) ([]Detention, error) // ordered by begindatum
 	// Consents returns, per domain, the newest informatieblad's consent over all the given
 	// keys. Consent and revocation facts are keyed by PersonKeys, not by person id, so that
@@ -97,6 +104,7 @@ type PersonQuery struct {
 	Limit             int // 0: no limit
 	Offset            int
 	Sort              PersonSort
+	Desc              bool // Sort the other way round (persons without the sort's value stay last)
 
 	// Signaal keeps the persons with a dashboard signal of this kind (Signals' rules) on
 	// SignaalVandaag, with a release window of SignaalDagen days (0: DefaultSignalDays);
@@ -110,11 +118,21 @@ type PersonQuery struct {
 // PersonSort orders PersonQuery results.
 type PersonSort int
 
-// Sort orders.
+// Sort orders. Every order ends on the name and the id, so pages never overlap.
 const (
-	SortByName PersonSort = iota
-	SortByRelease
+	SortByName       PersonSort = iota
+	SortByRelease               // the latest detention's einddatum; persons without one last
+	SortByBirth                 // geboortedatum
+	SortByInrichting            // the latest detention's inrichting; persons without one last
+	SortByEindStatus            // verwacht before definitief, then by einddatum; persons without one last
 )
+
+// ListStates is what the person list reads per person to show its domains (ListDomainStates).
+type ListStates struct {
+	Consent   map[Domain]ConsentState   // a missing domain is onbekend
+	Followups map[Domain]FollowupStatus // the recorded status; a missing domain has none
+	Plan      bool                      // the person has a D&R-plan
+}
 
 // PersonRow is one line of a person list.
 type PersonRow struct {

@@ -44,8 +44,9 @@ func releaseColumns() []column {
 }
 
 // Legend explains the compact codes under the release table.
-const Legend = "Per domein: een groen vak betekent toestemming, met de stand van de opvolging " +
-	"(open, in beh. = in behandeling, geregeld, n. nodig = niet nodig, n. bereikb. = niet bereikbaar); " +
+const Legend = "Per domein: de stand van de opvolging (open, in beh. = in behandeling, geregeld, " +
+	"n. nodig = niet nodig, n. bereikb. = niet bereikbaar), in een groen vak met toestemming, " +
+	"zonder groen op grond van het D&R-plan; " +
 	"nee = geen toestemming, ingetr. = toestemming ingetrokken, — = geen informatieblad. " +
 	"Vrijlating: verw. = verwachte datum, def. = definitieve datum. Thuis = zorg voor thuis."
 
@@ -55,22 +56,18 @@ func (d *doc) releases(l *app.ReleaseList) {
 	d.font("B", 14)
 	d.color(colText)
 	p.SetX(d.left)
-	p.CellFormat(0, 7, fmt.Sprintf("Vrijlatingen van %s tot en met %s", l.Van.Dutch(), l.Tot.Dutch()), "", 1, "L", false, 0, "")
+	p.CellFormat(0, 7, releasesTitle(l), "", 1, "L", false, 0, "")
 	d.font("", 9)
 	d.color(colMuted)
 	p.SetX(d.left)
-	count := fmt.Sprintf("%d personen", len(l.Rijen))
-	if len(l.Rijen) == 1 {
-		count = "1 persoon"
-	}
-	weeks := fmt.Sprintf("de komende %d weken", l.Weken)
-	if l.Weken == 1 {
-		weeks = "de komende week"
-	}
-	p.CellFormat(0, 5, fmt.Sprintf("%s met een vrijlatingsdatum in %s, op datum gesorteerd.", count, weeks), "", 1, "L", false, 0, "")
+	p.CellFormat(0, 5, releasesSubtitle(l), "", 1, "L", false, 0, "")
 	p.Ln(2)
 	if len(l.Rijen) == 0 {
-		d.paragraph("Geen vrijlatingen in deze periode.", colText)
+		empty := "Geen vrijlatingen in deze periode."
+		if l.Weken == 0 {
+			empty = "Geen personen met deze filters."
+		}
+		d.paragraph(empty, colText)
 		return
 	}
 	d.tableHeader(cols)
@@ -91,6 +88,38 @@ func (d *doc) releases(l *app.ReleaseList) {
 	d.color(colText)
 }
 
+// releasesTitle is the list's heading: its window of weeks, or the Personen list.
+func releasesTitle(l *app.ReleaseList) string {
+	switch {
+	case l.Weken > 0:
+		return fmt.Sprintf("Vrijlatingen van %s tot en met %s", l.Van.Dutch(), l.Tot.Dutch())
+	case !l.Van.IsZero() && !l.Tot.IsZero():
+		return fmt.Sprintf("Personen met vrijlating van %s tot en met %s", l.Van.Dutch(), l.Tot.Dutch())
+	case !l.Van.IsZero():
+		return fmt.Sprintf("Personen met vrijlating vanaf %s", l.Van.Dutch())
+	}
+	return "Personen"
+}
+
+// releasesSubtitle counts the persons and says how the list was chosen and sorted.
+func releasesSubtitle(l *app.ReleaseList) string {
+	count := fmt.Sprintf("%d personen", len(l.Rijen))
+	if len(l.Rijen) == 1 {
+		count = "1 persoon"
+	}
+	if l.Weken > 0 {
+		weeks := fmt.Sprintf("de komende %d weken", l.Weken)
+		if l.Weken == 1 {
+			weeks = "de komende week"
+		}
+		return fmt.Sprintf("%s met een vrijlatingsdatum in %s, op datum gesorteerd.", count, weeks)
+	}
+	if l.Selectie == "" {
+		return count + " uit de lijst Personen, op vrijlatingsdatum gesorteerd."
+	}
+	return fmt.Sprintf("%s uit de lijst Personen: %s.", count, l.Selectie)
+}
+
 func (d *doc) tableHeader(cols []column) {
 	p := d.pdf
 	d.font("B", tableSize)
@@ -108,7 +137,10 @@ func (d *doc) tableHeader(cols []column) {
 
 func (d *doc) releaseRow(cols []column, r app.ReleaseRow, zebra bool) {
 	p := d.pdf
-	due := r.Vrijlating.Dutch()
+	due, over := r.Vrijlating.Dutch(), shortDays(r.Dagen)
+	if r.Vrijlating.IsZero() {
+		due, over = "onbekend", ""
+	}
 	switch r.VrijlatingStaat {
 	case "verwacht":
 		due += " verw."
@@ -119,7 +151,7 @@ func (d *doc) releaseRow(cols []column, r app.ReleaseRow, zebra bool) {
 	if r.ControleNodig {
 		name += " (controle nodig)"
 	}
-	cells := []string{due, shortDays(r.Dagen), name, r.Geboortedatum.Dutch(), r.Inrichting}
+	cells := []string{due, over, name, r.Geboortedatum.Dutch(), r.Inrichting}
 	for _, s := range r.Domeinen {
 		cells = append(cells, s.Kort)
 	}

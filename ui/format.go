@@ -2,6 +2,7 @@ package ui
 
 import (
 	"strconv"
+	"strings"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -125,3 +126,24 @@ func trajectLabel(t app.Traject) string {
 func formLayout() fyne.Layout { return layout.NewFormLayout() }
 
 func itoa(n int) string { return strconv.Itoa(n) }
+
+// formatCount writes n with the language's thousands separator: 1.234 in Dutch, 1,234
+// in English (the translation of "1.000" carries it).
+func formatCount(n int) string {
+	s := strconv.Itoa(n)
+	if n < 0 || len(s) <= 3 {
+		return s
+	}
+	sep := "."
+	if t := []rune(T("1.000")); len(t) == 5 {
+		sep = string(t[1])
+	}
+	var b strings.Builder
+	for i, r := range s {
+		if i > 0 && (len(s)-i)%3 == 0 {
+			b.WriteString(sep)
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
+}

@@ -2,6 +2,7 @@ package ui
 
 import (
 	"context"
+	"net/url"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -27,17 +28,20 @@ type OverviewView struct {
 	content fyne.CanvasObject
 	gen     int
 	Setup   *EscEntry // the gemeentecode field of a new database's welcome; nil otherwise
+	// The release list's buttons (releaselist.go) and the PDF viewer.
+	pdfBtn, csvBtn *widget.Button
+	openURL        func(*url.URL) error
 }
 
 // NewOverviewView builds the Overzicht; shell opens persons and screens.
 func NewOverviewView(ctx context.Context, svc Service, win fyne.Window, bg *tasks, shell *Shell) *OverviewView {
-	v := &OverviewView{svc: svc, win: win, ctx: ctx, bg: bg, shell: shell}
+	v := &OverviewView{svc: svc, win: win, ctx: ctx, bg: bg, shell: shell, openURL: systemOpen}
 	v.body = container.NewVBox()
 	title := widget.NewLabelWithStyle(T("Overzicht"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	seen := widget.NewButtonWithIcon(T("Alles gezien"), theme.VisibilityIcon(), v.MarkSeen)
 	refresh := widget.NewButtonWithIcon(T("Vernieuwen"), theme.ViewRefreshIcon(), v.Reload)
 	v.scroll = container.NewVScroll(v.body)
-	v.content = container.NewBorder(container.NewBorder(nil, nil, title, container.NewHBox(seen, refresh)), nil, nil, nil, v.scroll)
+	v.content = container.NewBorder(container.NewBorder(nil, nil, title, container.NewHBox(v.releaseListButtons(), seen, refresh)), nil, nil, nil, v.scroll)
 	return v
 }
 

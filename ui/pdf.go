@@ -2,14 +2,10 @@ package ui
 
 import (
 	"net/url"
-	"os"
-	"path/filepath"
 	"strings"
 	"unicode"
 
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/dialog"
-	"fyne.io/fyne/v2/storage"
 )
 
 // pdfFileName is a default file name: overzicht-<achternaam>-<dd-mm-jjjj>.pdf, ASCII only.
@@ -44,23 +40,7 @@ func (v *PersonView) MakePDF() {
 		showError(v.win, T("PDF maken is in deze versie niet beschikbaar."), nil)
 		return
 	}
-	d := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
-		if err != nil {
-			showError(v.win, T("Het bestand kon niet worden gekozen."), err)
-			return
-		}
-		if w == nil {
-			return // cancelled
-		}
-		path := w.URI().Path()
-		w.Close()
-		v.pdfChosen(path, true)
-	}, v.win)
-	d.SetFileName(v.pdfFileName())
-	d.SetFilter(storage.NewExtensionFileFilter([]string{".pdf"}))
-	v.pdfFolders().setStart(d) // a local folder: not one OneDrive or a file server takes off the laptop
-	d.Resize(fyne.NewSize(760, 520))
-	d.Show()
+	v.saver().ask(v.pdfJob(true))
 }
 
 // SavePDF writes the overview to path in the background; with open it then shows the
@@ -71,31 +51,33 @@ func (v *PersonView) SavePDF(path string, open bool) {
 	if v.pdf == nil {
 		return
 	}
-	v.pdfBtn.Disable()
-	v.pdfBtn.SetText(T("PDF wordt gemaakt…"))
-	v.bg.run(func() {
-		err := v.pdf(v.ctx, v.id, path)
-		if st, e := os.Stat(path); err != nil && e == nil && st.Size() == 0 {
-			os.Remove(path) // the dialog's empty file
-		}
-		fyne.Do(func() {
+	v.saver().save(path, v.pdfJob(open))
+}
+
+// pdfChosen goes on after the save dialog (fileSaver.chosen).
+func (v *PersonView) pdfChosen(path string, open bool) { v.saver().chosen(path, v.pdfJob(open)) }
+
+// pdfJob is the overview as a file to save.
+func (v *PersonView) pdfJob(open bool) saveJob {
+	return saveJob{
+		name:  v.pdfFileName(),
+		write: func(path string) error { return v.pdf(v.ctx, v.id, path) },
+		open:  open,
+		busy: func(busy bool) {
+			if busy {
+				v.pdfBtn.Disable()
+				v.pdfBtn.SetText(T("PDF wordt gemaakt…"))
+				return
+			}
 			v.pdfBtn.SetText(T("PDF maken (Ctrl+P)"))
 			v.pdfBtn.Enable()
-			if err != nil {
-				showError(v.win, T("De PDF kon niet worden gemaakt."), err)
-				return
-			}
-			if !open {
-				return
-			}
-			u := &url.URL{Scheme: "file", Path: filepath.ToSlash(path)}
-			if err := v.openURL(u); err != nil {
-				// Saved is the news; that no viewer could be started is a fact of this
-				// computer, not a failure (no error box, no English exec detail).
-				showInformation(v.win, T("PDF opgeslagen"), tf("De PDF is opgeslagen als {{.P}}. Er is op deze computer geen programma gevonden om hem te openen: open het bestand zelf.", "P", path))
-			}
-		})
-	})
+		},
+	}
+}
+
+// saver is the save flow on the view's window, folders and viewer.
+func (v *PersonView) saver() *fileSaver {
+	return &fileSaver{win: v.win, bg: v.bg, folders: v.pdfFolders(), openURL: v.openURL}
 }
 
 // systemOpen hands u to the system (xdg-open, the Windows shell, open on macOS).

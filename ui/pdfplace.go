@@ -1,7 +1,6 @@
 package ui
 
 import (
-	"errors"
 	"os"
 	"path/filepath"
 
@@ -85,29 +84,6 @@ func leavesLaptopText(pl app.Place) string {
 		return tf("Deze map wordt gesynchroniseerd met {{.S}}: de PDF verlaat deze laptop, en de kopie in de cloud blijft buiten het bereik van Terugkeer (verwijderen en bewaartermijnen gelden daar niet). Toch hier opslaan?", "S", pl.Service)
 	}
 	return T("Deze map staat op een netwerklocatie: de PDF verlaat deze laptop, en de kopie op de server blijft buiten het bereik van Terugkeer (verwijderen en bewaartermijnen gelden daar niet). Toch hier opslaan?")
-}
-
-// pdfChosen goes on after the save dialog: into a local folder the PDF is made at
-// once; into a synced or network folder only after the user confirms. The empty file
-// the dialog made is removed before asking, so that its name (which holds the
-// person's surname) does not wait there while the question is open.
-func (v *PersonView) pdfChosen(path string, open bool) {
-	f := v.pdfFolders()
-	pl := f.placeOf(path)
-	if pl.Local() {
-		f.saved(path)
-		v.SavePDF(path, open)
-		return
-	}
-	if st, err := os.Stat(path); err == nil && st.Size() == 0 {
-		if err := os.Remove(path); err != nil && !errors.Is(err, os.ErrNotExist) {
-			showError(v.win, T("Het bestand kon niet worden gekozen."), err)
-			return
-		}
-	}
-	confirm(v.win, T("PDF buiten deze laptop opslaan?"), leavesLaptopText(pl), T("Toch opslaan"), func() {
-		v.SavePDF(path, open)
-	})
 }
 
 // pdfFolders is the shell's, or this machine's for a view made on its own.

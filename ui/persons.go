@@ -21,6 +21,7 @@ const (
 	EmptyText       = "Nog geen personen. Importeer berichten of laad de voorbeeldberichten."
 	LoadExamplesBtn = "Voorbeeldberichten laden"
 	NoResultsText   = "Geen personen gevonden. Pas de zoekopdracht of de filters aan."
+	NoUpcomingText  = "Geen vrijlatingen vanaf vandaag. Kies 'Alle einddatums' om iedereen te zien."
 )
 
 // PageSize is how many persons one database query fetches.
@@ -32,19 +33,44 @@ const maxCachedPages = 20
 // SearchDelay is how long typing must pause before the search runs.
 var SearchDelay = 250 * time.Millisecond
 
-// columns of the person table, in order: width is the preferred width; a column with a
-// min shares the room the others leave (see fitColumns).
+// Columns of the person table, in order: width is the preferred width; a column with a
+// min shares the room the others leave (see fitColumns). Vrijlating comes second, so
+// that it is in view at 800 px; then the six domains, compact (in caption size), and
+// what identifies a person besides the name. A header with a sort sorts the list (a
+// second tap the other way round).
+const (
+	colNaam = iota
+	colVrijlating
+	colEinddatum
+	colStatus
+	colDomain     // the first of six, in the order of app.Domains()
+	colGeboren    = colDomain + 6
+	colInrichting = colGeboren + 1
+)
+
 var columns = []tableColumn{
-	{"Naam", 290, 170},
-	{"Geboortedatum", 130, 0},
-	{"Inrichting", 230, 140},
-	{"Einddatum", 115, 0},
-	{"Status", 100, 0},
-	{"Vrijlating", 160, 0},
+	{title: "Naam", width: 250, min: 130, sort: app.SortByName, sortable: true},
+	{title: "Vrijlating", width: 110, sort: app.SortByRelease, sortable: true},
+	{title: "Einddatum", width: 96, sort: app.SortByRelease, sortable: true},
+	{title: "Status", width: 80, sort: app.SortByEindStatus, sortable: true},
+	{title: "ID-bewijs", width: domainWidth, small: true},
+	{title: "Onderdak", width: domainWidth, small: true},
+	{title: "Werk/ink.", width: domainWidth, small: true},
+	{title: "Schulden", width: domainWidth, small: true},
+	{title: "Zorg", width: domainWidth, small: true},
+	{title: "Thuis", width: domainWidth, small: true},
+	{title: "Geboren", width: 96, sort: app.SortByBirth, sortable: true},
+	{title: "Inrichting", width: 200, min: 110, sort: app.SortByInrichting, sortable: true},
 }
 
-// release-window filter choices, in days (0: no filter).
-var releaseWindows = []int{0, 7, 14, 30, 90}
+// domainWidth fits "n. bereikb." and "Onderdak" in caption size.
+const domainWidth = 71
+
+// release-window filter choices, in days: fromToday (the default: upcoming releases,
+// not those of years ago), 0 (no filter), or the days from today.
+const fromToday = -1
+
+var releaseWindows = []int{fromToday, 0, 7, 14, 30, 90}
 
 // PersonsView is the searchable, filterable list of persons. The table asks for rows
 // through callbacks; rows come from the database a page at a time (PersonQuery.Limit and
@@ -62,7 +88,9 @@ type PersonsView struct {
 	controle *widget.Check
 	plan     *widget.Select // met en zonder D&R-plan, met D&R-plan, open afspraken voor de gemeente
 	traject  *widget.Select
-	sortBy   *widget.Select
+	// sort and desc are the order the column headers chose.
+	sort app.PersonSort
+	desc bool
 	// The domain filter: domein (0: all domains) and domeinStatus (0: no filter).
 	domein, domeinStatus *widget.Select
 	signal               *widget.Select // 0: every person; else personSignalKinds()[i-1], as the Overzicht counts it
@@ -70,6 +98,11 @@ type PersonsView struct {
 	table     *personTable
 	count     *widget.Label
 	loadBtn   *widget.Button
+	pdfBtn    *widget.Button
+	csvBtn    *widget.Button
+	lists     ListWriter
+	saver     *fileSaver
+	noText    *widget.Label
 	empty     fyne.CanvasObject
 	noResults fyne.CanvasObject
 	listPane  fyne.CanvasObject
@@ -78,15 +111,19 @@ type PersonsView struct {
 	// Paging state, touched only on the Fyne goroutine.
 	gen      int // bumped on every new query; stale pages are dropped
 	query    app.PersonQuery
-	pages    map[int][]app.PersonRow
+	pages    map[int][]app.PersonListRow
 	lru      []int
 	pending  map[int]bool
 	known    int  // rows known to exist
 	complete bool // known is the exact total
-	timer    *time.Timer
-	cancel   context.CancelFunc
-	qctx     context.Context
-	ready    bool
+	total    int  // the count of the query (CountPersons); -1 until it is in
+	// anyone: the database holds persons, whatever the filters (the empty state
+	// otherwise).
+	anyone bool
+	timer  *time.Timer
+	cancel context.CancelFunc
+	qctx   context.Context
+	ready  bool
 	// afterLoad is what a key pressed in the search box still has to do when the results
 	// of what was typed come in (Enter: open one person or enter the list; Down: enter
 	// the list). Typing again clears it.
@@ -109,7 +146,8 @@ func NewPersonsView(ctx context.Context, svc Service, win fyne.Window, examples 
 	if bg == nil {
 		bg = &tasks{}
 	}
-	v := &PersonsView{svc: svc, win: win, examples: examples, ctx: ctx, bg: bg, onOpen: onOpen}
+	v := &PersonsView{svc: svc, win: win, examples: examples, ctx: ctx, bg: bg, onOpen: onOpen, sort: app.SortByRelease, total: -1}
+	v.saver = &fileSaver{win: win, bg: bg, folders: newPDFFolders(app.Platform{}), openURL: systemOpen}
 
 	v.table = newPersonTable(v.tableSize, newCell, v.updateCell, columns)
 	v.table.toSearch = v.FocusSearch
@@ -118,8 +156,8 @@ func NewPersonsView(ctx context.Context, svc Service, win fyne.Window, examples 
 		v.Search.CursorColumn = len([]rune(v.Search.Text))
 		v.Search.TypedRune(r)
 	}
-	v.table.CreateHeader = newHeader
-	v.table.UpdateHeader = updateHeader
+	v.table.CreateHeader = func() fyne.CanvasObject { return newSortHeader(v.sortOn) }
+	v.table.UpdateHeader = v.updateHeader
 	v.table.OnSelected = v.selected
 
 	v.Search = NewEscEntry(nil)
@@ -138,8 +176,6 @@ func NewPersonsView(ctx context.Context, svc Service, win fyne.Window, examples 
 	v.traject = widget.NewSelect([]string{T("Alle trajecten"), T("Aangemeld"), T("In behandeling"), T("Afgesloten")},
 		func(string) { v.runQueryNow() })
 	v.traject.SetSelectedIndex(0)
-	v.sortBy = widget.NewSelect([]string{T("Sorteren op vrijlating"), T("Sorteren op naam")}, func(string) { v.runQueryNow() })
-	v.sortBy.SetSelectedIndex(0)
 	v.domein, v.domeinStatus = domainFilterSelects(v.runQueryNow)
 	v.plan = widget.NewSelect([]string{T("Met en zonder D&R-plan"), T("Met D&R-plan"), T("Open afspraken voor de gemeente")},
 		func(string) { v.runQueryNow() })
@@ -154,9 +190,11 @@ func NewPersonsView(ctx context.Context, svc Service, win fyne.Window, examples 
 	v.count = widget.NewLabel("")
 	title := widget.NewLabelWithStyle(T("Personen"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	refresh := widget.NewButtonWithIcon(T("Vernieuwen"), theme.ViewRefreshIcon(), v.Reload)
-	filters := container.NewGridWithColumns(3, v.release, v.traject, v.sortBy, v.domein, v.domeinStatus, v.plan, v.signal, v.controle)
+	v.pdfBtn = widget.NewButtonWithIcon(T("PDF"), theme.DocumentPrintIcon(), func() { v.Export(false) })
+	v.csvBtn = widget.NewButtonWithIcon(T("CSV"), theme.DocumentSaveIcon(), func() { v.Export(true) })
+	filters := container.NewGridWithColumns(3, v.release, v.traject, v.plan, v.domein, v.domeinStatus, v.signal, v.controle)
 	top := container.NewVBox(
-		container.NewBorder(nil, nil, title, refresh, v.count),
+		container.NewBorder(nil, nil, title, container.NewHBox(v.pdfBtn, v.csvBtn, refresh), v.count),
 		v.Search,
 		filters,
 	)
@@ -165,7 +203,8 @@ func NewPersonsView(ctx context.Context, svc Service, win fyne.Window, examples 
 	v.loadBtn.Importance = widget.HighImportance
 	emptyLabel := widget.NewLabelWithStyle(T(EmptyText), fyne.TextAlignCenter, fyne.TextStyle{})
 	v.empty = container.NewCenter(container.NewVBox(emptyLabel, container.NewCenter(v.loadBtn)))
-	v.noResults = container.NewCenter(widget.NewLabel(T(NoResultsText)))
+	v.noText = widget.NewLabel(T(NoResultsText))
+	v.noResults = container.NewCenter(v.noText)
 
 	v.empty.Hide()
 	v.noResults.Hide()
@@ -199,7 +238,10 @@ func domainFilterSelects(changed func()) (domein, status *widget.Select) {
 }
 
 func releaseLabel(days int) string {
-	if days == 0 {
+	switch days {
+	case fromToday:
+		return T("Vrijlating vanaf vandaag")
+	case 0:
 		return T("Alle einddatums")
 	}
 	return tf("Vrijlating binnen {{.N}} dagen", "N", days)
@@ -207,10 +249,7 @@ func releaseLabel(days int) string {
 
 // currentQuery builds the query from the search box and filters.
 func (v *PersonsView) currentQuery() app.PersonQuery {
-	q := app.PersonQuery{Zoek: strings.TrimSpace(v.Search.Text), ControleNodig: v.controle.Checked, Sort: app.SortByRelease}
-	if v.sortBy.SelectedIndex() == 1 {
-		q.Sort = app.SortByName
-	}
+	q := app.PersonQuery{Zoek: strings.TrimSpace(v.Search.Text), ControleNodig: v.controle.Checked, Sort: v.sort, Desc: v.desc}
 	if i := v.traject.SelectedIndex(); i > 0 {
 		q.Traject = []app.TrajectStatus{app.Aangemeld, app.InBehandeling, app.Afgesloten}[i-1]
 	}
@@ -226,14 +265,23 @@ func (v *PersonsView) currentQuery() app.PersonQuery {
 	case 2:
 		q.HeeftPlan, q.AfsprakenGemeente = true, true
 	}
-	if i := v.release.SelectedIndex(); i > 0 {
+	if i := v.release.SelectedIndex(); i >= 0 && releaseWindows[i] != 0 {
 		today := todayOf(v.svc.Now())
-		q.ReleaseFrom, q.ReleaseTo = today, today.AddDays(releaseWindows[i])
+		q.ReleaseFrom = today
+		if releaseWindows[i] > 0 {
+			q.ReleaseTo = today.AddDays(releaseWindows[i])
+		}
 	}
 	if i := v.signal.SelectedIndex(); i > 0 {
 		q.Signaal, q.SignaalVandaag = personSignalKinds()[i-1], todayOf(v.svc.Now())
 	}
 	return q
+}
+
+// onlyFromToday: q filters on nothing but the default release window.
+func onlyFromToday(q app.PersonQuery) bool {
+	q.Sort, q.Desc, q.ReleaseFrom = 0, false, app.Date{}
+	return q == (app.PersonQuery{})
 }
 
 func filtered(q app.PersonQuery) bool {
@@ -288,11 +336,42 @@ func (v *PersonsView) runQueryNow() {
 	v.cancel, v.qctx = cancel, ctx
 	v.gen++
 	v.query = v.currentQuery()
-	v.pages = map[int][]app.PersonRow{}
+	v.pages = map[int][]app.PersonListRow{}
 	v.lru = nil
 	v.pending = map[int]bool{}
-	v.known, v.complete = 0, false
+	v.known, v.complete, v.total = 0, false, -1
 	v.fetch(ctx, 0, true)
+	v.countAll(ctx)
+}
+
+// countAll counts the persons of the query off the UI goroutine: the total the list
+// shows ("1.234 personen"), and with it the table's length. When there are none, it
+// also finds out whether the database holds anyone at all (the empty state).
+func (v *PersonsView) countAll(ctx context.Context) {
+	gen, q := v.gen, v.query
+	v.bg.run(func() {
+		n, err := v.svc.CountPersons(ctx, q)
+		anyone := n > 0
+		if err == nil && n == 0 {
+			var all int
+			all, err = v.svc.CountPersons(ctx, app.PersonQuery{})
+			anyone = all > 0
+		}
+		fyne.Do(func() {
+			if gen != v.gen {
+				return
+			}
+			if err != nil {
+				if !errors.Is(err, context.Canceled) {
+					showError(v.win, T("De lijst met personen kon niet worden gelezen."), err)
+				}
+				return
+			}
+			v.total, v.anyone = n, anyone
+			v.known, v.complete = n, true
+			v.show()
+		})
+	})
 }
 
 // submitSearch is Enter in the search box: the search runs at once, and then a single
@@ -342,7 +421,7 @@ func (v *PersonsView) fetch(ctx context.Context, p int, first bool) {
 	gen, q := v.gen, v.query
 	q.Limit, q.Offset = PageSize, p*PageSize
 	v.bg.run(func() {
-		rows, err := v.svc.Persons(ctx, q)
+		rows, err := v.svc.PersonList(ctx, q)
 		fyne.Do(func() {
 			if gen != v.gen {
 				return // a newer query replaced this one
@@ -368,13 +447,16 @@ func (v *PersonsView) fetch(ctx context.Context, p int, first bool) {
 	})
 }
 
-func (v *PersonsView) storePage(p int, rows []app.PersonRow) {
+func (v *PersonsView) storePage(p int, rows []app.PersonListRow) {
 	v.pages[p] = rows
 	v.lru = append(v.lru, p)
 	for len(v.lru) > maxCachedPages {
 		old := v.lru[0]
 		v.lru = v.lru[1:]
 		delete(v.pages, old)
+	}
+	if v.total >= 0 {
+		return // the count is in: the table's length
 	}
 	if end := p*PageSize + len(rows); end > v.known {
 		v.known = end
@@ -388,26 +470,36 @@ func (v *PersonsView) storePage(p int, rows []app.PersonRow) {
 // show switches between list, "no results" and the empty state and updates the count.
 func (v *PersonsView) show() {
 	if v.known == 0 && v.complete {
+		if v.total < 0 {
+			return // the count decides between "no results" and the empty state
+		}
 		v.table.Hide()
-		if filtered(v.query) {
+		if v.anyone || filtered(v.query) && !onlyFromToday(v.query) {
 			v.empty.Hide()
 			v.listPane.Show()
 			v.noResults.Show()
+			v.noText.SetText(T(NoResultsText))
+			if onlyFromToday(v.query) {
+				v.noText.SetText(T(NoUpcomingText))
+			}
 		} else {
 			v.listPane.Hide()
 			v.empty.Show()
 		}
-		v.count.SetText(plural(0, "{{.N}} personen", "{{.N}} personen"))
+		v.count.SetText(tf("{{.N}} personen", "N", 0))
 		return
 	}
 	v.empty.Hide()
 	v.noResults.Hide()
 	v.listPane.Show()
 	v.table.Show()
-	if v.complete {
-		v.count.SetText(plural(v.known, "{{.N}} persoon", "{{.N}} personen"))
-	} else {
-		v.count.SetText(tf("{{.N}} of meer personen", "N", v.known))
+	switch {
+	case v.complete && v.known == 1:
+		v.count.SetText(tf("{{.N}} persoon", "N", 1))
+	case v.complete:
+		v.count.SetText(tf("{{.N}} personen", "N", formatCount(v.known)))
+	default:
+		v.count.SetText(tf("{{.N}} of meer personen", "N", formatCount(v.known)))
 	}
 	v.table.Refresh()
 }
@@ -424,14 +516,14 @@ func (v *PersonsView) tableSize() (int, int) {
 }
 
 // row returns the person at index i, loading its page when it is not cached.
-func (v *PersonsView) row(i int) (app.PersonRow, bool) {
+func (v *PersonsView) row(i int) (app.PersonListRow, bool) {
 	p := i / PageSize
 	rows, ok := v.pages[p]
 	if !ok || i-p*PageSize >= len(rows) {
 		if v.qctx != nil && (i < v.known || !v.complete) {
 			v.fetch(v.qctx, p, false)
 		}
-		return app.PersonRow{}, false
+		return app.PersonListRow{}, false
 	}
 	return rows[i-p*PageSize], true
 }
@@ -446,10 +538,49 @@ func newHeader() fyne.CanvasObject {
 	return widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 }
 
-func updateHeader(id widget.TableCellID, o fyne.CanvasObject) {
-	if id.Col >= 0 && id.Col < len(columns) {
-		o.(*widget.Label).SetText(T(columns[id.Col].title))
+// updateHeader shows a column's title and, on the column the list is sorted by, which
+// way.
+func (v *PersonsView) updateHeader(id widget.TableCellID, o fyne.CanvasObject) {
+	if id.Col < 0 || id.Col >= len(columns) {
+		return
 	}
+	c := columns[id.Col]
+	h := o.(*sortHeader)
+	h.col = id.Col
+	h.set(T(c.title), c.small, c.sortable && c.sort == v.sort && v.sortColumn() == id.Col, v.desc)
+}
+
+// sortColumn is the column whose header shows the sort: Einddatum and Vrijlating sort
+// alike, and the arrow stands on Vrijlating.
+func (v *PersonsView) sortColumn() int {
+	for i, c := range columns {
+		if c.sortable && c.sort == v.sort {
+			return i
+		}
+	}
+	return -1
+}
+
+// sortOn is a tap on column col's header: sort by it, or the other way round when the
+// list is sorted by it already.
+func (v *PersonsView) sortOn(col int) {
+	if col < 0 || col >= len(columns) || !columns[col].sortable {
+		return
+	}
+	if s := columns[col].sort; s == v.sort {
+		v.desc = !v.desc
+	} else {
+		v.sort, v.desc = s, false
+	}
+	v.table.Refresh()
+	v.runQueryNow()
+}
+
+// SortBy sorts the list as tapping headers does (tests, the Overzicht).
+func (v *PersonsView) SortBy(s app.PersonSort, desc bool) {
+	v.sort, v.desc = s, desc
+	v.table.Refresh()
+	v.runQueryNow()
 }
 
 func (v *PersonsView) updateCell(id widget.TableCellID, o fyne.CanvasObject) {
@@ -457,6 +588,12 @@ func (v *PersonsView) updateCell(id widget.TableCellID, o fyne.CanvasObject) {
 	// The highlighted row is bold while the list has the keyboard: Fyne's own marker is
 	// a faint box around one cell.
 	l.TextStyle.Bold = v.table.focused && id.Row == v.table.row
+	l.SizeName = theme.SizeNameText
+	l.Alignment = fyne.TextAlignLeading
+	if id.Col >= 0 && id.Col < len(columns) && columns[id.Col].small {
+		l.SizeName = theme.SizeNameCaptionText
+		l.Alignment = fyne.TextAlignCenter
+	}
 	text := ""
 	if r, ok := v.row(id.Row); ok {
 		text = cellText(r, id.Col, todayOf(v.svc.Now()))
@@ -467,32 +604,56 @@ func (v *PersonsView) updateCell(id widget.TableCellID, o fyne.CanvasObject) {
 }
 
 // cellText is the text of one column for one person.
-func cellText(r app.PersonRow, col int, today app.Date) string {
-	switch col {
-	case 0:
+func cellText(r app.PersonListRow, col int, today app.Date) string {
+	switch {
+	case col == colNaam:
 		name := app.Visible(r.Person.FullName())
 		if r.ControleNodig {
 			name += " (" + T("controle nodig") + ")"
 		}
 		return name
-	case 1:
+	case col == colGeboren:
 		return formatDate(r.Geboortedatum)
-	case 2:
+	case col == colInrichting:
 		return app.Visible(r.Inrichting)
-	case 3:
+	case col == colEinddatum:
 		if r.Einddatum.IsZero() {
 			return T("onbekend")
 		}
 		return formatDate(r.Einddatum)
-	case 4:
+	case col == colStatus:
 		return statusLabel(r.EinddatumStatus)
-	case 5:
+	case col == colVrijlating:
 		if r.Einddatum.IsZero() {
 			return ""
 		}
 		return daysText(today.DaysUntil(r.Einddatum))
+	case col >= colDomain && col < colDomain+6 && col-colDomain < len(r.Domeinen):
+		return domainShort(r.Domeinen[col-colDomain])
 	}
 	return ""
+}
+
+// domainShort is a domain's compact status in the list (app.ListDomainStatuses).
+func domainShort(s app.DomainStatus) string {
+	if s.Opvolging != "" {
+		switch s.Opvolging {
+		case app.FollowupInBehandeling:
+			return T("in beh.")
+		case app.FollowupNietNodig:
+			return T("n. nodig")
+		case app.FollowupNietBereikbaar:
+			return T("n. bereikb.")
+		}
+		return T(s.Opvolging.Label())
+	}
+	switch s.Toestemming {
+	case app.ConsentNee:
+		return T("nee")
+	case app.ConsentIngetrokken:
+		return T("ingetr.")
+	}
+	return "—"
 }
 
 func (v *PersonsView) selected(id widget.TableCellID) {
@@ -512,8 +673,9 @@ func (v *PersonsView) OpenRow(i int) { v.selected(widget.TableCellID{Row: i}) }
 // (sorted by release date) and runs the query.
 func (v *PersonsView) ShowReleasesWithin(days int) {
 	for i, d := range releaseWindows {
-		if d >= days {
-			v.sortBy.SetSelectedIndex(0)
+		if d > 0 && d >= days {
+			v.sort, v.desc = app.SortByRelease, false
+			v.table.Refresh()
 			v.release.SetSelectedIndex(i)
 			return
 		}
@@ -531,15 +693,67 @@ func (v *PersonsView) ShowSignal(k app.SignalKind) {
 	v.ready = false // one query below, not one per widget reset
 	v.Search.SetText("")
 	v.controle.SetChecked(false)
-	for _, s := range []*widget.Select{v.release, v.traject, v.domein, v.domeinStatus, v.plan} {
+	for _, s := range []*widget.Select{v.traject, v.domein, v.domeinStatus, v.plan} {
 		s.SetSelectedIndex(0)
 	}
+	v.release.SetSelectedIndex(slices.Index(releaseWindows, 0)) // every release date: the signal has its own window
 	v.ready = true
 	if v.signal.SelectedIndex() == i+1 {
 		v.runQueryNow()
 		return
 	}
 	v.signal.SetSelectedIndex(i + 1)
+}
+
+// Export saves the list as filtered and sorted: as the release-list PDF, or with csv as
+// a CSV file for Excel (BSN masked). Both are recorded in the audit log.
+func (v *PersonsView) Export(csv bool) {
+	if v.lists == nil {
+		showError(v.win, T("Deze lijst opslaan is in deze versie niet beschikbaar."), nil)
+		return
+	}
+	v.saver.ask(v.exportJob(csv))
+}
+
+// exportJob is the list as shown, as a file to save.
+func (v *PersonsView) exportJob(csv bool) saveJob {
+	q := v.currentQuery()
+	req := app.ListRequest{Query: &q, Options: app.ListOptions{Max: MaxPDFRows}}
+	btn := v.pdfBtn
+	if csv {
+		req.Options.Max, btn = 0, v.csvBtn
+	}
+	return saveJob{
+		name:  listFileName("personen", csv, todayOf(v.svc.Now())),
+		csv:   csv,
+		write: func(path string) error { return v.lists(v.ctx, req, csv, path) },
+		open:  true,
+		busy:  buttonBusy(btn),
+	}
+}
+
+// MaxPDFRows bounds the Personen list on paper: beyond it a PDF is no help at a
+// consultation, and the CSV holds any length.
+const MaxPDFRows = 2000
+
+// listFileName is a list's default file name: <soort>-<dd-mm-jjjj>.pdf or .csv.
+func listFileName(kind string, csv bool, today app.Date) string {
+	ext := ".pdf"
+	if csv {
+		ext = ".csv"
+	}
+	return kind + "-" + formatDate(today) + ext
+}
+
+// buttonBusy disables b while its file is being written.
+func buttonBusy(b *widget.Button) func(bool) {
+	return func(busy bool) {
+		if busy {
+			b.Disable()
+		} else {
+			b.Enable()
+		}
+	}
 }
 
 // FocusSearch puts the cursor in the search box (Ctrl+F).

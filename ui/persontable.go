@@ -2,8 +2,11 @@ package ui
 
 import (
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
+
+	"github.com/terugkeer/terugkeer/app"
 )
 
 // personTable is the Personen list with keys of its own: Up and Down move the highlight,
@@ -26,10 +29,14 @@ type personTable struct {
 }
 
 // tableColumn is a column's title, preferred width and, for a column that gives and takes
-// room, its minimum width (0: always the preferred width).
+// room, its minimum width (0: always the preferred width); sortable columns sort the
+// list by sort, small ones are drawn in caption size.
 type tableColumn struct {
 	title      string
 	width, min float32
+	sort       app.PersonSort
+	sortable   bool
+	small      bool
 }
 
 func newPersonTable(length func() (int, int), create func() fyne.CanvasObject,
@@ -158,4 +165,56 @@ func (t *personTable) leave() {
 	if t.toSearch != nil {
 		t.toSearch()
 	}
+}
+
+// sortHeader is a column header that sorts the list when tapped: its title, and on the
+// column the list is sorted by an arrow that says which way.
+type sortHeader struct {
+	widget.BaseWidget
+	label *widget.Label
+	icon  *widget.Icon
+	col   int
+	onTap func(col int)
+}
+
+func newSortHeader(onTap func(int)) *sortHeader {
+	h := &sortHeader{label: widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
+		icon: widget.NewIcon(nil), onTap: onTap}
+	h.label.Truncation = fyne.TextTruncateEllipsis
+	h.icon.Hide()
+	h.ExtendBaseWidget(h)
+	return h
+}
+
+// set shows title; sorted puts the arrow on it (down when desc).
+func (h *sortHeader) set(title string, small, sorted, desc bool) {
+	h.label.SizeName = theme.SizeNameText
+	if small {
+		h.label.SizeName = theme.SizeNameCaptionText
+	}
+	h.label.SetText(title)
+	switch {
+	case !sorted:
+		h.icon.Hide()
+	case desc:
+		h.icon.SetResource(theme.MenuDropDownIcon())
+		h.icon.Show()
+	default:
+		h.icon.SetResource(theme.MenuDropUpIcon())
+		h.icon.Show()
+	}
+}
+
+// Tapped sorts by this column.
+func (h *sortHeader) Tapped(*fyne.PointEvent) {
+	if h.onTap != nil {
+		h.onTap(h.col)
+	}
+}
+
+// Title is the header's text (tests).
+func (h *sortHeader) Title() string { return h.label.Text }
+
+func (h *sortHeader) CreateRenderer() fyne.WidgetRenderer {
+	return widget.NewSimpleRenderer(container.NewBorder(nil, nil, nil, h.icon, h.label))
 }

@@ -17,8 +17,9 @@ import (
 // Options are what cmd/terugkeer wires in besides the service.
 type Options struct {
 	Examples []Example
-	PDF      PDFWriter // nil: "PDF maken" explains it is unavailable
-	Mailbox  Mailbox   // nil: no "Postvak ophalen"
+	PDF      PDFWriter  // nil: "PDF maken" explains it is unavailable
+	Lists    ListWriter // the lists as PDF or CSV; nil: their buttons explain it is unavailable
+	Mailbox  Mailbox    // nil: no "Postvak ophalen"
 	// ReadFile reads a file to import (importers.ReadFile: with its size limit); nil:
 	// os.ReadFile.
 	ReadFile func(path string) ([]byte, error)
@@ -80,6 +81,7 @@ func NewShell(ctx context.Context, svc Service, win fyne.Window, opts Options) *
 		screens: map[string]fyne.CanvasObject{}, navBtns: map[string]*widget.Button{}}
 	s.pdfFolders = newPDFFolders(opts.Platform)
 	s.Persons = NewPersonsView(ctx, svc, win, opts.Examples, s.bg, s.OpenPerson)
+	s.Persons.lists, s.Persons.saver.folders = opts.Lists, s.pdfFolders
 	s.Overview = NewOverviewView(ctx, svc, win, s.bg, s)
 	s.Actions = NewActionsView(ctx, svc, win, s.bg, s.OpenPerson, func() { s.Show(SectionInstelling) })
 	s.Import = NewImportView(ctx, svc, win, s.bg, opts.Mailbox, s)

@@ -16,6 +16,8 @@ type Service interface {
 	Now() time.Time
 
 	Persons(ctx context.Context, q app.PersonQuery) ([]app.PersonRow, error)
+	PersonList(ctx context.Context, q app.PersonQuery) ([]app.PersonListRow, error)
+	CountPersons(ctx context.Context, q app.PersonQuery) (int, error)
 	PersonFile(ctx context.Context, id int64) (*app.PersonFile, error)
 	CloseTraject(ctx context.Context, personID int64, u app.Uitkomst, on app.Date) error
 	RemovePerson(ctx context.Context, id int64) error
@@ -66,6 +68,11 @@ var _ Service = (*app.Service)(nil)
 // not at all (cmd/terugkeer wires app.Service.PersonReport and report.WriteFile; ui
 // itself talks only to app).
 type PDFWriter func(ctx context.Context, personID int64, path string) error
+
+// ListWriter writes a list (app.Service.ListReport) to path as the release-list PDF
+// or, with csv, as CSV, whole or not at all and readable by its owner only
+// (cmd/terugkeer wires app.Service.ListReport and report.WriteListFile).
+type ListWriter func(ctx context.Context, req app.ListRequest, csv bool, path string) error
 
 // Example is one example message the empty state offers to import.
 type Example struct {

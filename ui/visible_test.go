@@ -40,7 +40,7 @@ func TestControlCharactersShownEscaped(t *testing.T) {
 	s.Show(SectionPersonen)
 	s.Wait()
 	rows := tableRows(s.Persons)
-	if len(rows) != 1 || rows[0][0] != `Jan\u202e Berg\r\n999990032 Nep` || rows[0][2] != `PI\r\nNergens` {
+	if len(rows) != 1 || rows[0][0] != `Jan\u202e Berg\r\n999990032 Nep` || rows[0][colInrichting] != `PI\r\nNergens` {
 		t.Fatalf("rows = %q", rows)
 	}
 	s.Persons.OpenRow(0)

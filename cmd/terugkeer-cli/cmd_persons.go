@@ -4,9 +4,11 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"io"
 	"text/tabwriter"
 
 	"github.com/terugkeer/terugkeer/app"
+	"github.com/terugkeer/terugkeer/report"
 )
 
 // personJSON is one element of persons --json; the field names are a contract.
@@ -39,8 +41,17 @@ func cmdPersons(ctx context.Context, e *env) error {
 	overDatum := fs.Bool("acties-over-datum", false, "alleen personen met een actie over de datum (--signaal actie-verlopen)")
 	dagen := fs.Int("dagen", app.DefaultSignalDays, "met --signaal: vrijlating binnen zoveel dagen")
 	nu := fs.String("nu", "", "met --signaal of --acties-over-datum: rekendatum JJJJ-MM-DD (standaard vandaag)")
+	asCSV := fs.Bool("csv", false, "CSV voor Excel (met de stand per domein; vastgelegd in het logboek)")
+	uit := fs.String("uit", "", "met --csv: CSV-bestand (standaard de uitvoer)")
+	full := fs.Bool("volledig-bsn", false, "met --csv: het hele BSN in plaats van de laatste vier cijfers")
 	if err := parse(fs, e.args); err != nil {
 		return err
+	}
+	if *asJSON && *asCSV {
+		return usagef("Kies --json of --csv, niet allebei.")
+	}
+	if !*asCSV && (*uit != "" || *full) {
+		return usagef("--uit en --volledig-bsn horen bij --csv.")
 	}
 	q := app.PersonQuery{Zoek: *zoek, Sort: app.SortByName, HeeftPlan: *plan, AfsprakenGemeente: *afspraken}
 	if err := domainFilterFlags(&q, *domein, *status); err != nil {
@@ -48,6 +59,9 @@ func cmdPersons(ctx context.Context, e *env) error {
 	}
 	if err := signalFlags(&q, *signaal, *overDatum, *dagen, *nu); err != nil {
 		return err
+	}
+	if *asCSV {
+		return personsCSV(ctx, e, q, *uit, app.ListOptions{VolledigBSN: *full})
 	}
 	rows, err := e.svc.Persons(ctx, q)
 	if err != nil {
@@ -107,6 +121,23 @@ func signalFlags(q *app.PersonQuery, signaal string, overDatum bool, dagen int, 
 		}
 		q.SignaalVandaag = app.DateOf(t)
 	}
+	return nil
+}
+
+// personsCSV writes the persons of q as CSV to the file uit, or to the output when uit
+// is "". The export is recorded in the audit log.
+func personsCSV(ctx context.Context, e *env, q app.PersonQuery, uit string, opts app.ListOptions) error {
+	l, err := e.svc.PersonListReport(ctx, e.now(), q, opts)
+	if err != nil {
+		return err
+	}
+	if uit == "" {
+		return report.WriteListCSV(e.stdout, l)
+	}
+	if err := report.WriteFile(uit, func(w io.Writer) error { return report.WriteListCSV(w, l) }); err != nil {
+		return writeError(uit, err)
+	}
+	fmt.Fprintf(e.stdout, "Personenlijst (%d personen) opgeslagen in %s.\n", len(l.Rijen), uit)
 	return nil
 }
 

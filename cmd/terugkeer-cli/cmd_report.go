@@ -14,7 +14,7 @@ import (
 )
 
 const reportUsage = "report persoon (--bsn N | --id N) --uit BESTAND.pdf [--volledig-bsn] | " +
-	"report vrijlatingen [--weken 4] [--nu JJJJ-MM-DD] --uit BESTAND.pdf"
+	"report vrijlatingen [--weken 4] [--nu JJJJ-MM-DD] [--csv [--volledig-bsn]] --uit BESTAND.pdf|BESTAND.csv"
 
 // cmdReport makes the PDF overviews for the nazorg consultation. Both are recorded in
 // the audit log; the file appears only when it is complete.
@@ -68,12 +68,17 @@ func reportReleases(ctx context.Context, e *env, args []string) error {
 	flags := newFlags("report vrijlatingen")
 	weeks := flags.Int("weken", 4, "aantal weken vooruit")
 	nu := flags.String("nu", "", "peildatum JJJJ-MM-DD (standaard vandaag)")
-	uit := flags.String("uit", "", "PDF-bestand")
+	uit := flags.String("uit", "", "PDF-bestand (met --csv: CSV-bestand)")
+	asCSV := flags.Bool("csv", false, "CSV voor Excel in plaats van PDF")
+	full := flags.Bool("volledig-bsn", false, "met --csv: het hele BSN in plaats van de laatste vier cijfers")
 	if err := parse(flags, args); err != nil {
 		return err
 	}
 	if *uit == "" {
 		return usagef("Geef met --uit het PDF-bestand op.")
+	}
+	if *full && !*asCSV {
+		return usagef("--volledig-bsn hoort bij --csv: de PDF toont geen BSN.")
 	}
 	now := e.now()
 	if *nu != "" {
@@ -83,11 +88,11 @@ func reportReleases(ctx context.Context, e *env, args []string) error {
 		}
 		now = d.Time()
 	}
-	l, err := e.svc.ReleaseReport(ctx, now, *weeks)
+	l, err := e.svc.ReleaseReportWith(ctx, now, *weeks, app.ListOptions{VolledigBSN: *full})
 	if err != nil {
 		return err
 	}
-	if err := report.WriteFile(*uit, func(w io.Writer) error { return report.WriteReleases(w, l) }); err != nil {
+	if err := report.WriteListFile(*uit, l, *asCSV); err != nil {
 		return writeError(*uit, err)
 	}
 	fmt.Fprintf(e.stdout, "Vrijlatingenlijst (%d personen) opgeslagen in %s.\n", len(l.Rijen), *uit)

@@ -141,6 +141,13 @@ func openShell(ctx context.Context, svc *app.Service, w fyne.Window) {
 			}
 			return report.WriteFile(path, func(out io.Writer) error { return report.WritePerson(out, r) })
 		},
+		Lists: func(ctx context.Context, req app.ListRequest, csv bool, path string) error {
+			l, err := svc.ListReport(ctx, svc.Now(), req)
+			if err != nil {
+				return err
+			}
+			return report.WriteListFile(path, l, csv)
+		},
 		Mailbox:  newMailbox(svc),
 		ReadFile: importers.ReadFile, // refuses files over importers.MaxFileSize
 	})

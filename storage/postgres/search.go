@@ -43,7 +43,7 @@ func (r *reader) SearchPersons(q app.PersonQuery) ([]app.PersonRow, error) {
 
 // searchQuery is the query of SearchPersons and its arguments.
 func searchQuery(q app.PersonQuery) (string, []any, error) {
-	order, err := orderBy(q.Sort)
+	order, err := orderBy(q)
 	if err != nil {
 		return "", nil, err
 	}
@@ -108,17 +108,61 @@ func personFilter(q app.PersonQuery) (string, []any) {
 	return " WHERE " + strings.Join(conds, " AND "), args
 }
 
-// orderBy is the ORDER BY clause of a sort. By release: the einddatum of the latest
-// detention, persons without one last (ascending puts NULLs last in PostgreSQL; SQLite
-// needs "vrijlating IS NULL" first), then by name: index persons_vrijlating.
-func orderBy(s app.PersonSort) (string, error) {
-	switch s {
-	case app.SortByName:
-		return `p.sorteernaam, p.id`, nil
-	case app.SortByRelease:
-		return `p.vrijlating, p.sorteernaam, p.id`, nil
+// CountPersons is the number of persons SearchPersons finds for q, without Limit and
+// Offset: the Personen list's total.
+func (r *reader) CountPersons(q app.PersonQuery) (int, error) {
+	if q.Signaal != "" && !q.Signaal.Valid() {
+		return 0, fmt.Errorf("onbekend signaal %q", q.Signaal)
 	}
-	return "", fmt.Errorf("onbekende sortering %d", s)
+	where, args := personFilter(q)
+	var n int
+	if err := r.queryRow(`SELECT count(*) FROM persons p `+latestDetentionJoin+where, args...).Scan(&n); err != nil {
+		return 0, fmt.Errorf("personen tellen: %w", err)
+	}
+	return n, nil
+}
+
+// sortKeys are the columns of each sort before the name and id that end every order,
+// and whether a person can lack the first (NULL or empty: those come last both ways).
+// The same as SQLite's (storage/sqlite/search.go); text is COLLATE "C", so bytewise.
+var sortKeys = map[app.PersonSort]struct {
+	cols     []string
+	nullable bool
+}{
+	app.SortByName:       {nil, false},
+	app.SortByRelease:    {[]string{`p.vrijlating`}, true},
+	app.SortByBirth:      {[]string{`p.geboortedatum`}, true},
+	app.SortByInrichting: {[]string{`COALESCE(d.inrichting, '')`}, true},
+	app.SortByEindStatus: {[]string{`COALESCE(d.einddatum_status, '')`, `p.vrijlating`}, true},
+}
+
+// orderBy is the ORDER BY clause of q's sort: its columns, then the name and the id, all
+// ascending or, with Desc, all descending; persons without the sort's value come last
+// either way (NULLS LAST where PostgreSQL would put them first). By release ascending
+// PostgreSQL puts NULLs last by itself (index persons_vrijlating); within a release
+// window there are none, so descending reads that index backwards.
+func orderBy(q app.PersonQuery) (string, error) {
+	key, ok := sortKeys[q.Sort]
+	if !ok {
+		return "", fmt.Errorf("onbekende sortering %d", q.Sort)
+	}
+	dir := ""
+	if q.Desc {
+		dir = " DESC"
+	}
+	var terms []string
+	window := !q.ReleaseFrom.IsZero() || !q.ReleaseTo.IsZero()
+	switch {
+	case !key.nullable, q.Sort == app.SortByRelease && (window || !q.Desc):
+	case q.Sort == app.SortByRelease:
+		terms = append(terms, `p.vrijlating IS NULL`)
+	default:
+		terms = append(terms, `COALESCE(`+key.cols[0]+`, '') = ''`)
+	}
+	for _, c := range append(key.cols, `p.sorteernaam`, `p.id`) {
+		terms = append(terms, c+dir)
+	}
+	return strings.Join(terms, ", "), nil
 }
 
 func scanPersonRow(rows pgx.Rows) (app.PersonRow, error) {

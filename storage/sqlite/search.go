@@ -17,15 +17,12 @@ const latestDetentionJoin = `LEFT JOIN detentions d ON d.id = p.laatste_detentie
 // SearchPersons lists the persons matching q. Every word of q.Zoek must occur in the
 // person's folded names, BSN or SKN.
 func (r *reader) SearchPersons(q app.PersonQuery) ([]app.PersonRow, error) {
-	order, err := orderBy(q.Sort)
+	order, err := orderBy(q)
 	if err != nil {
 		return nil, err
 	}
 	if q.Signaal != "" && !q.Signaal.Valid() {
 		return nil, fmt.Errorf("onbekend signaal %q", q.Signaal)
-	}
-	if q.Sort == app.SortByRelease && (!q.ReleaseFrom.IsZero() || !q.ReleaseTo.IsZero()) {
-		order = `p.vrijlating, p.sorteernaam, p.id` // the window leaves no NULLs: index persons_vrijlating
 	}
 	where, args := personFilter(q, r.commonWords(q))
 	limit := -1 // SQLite: no limit
@@ -136,16 +133,61 @@ func (r *reader) commonWords(q app.PersonQuery) bool {
 	return err == nil && n > commonWordHits
 }
 
-// orderBy is the ORDER BY clause of a sort. By release: the einddatum of the latest
-// detention, persons without one last, then by name.
-func orderBy(s app.PersonSort) (string, error) {
-	switch s {
-	case app.SortByName:
-		return `p.sorteernaam, p.id`, nil
-	case app.SortByRelease:
-		return `p.vrijlating IS NULL, p.vrijlating, p.sorteernaam, p.id`, nil
+// CountPersons is the number of persons SearchPersons finds for q, without Limit and
+// Offset: the Personen list's total.
+func (r *reader) CountPersons(q app.PersonQuery) (int, error) {
+	where, args := personFilter(q, false)
+	var n int
+	// SQLite drops the join when no filter reads the detention (a unique key, no column used).
+	if err := r.queryRow(`SELECT count(*) FROM persons p `+latestDetentionJoin+where, args...).Scan(&n); err != nil {
+		return 0, fmt.Errorf("personen tellen: %w", err)
 	}
-	return "", fmt.Errorf("onbekende sortering %d", s)
+	return n, nil
+}
+
+// sortKeys are the columns of each sort before the name and id that end every order,
+// and whether a person can lack the first (NULL or empty: those come last both ways).
+var sortKeys = map[app.PersonSort]struct {
+	cols     []string
+	nullable bool
+}{
+	app.SortByName:       {nil, false},
+	app.SortByRelease:    {[]string{`p.vrijlating`}, true},
+	app.SortByBirth:      {[]string{`p.geboortedatum`}, true},
+	app.SortByInrichting: {[]string{`COALESCE(d.inrichting, '')`}, true},
+	app.SortByEindStatus: {[]string{`COALESCE(d.einddatum_status, '')`, `p.vrijlating`}, true},
+}
+
+// orderBy is the ORDER BY clause of q's sort: its columns, then the name and the id, all
+// ascending or, with Desc, all descending (so that an index serves both ways: SQLite
+// reads persons_sorteernaam and persons_vrijlating backwards). Persons without the
+// sort's value come last either way. By release the window of ReleaseFrom/ReleaseTo
+// leaves no NULLs (index persons_vrijlating), and without one persons_vrijlating_eerst
+// serves the ascending order.
+func orderBy(q app.PersonQuery) (string, error) {
+	key, ok := sortKeys[q.Sort]
+	if !ok {
+		return "", fmt.Errorf("onbekende sortering %d", q.Sort)
+	}
+	dir := ""
+	if q.Desc {
+		dir = " DESC"
+	}
+	var terms []string
+	window := !q.ReleaseFrom.IsZero() || !q.ReleaseTo.IsZero()
+	switch {
+	case !key.nullable, q.Sort == app.SortByRelease && window:
+	case q.Sort == app.SortByRelease && q.Desc:
+		// NULL sorts first in SQLite, so descending puts it last by itself.
+	case q.Sort == app.SortByRelease:
+		terms = append(terms, `p.vrijlating IS NULL`)
+	default:
+		terms = append(terms, `COALESCE(`+key.cols[0]+`, '') = ''`)
+	}
+	for _, c := range append(key.cols, `p.sorteernaam`, `p.id`) {
+		terms = append(terms, c+dir)
+	}
+	return strings.Join(terms, ", "), nil
 }
 
 func scanPersonRow(rows *sql.Rows) (app.PersonRow, error) {

@@ -1,0 +1,53 @@
+package postgres
+
+import (
+	"fmt"
+
+	"github.com/terugkeer/terugkeer/app"
+)
+
+// ListDomainStates returns what the person list shows per domain of each of ids: the
+// consent states (the copy of consent_states), the recorded follow-up statuses and
+// whether the person has a D&R-plan, as on SQLite. The ids go in as one array.
+func (r *reader) ListDomainStates(ids []int64) (map[int64]app.ListStates, error) {
+	out := map[int64]app.ListStates{}
+	if len(ids) == 0 {
+		return out, nil
+	}
+	for _, id := range ids {
+		out[id] = app.ListStates{Consent: map[app.Domain]app.ConsentState{}, Followups: map[app.Domain]app.FollowupStatus{}}
+	}
+	const in = ` = ANY(?::bigint[])`
+	err := r.eachRow(`SELECT person_id, domain, state FROM consent_states WHERE person_id`+in, ids,
+		func(id int64, d, v string) { out[id].Consent[app.Domain(d)] = app.ConsentState(v) })
+	if err == nil {
+		err = r.eachRow(`SELECT person_id, domain, status FROM followups WHERE person_id`+in, ids,
+			func(id int64, d, v string) { out[id].Followups[app.Domain(d)] = app.FollowupStatus(v) })
+	}
+	if err == nil {
+		err = r.eachRow(`SELECT person_id, '', '' FROM plans WHERE person_id`+in, ids,
+			func(id int64, _, _ string) { st := out[id]; st.Plan = true; out[id] = st })
+	}
+	if err != nil {
+		return nil, fmt.Errorf("domeinstand lezen: %w", err)
+	}
+	return out, nil
+}
+
+// eachRow calls fn with the three columns (an id and two texts) of every row.
+func (r *reader) eachRow(query string, arg any, fn func(int64, string, string)) error {
+	rows, err := r.query(query, arg)
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var id int64
+		var a, b string
+		if err := rows.Scan(&id, &a, &b); err != nil {
+			return err
+		}
+		fn(id, a, b)
+	}
+	return rows.Err()
+}
