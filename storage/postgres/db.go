@@ -72,10 +72,11 @@ func (db *DB) Update(ctx context.Context, fn func(app.Tx) error) error {
 
 // DryRun runs fn as Update would, in a transaction that is always rolled back and that
 // does not take the write lock: counting what a change would do does not hold up
-// another process that is writing. Should fn write rows another writer holds, it waits
-// for them like any writer; nothing it writes is kept.
+// another process that is writing. It reads one snapshot (REPEATABLE READ), as SQLite's
+// deferred transaction does; should fn write a row another writer changed since, it
+// fails as SQLite's would (a serialization failure), and nothing it writes is kept.
 func (db *DB) DryRun(ctx context.Context, fn func(app.Tx) error) error {
-	tx, err := db.pool.BeginTx(ctx, pgx.TxOptions{IsoLevel: pgx.ReadCommitted})
+	tx, err := db.pool.BeginTx(ctx, pgx.TxOptions{IsoLevel: pgx.RepeatableRead})
 	if err != nil {
 		return fmt.Errorf("leestransactie starten: %w", err)
 	}

@@ -49,3 +49,29 @@ func TestConcurrentWritersKeepTheChain(t *testing.T) {
 		t.Fatalf("after concurrent writers: %+v", check)
 	}
 }
+
+// DryRun takes no write lock (another process may write meanwhile) and keeps nothing
+// of what fn wrote.
+func TestDryRunTakesNoLockAndKeepsNothing(t *testing.T) {
+	db, _ := openTest(t)
+	id := createPerson(t, db, samplePerson(bsn1, "Jan", "", "Jansen"))
+	err := db.DryRun(t.Context(), func(tx app.Tx) error {
+		if err := tx.DeletePerson(id); err != nil {
+			return err
+		}
+		var free bool
+		err := db.pool.QueryRow(context.Background(),
+			`SELECT pg_try_advisory_xact_lock($1)`, writeLockKey).Scan(&free)
+		if err == nil && !free {
+			t.Error("the write lock is held during a dry run")
+		}
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	view(t, db, func(tx app.ReadTx) error {
+		_, err := tx.PersonByID(id)
+		return err // ErrNotFound would mean the dry run's removal was kept
+	})
+}
