@@ -96,3 +96,33 @@ func TestRetentionPersonsCallbackMayQuery(t *testing.T) {
 		t.Errorf("%d persons, want %d", n, 1500)
 	}
 }
+
+// Every table whose rows go with a person (a foreign key to persons) is vacuumed after
+// a removal: personTables must name it, also when a later migration adds one.
+func TestPersonTablesNameEveryReferringTable(t *testing.T) {
+	db, _ := openTest(t)
+	rows, err := db.pool.Query(context.Background(), `SELECT DISTINCT conrelid::regclass::text FROM pg_constraint
+		WHERE contype = 'f' AND confrelid = 'persons'::regclass`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer rows.Close()
+	named := map[string]bool{}
+	for _, table := range personTables {
+		named[table] = true
+	}
+	n := 0
+	for rows.Next() {
+		var table string
+		if err := rows.Scan(&table); err != nil {
+			t.Fatal(err)
+		}
+		n++
+		if !named[table] {
+			t.Errorf("table %s refers to persons but is not in personTables: a removal would not vacuum it", table)
+		}
+	}
+	if err := rows.Err(); err != nil || n == 0 {
+		t.Fatalf("%d referring tables, %v", n, err)
+	}
+}
