@@ -140,8 +140,7 @@ func (s *Service) Dashboard(ctx context.Context, now time.Time, days int) (*Dash
 		if db.Nieuw, err = arrivals(tx); err != nil {
 			return err
 		}
-		held, err := tx.HeldList(0)
-		db.Controle = len(held)
+		db.Controle, err = tx.HeldCount()
 		return err
 	})
 	if err != nil {

@@ -48,6 +48,8 @@ type ReviewReadTx interface {
 	// HeldList returns the held messages without their bytes, oldest first; of one
 	// person when personID is not 0.
 	HeldList(personID int64) ([]Held, error)
+	// HeldCount is the number of held messages (the dashboard's: without reading them).
+	HeldCount() (int, error)
 	// HeldByID returns one held message with its bytes; ErrNotFound.
 	HeldByID(id int64) (*Held, error)
 	// HeldContent returns the content hash of the held message with this kenmerk, and
@@ -129,8 +131,7 @@ func (s *Service) ReviewList(ctx context.Context) ([]Held, error) {
 
 // ReviewCount is the number of messages waiting for controle.
 func (s *Service) ReviewCount(ctx context.Context) (int, error) {
-	hs, err := s.ReviewList(ctx)
-	return len(hs), err
+	return read(ctx, s.store, func(tx ReadTx) (int, error) { return tx.HeldCount() })
 }
 
 // Review returns one held message with the stored person beside it; viewing it is

@@ -196,7 +196,8 @@ func (g *gen) history() {
 		g.revocation(lastSheet)
 	}
 	if g.subj.BSN != "" && g.chance(0.02) {
-		// A later melding with a mistyped date of birth: imported and flagged for review.
+		// A later melding with a mistyped date of birth: held for controle (not applied)
+		// and the person flagged for review.
 		s := g.subj
 		s.Geboortedatum = s.Geboortedatum.AddDays(1)
 		g.withSubject(s, func() { g.melding(app.MeldingEinde, begin, app.DetentionDates{Begindatum: begin}) })

@@ -51,6 +51,15 @@ func scanHeld(scan func(...any) error, extra ...any) (app.Held, error) {
 	return h, nil
 }
 
+// HeldCount returns the number of held messages.
+func (r *reader) HeldCount() (int, error) {
+	var n int
+	if err := r.queryRow(`SELECT count(*) FROM controle`).Scan(&n); err != nil {
+		return 0, fmt.Errorf("berichten voor controle tellen: %w", err)
+	}
+	return n, nil
+}
+
 // HeldByID returns one held message with its bytes, or app.ErrNotFound.
 func (r *reader) HeldByID(id int64) (*app.Held, error) {
 	var raw []byte

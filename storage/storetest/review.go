@@ -47,6 +47,9 @@ func testHeldMessages(t *testing.T, open Opener) {
 		if _, ok, err := tx.HeldContent("K-9"); err != nil || ok {
 			t.Errorf("unknown kenmerk: %v %v", ok, err)
 		}
+		if n, err := tx.HeldCount(); err != nil || n != 2 {
+			t.Errorf("count = %d, %v", n, err)
+		}
 		return nil
 	})
 	update(t, db, func(tx app.Tx) error { return tx.DeleteHeld(h1.ID) })
