@@ -211,19 +211,20 @@ pdf_by_keys() {
 # drop_files: files dropped onto the window over XDND, as a file manager drops them
 # (scripts/xdnd-drop.py): the real GLFW and Fyne drop path. A file that is not a message,
 # with a space and an accent in its name, must land in quarantine with its name as the
-# source; a .txt dropped with it is skipped.
+# source; a folder dropped with it that holds only a .txt is skipped (a file dropped on its
+# own is imported whatever its extension, as the CLI does: importers.FindFiles).
 drop_files() {
 	if [ ! -x /usr/bin/python3 ] || ! /usr/bin/python3 -c 'import Xlib' 2>/dev/null; then
 		echo "smoke: sleeptest overgeslagen: python3-xlib ontbreekt (make deps installeert het)"
 		return 0
 	fi
 	local dir="$tmp/sleep" name="Kapot bericht é.xml" found=""
-	mkdir -p "$dir"
+	mkdir -p "$dir/map"
 	printf 'dit is geen bericht van de DJI\n' >"$dir/$name"
-	printf 'notitie\n' >"$dir/notitie.txt"
+	printf 'notitie\n' >"$dir/map/notitie.txt"
 	start_app Importeren "$tmp/home-drop"
 	sleep 2
-	/usr/bin/python3 scripts/xdnd-drop.py "$win" "$dir/$name" "$dir/notitie.txt" ||
+	/usr/bin/python3 scripts/xdnd-drop.py "$win" "$dir/$name" "$dir/map" ||
 		fail "het venster nam de gesleepte bestanden niet aan"
 	for _ in $(seq 1 20); do
 		found=$(bin/terugkeer-cli --db "$db" quarantine list --json | grep -c "\"bron\": \"$dir/$name\"" || true)
@@ -233,8 +234,8 @@ drop_files() {
 	import -window "$win" "bin/smoke-drop.png" 2>/dev/null || true
 	[ "$found" = 1 ] || fail "het gesleepte bestand staat niet in de quarantaine; zie bin/smoke-drop.png"
 	! bin/terugkeer-cli --db "$db" quarantine list --json | grep -q "notitie.txt" ||
-		fail "het gesleepte .txt-bestand is geïmporteerd in plaats van overgeslagen"
-	echo "smoke: bestanden naar het venster gesleept: '$name' in quarantaine, notitie.txt overgeslagen"
+		fail "het .txt-bestand in de gesleepte map is geïmporteerd in plaats van overgeslagen"
+	echo "smoke: bestanden naar het venster gesleept: '$name' in quarantaine, notitie.txt in de map overgeslagen"
 	stop_app
 }
 
