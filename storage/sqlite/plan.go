@@ -261,7 +261,7 @@ func (r *reader) ReleasePlanDomains(from, to app.Date) (map[int64][]app.Domain, 
 }
 
 // gemeenteWork is the condition of an agreement that is open work for the gemeente, in
-// literals so that the partial index plan_agreements_gemeente serves it.
+// literals so that the partial index plan_agreements_gemeente_datum (migration 0015) serves it.
 const gemeenteWork = `a.wie = 'gemeente' AND a.status IN ('open', 'lopend')`
 
 // GemeenteAgreementsDue returns the agreements of kind afspraak-gemeente (v2 rule 4)
@@ -272,7 +272,7 @@ const gemeenteWork = `a.wie = 'gemeente' AND a.status IN ('open', 'lopend')`
 // (28,000 at 150,000 persons, each joined with its person to test the undated ones'
 // release): the undated ones from the persons released in the window (persons_vrijlating,
 // CROSS JOIN keeps that order of the join), the dated ones by datum (the partial index
-// plan_agreements_gemeente), counted without their persons.
+// plan_agreements_gemeente_datum, which covers the count), counted without their persons.
 func (r *reader) GemeenteAgreementsDue(today, last app.Date, limit int) ([]app.DueAgreement, int, error) {
 	const columns = `SELECT a.domain, a.afspraak_id, a.wie, a.status, a.datum, a.tekst, ` + personColumns +
 		`, d.inrichting, d.einddatum, d.einddatum_status`
