@@ -32,6 +32,7 @@ import (
 // chain verifies (audit --verify).
 func TestImportKilledAtRandomPoints(t *testing.T) {
 	c := newCLI(t)
+	c.sqliteOnly("de test leest de tabellen van het SQLite-bestand na elke kill")
 	c.ok("init", "--gemeente", "0193")
 	dir := t.TempDir()
 	kenmerken, persons := writeKillMessages(t, dir)

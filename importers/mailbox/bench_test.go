@@ -4,6 +4,8 @@ import (
 	"testing"
 
 	"github.com/emersion/go-imap/v2"
+
+	"github.com/terugkeer/terugkeer/app"
 )
 
 // benchMails is the size of the benchmark mailbox.
@@ -82,6 +84,28 @@ func BenchmarkImportBytesOnly(b *testing.B) {
 			if _, err := svc.ImportBytes(b.Context(), "bench", "", m.raw); err != nil {
 				b.Fatalf("mail %d: %v", j, err)
 			}
+		}
+	}
+	b.ReportMetric(float64(b.Elapsed().Milliseconds())/float64(b.N)/benchMails, "ms/mail")
+}
+
+// BenchmarkImportBatchOnly imports the same 1,000 mails with app.ImportBatch (group
+// commit), without IMAP: the database's share of BenchmarkDovecotImport since Run imports
+// that way. Needs no server.
+func BenchmarkImportBatchOnly(b *testing.B) {
+	mails := generatedMails(b, "AGG-2026-BENCH", benchMails)
+	for i := 0; i < b.N; i++ {
+		b.StopTimer()
+		svc, _ := newService(b)
+		b.StartTimer()
+		batch := svc.NewImportBatch(b.Context())
+		for _, m := range mails {
+			if err := batch.Add(app.ImportInput{Bron: "bench", Raw: m.raw}); err != nil {
+				b.Fatal(err)
+			}
+		}
+		if err := batch.Close(); err != nil {
+			b.Fatal(err)
 		}
 	}
 	b.ReportMetric(float64(b.Elapsed().Milliseconds())/float64(b.N)/benchMails, "ms/mail")
