@@ -3,6 +3,7 @@ package sqlite
 import (
 	"database/sql"
 	"fmt"
+	"regexp"
 	"strings"
 	"unicode/utf8"
 
@@ -137,13 +138,19 @@ func (r *reader) commonWords(q app.PersonQuery) bool {
 // Offset: the Personen list's total.
 func (r *reader) CountPersons(q app.PersonQuery) (int, error) {
 	where, args := personFilter(q, false)
+	join := ""
+	if readsDetention.MatchString(where) {
+		join = latestDetentionJoin // SQLite does not drop the unused LEFT JOIN: 0.45 s against 0.03 s at 150,000
+	}
 	var n int
-	// SQLite drops the join when no filter reads the detention (a unique key, no column used).
-	if err := r.queryRow(`SELECT count(*) FROM persons p `+latestDetentionJoin+where, args...).Scan(&n); err != nil {
+	if err := r.queryRow(`SELECT count(*) FROM persons p `+join+where, args...).Scan(&n); err != nil {
 		return 0, fmt.Errorf("personen tellen: %w", err)
 	}
 	return n, nil
 }
+
+// readsDetention: a WHERE clause reads the latest detention's columns (alias d).
+var readsDetention = regexp.MustCompile(`(^|[^A-Za-z0-9_.])d\.`)
 
 // sortKeys are the columns of each sort before the name and id that end every order,
 // and whether a person can lack the first (NULL or empty: those come last both ways).
