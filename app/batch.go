@@ -43,8 +43,9 @@ type ImportInput struct {
 	Raw             []byte
 	// Then, when set, runs right after the import of this input, in the same batch, with
 	// the input's results and a Service on the batch: each of its changes is a savepoint
-	// of the batch (the generator records follow-up for the person just imported). An
-	// error of Then is the input's error; what the import did stays.
+	// of the batch (the generator records follow-up for the person just imported); svc is
+	// valid only during the call. An error of Then is the input's error; what the import
+	// did stays.
 	Then func(ctx context.Context, svc *Service, rs []Result) error
 	// Done is called once the batch holding the import committed, with its results, or
 	// with the error that left the input (or part of it, after the results given)
