@@ -1,4 +1,4 @@
-package sqlite
+package storetest
 
 import (
 	"errors"
@@ -10,8 +10,8 @@ import (
 
 // EachPerson hands over exactly SearchPersons' rows in its order, a row at a time, and
 // an error from the callback stops the cursor and comes back as it is.
-func TestEachPersonStreamsSearchPersonsRows(t *testing.T) {
-	db, _ := openTest(t)
+func testEachPersonStreamsSearchPersonsRows(t *testing.T, open Opener) {
+	db := open(t)
 	berg := createPerson(t, db, samplePerson(bsn1, "Zoë", "van der", "Berg"))
 	sahin := createPerson(t, db, samplePerson(bsn2, "Mehmet", "", "Şahin"))
 	createPerson(t, db, samplePerson(bsn3, "Antonín", "", "Dvořák"))
