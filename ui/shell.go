@@ -2,6 +2,7 @@ package ui
 
 import (
 	"context"
+	"runtime/debug"
 	"strings"
 	"time"
 
@@ -329,6 +330,9 @@ func (s *Shell) StartRetention() {
 		}
 		for {
 			s.runRetention()
+			// The first screens and a run over every person leave tens of MB of freed
+			// heap that Go would hand back to the system only gradually.
+			debug.FreeOSMemory()
 			select {
 			case <-s.ctx.Done():
 				return
