@@ -76,7 +76,7 @@ func (s *Service) PlannedActions(ctx context.Context, q ActionQuery) (ActionList
 		out.Today = DateOf(s.now())
 	}
 	err := s.store.View(ctx, func(tx ReadTx) error {
-		user, err := tx.Setting(SettingGebruiker)
+		user, err := s.userName(tx)
 		if err != nil {
 			return err
 		}

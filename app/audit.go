@@ -130,7 +130,7 @@ func (s *Service) audit(tx Tx, e AuditEntry) error {
 		e.Tijd = s.now().UTC()
 	}
 	if e.Actor == "" {
-		actor, err := tx.Setting(SettingGebruiker)
+		actor, err := s.userName(tx)
 		if err != nil {
 			return err
 		}

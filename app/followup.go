@@ -285,7 +285,7 @@ func (s *Service) SetFollowup(ctx context.Context, personID int64, d Domain, e F
 			return err
 		}
 		if f.Status != from {
-			door, err := tx.Setting(SettingGebruiker)
+			door, err := s.userName(tx)
 			if err != nil {
 				return err
 			}
@@ -388,7 +388,7 @@ func (s *Service) AddContact(ctx context.Context, personID int64, c ContactMomen
 				return err
 			}
 		}
-		door, err := tx.Setting(SettingGebruiker)
+		door, err := s.userName(tx)
 		if err != nil {
 			return err
 		}

@@ -343,7 +343,7 @@ func (s *Service) reportHeader(tx ReadTx) (ReportHeader, error) {
 	if g == "" {
 		return ReportHeader{}, ErrNotInitialised
 	}
-	user, err := tx.Setting(SettingGebruiker)
+	user, err := s.userName(tx)
 	if err != nil {
 		return ReportHeader{}, err
 	}

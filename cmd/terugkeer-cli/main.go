@@ -52,7 +52,7 @@ func commands() map[string]command {
 		"imap":        {cmdIMAP, "imap set SLEUTEL WAARDE | imap show | imap wachtwoord | imap geheim | imap aanmelden | imap afmelden   (sleutels: " + strings.Join(app.MailboxKeys, ", ") + ")"},
 		"import-imap": {cmdImportIMAP, "import-imap [--json]   (wachtwoord uit de sleutelbos of TERUGKEER_IMAP_PASSWORD; bij aanmelding oauth2 het clientgeheim uit de sleutelbos of TERUGKEER_IMAP_CLIENT_SECRET, of de aanmelding)"},
 
-		"init":       {cmdInit, "init --gemeente 0193[,0200,...]"},
+		"init":       {cmdInit, "init --gemeente 0193[,0200,...] | init --rollen-sql   (teamdatabase: maakt ook de groepsrollen, of toont hun SQL)"},
 		"import":     {cmdImport, "import [--json] PAD..."},
 		"persons":    {cmdPersons, "persons [--json | --csv [--uit BESTAND.csv] [--volledig-bsn]] [--zoek TEKST] [--domeinstatus STAND [--domein DOMEIN]] [--plan] [--afspraken-gemeente] [--signaal SOORT | --acties-over-datum] [--dagen 14] [--nu JJJJ-MM-DD]"},
 		"show":       {cmdShow, "show [--json] (--bsn N | --skn N | --id N)"},
@@ -73,7 +73,6 @@ func commands() map[string]command {
 		"version":    {cmdVersion, versionUsage},
 
 		"aantekening": {cmdAantekening, aantekeningUsage},
-		"db":          {cmdDB, dbUsage},
 	}
 }
 
@@ -108,10 +107,6 @@ func runAt(ctx context.Context, args []string, stdout, stderr io.Writer, getenv 
 		fmt.Fprintf(stderr, "Onbekende opdracht %q; 'terugkeer-cli help' toont de opdrachten.\n", args[0])
 		return exitUsage
 	}
-	if storeless(args[0]) {
-		e := &env{args: args[1:], stdin: os.Stdin, stdout: stdout, stderr: stderr, getenv: getenv, now: time.Now}
-		return finish(stderr, cmd, cmd.run(ctx, e))
-	}
 	db, source, moved, err := openStore(ctx, dbFlag, getenv, locate)
 	if err != nil {
 		return fail(stderr, err)
@@ -130,11 +125,6 @@ func runAt(ctx context.Context, args []string, stdout, stderr io.Writer, getenv 
 	}
 	err = cmd.run(ctx, e)
 	warnWipePending(stderr, db)
-	return finish(stderr, cmd, err)
-}
-
-// finish reports the error a command returned and gives the exit code.
-func finish(stderr io.Writer, cmd command, err error) int {
 	if err != nil {
 		var ue usageError
 		if errors.As(err, &ue) {
@@ -251,6 +241,9 @@ func dutchError(err error) string {
 	case errors.Is(err, context.Canceled):
 		return "Afgebroken."
 	}
+	if errors.Is(err, postgres.ErrAdminOnly) { // the server's own wording adds nothing
+		return sentenceOf(postgres.ErrAdminOnly) + " " + connectionHint(err)
+	}
 	if hint := connectionHint(err); hint != "" {
 		return sentenceOf(err) + " " + hint
 	}
@@ -284,6 +277,8 @@ func connectionHint(err error) string {
 		return "Geef het wachtwoord in de URI of in PGPASSWORD, of vraag de beheerder of uw gebruiker toegang heeft."
 	case errors.Is(err, postgres.ErrNoDatabase):
 		return "Controleer de naam van de database in de URI, of vraag de beheerder de database aan te maken."
+	case errors.Is(err, postgres.ErrAdminOnly):
+		return "Vraag een collega met de rol terugkeer_beheerder, of de beheerder van de database."
 	case errors.Is(err, postgres.ErrPermission):
 		return "Vraag de beheerder van de database om de rechten van Terugkeer (terugkeer_medewerker of terugkeer_beheerder)."
 	case errors.Is(err, postgres.ErrUnreachable):

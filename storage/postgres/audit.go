@@ -11,7 +11,8 @@ import (
 	"github.com/terugkeer/terugkeer/app"
 )
 
-// AddAudit seals e onto the newest entry and stores it; it sets e.ID, e.PrevHash and e.Hash.
+// AddAudit seals e onto the newest entry and stores it; it sets e.ID, e.PrevHash and e.Hash,
+// and e.Actor to the signed-in login role.
 // Update holds the write lock (writeLockKey), so the chain cannot fork.
 func (w *writer) AddAudit(e *app.AuditEntry) error {
 	var prev string
@@ -23,6 +24,9 @@ func (w *writer) AddAudit(e *app.AuditEntry) error {
 	if err != nil {
 		return fmt.Errorf("logboek lezen: %w", err)
 	}
+	// The actor is who signed in, as the server knows it (migration 0004 refuses another
+	// name), not the configured user name.
+	e.Actor = w.session.user
 	e.Seal(prev)
 	e.ID, err = w.insertID(`INSERT INTO audit (tijd, actie, object, object_id, resultaat, grondslag,
 		actor, bron, domeinen, aantal, prev_hash, hash) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)`,

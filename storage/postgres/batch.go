@@ -45,7 +45,7 @@ func (db *DB) Batch(ctx context.Context) (app.Batch, error) {
 		db.writeMu.Unlock()
 		return nil, fmt.Errorf("schrijftransactie starten: %w", err)
 	}
-	return &batch{db: db, w: &writer{reader: reader{ctx: ctx, tx: tx}}}, nil
+	return &batch{db: db, w: &writer{reader: reader{ctx: ctx, tx: tx}, session: db.session}}, nil
 }
 
 // Savepoint runs fn in a savepoint of the batch. When fn fails or panics, its changes

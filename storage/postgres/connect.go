@@ -36,6 +36,9 @@ var (
 	ErrNoDatabase = errors.New("de database bestaat niet op de server")
 	// ErrPermission: the role may not do what opening needs (create the schema, read a table).
 	ErrPermission = errors.New("deze gebruiker heeft geen rechten op de database")
+	// ErrAdminOnly: a setting only terugkeer_beheerder may change (migration 0004).
+	ErrAdminOnly = errors.New("alleen een beheerder (terugkeer_beheerder) mag de gemeentecodes, de bewaartermijnen " +
+		"en het postvak wijzigen")
 	// ErrForeignDatabase: the database holds tables that are not Terugkeer's.
 	ErrForeignDatabase = errors.New("de database bevat tabellen van een ander programma en is geen Terugkeer-database")
 )
@@ -72,6 +75,10 @@ func Open(ctx context.Context, uri string, opts Options) (*DB, error) {
 	}
 	db := &DB{pool: pool}
 	if err := db.migrate(ctx); err != nil {
+		pool.Close()
+		return nil, err
+	}
+	if err := db.readSession(ctx); err != nil {
 		pool.Close()
 		return nil, err
 	}

@@ -38,6 +38,7 @@ const writeLockKey int64 = 0x7465727567 // "terug"
 // DB is the PostgreSQL store.
 type DB struct {
 	pool    *pgxpool.Pool
+	session session    // who signed in (Open)
 	writeMu sync.Mutex // serialises Update within the process, before a connection is taken
 }
 
@@ -81,7 +82,7 @@ func (db *DB) DryRun(ctx context.Context, fn func(app.Tx) error) error {
 		return fmt.Errorf("leestransactie starten: %w", err)
 	}
 	defer tx.Rollback(context.WithoutCancel(ctx)) //nolint:errcheck // a dry run keeps nothing
-	return fn(&writer{reader: reader{ctx: ctx, tx: tx}})
+	return fn(&writer{reader: reader{ctx: ctx, tx: tx}, session: db.session})
 }
 
 // write runs fn under the write lock and commits; it returns the tables fn purged.
@@ -99,9 +100,9 @@ func (db *DB) write(ctx context.Context, fn func(app.Tx) error) (purged []string
 	if _, err := tx.Exec(ctx, `SELECT pg_advisory_xact_lock($1)`, writeLockKey); err != nil {
 		return nil, fmt.Errorf("schrijftransactie starten: %w", err)
 	}
-	w := &writer{reader: reader{ctx: ctx, tx: tx}}
+	w := &writer{reader: reader{ctx: ctx, tx: tx}, session: db.session}
 	if err := fn(w); err != nil {
-		return nil, err
+		return nil, permission(err)
 	}
 	if err := tx.Commit(ctx); err != nil {
 		return nil, fmt.Errorf("wijzigingen opslaan: %w", err)

@@ -175,6 +175,9 @@ func migrateStep(ctx context.Context, db *DB, ms []migration) (int, error) {
 func permission(err error) error {
 	var pgErr *pgconn.PgError
 	if errors.As(err, &pgErr) && pgErr.Code == "42501" {
+		if strings.HasPrefix(pgErr.Message, "alleen een beheerder") { // migration 0004
+			return fmt.Errorf("%w: %w", ErrAdminOnly, err)
+		}
 		return fmt.Errorf("%w: %w", ErrPermission, err)
 	}
 	return err

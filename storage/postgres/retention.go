@@ -181,9 +181,21 @@ func (w *writer) DeleteAuditThrough(id int64) (int, error) {
 	if err != nil {
 		return 0, fmt.Errorf("logboek opschonen: %w", err)
 	}
-	n, err := w.execCount(`DELETE FROM audit WHERE id <= ?`, id)
+	n, err := w.deleteAudit(id)
 	if err != nil {
-		return 0, fmt.Errorf("logboek opschonen: %w", err)
+		return 0, permission(fmt.Errorf("logboek opschonen: %w", err))
 	}
 	return n, w.reseal(-n, &anchor, nil)
+}
+
+// deleteAudit removes the entries with id <= id. Only the tables' owner may delete from
+// the log; a casemanager's group role goes through terugkeer_logboek_opschonen, which
+// checks the term on the server's clock (migration 0004).
+func (w *writer) deleteAudit(id int64) (int, error) {
+	if w.session.owner {
+		return w.execCount(`DELETE FROM audit WHERE id <= ?`, id)
+	}
+	var n int
+	err := w.queryRow(`SELECT terugkeer_logboek_opschonen(?)`, id).Scan(&n)
+	return n, err
 }

@@ -29,7 +29,8 @@ type reader struct {
 // removed: Update vacuums them after the commit.
 type writer struct {
 	reader
-	purged map[string]bool
+	purged  map[string]bool
+	session session
 }
 
 // purge records that rows of tables were removed.
