@@ -50,6 +50,14 @@ type PersonView struct {
 	scrollTo app.Domain
 	cards    map[app.Domain]fyne.CanvasObject
 
+	// "Wie heeft dit dossier ingezien" (person_access.go): Access holds the entries shown
+	// (newest first; nil while the section is closed), AccessCount their count.
+	Access      []app.AuditEntry
+	AccessCount *widget.Label
+	accessOpen  bool
+	accessBox   *fyne.Container
+	accessBtn   *widget.Button
+
 	title   *widget.Label
 	body    *fyne.Container
 	pdfBtn  *widget.Button
@@ -215,6 +223,7 @@ func (v *PersonView) render() {
 		m := f.Berichten[i]
 		v.body.Add(widget.NewLabel(formatDay(m.Verzonden) + "  ·  " + kindLabel(m.Soort)))
 	}
+	v.body.Add(v.accessSection())
 	v.body.Refresh()
 	if v.scrollTo != "" {
 		v.scrollLater()

@@ -49,6 +49,7 @@ type Service interface {
 	AuditLog(ctx context.Context, f app.AuditFilter) ([]app.AuditEntry, error)
 	VerifyAudit(ctx context.Context) (app.AuditCheck, error)
 	AuditPersons(ctx context.Context, ids []int64) (map[int64]app.AuditPerson, error)
+	PersonAccess(ctx context.Context, id int64, limit int) (app.PersonAccessLog, error)
 
 	Gemeenten(ctx context.Context) ([]string, error)
 	Init(ctx context.Context, gemeenten []string) error

@@ -83,10 +83,15 @@ func toShowJSON(f *app.PersonFile) showJSON {
 func cmdShow(ctx context.Context, e *env) error {
 	fs := newFlags("show")
 	asJSON := fs.Bool("json", false, "JSON-object")
+	seen := fs.Bool("ingezien", false, "wie het dossier heeft ingezien, geëxporteerd of gewijzigd (uit het logboek, nieuwste eerst)")
+	limit := fs.Int("aantal", app.DefaultAccessLimit, "met --ingezien: hoeveel regels ten hoogste")
 	var who personFlags
 	who.register(fs, true)
 	if err := parse(fs, e.args); err != nil {
 		return err
+	}
+	if *seen {
+		return showAccess(ctx, e, who, *limit, *asJSON)
 	}
 	f, err := loadPerson(ctx, e, who)
 	if err != nil {
@@ -100,17 +105,23 @@ func cmdShow(ctx context.Context, e *env) error {
 }
 
 func loadPerson(ctx context.Context, e *env, who personFlags) (*app.PersonFile, error) {
-	if err := who.check(); err != nil {
+	id, err := who.personID(ctx, e)
+	if err != nil {
 		return nil, err
 	}
-	id := who.id
-	if id == 0 {
-		var err error
-		if id, err = e.svc.FindPerson(ctx, who.bsn, who.skn); err != nil {
-			return nil, err
-		}
-	}
 	return e.svc.PersonFile(ctx, id)
+}
+
+// personID is the number of the person the flags name (--id as given: the log outlives
+// a removed file).
+func (p personFlags) personID(ctx context.Context, e *env) (int64, error) {
+	if err := p.check(); err != nil {
+		return 0, err
+	}
+	if p.id != 0 {
+		return p.id, nil
+	}
+	return e.svc.FindPerson(ctx, p.bsn, p.skn)
 }
 
 func printPerson(w io.Writer, f *app.PersonFile) {
