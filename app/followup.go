@@ -236,6 +236,10 @@ type FollowupEdit struct {
 	Status            FollowupStatus // "" keeps the status
 	Verantwoordelijke *string        // nil keeps; "" clears
 	Actie             *NextAction    // nil keeps; &NextAction{} clears
+	// Versie is the version (Followup.Version) the form read; the save is refused with a
+	// *ChangedError (ErrChangedUnderneath) when the follow-up changed since. Nil skips
+	// the check: the last writer wins.
+	Versie *time.Time
 }
 
 // NextAction is the next step of a domain: a short text and a date, both or neither.
@@ -278,9 +282,12 @@ func (s *Service) SetFollowup(ctx context.Context, personID int64, d Domain, e F
 		if !ok {
 			f = Followup{PersonID: personID, Domain: d, Status: FollowupOpen}
 		}
+		if err := checkVersion(f, e.Versie); err != nil {
+			return err
+		}
 		from := f.Status
 		f.apply(e)
-		f.Gewijzigd = s.now().UTC()
+		f.Gewijzigd = nextGewijzigd(s.now(), f.Gewijzigd)
 		if err := tx.SaveFollowup(f); err != nil {
 			return err
 		}

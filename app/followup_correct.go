@@ -177,29 +177,30 @@ func lastStatusChange(tx ReadTx, personID int64, d Domain) (StatusChange, error)
 
 // CorrectStatus corrects the last status change of a domain: it goes to s instead,
 // without a new entry in the history (a status chosen by mistake). Correcting it to
-// the status it came from removes the change (RemoveStatus). Same rules as SetFollowup.
-func (s *Service) CorrectStatus(ctx context.Context, personID int64, d Domain, st FollowupStatus) (Followup, error) {
+// the status it came from removes the change (RemoveStatus). Same rules as SetFollowup,
+// versie included (nil: no check).
+func (s *Service) CorrectStatus(ctx context.Context, personID int64, d Domain, st FollowupStatus, versie *time.Time) (Followup, error) {
 	if _, err := ParseDomain(string(d)); err != nil {
 		return Followup{}, err
 	}
 	if _, err := ParseFollowupStatus(string(st)); err != nil {
 		return Followup{}, err
 	}
-	return s.correctStatus(ctx, personID, d, &st)
+	return s.correctStatus(ctx, personID, d, &st, versie)
 }
 
 // RemoveStatus removes the last status change of a domain: the status goes back to
-// the one before. Same rules as SetFollowup.
-func (s *Service) RemoveStatus(ctx context.Context, personID int64, d Domain) (Followup, error) {
+// the one before. Same rules as SetFollowup, versie included (nil: no check).
+func (s *Service) RemoveStatus(ctx context.Context, personID int64, d Domain, versie *time.Time) (Followup, error) {
 	if _, err := ParseDomain(string(d)); err != nil {
 		return Followup{}, err
 	}
-	return s.correctStatus(ctx, personID, d, nil)
+	return s.correctStatus(ctx, personID, d, nil, versie)
 }
 
 // correctStatus sets the last status change's target to *st, or removes it when st is
 // nil or the status it came from.
-func (s *Service) correctStatus(ctx context.Context, personID int64, d Domain, st *FollowupStatus) (Followup, error) {
+func (s *Service) correctStatus(ctx context.Context, personID int64, d Domain, st *FollowupStatus, versie *time.Time) (Followup, error) {
 	var out Followup
 	err := s.store.Update(ctx, func(tx Tx) error {
 		basis, err := followupBasis(tx, personID, d)
@@ -218,6 +219,9 @@ func (s *Service) correctStatus(ctx context.Context, personID int64, d Domain, s
 			return err
 		}
 		f := cur[d]
+		if err := checkVersion(f, versie); err != nil {
+			return err
+		}
 		result := ResultaatStatusVerwijderd
 		if st == nil || *st == last.Van {
 			err = tx.DeleteStatusChange(last.ID)
@@ -230,7 +234,7 @@ func (s *Service) correctStatus(ctx context.Context, personID int64, d Domain, s
 		if err != nil {
 			return err
 		}
-		f.PersonID, f.Domain, f.Gewijzigd = personID, d, s.now().UTC()
+		f.PersonID, f.Domain, f.Gewijzigd = personID, d, nextGewijzigd(s.now(), f.Gewijzigd)
 		if err := tx.SaveFollowup(f); err != nil {
 			return err
 		}
@@ -241,8 +245,8 @@ func (s *Service) correctStatus(ctx context.Context, personID int64, d Domain, s
 }
 
 // RemoveAction removes the planned action of a domain (text and date) under the rules
-// of SetFollowup; audited without its text.
-func (s *Service) RemoveAction(ctx context.Context, personID int64, d Domain) (Followup, error) {
+// of SetFollowup, versie included (nil: no check); audited without its text.
+func (s *Service) RemoveAction(ctx context.Context, personID int64, d Domain, versie *time.Time) (Followup, error) {
 	if _, err := ParseDomain(string(d)); err != nil {
 		return Followup{}, err
 	}
@@ -257,10 +261,13 @@ func (s *Service) RemoveAction(ctx context.Context, personID int64, d Domain) (F
 			return err
 		}
 		f, ok := cur[d]
+		if err := checkVersion(f, versie); err != nil {
+			return err
+		}
 		if !ok || f.Actie == "" {
 			return ErrNoAction
 		}
-		f.Actie, f.Actiedatum, f.Gewijzigd = "", Date{}, s.now().UTC()
+		f.Actie, f.Actiedatum, f.Gewijzigd = "", Date{}, nextGewijzigd(s.now(), f.Gewijzigd)
 		if err := tx.ClearAction(f); err != nil {
 			return err
 		}

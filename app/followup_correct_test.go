@@ -97,14 +97,14 @@ func TestCorrectAndRemoveContact(t *testing.T) {
 func TestCorrectAndRemoveStatusAndAction(t *testing.T) {
 	w, id := correctionWorld(t)
 	ctx := context.Background()
-	if _, err := w.svc.CorrectStatus(ctx, id, app.Onderdak, app.FollowupGeregeld); !errors.Is(err, app.ErrNoStatusChange) {
+	if _, err := w.svc.CorrectStatus(ctx, id, app.Onderdak, app.FollowupGeregeld, nil); !errors.Is(err, app.ErrNoStatusChange) {
 		t.Errorf("correction without a status change: %v", err)
 	}
-	if _, err := w.svc.RemoveAction(ctx, id, app.Onderdak); !errors.Is(err, app.ErrNoAction) {
+	if _, err := w.svc.RemoveAction(ctx, id, app.Onderdak, nil); !errors.Is(err, app.ErrNoAction) {
 		t.Errorf("removal without an action: %v", err)
 	}
 	var ce *app.ConsentRequiredError
-	if _, err := w.svc.RemoveStatus(ctx, id, app.Zorg); !errors.As(err, &ce) {
+	if _, err := w.svc.RemoveStatus(ctx, id, app.Zorg, nil); !errors.As(err, &ce) {
 		t.Errorf("zorg without consent: %v", err)
 	}
 	if _, err := w.svc.SetFollowup(ctx, id, app.Onderdak, app.FollowupEdit{Status: app.FollowupInBehandeling,
@@ -115,10 +115,10 @@ func TestCorrectAndRemoveStatusAndAction(t *testing.T) {
 		t.Fatal(err)
 	}
 	var ve *app.ValidationError
-	if _, err := w.svc.CorrectStatus(ctx, id, app.Onderdak, app.FollowupNietNodig); !errors.As(err, &ve) || ve.Code != app.ProblemNothing {
+	if _, err := w.svc.CorrectStatus(ctx, id, app.Onderdak, app.FollowupNietNodig, nil); !errors.As(err, &ve) || ve.Code != app.ProblemNothing {
 		t.Errorf("correction to the same status: %v", err)
 	}
-	f, err := w.svc.CorrectStatus(ctx, id, app.Onderdak, app.FollowupGeregeld)
+	f, err := w.svc.CorrectStatus(ctx, id, app.Onderdak, app.FollowupGeregeld, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -131,7 +131,7 @@ func TestCorrectAndRemoveStatusAndAction(t *testing.T) {
 		t.Errorf("the correction lost the action: %+v", df.Opvolging)
 	}
 
-	if _, err := w.svc.RemoveStatus(ctx, id, app.Onderdak); err != nil {
+	if _, err := w.svc.RemoveStatus(ctx, id, app.Onderdak, nil); err != nil {
 		t.Fatal(err)
 	}
 	df = w.file(id).Domeinen[app.Onderdak]
@@ -139,14 +139,14 @@ func TestCorrectAndRemoveStatusAndAction(t *testing.T) {
 		t.Errorf("after removal: %+v, history %+v", df.Opvolging, df.Geschiedenis)
 	}
 	// Correcting to the status it came from removes the change as well.
-	if _, err := w.svc.CorrectStatus(ctx, id, app.Onderdak, app.FollowupOpen); err != nil {
+	if _, err := w.svc.CorrectStatus(ctx, id, app.Onderdak, app.FollowupOpen, nil); err != nil {
 		t.Fatal(err)
 	}
 	if df = w.file(id).Domeinen[app.Onderdak]; df.Opvolging.Status != app.FollowupOpen || len(df.Geschiedenis) != 0 {
 		t.Errorf("after correcting back to open: %+v, history %+v", df.Opvolging, df.Geschiedenis)
 	}
 
-	if _, err := w.svc.RemoveAction(ctx, id, app.Onderdak); err != nil {
+	if _, err := w.svc.RemoveAction(ctx, id, app.Onderdak, nil); err != nil {
 		t.Fatal(err)
 	}
 	if df = w.file(id).Domeinen[app.Onderdak]; df.Opvolging.Actie != "" || !df.Opvolging.Actiedatum.IsZero() {

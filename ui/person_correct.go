@@ -1,7 +1,9 @@
 package ui
 
 import (
+	"errors"
 	"slices"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -72,11 +74,12 @@ func (v *PersonView) lastStatusRow(d app.Domain, df app.DomainFile) fyne.CanvasO
 
 // confirmRemoveStatus asks before the last status change is undone.
 func (v *PersonView) confirmRemoveStatus(d app.Domain, h app.StatusChange) {
+	versie := v.followupVersion(d)
 	text := tf("De statuswijziging naar '{{.Naar}}' wordt verwijderd; de status van {{.D}} wordt weer '{{.Van}}'.",
 		"Naar", followupStatusLabel(h.Naar), "D", lowerFirst(domainLabel(d)), "Van", followupStatusLabel(h.Van))
 	v.LastConfirm = confirmDialog(v.win, T("Statuswijziging verwijderen?"), text, T("Verwijderen"), func() {
 		v.change(T("De statuswijziging kon niet worden verwijderd."), func() error {
-			_, err := v.svc.RemoveStatus(v.ctx, v.id, d)
+			_, err := v.svc.RemoveStatus(v.ctx, v.id, d, versie)
 			return err
 		})
 	})
@@ -87,13 +90,14 @@ func (v *PersonView) confirmRemoveStatus(d app.Domain, h app.StatusChange) {
 type StatusCorrectForm struct {
 	Status  *widget.RadioGroup
 	domain  app.Domain
+	versie  *time.Time // the follow-up's version the form was filled from
 	v       *PersonView
 	Dialog  *dialog.FormDialog
 	Problem *formProblem
 }
 
 func (v *PersonView) statusCorrectDialog(d app.Domain, h app.StatusChange) {
-	f := &StatusCorrectForm{v: v, domain: d, Problem: newFormProblem()}
+	f := &StatusCorrectForm{v: v, domain: d, versie: v.followupVersion(d), Problem: newFormProblem()}
 	var labels []string
 	for _, s := range app.FollowupStatuses() {
 		labels = append(labels, followupStatusLabel(s))
@@ -129,9 +133,12 @@ func (f *StatusCorrectForm) Submit() {
 	f.Problem.clear()
 	v := f.v
 	v.bg.run(func() {
-		_, err := v.svc.CorrectStatus(v.ctx, v.id, f.domain, st)
+		_, err := v.svc.CorrectStatus(v.ctx, v.id, f.domain, st, f.versie)
 		fyne.Do(func() {
 			if err != nil {
+				if v.showChanged(f.Problem, err, &f.versie) {
+					return
+				}
 				if !f.Problem.show(err) {
 					showError(v.win, T("De status kon niet worden gecorrigeerd."), err)
 				}
@@ -152,10 +159,11 @@ func (v *PersonView) actionRow(d app.Domain, fu app.Followup, text string) fyne.
 
 // confirmRemoveAction asks before the planned action is removed.
 func (v *PersonView) confirmRemoveAction(d app.Domain) {
+	versie := v.followupVersion(d)
 	text := tf("De geplande actie voor {{.D}} wordt verwijderd. Dit kan niet ongedaan worden gemaakt.", "D", lowerFirst(domainLabel(d)))
 	v.LastConfirm = confirmDialog(v.win, T("Actie verwijderen?"), text, T("Verwijderen"), func() {
 		v.change(T("De actie kon niet worden verwijderd."), func() error {
-			_, err := v.svc.RemoveAction(v.ctx, v.id, d)
+			_, err := v.svc.RemoveAction(v.ctx, v.id, d, versie)
 			return err
 		})
 	})
@@ -175,6 +183,11 @@ func (v *PersonView) change(failed string, fn func() error) {
 	v.bg.run(func() {
 		err := fn()
 		fyne.Do(func() {
+			if errors.Is(err, app.ErrChangedUnderneath) {
+				showNotice(v.win, T("Intussen gewijzigd"), wrapLabel(changedNothingText()))
+				v.Reload()
+				return
+			}
 			if err != nil {
 				showError(v.win, failed, err)
 				return

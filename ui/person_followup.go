@@ -254,13 +254,14 @@ type StatusForm struct {
 	Status            *widget.RadioGroup
 	Verantwoordelijke *EscEntry
 	domain            app.Domain
+	versie            *time.Time // the follow-up's version the form was filled from
 	v                 *PersonView
 	Dialog            *dialog.FormDialog
 	Problem           *formProblem
 }
 
 func (v *PersonView) statusDialog(d app.Domain, fu app.Followup) {
-	f := &StatusForm{v: v, domain: d, Problem: newFormProblem()}
+	f := &StatusForm{v: v, domain: d, versie: fu.Version(), Problem: newFormProblem()}
 	var labels []string
 	for _, s := range app.FollowupStatuses() {
 		labels = append(labels, followupStatusLabel(s))
@@ -301,7 +302,7 @@ func (f *StatusForm) Submit() {
 	}
 	name := f.Verantwoordelijke.Text
 	f.Problem.clear()
-	f.v.saveFollowup(f.domain, app.FollowupEdit{Status: st, Verantwoordelijke: &name}, f.Problem)
+	f.v.saveFollowup(f.domain, app.FollowupEdit{Status: st, Verantwoordelijke: &name, Versie: f.versie}, f.Problem, &f.versie)
 }
 
 // ActionForm is the "Actie plannen" dialog's form.
@@ -309,13 +310,14 @@ type ActionForm struct {
 	Actie   *EscEntry
 	Datum   *DateField
 	domain  app.Domain
+	versie  *time.Time // the follow-up's version the form was filled from
 	v       *PersonView
 	Dialog  *dialog.FormDialog
 	Problem *formProblem
 }
 
 func (v *PersonView) actionDialog(d app.Domain, fu app.Followup) {
-	f := &ActionForm{v: v, domain: d, Problem: newFormProblem()}
+	f := &ActionForm{v: v, domain: d, versie: fu.Version(), Problem: newFormProblem()}
 	f.Actie = NewEscEntry(nil)
 	f.Actie.SetText(fu.Actie)
 	f.Actie.SetPlaceHolder(T("bijvoorbeeld: woningcorporatie bellen"))
@@ -358,16 +360,20 @@ func (f *ActionForm) Submit() {
 	if f.Problem.show(a.Check()) {
 		return
 	}
-	f.v.saveFollowup(f.domain, app.FollowupEdit{Actie: &a}, f.Problem)
+	f.v.saveFollowup(f.domain, app.FollowupEdit{Actie: &a, Versie: f.versie}, f.Problem, &f.versie)
 }
 
 // saveFollowup saves in the background; a reason the user can correct goes back into
-// the form (p), anything else into an error dialog.
-func (v *PersonView) saveFollowup(d app.Domain, e app.FollowupEdit, p *formProblem) {
+// the form (p), and so does a colleague's change meanwhile (versie then moves to it);
+// anything else goes into an error dialog.
+func (v *PersonView) saveFollowup(d app.Domain, e app.FollowupEdit, p *formProblem, versie **time.Time) {
 	v.bg.run(func() {
 		_, err := v.svc.SetFollowup(v.ctx, v.id, d, e)
 		fyne.Do(func() {
 			if err != nil {
+				if v.showChanged(p, err, versie) {
+					return
+				}
 				if !p.show(err) {
 					showError(v.win, T("De opvolging kon niet worden opgeslagen."), err)
 				}

@@ -25,9 +25,9 @@ type Service interface {
 	AddContact(ctx context.Context, personID int64, c app.ContactMoment) (app.ContactMoment, error)
 	CorrectContact(ctx context.Context, personID, contactID int64, e app.ContactEdit) (app.ContactMoment, error)
 	RemoveContact(ctx context.Context, personID, contactID int64) error
-	CorrectStatus(ctx context.Context, personID int64, d app.Domain, s app.FollowupStatus) (app.Followup, error)
-	RemoveStatus(ctx context.Context, personID int64, d app.Domain) (app.Followup, error)
-	RemoveAction(ctx context.Context, personID int64, d app.Domain) (app.Followup, error)
+	CorrectStatus(ctx context.Context, personID int64, d app.Domain, s app.FollowupStatus, versie *time.Time) (app.Followup, error)
+	RemoveStatus(ctx context.Context, personID int64, d app.Domain, versie *time.Time) (app.Followup, error)
+	RemoveAction(ctx context.Context, personID int64, d app.Domain, versie *time.Time) (app.Followup, error)
 	ReopenTraject(ctx context.Context, personID int64) error
 	AddNote(ctx context.Context, personID int64, d app.Domain, tekst string) (app.Note, error)
 	CorrectNote(ctx context.Context, personID, noteID int64, tekst string) (app.Note, error)

@@ -40,13 +40,13 @@ func cmdFollowupCorrect(ctx context.Context, e *env) error {
 	var done string
 	switch sub {
 	case "status-corrigeer":
-		f, err = e.svc.CorrectStatus(ctx, id, d, st)
+		f, err = e.svc.CorrectStatus(ctx, id, d, st, nil)
 		done = "De laatste statuswijziging van %s voor persoon %d is gecorrigeerd.\n"
 	case "status-verwijder":
-		f, err = e.svc.RemoveStatus(ctx, id, d)
+		f, err = e.svc.RemoveStatus(ctx, id, d, nil)
 		done = "De laatste statuswijziging van %s voor persoon %d is verwijderd.\n"
 	default:
-		f, err = e.svc.RemoveAction(ctx, id, d)
+		f, err = e.svc.RemoveAction(ctx, id, d, nil)
 		done = "De geplande actie van %s voor persoon %d is verwijderd.\n"
 	}
 	if err != nil {
