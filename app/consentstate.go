@@ -168,16 +168,21 @@ func fillConsentStates(tx Tx) (int, error) {
 	if err != nil {
 		return 0, err
 	}
-	rows, err := tx.SearchPersons(PersonQuery{})
+	// Only the id and ledger keys of each person are kept, not the whole list's rows.
+	var rows []stateOwner
+	err = tx.EachPerson(PersonQuery{}, func(r PersonRow) error {
+		rows = append(rows, stateOwner{r.ID, PersonKeys(secret, r.BSN, r.SKN)})
+		return nil
+	})
 	if err != nil {
 		return 0, err
 	}
 	// In id order the rows are appended to the table's B-trees instead of scattered over
 	// them (35 s against N s at 150,000 persons).
-	slices.SortFunc(rows, func(a, b PersonRow) int { return cmp.Compare(a.ID, b.ID) })
+	slices.SortFunc(rows, func(a, b stateOwner) int { return cmp.Compare(a.id, b.id) })
 	owners := map[string][]int{} // ledger key -> indexes in rows
 	for i, r := range rows {
-		for _, k := range PersonKeys(secret, r.BSN, r.SKN) {
+		for _, k := range r.keys {
 			owners[k] = append(owners[k], i)
 		}
 	}
@@ -195,11 +200,17 @@ func fillConsentStates(tx Tx) (int, error) {
 		return 0, err
 	}
 	for i, r := range rows {
-		if err := tx.SaveConsentStates(r.ID, views[i].states()); err != nil {
+		if err := tx.SaveConsentStates(r.id, views[i].states()); err != nil {
 			return 0, err
 		}
 	}
 	return len(rows), nil
+}
+
+// stateOwner is a person as fillConsentStates needs it: the id and the ledger keys.
+type stateOwner struct {
+	id   int64
+	keys []string
 }
 
 // DomainFilter is what the person list's domain filter selects: a follow-up status of a

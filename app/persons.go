@@ -178,3 +178,9 @@ func viewFor(tx Tx, p *Person) (ConsentView, error) {
 	}
 	return loadConsentView(tx, PersonKeys(secret, p.BSN, p.SKN))
 }
+
+// EachPerson calls fn for every person Persons(q) lists, in the same order, one at a time
+// in one read transaction (ReadTx.EachPerson): for lists too long to hold.
+func (s *Service) EachPerson(ctx context.Context, q PersonQuery, fn func(PersonRow) error) error {
+	return s.store.View(ctx, func(tx ReadTx) error { return tx.EachPerson(q, fn) })
+}

@@ -29,6 +29,11 @@ type ReadTx interface {
 	PersonByBSN(bsn string) (*Person, error) // ErrNotFound
 	PersonBySKN(skn string) (*Person, error) // ErrNotFound
 	SearchPersons(q PersonQuery) ([]PersonRow, error)
+	// EachPerson calls fn for every row SearchPersons(q) returns, in the same order, one
+	// at a time (150,000 rows at once cost well over 100 MB); an error from fn stops it
+	// and is returned as it is. fn must not use the transaction: its cursor is open
+	// (PostgreSQL runs one statement at a time on a connection).
+	EachPerson(q PersonQuery, fn func(PersonRow) error) error
 	// CountPersons is the number of persons SearchPersons finds for q without its Limit
 	// and Offset (its Sort and Desc do not matter).
 	CountPersons(q PersonQuery) (int, error)

@@ -7,6 +7,8 @@ import (
 	"time"
 
 	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
 
 	"github.com/terugkeer/terugkeer/app"
 )
@@ -58,5 +60,51 @@ func TestRetentionWhatIsOneSentence(t *testing.T) {
 	want := "3 personen met 41 gegevens, 2 berichten uit de quarantaine en 12 logboekregels"
 	if got != want {
 		t.Errorf("retentionWhat = %q, want %q", got, want)
+	}
+}
+
+// retentionSpy reports when the start-up retention run begins and holds it until the
+// shell's context ends (so it touches no widget after the test).
+type retentionSpy struct {
+	Service
+	began chan struct{}
+}
+
+func (r retentionSpy) RunRetention(ctx context.Context, _ time.Time, _ bool) (app.RetentionReport, error) {
+	close(r.began)
+	<-ctx.Done()
+	return app.RetentionReport{}, ctx.Err()
+}
+
+// The start-up retention run waits until the window is up and no background work has
+// run for RetentionIdle (issue 19 item 3): at 150,000 persons it ran beside the first
+// screens' loading and added its memory to theirs.
+func TestStartUpRetentionWaitsUntilIdle(t *testing.T) {
+	defer func(d time.Duration) { RetentionIdle = d }(RetentionIdle)
+	RetentionIdle = 20 * time.Millisecond
+	spy := retentionSpy{Service: realService(t, exampleNow, []string{"0193"}, false), began: make(chan struct{})}
+	test.NewTempApp(t)
+	w := test.NewTempWindow(t, widget.NewLabel(""))
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	s := NewShell(ctx, spy, w, Options{OneTaskAtATime: true})
+	s.Wait()
+	w.SetContent(s.Content())
+
+	s.bg.begin() // a screen still loading, a search running
+	s.StartRetention()
+	select {
+	case <-spy.began:
+		t.Fatal("the retention run began while background work was running")
+	case <-time.After(25 * RetentionIdle):
+	}
+	s.bg.end()
+	select {
+	case <-spy.began:
+	case <-time.After(time.Minute):
+		t.Fatal("the retention run did not begin once the window was idle")
+	}
+	if got := s.status.Text; got != "Bewaartermijnen worden gecontroleerd…" {
+		t.Errorf("status line during the run: %q", got)
 	}
 }

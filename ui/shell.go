@@ -2,6 +2,7 @@ package ui
 
 import (
 	"context"
+	"runtime/debug"
 	"strings"
 	"time"
 
@@ -337,12 +338,20 @@ func (s *Shell) ShortcutPDF() {
 	}
 }
 
-// StartRetention runs retention now and every RetentionInterval until ctx ends, off the
-// UI goroutine. What it removed is shown as counts in the status line.
+// StartRetention runs retention once the window is up and idle (whenIdle), then every
+// RetentionInterval until ctx ends, off the Fyne goroutine. At 150,000 persons the run
+// reads every person: started at once it ran beside the first screens' loading and
+// added its memory to theirs (docs/performance.md, memory).
 func (s *Shell) StartRetention() {
 	go func() {
+		if !s.whenIdle(RetentionIdle) {
+			return
+		}
 		for {
 			s.runRetention()
+			// The first screens and a run over every person leave tens of MB of freed
+			// heap that Go would hand back to the system only gradually.
+			debug.FreeOSMemory()
 			select {
 			case <-s.ctx.Done():
 				return
@@ -350,6 +359,32 @@ func (s *Shell) StartRetention() {
 			}
 		}
 	}()
+}
+
+// RetentionIdle is how long the window must have been up with no background work (the
+// screens' loading, a search, an import) before the start-up retention run begins.
+var RetentionIdle = 5 * time.Second
+
+// whenIdle blocks until the window's event loop runs and then no background task has
+// run for quiet; false when ctx ends first.
+func (s *Shell) whenIdle(quiet time.Duration) bool {
+	fyne.DoAndWait(func() {}) // returns once the event loop runs: the window is up
+	from := time.Now()        // start of the current quiet stretch
+	tick := time.NewTicker(max(quiet/5, time.Millisecond))
+	defer tick.Stop()
+	for {
+		select {
+		case <-s.ctx.Done():
+			return false
+		case now := <-tick.C:
+			switch {
+			case !s.bg.quietSince(from):
+				from = now
+			case now.Sub(from) >= quiet:
+				return true
+			}
+		}
+	}
 }
 
 func (s *Shell) runRetention() {

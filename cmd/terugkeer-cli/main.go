@@ -73,6 +73,7 @@ func commands() map[string]command {
 		"version":    {cmdVersion, versionUsage},
 
 		"aantekening": {cmdAantekening, aantekeningUsage},
+		"db":          {cmdDB, dbUsage},
 	}
 }
 
@@ -107,6 +108,10 @@ func runAt(ctx context.Context, args []string, stdout, stderr io.Writer, getenv 
 		fmt.Fprintf(stderr, "Onbekende opdracht %q; 'terugkeer-cli help' toont de opdrachten.\n", args[0])
 		return exitUsage
 	}
+	if storeless(args[0]) {
+		e := &env{args: args[1:], stdin: os.Stdin, stdout: stdout, stderr: stderr, getenv: getenv, now: time.Now}
+		return finish(stderr, cmd, cmd.run(ctx, e))
+	}
 	db, source, moved, err := openStore(ctx, dbFlag, getenv, locate)
 	if err != nil {
 		return fail(stderr, err)
@@ -125,6 +130,11 @@ func runAt(ctx context.Context, args []string, stdout, stderr io.Writer, getenv 
 	}
 	err = cmd.run(ctx, e)
 	warnWipePending(stderr, db)
+	return finish(stderr, cmd, err)
+}
+
+// finish reports the error a command returned and gives the exit code.
+func finish(stderr io.Writer, cmd command, err error) int {
 	if err != nil {
 		var ue usageError
 		if errors.As(err, &ue) {

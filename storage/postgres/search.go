@@ -18,27 +18,42 @@ const latestDetentionJoin = `LEFT JOIN detentions d ON d.id = p.laatste_detentie
 // SearchPersons lists the persons matching q. Every word of q.Zoek must occur in the
 // person's folded names, BSN or SKN.
 func (r *reader) SearchPersons(q app.PersonQuery) ([]app.PersonRow, error) {
-	query, args, err := searchQuery(q)
+	var out []app.PersonRow
+	err := r.EachPerson(q, func(row app.PersonRow) error {
+		out = append(out, row)
+		return nil
+	})
 	if err != nil {
 		return nil, err
 	}
+	return out, nil
+}
+
+// EachPerson calls fn for every person SearchPersons(q) lists, in the same order, one
+// row at a time from the cursor; an error from fn stops it and is returned as it is.
+func (r *reader) EachPerson(q app.PersonQuery, fn func(app.PersonRow) error) error {
+	query, args, err := searchQuery(q)
+	if err != nil {
+		return err
+	}
 	rows, err := r.query(query, args...)
 	if err != nil {
-		return nil, fmt.Errorf("personen zoeken: %w", err)
+		return fmt.Errorf("personen zoeken: %w", err)
 	}
 	defer rows.Close()
-	var out []app.PersonRow
 	for rows.Next() {
 		row, err := scanPersonRow(rows)
 		if err != nil {
-			return nil, err
+			return err
 		}
-		out = append(out, row)
+		if err := fn(row); err != nil {
+			return err
+		}
 	}
 	if err := rows.Err(); err != nil {
-		return nil, fmt.Errorf("personen zoeken: %w", err)
+		return fmt.Errorf("personen zoeken: %w", err)
 	}
-	return out, nil
+	return nil
 }
 
 // searchQuery is the query of SearchPersons and its arguments.

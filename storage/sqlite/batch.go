@@ -134,16 +134,19 @@ func (b *batch) Rollback() error {
 }
 
 // prepared returns the cached statement for query bound to the transaction, or nil
-// (stmtCache.stmt). A batch binds each statement to its transaction once.
+// (stmtCache.stmt). Every transaction, not only a batch, binds each statement once:
+// Tx.StmtContext makes a new statement per call and keeps each until the transaction
+// ends, so a long transaction grew by one per query it ran (a retention dry run over
+// 74,546 persons: ~450,000 statements, ~105 MB).
 func (r *reader) prepared(query string) *sql.Stmt {
-	if r.txStmts == nil {
-		return r.stmts.stmt(r.ctx, r.tx, query)
-	}
 	if s, ok := r.txStmts[query]; ok {
 		return s
 	}
 	s := r.stmts.stmt(r.ctx, r.tx, query)
 	if s != nil {
+		if r.txStmts == nil {
+			r.txStmts = map[string]*sql.Stmt{}
+		}
 		r.txStmts[query] = s
 	}
 	return s

@@ -18,12 +18,26 @@ const latestDetentionJoin = `LEFT JOIN detentions d ON d.id = p.laatste_detentie
 // SearchPersons lists the persons matching q. Every word of q.Zoek must occur in the
 // person's folded names, BSN or SKN.
 func (r *reader) SearchPersons(q app.PersonQuery) ([]app.PersonRow, error) {
-	order, err := orderBy(q)
+	var out []app.PersonRow
+	err := r.EachPerson(q, func(row app.PersonRow) error {
+		out = append(out, row)
+		return nil
+	})
 	if err != nil {
 		return nil, err
 	}
+	return out, nil
+}
+
+// EachPerson calls fn for every person SearchPersons(q) lists, in the same order, one
+// row at a time from the cursor; an error from fn stops it and is returned as it is.
+func (r *reader) EachPerson(q app.PersonQuery, fn func(app.PersonRow) error) error {
+	order, err := orderBy(q)
+	if err != nil {
+		return err
+	}
 	if q.Signaal != "" && !q.Signaal.Valid() {
-		return nil, fmt.Errorf("onbekend signaal %q", q.Signaal)
+		return fmt.Errorf("onbekend signaal %q", q.Signaal)
 	}
 	where, args := personFilter(q, r.commonWords(q))
 	limit := -1 // SQLite: no limit
@@ -34,21 +48,22 @@ func (r *reader) SearchPersons(q app.PersonQuery) ([]app.PersonRow, error) {
 	rows, err := r.query(`SELECT `+personColumns+`, d.inrichting, d.einddatum, d.einddatum_status
 		FROM persons p `+latestDetentionJoin+where+` ORDER BY `+order+` LIMIT ? OFFSET ?`, args...)
 	if err != nil {
-		return nil, fmt.Errorf("personen zoeken: %w", err)
+		return fmt.Errorf("personen zoeken: %w", err)
 	}
 	defer rows.Close()
-	var out []app.PersonRow
 	for rows.Next() {
 		row, err := scanPersonRow(rows)
 		if err != nil {
-			return nil, err
+			return err
 		}
-		out = append(out, row)
+		if err := fn(row); err != nil {
+			return err
+		}
 	}
 	if err := rows.Err(); err != nil {
-		return nil, fmt.Errorf("personen zoeken: %w", err)
+		return fmt.Errorf("personen zoeken: %w", err)
 	}
-	return out, nil
+	return nil
 }
 
 // personFilter is the WHERE clause of q: every word of Zoek (folded like the column),

@@ -2,6 +2,7 @@ package sqlite
 
 import (
 	"context"
+	"database/sql"
 	"fmt"
 	"sync"
 	"testing"
@@ -45,4 +46,36 @@ func TestStmtCacheUnderFullPool(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
+}
+
+// A transaction binds each cached statement once: Tx.StmtContext makes a new statement
+// per call and keeps every one until the transaction ends, so a long transaction (a
+// retention dry run over tens of thousands of persons) grew by one per query it ran.
+func TestStmtBoundOncePerTransaction(t *testing.T) {
+	db, _ := openTest(t)
+	const q = `SELECT count(*) FROM persons`
+	var first *sql.Stmt
+	view(t, db, func(tx app.ReadTx) error {
+		r := tx.(*reader)
+		first = r.prepared(q)
+		if first == nil {
+			t.Fatal("the statement was not cached")
+		}
+		for range 3 {
+			var n int
+			if err := r.queryRow(q).Scan(&n); err != nil {
+				return err
+			}
+			if s := r.prepared(q); s != first {
+				t.Fatal("the same query in one transaction got a new bound statement")
+			}
+		}
+		return nil
+	})
+	view(t, db, func(tx app.ReadTx) error {
+		if tx.(*reader).prepared(q) == first {
+			t.Error("a new transaction reused the previous one's bound statement")
+		}
+		return nil
+	})
 }

@@ -20,8 +20,8 @@ type reader struct {
 	tx    *sql.Tx
 	stmts *stmtCache // prepared statements shared by all transactions; may be nil
 	cache *txCache   // a batch's settings and audit head (batch.go); nil outside a batch
-	// txStmts are the statements bound to tx, kept for the life of a batch (batch.go);
-	// nil outside a batch.
+	// txStmts are the statements bound to tx, each bound once (reader.prepared, batch.go);
+	// made on first use.
 	txStmts map[string]*sql.Stmt
 }
 

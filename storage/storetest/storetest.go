@@ -103,6 +103,7 @@ var tests = []conformanceTest{
 	{"SearchTrajectFilter", testSearchTrajectFilter},
 	{"SearchUnknownSort", testSearchUnknownSort},
 	{"SearchForgetsRemovedPerson", testSearchForgetsRemovedPerson},
+	{"EachPersonStreamsSearchPersonsRows", testEachPersonStreamsSearchPersonsRows},
 }
 
 // Run runs the conformance suite, each test in its own parallel subtest on its own store

@@ -1,0 +1,157 @@
+package main
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/terugkeer/terugkeer/internal/apptest"
+	"github.com/terugkeer/terugkeer/internal/pgtest"
+)
+
+// migrate copies the SQLite database of lite into a new PostgreSQL database with db
+// migreer and returns a cli on that database and the command's output.
+func migrate(t *testing.T, lite *cli) (*cli, string) {
+	t.Helper()
+	uri := pgtest.Database(t)
+	out, errOut, code := lite.run("db", "migreer", "--van", lite.db, "--naar", uri)
+	if code != exitOK {
+		t.Fatalf("db migreer: exit %d, stdout %q, stderr %q", code, out, errOut)
+	}
+	if strings.Contains(errOut, "999990") {
+		t.Errorf("stderr holds a BSN: %q", errOut)
+	}
+	return &cli{t: t, bin: builtBinary, db: uri}, out
+}
+
+// sameOn runs every step on both databases; the output must be equal byte for byte
+// (the ids are kept, the times copied), except where normalise is set: the steps that
+// write, whose own times differ between the two runs.
+func sameOn(t *testing.T, lite, pg *cli, normalise bool, steps [][]string) {
+	t.Helper()
+	for _, args := range steps {
+		lo, le, lc := lite.run(args...)
+		po, pe, pc := pg.run(args...)
+		if normalise {
+			lo, po = timestamps.ReplaceAllString(lo, "T"), timestamps.ReplaceAllString(po, "T")
+		}
+		if lc != pc || lo != po || le != pe {
+			t.Errorf("%s:\nSQLite (exit %d): %s%s\nPostgreSQL (exit %d): %s%s", strings.Join(args, " "),
+				lc, lo, le, pc, po, pe)
+		}
+	}
+}
+
+// The examples' database with follow-up, a contact, a note, a quarantined message and a
+// retention term arrives whole on PostgreSQL: the same lists, person files, dashboard
+// and audit log (the seal verifies under the copied installation key), and the next ids
+// follow the copied ones.
+func TestDBMigreerExamples(t *testing.T) {
+	lite := newCLIOn(t, apptest.SQLite)
+	lite.ok("demo")
+	b := []string{"--bsn", "999990019"}
+	lite.ok(append([]string{"followup", "set", "--domein", "zorg", "--status", "in-behandeling",
+		"--verantwoordelijke", "Petra", "--actie", "Bellen", "--actiedatum", "2019-08-01"}, b...)...)
+	lite.ok(append([]string{"contact", "add", "--domein", "zorg", "--kanaal", "telefoon", "--notitie", "gebeld"}, b...)...)
+	lite.ok(append([]string{"aantekening", "add", "--domein", "zorg", "--tekst", "eerste notitie"}, b...)...)
+	lite.ok("retention", "set", "quarantaine", "6m")
+	if q := lite.ok("quarantine", "list", "--json"); !strings.Contains(q, `"id"`) {
+		t.Fatalf("the examples quarantine nothing: %s", q)
+	}
+	// The newest quarantined message is discarded: its id must not be handed out again
+	// (SQLite's AUTOINCREMENT counter carries over).
+	lite.ok("quarantine", "discard", "3")
+	pg, out := migrate(t, lite)
+	for _, want := range []string{"persons ", "audit ", "consents ", "settings ", "Het logboek is intact"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("db migreer output lacks %q:\n%s", want, out)
+		}
+	}
+	sameOn(t, lite, pg, false, [][]string{
+		{"audit", "--json"},
+		{"audit", "--verify"},
+		{"persons", "--json"},
+		{"quarantine", "list", "--json"},
+		{"dashboard", "--json", "--nu", "2019-08-05"},
+		{"acties", "--json", "--nu", "2019-08-05"},
+		{"retention", "show"},
+		{"imap", "show"},
+		{"show", "--json", "--bsn", "999990019"},
+		{"show", "--json", "--id", "2"},
+	})
+	kapot := filepath.Join(t.TempDir(), "kapot.xml")
+	if err := os.WriteFile(kapot, []byte("<bericht>kapot"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	// After the move both go on alike: the next contact, note and person get the same
+	// ids, and the audit chain goes on from the copied one.
+	sameOn(t, lite, pg, true, [][]string{
+		append([]string{"contact", "add", "--domein", "zorg", "--kanaal", "e-mail", "--notitie", "gemaild"}, b...),
+		append([]string{"aantekening", "add", "--domein", "zorg", "--tekst", "tweede"}, b...),
+		{"import", "--json", examplesV2},
+		{"import", kapot},
+		{"quarantine", "list", "--json"},
+		{"persons", "--json"},
+		{"retention", "run", "--nu", "2031-01-01"},
+		{"audit", "--verify"},
+	})
+}
+
+// A generated caseload of a few hundred persons arrives whole.
+func TestDBMigreerGenerated(t *testing.T) {
+	lite := newCLIOn(t, apptest.SQLite)
+	lite.ok("demo", "--personen", "300", "--seed", "7", "--nu", "2025-06-01")
+	pg, _ := migrate(t, lite)
+	sameOn(t, lite, pg, false, [][]string{
+		{"audit", "--verify"},
+		{"persons", "--json"},
+		{"persons", "--json", "--zoek", "de"},
+		{"dashboard", "--json", "--nu", "2025-06-01"},
+		{"acties", "--json", "--nu", "2025-06-01"},
+		{"show", "--json", "--id", "1"},
+		{"show", "--json", "--id", "150"},
+		{"show", "--json", "--id", "300"},
+		{"audit", "--verify"},
+	})
+}
+
+// A database that already serves a team is refused with a Dutch sentence and left as
+// it was; one that was only opened (or initialised) is empty.
+func TestDBMigreerRefusesNonEmptyTarget(t *testing.T) {
+	lite := newCLIOn(t, apptest.SQLite)
+	lite.ok("demo")
+	pg := newCLIOn(t, apptest.Postgres)
+	pg.ok("init", "--gemeente", "0193")
+	pg.ok("import", examples)
+	before := pg.ok("persons", "--json")
+	out, errOut, code := lite.run("db", "migreer", "--van", lite.db, "--naar", pg.db)
+	if code != exitError || !strings.Contains(errOut, "De PostgreSQL-database is niet leeg") ||
+		!strings.Contains(errOut, "er is niets gekopieerd") || out != "" {
+		t.Errorf("exit %d, stdout %q, stderr %q", code, out, errOut)
+	}
+	if after := pg.ok("persons", "--json"); after != before {
+		t.Errorf("the target changed:\n%s\n%s", before, after)
+	}
+	pg.ok("audit", "--verify")
+}
+
+// The wrong invocations: no flags, a path as target, a source that does not exist
+// (never created).
+func TestDBMigreerUsage(t *testing.T) {
+	lite := newCLIOn(t, apptest.SQLite)
+	for _, args := range [][]string{
+		{"db"},
+		{"db", "onbekend"},
+		{"db", "migreer"},
+		{"db", "migreer", "--van", lite.db, "--naar", lite.db + ".tweede"},
+	} {
+		if _, errOut, code := lite.run(args...); code != exitUsage || !strings.Contains(errOut, "Gebruik: terugkeer-cli db") {
+			t.Errorf("%v: exit %d, stderr %q", args, code, errOut)
+		}
+	}
+	_, errOut, code := lite.run("db", "migreer", "--van", lite.db, "--naar", "postgres://127.0.0.1:1/x?sslmode=disable")
+	if code != exitError || !strings.Contains(errOut, "bestaat niet") {
+		t.Errorf("missing source: exit %d, stderr %q", code, errOut)
+	}
+}

@@ -1,0 +1,86 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"path/filepath"
+	"testing"
+	"time"
+
+	"github.com/terugkeer/terugkeer/app"
+	"github.com/terugkeer/terugkeer/importers"
+	"github.com/terugkeer/terugkeer/storage/sqlite"
+)
+
+// The elements jsonArray writes one by one come out in writeJSON's bytes for the whole
+// slice: empty, one, several, with characters the encoder escapes.
+func TestJSONArrayWritesWhatTheEncoderWrites(t *testing.T) {
+	odd := personJSON{ID: 7, BSN: "999990019", Voornamen: "Zoë <Anna> & \u2028", Achternaam: `"Berg"\`}
+	for _, list := range [][]personJSON{{}, {odd}, {odd, {ID: 8}, odd}} {
+		var want, got bytes.Buffer
+		if err := writeJSON(&env{stdout: &want}, list); err != nil {
+			t.Fatal(err)
+		}
+		arr := jsonArray{w: &got}
+		for _, p := range list {
+			if err := arr.add(p); err != nil {
+				t.Fatal(err)
+			}
+		}
+		if err := arr.close(); err != nil {
+			t.Fatal(err)
+		}
+		if got.String() != want.String() {
+			t.Errorf("%d elements: streamed\n%s\nwant\n%s", len(list), got.String(), want.String())
+		}
+	}
+}
+
+// persons --json streams row by row (issue 19 item 3) and writes exactly what encoding
+// the whole list at once wrote, for every person and for a search without hits.
+func TestPersonsJSONStreamedEqualsBuffered(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "data", "terugkeer.db")
+	ctx := context.Background()
+	cli := func(args ...string) string {
+		var out, errOut bytes.Buffer
+		if code := run(ctx, append([]string{"--db", db}, args...), &out, &errOut, func(string) string { return "" }); code != 0 {
+			t.Fatalf("%v: exit %d: %s", args, code, errOut.String())
+		}
+		return out.String()
+	}
+	cli("demo", "--personen", "60", "--seed", "5", "--nu", "2026-03-01")
+	for _, args := range [][]string{{}, {"--zoek", "an"}, {"--zoek", "geen-zo-iemand"}} {
+		got := cli(append([]string{"persons", "--json"}, args...)...)
+		if want := bufferedPersonsJSON(t, db, args); got != want {
+			t.Errorf("persons --json %v: streamed\n%.400s\nbuffered\n%.400s", args, got, want)
+		}
+	}
+}
+
+// bufferedPersonsJSON is what persons --json wrote before it streamed: the whole list
+// from Service.Persons, encoded at once.
+func bufferedPersonsJSON(t *testing.T, path string, args []string) string {
+	t.Helper()
+	db, err := sqlite.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	q := app.PersonQuery{Sort: app.SortByName}
+	if len(args) == 2 {
+		q.Zoek = args[1]
+	}
+	rows, err := app.NewService(db, importers.Decoder{}, time.Now).Persons(context.Background(), q)
+	if err != nil {
+		t.Fatal(err)
+	}
+	list := make([]personJSON, 0, len(rows))
+	for _, r := range rows {
+		list = append(list, toPersonJSON(r.Person))
+	}
+	var out bytes.Buffer
+	if err := writeJSON(&env{stdout: &out}, list); err != nil {
+		t.Fatal(err)
+	}
+	return out.String()
+}
