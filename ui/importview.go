@@ -484,6 +484,10 @@ func (v *ImportView) showFetchOutcome(results []app.Result, err error) {
 	switch {
 	case err == nil || cancelled:
 		v.showSummary(results, cancelled, 0)
+	case errors.Is(err, app.ErrImportBusy):
+		msg := T("Een collega haalt het postvak al op; probeer het over een paar minuten opnieuw.")
+		v.summary.SetText(msg)
+		showNotice(v.win, T("Postvak ophalen"), wrapLabel(msg))
 	case len(results) == 0:
 		msg := T("Het postvak kon niet worden opgehaald. Controleer de instellingen en de verbinding.")
 		v.summary.SetText(msg)

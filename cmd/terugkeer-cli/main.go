@@ -250,6 +250,8 @@ func dutchError(err error) string {
 		return "De database is nog niet ingericht: voer eerst 'terugkeer-cli init --gemeente CODE' uit."
 	case errors.Is(err, context.Canceled):
 		return "Afgebroken."
+	case errors.Is(err, app.ErrImportBusy):
+		return "Een collega haalt het postvak al op; probeer het over een paar minuten opnieuw."
 	}
 	if errors.Is(err, postgres.ErrAdminOnly) { // the server's own wording adds nothing
 		return sentenceOf(postgres.ErrAdminOnly) + " " + connectionHint(err)

@@ -118,7 +118,7 @@ const (
 
 // Run imports the mail in the configured mailbox. It stops at the first failure that
 // leaves a mail unprocessed; what was done before stays done. Cancelling ctx closes the
-// connection.
+// connection. On a team database one process at a time fetches (app.ErrImportBusy).
 func Run(ctx context.Context, svc *app.Service, settings app.MailboxSettings, opts Options) (Summary, error) {
 	s := settings.WithDefaults()
 	if err := s.Complete(); err != nil {
@@ -130,6 +130,11 @@ func Run(ctx context.Context, svc *app.Service, settings app.MailboxSettings, op
 	if opts.Auth == nil {
 		return Summary{}, errors.New("geen aanmeldmethode voor de mailserver opgegeven")
 	}
+	release, err := svc.LockImport(ctx)
+	if err != nil {
+		return Summary{}, err
+	}
+	defer release()
 	c, err := Dial(s)
 	if err != nil {
 		return Summary{}, err
