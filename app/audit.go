@@ -215,29 +215,37 @@ func (s *Service) AuditLog(ctx context.Context, f AuditFilter) ([]AuditEntry, er
 func (s *Service) VerifyAudit(ctx context.Context) (AuditCheck, error) {
 	var c AuditCheck
 	err := s.store.View(ctx, func(tx ReadTx) error {
-		anchor, err := tx.Setting(SettingAuditAnker)
-		if err != nil {
-			return err
-		}
-		entries, err := tx.AuditEntries(AuditFilter{})
-		if err != nil {
-			return err
-		}
-		seal, err := tx.AuditSeal()
-		if err != nil {
-			return err
-		}
-		c = verifyEntries(anchor, entries)
-		c.Aanwezig = len(entries)
-		if c.Zegel = checkSeal(seal, anchor, entries); c.Zegel != "" {
-			c.Intact = false
-		}
-		if seal != nil && seal.Echt {
-			c.Verwacht = seal.Aantal
-		}
-		return nil
+		var err error
+		c, err = VerifyAuditIn(tx)
+		return err
 	})
 	return c, err
+}
+
+// VerifyAuditIn is VerifyAudit within tx: for a check of a log before the transaction
+// that wrote it commits (db migreer copies a log and rolls back when it does not verify).
+func VerifyAuditIn(tx ReadTx) (AuditCheck, error) {
+	anchor, err := tx.Setting(SettingAuditAnker)
+	if err != nil {
+		return AuditCheck{}, err
+	}
+	entries, err := tx.AuditEntries(AuditFilter{})
+	if err != nil {
+		return AuditCheck{}, err
+	}
+	seal, err := tx.AuditSeal()
+	if err != nil {
+		return AuditCheck{}, err
+	}
+	c := verifyEntries(anchor, entries)
+	c.Aanwezig = len(entries)
+	if c.Zegel = checkSeal(seal, anchor, entries); c.Zegel != "" {
+		c.Intact = false
+	}
+	if seal != nil && seal.Echt {
+		c.Verwacht = seal.Aantal
+	}
+	return c, nil
 }
 
 // auditImport records one imported (or duplicate) message and, when it purged consent

@@ -71,8 +71,11 @@ func cmdDBMigreer(ctx context.Context, e *env) error {
 		return err
 	}
 	defer dst.Close()
-	copied, err := dst.CopyFromSQLite(ctx, src.SQL(), func(table string, rows int64) {
+	progress := func(table string, rows int64) {
 		fmt.Fprintf(e.stderr, "db migreer: %s: %d rijen gekopieerd...\n", table, rows)
+	}
+	copied, err := dst.CopyFromSQLite(ctx, src.SQL(), progress, func(tx app.ReadTx) error {
+		return checkCopiedAudit(tx, srcCheck)
 	})
 	if err != nil {
 		return migrationError(err)
@@ -145,6 +148,24 @@ func plural(n int64, one, more string) string {
 		return one
 	}
 	return more
+}
+
+// checkCopiedAudit checks the copied audit chain and its seal before the copy commits,
+// and that it holds as many entries as the source: a copy whose log would not verify
+// (for instance because the server rewrote a column on the way in) is not kept.
+func checkCopiedAudit(tx app.ReadTx, src app.AuditCheck) error {
+	c, err := app.VerifyAuditIn(tx)
+	switch {
+	case err != nil:
+		return err
+	case !c.Intact:
+		return errors.New("het logboek zou in PostgreSQL niet intact zijn: " + auditProblems(c) +
+			"; er is niets gekopieerd. Voer de kopie uit als de eigenaar van de tabellen")
+	case c.Entries != src.Entries:
+		return fmt.Errorf("het logboek zou in PostgreSQL %d regels tellen en in SQLite telt het er %d; "+
+			"er is niets gekopieerd", c.Entries, src.Entries)
+	}
+	return nil
 }
 
 // verifyMigrated checks the audit chain and its seal on the target, as audit --verify,

@@ -9,6 +9,8 @@ import (
 	"strings"
 
 	"github.com/jackc/pgx/v5"
+
+	"github.com/terugkeer/terugkeer/app"
 )
 
 // Errors of CopyFromSQLite, classified where they arise so that the programs word them.
@@ -58,8 +60,11 @@ func postgresOnlyTable(name string) bool { return name == "schema_version" }
 // and the audit chain with its seal are copied as they are. Everything is written in
 // one transaction under the write lock: either the whole database arrives or nothing.
 // src is read in one read transaction, so that a program writing to it meanwhile does
-// not leave a copy of two moments. The tables are returned in the order copied.
-func (db *DB) CopyFromSQLite(ctx context.Context, src *sql.DB, progress CopyProgress) ([]CopiedTable, error) {
+// not leave a copy of two moments. check, when not nil, reads the copy before it is
+// committed (the audit chain: app.VerifyAuditIn); an error of it rolls everything back.
+// The tables are returned in the order copied.
+func (db *DB) CopyFromSQLite(ctx context.Context, src *sql.DB, progress CopyProgress,
+	check func(app.ReadTx) error) ([]CopiedTable, error) {
 	stx, err := src.BeginTx(ctx, nil)
 	if err != nil {
 		return nil, fmt.Errorf("SQLite-database lezen: %w", err)
@@ -79,6 +84,11 @@ func (db *DB) CopyFromSQLite(ctx context.Context, src *sql.DB, progress CopyProg
 	copied, err := c.run()
 	if err != nil {
 		return nil, err
+	}
+	if check != nil {
+		if err := check(&writer{reader: reader{ctx: ctx, tx: tx}}); err != nil {
+			return nil, err
+		}
 	}
 	if err := tx.Commit(ctx); err != nil {
 		return nil, fmt.Errorf("kopie opslaan: %w", err)
