@@ -43,14 +43,26 @@ func (e *ListTooLongError) Is(target error) bool { return target == ErrListTooLo
 // CountPersons is the number of persons q finds, Limit and Offset left out.
 func (s *Service) CountPersons(ctx context.Context, q PersonQuery) (int, error) {
 	q = s.signalToday(q)
-	return read(ctx, s.store, func(tx ReadTx) (int, error) { return tx.CountPersons(q) })
+	return read(ctx, s.store, func(tx ReadTx) (int, error) {
+		q, err := s.mine(tx, q)
+		if err != nil {
+			return 0, err
+		}
+		return tx.CountPersons(q)
+	})
 }
 
 // PersonList lists persons for the Personen screen: the rows of q with each domain's
 // compact status, read in one transaction.
 func (s *Service) PersonList(ctx context.Context, q PersonQuery) ([]PersonListRow, error) {
 	q = s.signalToday(q)
-	return read(ctx, s.store, func(tx ReadTx) ([]PersonListRow, error) { return personList(tx, q) })
+	return read(ctx, s.store, func(tx ReadTx) ([]PersonListRow, error) {
+		q, err := s.mine(tx, q)
+		if err != nil {
+			return nil, err
+		}
+		return personList(tx, q)
+	})
 }
 
 // signalToday is q with a signal counted on today when it names no day (as Persons).
@@ -128,10 +140,14 @@ func (s *Service) PersonListReport(ctx context.Context, now time.Time, q PersonQ
 	if q.Signaal != "" && q.SignaalVandaag.IsZero() {
 		q.SignaalVandaag = today
 	}
-	l := &ReleaseList{Van: q.ReleaseFrom, Tot: q.ReleaseTo, Selectie: DescribeQuery(q)}
 	q.Limit, q.Offset = 0, 0
+	l := &ReleaseList{Van: q.ReleaseFrom, Tot: q.ReleaseTo}
 	err := s.store.Update(ctx, func(tx Tx) error {
 		var err error
+		if q, err = s.mine(tx, q); err != nil {
+			return err
+		}
+		l.Selectie = DescribeQuery(q)
 		if l.Kop, err = s.reportHeader(tx); err != nil {
 			return err
 		}
@@ -207,6 +223,9 @@ func DescribeQuery(q PersonQuery) string {
 	}
 	if q.ControleNodig {
 		parts = append(parts, "alleen controle nodig")
+	}
+	if v := strings.TrimSpace(q.Verantwoordelijke); v != "" {
+		parts = append(parts, fmt.Sprintf("verantwoordelijke %q", v))
 	}
 	if q.Signaal != "" {
 		parts = append(parts, "signaal "+lowerFirstRune(q.Signaal.Label()))

@@ -55,7 +55,13 @@ func (s *Service) Persons(ctx context.Context, q PersonQuery) ([]PersonRow, erro
 	if q.Signaal != "" && q.SignaalVandaag.IsZero() {
 		q.SignaalVandaag = DateIn(s.now())
 	}
-	return read(ctx, s.store, func(tx ReadTx) ([]PersonRow, error) { return tx.SearchPersons(q) })
+	return read(ctx, s.store, func(tx ReadTx) ([]PersonRow, error) {
+		q, err := s.mine(tx, q)
+		if err != nil {
+			return nil, err
+		}
+		return tx.SearchPersons(q)
+	})
 }
 
 // FindPerson returns the id of the person with this BSN or SKN (one of them given).
@@ -182,5 +188,11 @@ func viewFor(tx Tx, p *Person) (ConsentView, error) {
 // EachPerson calls fn for every person Persons(q) lists, in the same order, one at a time
 // in one read transaction (ReadTx.EachPerson): for lists too long to hold.
 func (s *Service) EachPerson(ctx context.Context, q PersonQuery, fn func(PersonRow) error) error {
-	return s.store.View(ctx, func(tx ReadTx) error { return tx.EachPerson(q, fn) })
+	return s.store.View(ctx, func(tx ReadTx) error {
+		q, err := s.mine(tx, q)
+		if err != nil {
+			return err
+		}
+		return tx.EachPerson(q, fn)
+	})
 }

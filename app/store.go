@@ -118,6 +118,16 @@ type PersonQuery struct {
 	Signaal        SignalKind
 	SignaalVandaag Date
 	SignaalDagen   int
+
+	// Mijn keeps "mijn dossiers": the persons of whom the user (Service's user: the
+	// signed-in login role, else the configured name) is verantwoordelijke of a domain's
+	// follow-up or planned action. Service fills Verantwoordelijke with the user's name;
+	// ErrNoUserName when there is none.
+	Mijn bool
+	// Verantwoordelijke keeps the persons with a recorded follow-up whose
+	// verantwoordelijke is this one, compared trimmed and folded (Fold: case and
+	// diacritics do not count, as Mijn acties compares). "" does not filter.
+	Verantwoordelijke string
 }
 
 // PersonSort orders PersonQuery results.

@@ -86,6 +86,7 @@ type PersonsView struct {
 	Search   *EscEntry // Esc leaves the field
 	release  *widget.Select
 	controle *widget.Check
+	mijn     *widget.Check  // mijn dossiers: where the user is verantwoordelijke (app.PersonQuery.Mijn)
 	plan     *widget.Select // met en zonder D&R-plan, met D&R-plan, open afspraken voor de gemeente
 	traject  *widget.Select
 	// sort and desc are the order the column headers chose.
@@ -173,6 +174,7 @@ func NewPersonsView(ctx context.Context, svc Service, win fyne.Window, examples 
 	v.release = widget.NewSelect(releaseOpts, func(string) { v.runQueryNow() })
 	v.release.SetSelectedIndex(0)
 	v.controle = widget.NewCheck(T("Alleen controle nodig"), func(bool) { v.runQueryNow() })
+	v.mijn = widget.NewCheck(T("Alleen mijn dossiers"), func(bool) { v.runQueryNow() })
 	v.traject = widget.NewSelect([]string{T("Alle trajecten"), T("Aangemeld"), T("In behandeling"), T("Afgesloten")},
 		func(string) { v.runQueryNow() })
 	v.traject.SetSelectedIndex(0)
@@ -192,7 +194,7 @@ func NewPersonsView(ctx context.Context, svc Service, win fyne.Window, examples 
 	refresh := widget.NewButtonWithIcon(T("Vernieuwen"), theme.ViewRefreshIcon(), v.Reload)
 	v.pdfBtn = widget.NewButtonWithIcon(T("PDF"), theme.DocumentPrintIcon(), func() { v.Export(false) })
 	v.csvBtn = widget.NewButtonWithIcon(T("CSV"), theme.DocumentSaveIcon(), func() { v.Export(true) })
-	filters := container.NewGridWithColumns(3, v.release, v.traject, v.plan, v.domein, v.domeinStatus, v.signal, v.controle)
+	filters := container.NewGridWithColumns(3, v.release, v.traject, v.plan, v.domein, v.domeinStatus, v.signal, v.controle, v.mijn)
 	top := container.NewVBox(
 		container.NewBorder(nil, nil, title, container.NewHBox(v.pdfBtn, v.csvBtn, refresh), v.count),
 		v.Search,
@@ -249,7 +251,8 @@ func releaseLabel(days int) string {
 
 // currentQuery builds the query from the search box and filters.
 func (v *PersonsView) currentQuery() app.PersonQuery {
-	q := app.PersonQuery{Zoek: strings.TrimSpace(v.Search.Text), ControleNodig: v.controle.Checked, Sort: v.sort, Desc: v.desc}
+	q := app.PersonQuery{Zoek: strings.TrimSpace(v.Search.Text), ControleNodig: v.controle.Checked, Mijn: v.mijn.Checked,
+		Sort: v.sort, Desc: v.desc}
 	if i := v.traject.SelectedIndex(); i > 0 {
 		q.Traject = []app.TrajectStatus{app.Aangemeld, app.InBehandeling, app.Afgesloten}[i-1]
 	}
@@ -285,7 +288,7 @@ func onlyFromToday(q app.PersonQuery) bool {
 }
 
 func filtered(q app.PersonQuery) bool {
-	return q.Zoek != "" || q.ControleNodig || q.Traject != "" || q.DomeinStatus != "" || q.HeeftPlan || q.AfsprakenGemeente ||
+	return q.Zoek != "" || q.ControleNodig || q.Mijn || q.Traject != "" || q.DomeinStatus != "" || q.HeeftPlan || q.AfsprakenGemeente ||
 		!q.ReleaseFrom.IsZero() || !q.ReleaseTo.IsZero() || q.Signaal != ""
 }
 
@@ -362,9 +365,7 @@ func (v *PersonsView) countAll(ctx context.Context) {
 				return
 			}
 			if err != nil {
-				if !errors.Is(err, context.Canceled) {
-					showError(v.win, T("De lijst met personen kon niet worden gelezen."), err)
-				}
+				v.listError(err)
 				return
 			}
 			v.total, v.anyone = n, anyone
@@ -428,9 +429,7 @@ func (v *PersonsView) fetch(ctx context.Context, p int, first bool) {
 			}
 			delete(v.pending, p)
 			if err != nil {
-				if !errors.Is(err, context.Canceled) {
-					showError(v.win, T("De lijst met personen kon niet worden gelezen."), err)
-				}
+				v.listError(err)
 				return
 			}
 			v.storePage(p, rows)
@@ -823,4 +822,16 @@ func summaryText(s app.Summary) string {
 		text += "; " + plural(s.Controle, "{{.N}} daarvan wacht op controle (nog niet toegepast)", "{{.N}} daarvan wachten op controle (nog niet toegepast)")
 	}
 	return text
+}
+
+// listError says why the list could not be read: "Alleen mijn dossiers" without a user
+// name in the count line (both reads of the list fail alike), else in a dialog.
+func (v *PersonsView) listError(err error) {
+	switch {
+	case errors.Is(err, context.Canceled):
+	case errors.Is(err, app.ErrNoUserName):
+		v.count.SetText(T("Uw naam is nog niet ingesteld, dus Terugkeer weet niet welke dossiers van u zijn. Stel uw naam in onder Instellingen."))
+	default:
+		showError(v.win, T("De lijst met personen kon niet worden gelezen."), err)
+	}
 }

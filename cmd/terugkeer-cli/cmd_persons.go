@@ -38,6 +38,7 @@ func cmdPersons(ctx context.Context, e *env) error {
 	status := fs.String("domeinstatus", "", "alleen personen met een domein in deze stand")
 	plan := fs.Bool("plan", false, "alleen personen met een D&R-plan")
 	afspraken := fs.Bool("afspraken-gemeente", false, "alleen personen met open afspraken voor de gemeente in hun D&R-plan")
+	mijn := fs.Bool("mijn", false, "alleen mijn dossiers: personen met jou (de aangemelde of ingestelde gebruiker) als verantwoordelijke van een domein of actie")
 	signaal := fs.String("signaal", "", "alleen personen met dit signaal van het overzicht")
 	overDatum := fs.Bool("acties-over-datum", false, "alleen personen met een actie over de datum (--signaal actie-verlopen)")
 	dagen := fs.Int("dagen", app.DefaultSignalDays, "met --signaal: vrijlating binnen zoveel dagen")
@@ -54,7 +55,7 @@ func cmdPersons(ctx context.Context, e *env) error {
 	if !*asCSV && (*uit != "" || *full) {
 		return usagef("--uit en --volledig-bsn horen bij --csv.")
 	}
-	q := app.PersonQuery{Zoek: *zoek, Sort: app.SortByName, HeeftPlan: *plan, AfsprakenGemeente: *afspraken}
+	q := app.PersonQuery{Zoek: *zoek, Sort: app.SortByName, HeeftPlan: *plan, AfsprakenGemeente: *afspraken, Mijn: *mijn}
 	if err := domainFilterFlags(&q, *domein, *status); err != nil {
 		return err
 	}

@@ -51,7 +51,7 @@ func testName(i int) string {
 
 func explain(t *testing.T, db *DB, q app.PersonQuery) string {
 	t.Helper()
-	query, args, err := searchQuery(q)
+	query, args, err := searchQuery(q, nil)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -32,7 +32,11 @@ func (r *reader) SearchPersons(q app.PersonQuery) ([]app.PersonRow, error) {
 // EachPerson calls fn for every person SearchPersons(q) lists, in the same order, one
 // row at a time from the cursor; an error from fn stops it and is returned as it is.
 func (r *reader) EachPerson(q app.PersonQuery, fn func(app.PersonRow) error) error {
-	query, args, err := searchQuery(q)
+	who, err := r.responsibles(q)
+	if err != nil {
+		return err
+	}
+	query, args, err := searchQuery(q, who)
 	if err != nil {
 		return err
 	}
@@ -56,8 +60,9 @@ func (r *reader) EachPerson(q app.PersonQuery, fn func(app.PersonRow) error) err
 	return nil
 }
 
-// searchQuery is the query of SearchPersons and its arguments.
-func searchQuery(q app.PersonQuery) (string, []any, error) {
+// searchQuery is the query of SearchPersons and its arguments; who are the spellings of
+// q.Verantwoordelijke (responsibles).
+func searchQuery(q app.PersonQuery, who []string) (string, []any, error) {
 	order, err := orderBy(q)
 	if err != nil {
 		return "", nil, err
@@ -65,7 +70,7 @@ func searchQuery(q app.PersonQuery) (string, []any, error) {
 	if q.Signaal != "" && !q.Signaal.Valid() {
 		return "", nil, fmt.Errorf("onbekend signaal %q", q.Signaal)
 	}
-	where, args := personFilter(q)
+	where, args := personFilter(q, who)
 	var limit any // NULL: no limit
 	if q.Limit > 0 {
 		limit = q.Limit
@@ -77,7 +82,7 @@ func searchQuery(q app.PersonQuery) (string, []any, error) {
 
 // personFilter is the WHERE clause of q: every word of Zoek (folded like the column),
 // the release window, the review flag, the traject, the domain status and the plan.
-func personFilter(q app.PersonQuery) (string, []any) {
+func personFilter(q app.PersonQuery, who []string) (string, []any) {
 	var conds []string
 	var args []any
 	for _, w := range strings.Fields(app.Fold(q.Zoek)) {
@@ -117,6 +122,10 @@ func personFilter(q app.PersonQuery) (string, []any) {
 		cond, more := signalCond(q.Signaal, q.SignaalVandaag, q.SignaalDagen)
 		conds, args = append(conds, cond), append(args, more...)
 	}
+	if strings.TrimSpace(q.Verantwoordelijke) != "" {
+		cond, more := responsibleCond(who)
+		conds, args = append(conds, cond), append(args, more...)
+	}
 	if len(conds) == 0 {
 		return "", nil
 	}
@@ -129,7 +138,11 @@ func (r *reader) CountPersons(q app.PersonQuery) (int, error) {
 	if q.Signaal != "" && !q.Signaal.Valid() {
 		return 0, fmt.Errorf("onbekend signaal %q", q.Signaal)
 	}
-	where, args := personFilter(q)
+	who, err := r.responsibles(q)
+	if err != nil {
+		return 0, err
+	}
+	where, args := personFilter(q, who)
 	var n int
 	if err := r.queryRow(`SELECT count(*) FROM persons p `+latestDetentionJoin+where, args...).Scan(&n); err != nil {
 		return 0, fmt.Errorf("personen tellen: %w", err)

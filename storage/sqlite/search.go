@@ -39,7 +39,11 @@ func (r *reader) EachPerson(q app.PersonQuery, fn func(app.PersonRow) error) err
 	if q.Signaal != "" && !q.Signaal.Valid() {
 		return fmt.Errorf("onbekend signaal %q", q.Signaal)
 	}
-	where, args := personFilter(q, r.commonWords(q))
+	who, err := r.responsibles(q)
+	if err != nil {
+		return err
+	}
+	where, args := personFilter(q, r.commonWords(q), who)
 	limit := -1 // SQLite: no limit
 	if q.Limit > 0 {
 		limit = q.Limit
@@ -68,7 +72,8 @@ func (r *reader) EachPerson(q app.PersonQuery, fn func(app.PersonRow) error) err
 
 // personFilter is the WHERE clause of q: every word of Zoek (folded like the column),
 // the release window, the review flag, the traject, the domain status and the plan.
-func personFilter(q app.PersonQuery, common bool) (string, []any) {
+// who are the spellings of q.Verantwoordelijke (responsibles).
+func personFilter(q app.PersonQuery, common bool, who []string) (string, []any) {
 	var conds []string
 	var args []any
 	for _, w := range strings.Fields(app.Fold(q.Zoek)) {
@@ -116,6 +121,10 @@ func personFilter(q app.PersonQuery, common bool) (string, []any) {
 		cond, more := signalCond(q.Signaal, q.SignaalVandaag, q.SignaalDagen)
 		conds, args = append(conds, cond), append(args, more...)
 	}
+	if strings.TrimSpace(q.Verantwoordelijke) != "" {
+		cond, more := responsibleCond(who)
+		conds, args = append(conds, cond), append(args, more...)
+	}
 	if len(conds) == 0 {
 		return "", nil
 	}
@@ -152,7 +161,11 @@ func (r *reader) commonWords(q app.PersonQuery) bool {
 // CountPersons is the number of persons SearchPersons finds for q, without Limit and
 // Offset: the Personen list's total.
 func (r *reader) CountPersons(q app.PersonQuery) (int, error) {
-	where, args := personFilter(q, false)
+	who, err := r.responsibles(q)
+	if err != nil {
+		return 0, err
+	}
+	where, args := personFilter(q, false, who)
 	join := ""
 	if readsDetention.MatchString(where) {
 		join = latestDetentionJoin // SQLite does not drop the unused LEFT JOIN: 0.45 s against 0.03 s at 150,000

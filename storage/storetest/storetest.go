@@ -96,6 +96,7 @@ var tests = []conformanceTest{
 	{"QuarantinedSince", testQuarantinedSince},
 	// search
 	{"SearchFoldsCaseAndDiacritics", testSearchFoldsCaseAndDiacritics},
+	{"SearchByResponsible", testSearchByResponsible},
 	{"SearchLiteralWildcards", testSearchLiteralWildcards},
 	{"SearchSortByNameLimitOffset", testSearchSortByNameLimitOffset},
 	{"SearchSortByRelease", testSearchSortByRelease},
