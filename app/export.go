@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
 	"time"
 )
@@ -111,6 +112,7 @@ func ListDomainStatuses(st ListStates) []DomainStatus {
 				ds.Opvolging = f
 			}
 			ds.Kort = FollowupShort(ds.Opvolging)
+			ds.Verantwoordelijke = st.Verantwoordelijken[d]
 		}
 		out = append(out, ds)
 	}
@@ -186,7 +188,7 @@ func listRow(r PersonListRow, today Date, opts ListOptions) ReleaseRow {
 	row := ReleaseRow{
 		Naam: r.FullName(), BSN: MaskBSN(r.BSN), Geboortedatum: r.Geboortedatum, Inrichting: r.Inrichting,
 		Vrijlating: r.Einddatum, VrijlatingStaat: r.EinddatumStatus, ControleNodig: r.ControleNodig,
-		Domeinen: r.Domeinen,
+		Domeinen: r.Domeinen, Verantwoordelijke: responsible(r.Domeinen),
 	}
 	if opts.VolledigBSN {
 		row.BSN = r.BSN
@@ -247,4 +249,15 @@ func lowerFirstRune(s string) string {
 	}
 	r := []rune(s)
 	return strings.ToLower(string(r[0])) + string(r[1:])
+}
+
+// responsible joins the domains' verantwoordelijken, each name once, in domain order.
+func responsible(ds []DomainStatus) string {
+	var names []string
+	for _, d := range ds {
+		if n := strings.TrimSpace(d.Verantwoordelijke); n != "" && !slices.Contains(names, n) {
+			names = append(names, n)
+		}
+	}
+	return strings.Join(names, ", ")
 }

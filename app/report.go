@@ -127,6 +127,9 @@ type ReleaseRow struct {
 	Dagen           int    // days from the report date to Vrijlating; 0 without Vrijlating
 	ControleNodig   bool
 	Domeinen        []DomainStatus // all six, in the spec's order
+	// Verantwoordelijke names the colleagues responsible for the person's domains (each
+	// once, in the domains' order), where follow-up is allowed.
+	Verantwoordelijke string
 }
 
 // DomainStatus is the compact per-domain status of the lists (ListDomainStatuses).
@@ -139,6 +142,9 @@ type DomainStatus struct {
 	// Kort is the cell text: the follow-up status where it is allowed ("open",
 	// "in beh.", "geregeld", "n. nodig", "n. bereikb."), else "nee", "ingetr." or "—".
 	Kort string
+	// Verantwoordelijke is the colleague recorded for the domain, only where follow-up
+	// is allowed.
+	Verantwoordelijke string
 }
 
 // MaxReleaseWeeks bounds the window of the release list.

@@ -146,7 +146,10 @@ const (
 type ListStates struct {
 	Consent   map[Domain]ConsentState   // a missing domain is onbekend
 	Followups map[Domain]FollowupStatus // the recorded status; a missing domain has none
-	Plan      bool                      // the person has a D&R-plan
+	// Verantwoordelijken holds the recorded verantwoordelijke per domain; a missing
+	// domain has none.
+	Verantwoordelijken map[Domain]string
+	Plan               bool // the person has a D&R-plan
 }
 
 // PersonRow is one line of a person list.

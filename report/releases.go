@@ -9,6 +9,7 @@ import (
 // Release list geometry (A4 landscape, millimetres; 261 mm between the margins).
 const (
 	tableSize = 8.5
+	headSize  = 7.5 // the header's titles: the domain titles fit their narrow columns
 	tableLH   = 4.4
 	cellPad   = 1.0 // vertical padding above and below a row's text
 )
@@ -33,21 +34,26 @@ func releaseColumns() []column {
 	cols := []column{
 		{"Vrijlating", 30, "L"},
 		{"Over", 17, "L"},
-		{"Naam", 55, "L"},
+		{"Naam", 47, "L"},
 		{"Geboren", 20, "L"},
-		{"Inrichting", 37, "L"},
+		{"Inrichting", 26, "L"},
+		{"Verantw.", 25, "L"},
 	}
 	for _, d := range app.Domains() {
-		cols = append(cols, column{domainTitles[d], 17, "C"})
+		cols = append(cols, column{domainTitles[d], 16, "C"})
 	}
 	return cols
 }
+
+// domainColumn is the index of the first domain column.
+const domainColumn = 6
 
 // Legend explains the compact codes under the release table.
 const Legend = "Per domein: de stand van de opvolging (open, in beh. = in behandeling, geregeld, " +
 	"n. nodig = niet nodig, n. bereikb. = niet bereikbaar), in een groen vak met toestemming, " +
 	"zonder groen op grond van het D&R-plan; " +
-	"nee = geen toestemming, ingetr. = toestemming ingetrokken, — = geen informatieblad. " +
+	"geen toest. = geen toestemming, ingetr. = toestemming ingetrokken, — = geen informatieblad. " +
+	"Verantw.: de collega's die bij de domeinen als verantwoordelijke staan. " +
 	"Vrijlating: verw. = verwachte datum, def. = definitieve datum. Thuis = zorg voor thuis."
 
 func (d *doc) releases(l *app.ReleaseList) {
@@ -122,16 +128,39 @@ func releasesSubtitle(l *app.ReleaseList) string {
 
 func (d *doc) tableHeader(cols []column) {
 	p := d.pdf
-	d.font("B", tableSize)
-	d.fill(colHead)
-	d.color(colAccent)
+	d.font("B", headSize)
+	// A narrower cell margin leaves the domain titles room in their 16 mm.
+	margin := p.GetCellMargin()
+	p.SetCellMargin(0.6)
+	defer p.SetCellMargin(margin)
+	// A title wraps within its column rather than running into its neighbour's.
+	wrapped := make([][]string, len(cols))
+	n := 1
+	for i, c := range cols {
+		wrapped[i] = d.lines(c.title, c.w)
+		n = max(n, len(wrapped[i]))
+	}
+	h := float64(n)*tableLH + 2*cellPad
 	x, y := d.left, p.GetY()
-	for _, c := range cols {
-		p.SetXY(x, y)
-		p.CellFormat(c.w, tableLH+2*cellPad, c.title, "", 0, c.align, true, 0, "")
+	d.fill(colHead)
+	p.Rect(d.left, y, d.right-d.left, h, "F")
+	d.color(colAccent)
+	for i, c := range cols {
+		for j, l := range wrapped[i] {
+			p.SetXY(x, y+cellPad+float64(j)*tableLH)
+			p.CellFormat(c.w, tableLH, l, "", 0, c.align, false, 0, "")
+		}
 		x += c.w
 	}
-	p.SetXY(d.left, y+tableLH+2*cellPad)
+	// A white rule between the header cells, so that neighbouring titles read apart.
+	p.SetDrawColor(255, 255, 255)
+	p.SetLineWidth(0.6)
+	x = d.left
+	for _, c := range cols[:len(cols)-1] {
+		x += c.w
+		p.Line(x, y, x, y+h)
+	}
+	p.SetXY(d.left, y+h)
 	d.color(colText)
 }
 
@@ -151,9 +180,9 @@ func (d *doc) releaseRow(cols []column, r app.ReleaseRow, zebra bool) {
 	if r.ControleNodig {
 		name += " (controle nodig)"
 	}
-	cells := []string{due, over, name, r.Geboortedatum.Dutch(), r.Inrichting}
+	cells := []string{due, over, name, r.Geboortedatum.Dutch(), r.Inrichting, r.Verantwoordelijke}
 	for _, s := range r.Domeinen {
-		cells = append(cells, s.Kort)
+		cells = append(cells, domainCell(s))
 	}
 	wrapped := make([][]string, len(cells))
 	n := 1
@@ -171,8 +200,8 @@ func (d *doc) releaseRow(cols []column, r app.ReleaseRow, zebra bool) {
 	}
 	for i, ls := range wrapped {
 		c := cols[i]
-		if i >= 5 {
-			d.statusFill(r.Domeinen[i-5].Toestemming, x, y, c.w, h)
+		if i >= domainColumn {
+			d.statusFill(r.Domeinen[i-domainColumn].Toestemming, x, y, c.w, h)
 		}
 		d.font(nameStyle(i), tableSize)
 		for j, s := range ls {
@@ -219,4 +248,13 @@ func shortDays(days int) string {
 		return fmt.Sprintf("%d dagen", days)
 	}
 	return app.DaysText(days)
+}
+
+// domainCell is a domain's cell: the list's compact status, with a refusal written as
+// "geen toest." rather than a bare "nee" that reads like an answer.
+func domainCell(s app.DomainStatus) string {
+	if s.Opvolging == "" && s.Toestemming == app.ConsentNee {
+		return "geen toest."
+	}
+	return s.Kort
 }

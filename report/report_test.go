@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"os"
 	"os/exec"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -364,5 +365,37 @@ func TestAnswerLabelsInPDF(t *testing.T) {
 	contains(t, text, "Geschatte omvang", "€ 5.000 tot € 20.000")
 	if strings.Contains(text, "5000-20000") {
 		t.Error("the PDF shows the answer code")
+	}
+}
+
+// The release list names the colleague responsible for a person's domains, says "geen
+// toest." where consent was refused instead of a bare "nee", and keeps its header titles
+// apart (issue 18 item 11).
+func TestReleaseListNamesTheResponsibleColleague(t *testing.T) {
+	reporttest.NeedPDFToText(t)
+	db := fixture(t)
+	l, err := db.Svc.ReleaseReport(context.Background(), reporttest.Clock, 4)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var row *app.ReleaseRow
+	for i := range l.Rijen {
+		if l.Rijen[i].Naam == "Ayşe Şahin" {
+			row = &l.Rijen[i]
+		}
+	}
+	if row == nil || row.Verantwoordelijke != "K. Bakker" {
+		t.Fatalf("Şahin's row = %+v, want verantwoordelijke K. Bakker", row)
+	}
+	pdf, err := report.Releases(l)
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := reporttest.PDFText(t, pdf, 1, 1)
+	contains(t, text, "Verantw.", "K. Bakker", "geen toest.")
+	for _, l := range strings.Split(text, "\n") {
+		if f := strings.Fields(l); len(f) > 0 && f[0] == "Ayşe" && slices.Contains(f, "nee") {
+			t.Errorf("a bare 'nee' in Şahin's row: %q", l)
+		}
 	}
 }

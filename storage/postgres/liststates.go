@@ -15,7 +15,8 @@ func (r *reader) ListDomainStates(ids []int64) (map[int64]app.ListStates, error)
 		return out, nil
 	}
 	for _, id := range ids {
-		out[id] = app.ListStates{Consent: map[app.Domain]app.ConsentState{}, Followups: map[app.Domain]app.FollowupStatus{}}
+		out[id] = app.ListStates{Consent: map[app.Domain]app.ConsentState{}, Followups: map[app.Domain]app.FollowupStatus{},
+			Verantwoordelijken: map[app.Domain]string{}}
 	}
 	const in = ` = ANY(?::bigint[])`
 	err := r.eachRow(`SELECT person_id, domain, state FROM consent_states WHERE person_id`+in, ids,
@@ -23,6 +24,10 @@ func (r *reader) ListDomainStates(ids []int64) (map[int64]app.ListStates, error)
 	if err == nil {
 		err = r.eachRow(`SELECT person_id, domain, status FROM followups WHERE person_id`+in, ids,
 			func(id int64, d, v string) { out[id].Followups[app.Domain(d)] = app.FollowupStatus(v) })
+	}
+	if err == nil {
+		err = r.eachRow(`SELECT person_id, domain, verantwoordelijke FROM followups WHERE verantwoordelijke <> '' AND person_id`+in, ids,
+			func(id int64, d, v string) { out[id].Verantwoordelijken[app.Domain(d)] = v })
 	}
 	if err == nil {
 		err = r.eachRow(`SELECT person_id, '', '' FROM plans WHERE person_id`+in, ids,

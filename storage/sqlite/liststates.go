@@ -23,7 +23,8 @@ func (r *reader) ListDomainStates(ids []int64) (map[int64]app.ListStates, error)
 	get := func(id int64) app.ListStates {
 		st, ok := out[id]
 		if !ok {
-			st = app.ListStates{Consent: map[app.Domain]app.ConsentState{}, Followups: map[app.Domain]app.FollowupStatus{}}
+			st = app.ListStates{Consent: map[app.Domain]app.ConsentState{}, Followups: map[app.Domain]app.FollowupStatus{},
+				Verantwoordelijken: map[app.Domain]string{}}
 		}
 		return st
 	}
@@ -36,6 +37,10 @@ func (r *reader) ListDomainStates(ids []int64) (map[int64]app.ListStates, error)
 	if err == nil {
 		err = r.eachRow(`SELECT person_id, domain, status FROM followups WHERE person_id`+in, string(list),
 			func(id int64, d, v string) { out[id].Followups[app.Domain(d)] = app.FollowupStatus(v) })
+	}
+	if err == nil {
+		err = r.eachRow(`SELECT person_id, domain, verantwoordelijke FROM followups WHERE verantwoordelijke <> '' AND person_id`+in, string(list),
+			func(id int64, d, v string) { out[id].Verantwoordelijken[app.Domain(d)] = v })
 	}
 	if err == nil {
 		err = r.eachRow(`SELECT person_id, '', '' FROM plans WHERE person_id`+in, string(list),
