@@ -3,6 +3,7 @@ package app_test
 import (
 	"context"
 	"errors"
+	"fmt"
 	"strings"
 	"testing"
 	"time"
@@ -222,13 +223,13 @@ func TestDashboardService(t *testing.T) {
 	}
 	var lines []string
 	for _, s := range db.Signalen {
-		lines = append(lines, string(s.Soort)+" "+s.BSN+" "+s.Tekst)
+		lines = append(lines, fmt.Sprintf("%s %s %s %d", s.Soort, s.BSN, s.Datum, s.Dagen))
 	}
 	want := []string{
-		"vrij-niet-geregeld 999990032 Onderdak niet geregeld, vrij over 1 dag",
-		"actie-verlopen 999990032 Actie voor onderdak is 1 dag over de datum (30-03-2019)",
-		"geen-contact 999990032 Nog geen contact, vrij over 1 dag",
-		"einddatum-verstreken 999990044 Verwachte einddatum 20-03-2019 is 11 dagen voorbij zonder melding einde detentie",
+		"vrij-niet-geregeld 999990032 2019-04-01 1",
+		"actie-verlopen 999990032 2019-03-30 -1",
+		"geen-contact 999990032 2019-04-01 1",
+		"einddatum-verstreken 999990044 2019-03-20 -11",
 	}
 	if strings.Join(lines, "\n") != strings.Join(want, "\n") {
 		t.Errorf("signals:\n%s\nwant:\n%s", strings.Join(lines, "\n"), strings.Join(want, "\n"))

@@ -2,10 +2,8 @@ package app
 
 import (
 	"cmp"
-	"fmt"
 	"math"
 	"slices"
-	"strings"
 )
 
 // SignalKind names one kind of signal on the dashboard.
@@ -81,8 +79,10 @@ type Signal struct {
 	AfspraakID        string         // afspraak-gemeente
 	Verantwoordelijke string         // niet-geregeld and actie-verlopen
 	QuarantineID      int64          // quarantaine
-	Tekst             string         // one Dutch line, e.g. "Onderdak niet geregeld, vrij over 5 dagen"
+	Reden             string         // quarantaine: why the message waits there (Dutch, from the importer)
 }
+
+// The signal carries data only; the ui and the CLI word it (issue 18).
 
 // PersonSituation is what the signals need to know about a person released soon.
 type PersonSituation struct {
@@ -144,9 +144,7 @@ func Signals(in SignalInput, today Date, days int) []Signal {
 		n := today.DaysUntil(f.Actiedatum)
 		out = append(out, Signal{Soort: SignaalActieVerlopen, PersonID: a.Person.ID, Naam: a.Person.FullName(),
 			BSN: a.Person.BSN, Domain: f.Domain, Status: f.Status, Datum: f.Actiedatum, Dagen: n,
-			Actie: f.Actie, Verantwoordelijke: f.Verantwoordelijke,
-			Tekst: fmt.Sprintf("Actie voor %s is %s over de datum (%s)",
-				strings.ToLower(f.Domain.Label()), dagen(-n), f.Actiedatum.Dutch())})
+			Actie: f.Actie, Verantwoordelijke: f.Verantwoordelijke})
 	}
 	for _, a := range in.Agreements {
 		if GemeenteAgreementDue(a.Agreement, a.Person.Einddatum, today, days) {
@@ -157,20 +155,17 @@ func Signals(in SignalInput, today Date, days int) []Signal {
 		if !r.ControleNodig {
 			continue
 		}
-		out = append(out, personSignal(SignaalControleNodig, r, today,
-			"Controle nodig: een bericht met dit BSN had een andere geboortedatum, of een intrekking noemde ook een onbekend domein"))
+		out = append(out, personSignal(SignaalControleNodig, r, today))
 	}
 	for _, r := range in.Ended {
 		if r.EinddatumStatus != EindVerwacht || r.Einddatum.IsZero() || !r.Einddatum.Before(today) {
 			continue
 		}
-		n := today.DaysUntil(r.Einddatum)
-		out = append(out, personSignal(SignaalEinddatumVerstreken, r, today, fmt.Sprintf(
-			"Verwachte einddatum %s is %s voorbij zonder melding einde detentie", r.Einddatum.Dutch(), dagen(-n))))
+		out = append(out, personSignal(SignaalEinddatumVerstreken, r, today))
 	}
 	for _, q := range in.Quarantine {
 		out = append(out, Signal{Soort: SignaalQuarantaine, QuarantineID: q.ID, Datum: DateOf(q.Ontvangen),
-			Dagen: today.DaysUntil(DateOf(q.Ontvangen)), Tekst: "Bericht in quarantaine: " + q.Reden})
+			Dagen: today.DaysUntil(DateOf(q.Ontvangen)), Reden: q.Reden})
 	}
 	sortSignals(out)
 	return out
@@ -181,7 +176,6 @@ func Signals(in SignalInput, today Date, days int) []Signal {
 func releaseSignals(ps PersonSituation, today Date) []Signal {
 	var out []Signal
 	r := ps.Row
-	n := today.DaysUntil(r.Einddatum)
 	var open []Domain
 	var first Followup
 	for _, d := range ps.ToArrange() {
@@ -198,30 +192,14 @@ func releaseSignals(ps PersonSituation, today Date) []Signal {
 		open = append(open, d)
 	}
 	if len(open) > 0 {
-		s := personSignal(SignaalNietGeregeld, r, today, domainList(open)+" niet geregeld, "+vrij(n))
+		s := personSignal(SignaalNietGeregeld, r, today)
 		s.Domain, s.Domeinen, s.Status, s.Verantwoordelijke = open[0], open, first.Status, first.Verantwoordelijke
 		out = append(out, s)
 	}
 	if ps.Contacts == 0 {
-		out = append(out, personSignal(SignaalGeenContact, r, today, "Nog geen contact, "+vrij(n)))
+		out = append(out, personSignal(SignaalGeenContact, r, today))
 	}
 	return out
-}
-
-// domainList is "Onderdak", "Onderdak en zorg" or "Onderdak, schulden en zorg".
-func domainList(ds []Domain) string {
-	var names []string
-	for i, d := range ds {
-		if i == 0 {
-			names = append(names, d.Label())
-		} else {
-			names = append(names, strings.ToLower(d.Label()))
-		}
-	}
-	if len(names) == 1 {
-		return names[0]
-	}
-	return strings.Join(names[:len(names)-1], ", ") + " en " + names[len(names)-1]
 }
 
 // agreementSignal is the afspraak-gemeente signal of one agreement.
@@ -229,25 +207,16 @@ func agreementSignal(a DueAgreement, today Date) Signal {
 	ag, r := a.Agreement, a.Person
 	s := Signal{Soort: SignaalAfspraakGemeente, PersonID: r.ID, Naam: r.FullName(), BSN: r.BSN,
 		Domain: a.Domain, Datum: ag.Datum, Actie: ag.Tekst, AfspraakID: ag.ID}
-	what := "Afspraak voor de gemeente (" + strings.ToLower(a.Domain.Label()) + ")"
-	switch n := today.DaysUntil(ag.Datum); {
-	case ag.Datum.IsZero():
+	if ag.Datum.IsZero() {
 		s.Dagen = today.DaysUntil(r.Einddatum)
-		s.Tekst = what + " zonder datum, " + vrij(s.Dagen)
-	case n < 0:
-		s.Dagen = n
-		s.Tekst = fmt.Sprintf("%s is %s over de datum (%s)", what, dagen(-n), ag.Datum.Dutch())
-	case n == 0:
-		s.Tekst = fmt.Sprintf("%s staat op vandaag (%s)", what, ag.Datum.Dutch())
-	default:
-		s.Dagen = n
-		s.Tekst = fmt.Sprintf("%s staat op %s, over %s", what, ag.Datum.Dutch(), dagen(n))
+	} else {
+		s.Dagen = today.DaysUntil(ag.Datum)
 	}
 	return s
 }
 
-func personSignal(k SignalKind, r PersonRow, today Date, tekst string) Signal {
-	s := Signal{Soort: k, PersonID: r.ID, Naam: r.FullName(), BSN: r.BSN, Datum: r.Einddatum, Tekst: tekst}
+func personSignal(k SignalKind, r PersonRow, today Date) Signal {
+	s := Signal{Soort: k, PersonID: r.ID, Naam: r.FullName(), BSN: r.BSN, Datum: r.Einddatum}
 	if !r.Einddatum.IsZero() {
 		s.Dagen = today.DaysUntil(r.Einddatum)
 	}
@@ -301,20 +270,4 @@ func sortSignals(ss []Signal) {
 		sorted[i] = ss[k.at]
 	}
 	copy(ss, sorted)
-}
-
-// vrij is "vrij vandaag" or "vrij over N dagen".
-func vrij(n int) string {
-	if n == 0 {
-		return "vrij vandaag"
-	}
-	return "vrij over " + dagen(n)
-}
-
-// dagen is "1 dag" or "N dagen".
-func dagen(n int) string {
-	if n == 1 {
-		return "1 dag"
-	}
-	return fmt.Sprintf("%d dagen", n)
 }

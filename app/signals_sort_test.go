@@ -33,7 +33,7 @@ func sortSignalsReference(ss []Signal) {
 }
 
 // Many ties (few names, dates, ids) and zero dates, so that every key and the
-// stability decide somewhere; Tekst tells apart signals whose keys are all equal.
+// stability decide somewhere; Reden tells apart signals whose keys are all equal.
 func TestSortSignalsKeepsTheOrder(t *testing.T) {
 	r := rand.New(rand.NewPCG(19, 1))
 	kinds, doms := SignalKinds(), append(Leefgebieden(), "")
@@ -43,7 +43,7 @@ func TestSortSignalsKeepsTheOrder(t *testing.T) {
 		for i := range ss {
 			s := Signal{Soort: kinds[r.IntN(len(kinds))], Naam: []string{"", "Ab", "ab", "Öz", "Zoë"}[r.IntN(5)],
 				PersonID: int64(r.IntN(5)), Domain: doms[r.IntN(len(doms))], AfspraakID: []string{"", "a", "b"}[r.IntN(3)],
-				QuarantineID: int64(r.IntN(3)), Tekst: string(rune('a' + i%26))}
+				QuarantineID: int64(r.IntN(3)), Reden: string(rune('a' + i%26))}
 			if r.IntN(5) > 0 {
 				s.Datum = base.AddDays(r.IntN(4000) - 2000)
 			}

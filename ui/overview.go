@@ -265,11 +265,11 @@ func (v *OverviewView) signalRow(s app.Signal) fyne.CanvasObject {
 		})
 		b.Alignment = widget.ButtonAlignLeading
 		b.Importance = widget.LowImportance
-		d := widget.NewLabel(app.Visible(s.Tekst))
+		d := widget.NewLabel(app.Visible(signalText(s)))
 		d.Truncation = fyne.TextTruncateEllipsis
 		return container.NewBorder(nil, nil, b, nil, d)
 	}
-	detail := s.Tekst
+	detail := signalText(s)
 	if s.Soort == app.SignaalAfspraakGemeente && s.Actie != "" {
 		detail += ": " + s.Actie // the agreement's text; personButton escapes it
 	}

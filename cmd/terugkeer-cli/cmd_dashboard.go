@@ -125,7 +125,7 @@ func toDashboardJSON(db *app.Dashboard) dashboardJSON {
 	for _, s := range db.Signalen {
 		sj := signalJSON{Soort: string(s.Soort), PersoonID: s.PersonID, BSN: s.BSN,
 			Naam: s.Naam, Domein: string(s.Domain), Status: string(s.Status), Datum: s.Datum.String(), Dagen: s.Dagen,
-			Actie: s.Actie, Verantwoordelijke: s.Verantwoordelijke, QuarantaineID: s.QuarantineID, Tekst: s.Tekst}
+			Actie: s.Actie, Verantwoordelijke: s.Verantwoordelijke, QuarantaineID: s.QuarantineID, Tekst: signalText(s)}
 		for _, d := range s.Domeinen {
 			sj.Domeinen = append(sj.Domeinen, string(d))
 		}
@@ -159,10 +159,10 @@ func printDashboard(w io.Writer, db *app.Dashboard) {
 				continue
 			}
 			if s.PersonID == 0 {
-				fmt.Fprintf(w, "  Nr. %d: %s\n", s.QuarantineID, app.Visible(s.Tekst))
+				fmt.Fprintf(w, "  Nr. %d: %s\n", s.QuarantineID, app.Visible(signalText(s)))
 				continue
 			}
-			line := fmt.Sprintf("  %s (nr. %d): %s", app.Visible(s.Naam), s.PersonID, app.Visible(s.Tekst))
+			line := fmt.Sprintf("  %s (nr. %d): %s", app.Visible(s.Naam), s.PersonID, app.Visible(signalText(s)))
 			if s.Actie != "" {
 				line += " — " + app.Visible(s.Actie)
 			}
