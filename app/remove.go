@@ -5,12 +5,15 @@ import (
 	"slices"
 )
 
-// RemovePerson removes a person and everything held about them, irreversibly (the store
+// RemovePerson removes a person (on a team database only a beheerder may: ErrAdminOnly) and everything held about them, irreversibly (the store
 // wipes its write-ahead log afterwards), and audits the removal by internal id with the
 // domains and the number of items removed. The consent ledger keeps its pseudonymous
 // rows until the register term ends, so that a late informatieblad cannot bring
 // revoked data back (rule 4).
 func (s *Service) RemovePerson(ctx context.Context, id int64) error {
+	if !s.mayAdminister() {
+		return ErrAdminOnly
+	}
 	return s.store.Update(ctx, func(tx Tx) error {
 		if _, err := tx.PersonByID(id); err != nil {
 			return err

@@ -1,6 +1,9 @@
 package app
 
-import "context"
+import (
+	"context"
+	"errors"
+)
 
 // SessionUserStore is a store whose server knows who signed in: on a team database
 // (PostgreSQL) the casemanager's own login role. That name is then the user everywhere
@@ -42,4 +45,20 @@ type RoleInstaller interface {
 func (s *Service) Roles() (RoleInstaller, bool) {
 	r, ok := s.store.(RoleInstaller)
 	return r, ok
+}
+
+// AdminStore is a team database that knows whether the signed-in role is the team's
+// beheerder (PostgreSQL: a member of terugkeer_beheerder, or the tables' owner).
+type AdminStore interface {
+	MayAdminister() bool
+}
+
+// ErrAdminOnly: on the team database only a beheerder may do this (removing a person).
+var ErrAdminOnly = errors.New("alleen een beheerder (terugkeer_beheerder) mag een persoon verwijderen")
+
+// mayAdminister reports whether the user may do what is the beheerder's: always on a
+// local file, on a team database when the store says so.
+func (s *Service) mayAdminister() bool {
+	a, ok := s.store.(AdminStore)
+	return !ok || a.MayAdminister()
 }

@@ -206,3 +206,24 @@ func TestMineIsTheLoginRole(t *testing.T) {
 		t.Errorf("PlannedActions(Mine) = user %q, mine %v, %v; want the login role %q", mine.User, mine.Mine, err, name)
 	}
 }
+
+// On the team database removing a person is the beheerder's: a medewerker is refused
+// before anything is touched, a beheerder removes.
+func TestOnlyBeheerderRemovesAPerson(t *testing.T) {
+	owner, _, r := teamDatabase(t, RoleMedewerker, RoleBeheerder)
+	p := samplePerson(bsn1, "Jan", "", "Berg")
+	update(t, owner, func(tx app.Tx) error { return tx.CreatePerson(p) })
+	ctx := context.Background()
+	medewerker := app.NewService(openAs(t, r[2]), importers.Decoder{}, time.Now)
+	if err := medewerker.RemovePerson(ctx, p.ID); !errors.Is(err, app.ErrAdminOnly) {
+		t.Errorf("medewerker removes a person: %v, want app.ErrAdminOnly", err)
+	}
+	beheerder := app.NewService(openAs(t, r[3]), importers.Decoder{}, time.Now)
+	if err := beheerder.RemovePerson(ctx, p.ID); err != nil {
+		t.Errorf("beheerder removes a person: %v", err)
+	}
+	err := owner.View(ctx, func(tx app.ReadTx) error { _, err := tx.PersonByID(p.ID); return err })
+	if !errors.Is(err, app.ErrNotFound) {
+		t.Errorf("person still there after the beheerder's removal: %v", err)
+	}
+}
