@@ -61,3 +61,11 @@ func TestPersonOverviewAvoidsNearlyEmptyLastPage(t *testing.T) {
 		t.Error("a well-filled last page was set tight")
 	}
 }
+
+// fewerPages reports whether the person overview would be set tight.
+func fewerPages(kop app.ReportHeader, layout func(*doc)) bool {
+	d := newDoc("P", personTitle, kop, 0, normal)
+	layout(d)
+	_, sp := tighten(d, "P", personTitle, kop, layout)
+	return sp == tight
+}

@@ -78,15 +78,21 @@ var (
 // gofpdf's page-count alias is avoided on purpose: its placeholder's width would shift
 // the right-aligned footer.
 func build(w io.Writer, orientation, title string, kop app.ReportHeader, layout func(*doc)) error {
-	return buildSpaced(w, orientation, title, kop, normal, layout)
+	return buildSpaced(w, orientation, title, kop, normal, false, layout)
 }
 
-// buildSpaced is build with the vertical rhythm sp.
-func buildSpaced(w io.Writer, orientation, title string, kop app.ReportHeader, sp spacing, layout func(*doc)) error {
+// buildSpaced is build with the vertical rhythm sp; with tightenable, a near-empty last
+// page is saved by the tight rhythm where that needs fewer pages (tighten). The counting
+// pass is reused, so a report that needs no tightening is laid out twice, as any other.
+func buildSpaced(w io.Writer, orientation, title string, kop app.ReportHeader, sp spacing, tightenable bool,
+	layout func(*doc)) error {
 	first := newDoc(orientation, title, kop, 0, sp)
 	layout(first)
 	if err := first.pdf.Error(); err != nil {
 		return fmt.Errorf("PDF opmaken: %w", err)
+	}
+	if tightenable {
+		first, sp = tighten(first, orientation, title, kop, layout)
 	}
 	second := newDoc(orientation, title, kop, first.pdf.PageNo(), sp)
 	layout(second)
@@ -281,12 +287,7 @@ func orDash(s string) string {
 // WritePerson draws the overview of one person. When the normal rhythm would leave a
 // near-empty last page, the overview is set tighter if that saves the page.
 func WritePerson(w io.Writer, r *app.PersonReport) error {
-	layout := func(d *doc) { d.person(r) }
-	sp := normal
-	if fewerPages(r.Kop, layout) {
-		sp = tight
-	}
-	return buildSpaced(w, "P", personTitle, r.Kop, sp, layout)
+	return buildSpaced(w, "P", personTitle, r.Kop, normal, true, func(d *doc) { d.person(r) })
 }
 
 const personTitle = "Persoonsoverzicht nazorgoverleg"
@@ -294,18 +295,19 @@ const personTitle = "Persoonsoverzicht nazorgoverleg"
 // nearlyEmpty is the share of a page's body below which a last page counts as near-empty.
 const nearlyEmpty = 0.25
 
-// fewerPages reports whether the person overview's last page is near-empty in the normal
-// rhythm and the tight rhythm needs fewer pages.
-func fewerPages(kop app.ReportHeader, layout func(*doc)) bool {
-	d := newDoc("P", personTitle, kop, 0, normal)
-	layout(d)
-	pages := d.pdf.PageNo()
-	if pages < 2 || d.used() >= nearlyEmpty {
-		return false
+// tighten takes the counting pass first (normal rhythm) and returns it, or, when its
+// last page is near-empty and the tight rhythm needs fewer pages, the tight pass.
+func tighten(first *doc, orientation, title string, kop app.ReportHeader, layout func(*doc)) (*doc, spacing) {
+	pages := first.pdf.PageNo()
+	if pages < 2 || first.used() >= nearlyEmpty {
+		return first, first.sp
 	}
-	t := newDoc("P", personTitle, kop, 0, tight)
+	t := newDoc(orientation, title, kop, 0, tight)
 	layout(t)
-	return t.pdf.PageNo() < pages
+	if t.pdf.PageNo() < pages {
+		return t, tight
+	}
+	return first, first.sp
 }
 
 // used is how much of the current page's body is used, from 0 to 1.
