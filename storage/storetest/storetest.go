@@ -105,6 +105,10 @@ var tests = []conformanceTest{
 	{"SearchUnknownSort", testSearchUnknownSort},
 	{"SearchForgetsRemovedPerson", testSearchForgetsRemovedPerson},
 	{"EachPersonStreamsSearchPersonsRows", testEachPersonStreamsSearchPersonsRows},
+	{"SortEveryColumnBothWays", testSortEveryColumnBothWays},
+	{"CountPersonsMatchesSearch", testCountPersonsMatchesSearch},
+	{"ListDomainStates", testListDomainStates},
+	{"SignalFilterAgreesWithSignals", testSignalFilterAgreesWithSignals},
 }
 
 // Run runs the conformance suite, each test in its own parallel subtest on its own store

@@ -1,4 +1,4 @@
-package postgres
+package storetest
 
 import (
 	"reflect"
@@ -11,9 +11,9 @@ import (
 // sortFixture is four persons: Berg (PI Zwolle, definitief 2026-05-01, born 1980),
 // Aydın (PI Vught, verwacht 2026-09-01, born 1995), Visser (no detention, no date of
 // birth) and Claes (a detention without einddatum, in PI Almelo).
-func sortFixture(t *testing.T) *DB {
+func sortFixture(t *testing.T, open Opener) app.Store {
 	t.Helper()
-	db, _ := openTest(t)
+	db := open(t)
 	add := func(bsn, first, last, born string) int64 {
 		p := samplePerson(bsn, first, "", last)
 		p.Geboortedatum = app.Date{}
@@ -38,7 +38,7 @@ func sortFixture(t *testing.T) *DB {
 	return db
 }
 
-func surnames(t *testing.T, db *DB, q app.PersonQuery) []string {
+func surnames(t *testing.T, db app.Store, q app.PersonQuery) []string {
 	t.Helper()
 	var out []string
 	view(t, db, func(tx app.ReadTx) error {
@@ -53,8 +53,8 @@ func surnames(t *testing.T, db *DB, q app.PersonQuery) []string {
 
 // Every column of the Personen list sorts both ways; persons without the value come
 // last either way, and the order is the same page by page (issue 18 item 7).
-func TestSortEveryColumnBothWays(t *testing.T) {
-	db := sortFixture(t)
+func testSortEveryColumnBothWays(t *testing.T, open Opener) {
+	db := sortFixture(t, open)
 	for _, c := range []struct {
 		name      string
 		sort      app.PersonSort
@@ -88,8 +88,8 @@ func TestSortEveryColumnBothWays(t *testing.T) {
 }
 
 // CountPersons counts what SearchPersons finds, whatever Limit, Offset and Sort say.
-func TestCountPersonsMatchesSearch(t *testing.T) {
-	db := sortFixture(t)
+func testCountPersonsMatchesSearch(t *testing.T, open Opener) {
+	db := sortFixture(t, open)
 	for _, q := range []app.PersonQuery{
 		{}, {Zoek: "berg"}, {Zoek: "a"}, {ReleaseFrom: app.MustDate("2026-06-01")},
 		{ReleaseFrom: app.MustDate("2026-01-01"), ReleaseTo: app.MustDate("2026-06-01")},
@@ -113,8 +113,8 @@ func TestCountPersonsMatchesSearch(t *testing.T) {
 
 // ListDomainStates reads the consent copy, the follow-up status and the plan of a list
 // of persons in one go; a person without any has empty maps.
-func TestListDomainStates(t *testing.T) {
-	db := sortFixture(t)
+func testListDomainStates(t *testing.T, open Opener) {
+	db := sortFixture(t, open)
 	update(t, db, func(tx app.Tx) error {
 		if err := tx.SaveConsentStates(1, map[app.Domain]app.ConsentState{app.Onderdak: app.ConsentJa, app.Schulden: app.ConsentIngetrokken}); err != nil {
 			return err

@@ -1,4 +1,4 @@
-package postgres
+package storetest
 
 import (
 	"context"
@@ -15,7 +15,7 @@ import (
 // around today (verwacht or definitief), consent states, plans with leefgebieden and
 // agreements for the gemeente, follow-up in every status with and without actions,
 // contacts, and the review flag. Deterministic.
-func signalFixture(t *testing.T, db *DB, n int, today app.Date) {
+func signalFixture(t *testing.T, db app.Store, n int, today app.Date) {
 	t.Helper()
 	rng := rand.New(rand.NewPCG(7, 19))
 	pick := func(xs ...string) string { return xs[rng.IntN(len(xs))] }
@@ -96,16 +96,16 @@ func signalFixture(t *testing.T, db *DB, n int, today app.Date) {
 // signals are app.Signals in Go. On every combination of the fixture they select the
 // same persons, and the dashboard's numbers are theirs (issue 18 item 4: "en nog N
 // meer" opens exactly those persons; issue 19 item 1: counted in SQL).
-func TestSignalFilterAgreesWithSignals(t *testing.T) {
+func testSignalFilterAgreesWithSignals(t *testing.T, open Opener) {
 	for _, n := range []int{60, 300} {
-		t.Run(fmt.Sprint(n), func(t *testing.T) { signalFilterAgrees(t, n) })
+		t.Run(fmt.Sprint(n), func(t *testing.T) { signalFilterAgrees(t, open, n) })
 	}
 }
 
 // signalFilterAgrees compares on a fixture of n persons. Beyond app.MaxSignals of a
 // kind, the signals shown are some of the filter's persons.
-func signalFilterAgrees(t *testing.T, n int) {
-	db, _ := openTest(t)
+func signalFilterAgrees(t *testing.T, open Opener, n int) {
+	db := open(t)
 	today := app.MustDate("2024-06-05")
 	signalFixture(t, db, n, today)
 	ams, err := app.LoadZone()
