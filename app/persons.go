@@ -15,10 +15,14 @@ type DomainFile struct {
 	// person has a D&R-plan (v2 rule 3). Only then the file holds the follow-up: the
 	// recorded one or the implied open one, its status history (oldest first) and the
 	// domain's contacts (oldest first).
-	Opvolgbaar   bool
-	Opvolging    Followup
-	Geschiedenis []StatusChange
-	Contacten    []ContactMoment
+	Opvolgbaar bool
+	// OpvolgGrondslag is the basis of that follow-up: GrondslagToestemming while the
+	// domain's consent holds, else GrondslagPlan (the rule of followupBasis); empty when
+	// not Opvolgbaar.
+	OpvolgGrondslag string
+	Opvolging       Followup
+	Geschiedenis    []StatusChange
+	Contacten       []ContactMoment
 	// Aantekeningen are the domain's notes, oldest first (only where Opvolgbaar).
 	Aantekeningen []Note
 	// Grondslag lists, sorted, the bases on which data of this domain is stored now
@@ -153,10 +157,23 @@ func loadDomains(tx Tx, p *Person, plan *StoredPlan) (map[Domain]DomainFile, err
 			df.Data = data[d]
 		}
 		df.Opvolgbaar = df.Toestemming.Holds() || plan != nil
+		df.OpvolgGrondslag = followupGrondslag(df.Toestemming, plan != nil)
 		df.Grondslag = domainGrondslag(df, plan, d)
 		out[d] = df
 	}
 	return out, nil
+}
+
+// followupGrondslag is the basis of a domain's follow-up: consent first, as
+// followupBasis decides when follow-up is recorded, then the D&R-plan; "" when neither.
+func followupGrondslag(st ConsentState, hasPlan bool) string {
+	switch {
+	case st.Holds():
+		return GrondslagToestemming
+	case hasPlan:
+		return GrondslagPlan
+	}
+	return ""
 }
 
 // domainGrondslag lists, sorted, the bases on which data of domain d is stored now:

@@ -34,7 +34,7 @@ func (v *PersonView) followupBox(d app.Domain, df app.DomainFile) fyne.CanvasObj
 	}
 	items := []fyne.CanvasObject{
 		widget.NewSeparator(),
-		blockHeading(T("Opvolging door de gemeente"), followupBasis(v.File)),
+		blockHeading(T("Opvolging door de gemeente"), followupBasis(df)),
 		fields(T("Opvolging"), followupStatusLabel(status),
 			T("Verantwoordelijke"), app.Visible(fu.Verantwoordelijke)),
 	}

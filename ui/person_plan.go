@@ -188,9 +188,10 @@ func followupAllowed(f *app.PersonFile, d app.Domain) bool {
 	return f != nil && f.Domeinen[d].Opvolgbaar
 }
 
-// followupBasis says on which basis the follow-up of a domain rests.
-func followupBasis(f *app.PersonFile) string {
-	if f != nil && f.Plan != nil {
+// followupBasis says on which basis the follow-up of a domain rests, as app decided:
+// consent while it holds, else the D&R-plan (art. 18a Pbw).
+func followupBasis(df app.DomainFile) string {
+	if df.OpvolgGrondslag == app.GrondslagPlan {
 		return T("art. 18a Pbw (D&R-plan)")
 	}
 	return T("toestemming")

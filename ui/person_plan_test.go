@@ -121,6 +121,11 @@ func TestBergRevokedSchuldenBesidePlan(t *testing.T) {
 	onderdak := visibleTexts(p.cards[app.Onderdak])
 	wantTexts(t, "onderdak", onderdak, "Grondslag: toestemming, informatieblad van 03-06-2019", "Toestemming gegeven")
 	lackTexts(t, "onderdak", onderdak, "Re-integratieplan")
+	// The follow-up rests on what app recorded it under: consent where it holds (onderdak),
+	// the plan where it was revoked (schulden).
+	wantTexts(t, "onderdak", onderdak, "Grondslag: toestemming")
+	lackTexts(t, "onderdak", onderdak, "Grondslag: art. 18a Pbw (D&R-plan)")
+	wantTexts(t, "schulden", schulden, "Grondslag: art. 18a Pbw (D&R-plan)")
 
 	// Without a plan (a person of version 1 only) no plan block and follow-up only where
 	// consent holds.
