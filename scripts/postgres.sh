@@ -14,8 +14,9 @@
 #   scripts/postgres.sh stop        stops the one named by TERUGKEER_PG_DIR and removes DIR
 #
 # The cluster (initdb into a fresh temporary folder) listens on 127.0.0.1 only, with its
-# unix socket in that folder, trust authentication for the superuser postgres on loopback
-# and the socket only, and fsync off: it holds test data only and is thrown away. initdb
+# unix socket in that folder, trust authentication on loopback and the socket only (but
+# for the members of terugkeer_wachtwoord_test, who give a password on 127.0.0.1), and
+# fsync off: it holds test data only and is thrown away. initdb
 # refuses to run as root, so as root the cluster runs as the system user postgres (made by
 # Debian's package) through runuser. No system configuration or running server is used.
 set -euo pipefail
@@ -94,9 +95,12 @@ start() {
 		rm -rf "$dir"
 		return 1
 	fi
-	# Trust on the socket and 127.0.0.1 only; nothing else may connect.
+	# Trust on the socket and 127.0.0.1 only; nothing else may connect. The members of
+	# terugkeer_wachtwoord_test (internal/pgtest.PasswordUser) give their password on
+	# 127.0.0.1, for the tests of the password from the keyring and the prompt.
 	cat >"$dir/data/pg_hba.conf" <<EOF
 local all all trust
+host all +terugkeer_wachtwoord_test 127.0.0.1/32 scram-sha-256
 host all all 127.0.0.1/32 trust
 EOF
 	[ "$(id -u)" -eq 0 ] && chown postgres: "$dir/data/pg_hba.conf"

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"net/url"
 	"os"
 	"path/filepath"
 	"slices"
@@ -12,17 +13,20 @@ import (
 
 	"github.com/terugkeer/terugkeer/app"
 	"github.com/terugkeer/terugkeer/importers"
+	"github.com/terugkeer/terugkeer/storage"
 	"github.com/terugkeer/terugkeer/storage/postgres"
 	"github.com/terugkeer/terugkeer/storage/sqlite"
 )
 
-const dbUsage = "db migreer --van PAD --naar URI   (kopieert een SQLite-database naar een lege PostgreSQL-database)"
+const dbUsage = "db migreer --van PAD --naar URI   (kopieert een SQLite-database naar een lege PostgreSQL-database) | " +
+	"db wachtwoord [--verwijder]   (bewaart het wachtwoord van de database van --db of " + app.EnvDB + " in de sleutelbos, of verwijdert het)"
 
 // dbCommands are the subcommands of db: the database itself rather than its data.
 // They open the databases they name themselves, not the one of --db.
 func dbCommands() map[string]func(context.Context, *env) error {
 	return map[string]func(context.Context, *env) error{
-		"migreer": cmdDBMigreer,
+		"migreer":    cmdDBMigreer,
+		"wachtwoord": cmdDBWachtwoord,
 	}
 }
 
@@ -39,7 +43,7 @@ func cmdDB(ctx context.Context, e *env) error {
 		return usagef("Onbekend onderdeel %q van db.", e.args[0])
 	}
 	return sub(ctx, &env{args: e.args[1:], stdin: e.stdin, stdout: e.stdout, stderr: e.stderr,
-		getenv: e.getenv, now: e.now})
+		getenv: e.getenv, now: e.now, dbFlag: e.dbFlag})
 }
 
 // cmdDBMigreer moves a team onto the server (issue 16 item 7): it copies the SQLite
@@ -66,7 +70,7 @@ func cmdDBMigreer(ctx context.Context, e *env) error {
 		return err
 	}
 	defer src.Close()
-	dst, err := postgres.Open(ctx, *naar, postgres.Options{})
+	dst, err := postgres.Open(ctx, *naar, postgres.Options{Password: storage.KeyringPassword(*naar)})
 	if err != nil {
 		return err
 	}
@@ -189,4 +193,62 @@ func verifyMigrated(ctx context.Context, e *env, dst *postgres.DB, src app.Audit
 		"Bewaar het SQLite-bestand tot u hebt gecontroleerd dat alles klopt, en wis het daarna veilig.",
 	}, "\n"))
 	return nil
+}
+
+// cmdDBWachtwoord keeps the password of the team's database (the URI of --db or
+// TERUGKEER_DB) in the OS keyring, read without echo from a terminal or as one line
+// from stdin; with --verwijder it removes it. Both programs then find it there when the
+// URI and PGPASSWORD give none (storage.KeyringPassword). It does not connect.
+func cmdDBWachtwoord(_ context.Context, e *env) error {
+	fs := newFlags("db wachtwoord")
+	remove := fs.Bool("verwijder", false, "verwijder het bewaarde wachtwoord")
+	if err := parse(fs, e.args); err != nil {
+		return err
+	}
+	if fs.NArg() > 0 {
+		return usagef("db wachtwoord leest het wachtwoord van de invoer, niet als argument.")
+	}
+	uri, ok := storage.URIFrom(e.dbFlag, e.getenv)
+	if !ok {
+		return errors.New("een SQLite-bestand heeft geen wachtwoord: 'db wachtwoord' bewaart het wachtwoord van " +
+			"de database van het team; geef die met --db of " + app.EnvDB + " op als postgres://gebruiker@server:5432/database")
+	}
+	if _, err := storage.PasswordKey(uri); err != nil {
+		return err
+	}
+	if *remove {
+		removed, err := storage.RemovePassword(uri)
+		switch {
+		case err != nil:
+			return err
+		case removed:
+			fmt.Fprintln(e.stdout, "Het wachtwoord van de database is verwijderd uit de sleutelbos van het besturingssysteem.")
+		default:
+			fmt.Fprintln(e.stdout, "Er was geen wachtwoord van deze database bewaard in de sleutelbos.")
+		}
+		return nil
+	}
+	if uriHasPassword(uri) {
+		fmt.Fprintln(e.stderr, "Let op: het adres van de database bevat zelf een wachtwoord, en dat gaat voor op de "+
+			"sleutelbos. Laat het wachtwoord weg uit --db of "+app.EnvDB+".")
+	}
+	pw, err := readSecret(e.stdin, e.stderr, "Wachtwoord van de database", "het wachtwoord")
+	if err != nil {
+		return err
+	}
+	if err := storage.StorePassword(uri, pw); err != nil {
+		return err
+	}
+	fmt.Fprintln(e.stdout, "Het wachtwoord van de database is opgeslagen in de sleutelbos van het besturingssysteem.")
+	return nil
+}
+
+// uriHasPassword reports whether uri carries a password itself (user:password@).
+func uriHasPassword(uri string) bool {
+	u, err := url.Parse(uri)
+	if err != nil || u.User == nil {
+		return false
+	}
+	_, ok := u.User.Password()
+	return ok
 }

@@ -40,6 +40,7 @@ type env struct {
 	svc    *app.Service
 	now    func() time.Time
 	dbPath string // the database the service works on: a SQLite file's path or a PostgreSQL URI
+	dbFlag string // --db as given (the storeless commands: db wachtwoord)
 }
 
 type command struct {
@@ -88,12 +89,12 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer, getenv fu
 	locate := func(flag string) (app.DatabaseLocation, error) {
 		return app.LocateDatabase(flag, app.SystemPlatform(getenv))
 	}
-	return runAt(ctx, args, stdout, stderr, getenv, locate)
+	return runAt(ctx, args, os.Stdin, stdout, stderr, getenv, locate)
 }
 
 // runAt is run with the choice of the database's place injected (tests play the move
 // out of the Windows Roaming profile on any system).
-func runAt(ctx context.Context, args []string, stdout, stderr io.Writer, getenv func(string) string,
+func runAt(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer, getenv func(string) string,
 	locate func(flag string) (app.DatabaseLocation, error)) int {
 	dbFlag, args := extractDB(args)
 	if isVersionArg(args) {
@@ -109,7 +110,7 @@ func runAt(ctx context.Context, args []string, stdout, stderr io.Writer, getenv 
 		return exitUsage
 	}
 	if storeless(args[0]) {
-		e := &env{args: args[1:], stdin: os.Stdin, stdout: stdout, stderr: stderr, getenv: getenv, now: time.Now}
+		e := &env{args: args[1:], stdin: stdin, stdout: stdout, stderr: stderr, getenv: getenv, now: time.Now, dbFlag: dbFlag}
 		return finish(stderr, cmd, cmd.run(ctx, e))
 	}
 	db, source, moved, err := openStore(ctx, dbFlag, getenv, locate)
@@ -117,7 +118,7 @@ func runAt(ctx context.Context, args []string, stdout, stderr io.Writer, getenv 
 		return fail(stderr, err)
 	}
 	defer db.Close()
-	e := &env{args: args[1:], stdin: os.Stdin, stdout: stdout, stderr: stderr, getenv: getenv, now: time.Now, dbPath: source}
+	e := &env{args: args[1:], stdin: stdin, stdout: stdout, stderr: stderr, getenv: getenv, now: time.Now, dbPath: source}
 	e.svc = app.NewService(db, importers.Decoder{}, e.now)
 	if moved {
 		if err := e.svc.RecordDatabaseMove(ctx); err != nil {
@@ -152,7 +153,7 @@ func finish(stderr io.Writer, cmd command, err error) int {
 func openStore(ctx context.Context, dbFlag string, getenv func(string) string,
 	locate func(flag string) (app.DatabaseLocation, error)) (db app.Store, source string, moved bool, err error) {
 	if uri, ok := storage.URIFrom(dbFlag, getenv); ok {
-		db, err := storage.Open(ctx, uri)
+		db, err := storage.Open(ctx, uri, storage.WithPassword(storage.KeyringPassword(uri)))
 		return db, uri, false, err
 	}
 	loc, err := locate(dbFlag)
@@ -286,7 +287,8 @@ func connectionHint(err error) string {
 		return "Controleer het certificaat van de server: geef met sslrootcert=PAD in de URI het certificaat op " +
 			"waarmee het is ondertekend, en gebruik de servernaam die in het certificaat staat."
 	case errors.Is(err, postgres.ErrAuthentication):
-		return "Geef het wachtwoord in de URI of in PGPASSWORD, of vraag de beheerder of uw gebruiker toegang heeft."
+		return "Bewaar het wachtwoord met 'terugkeer-cli db wachtwoord' in de sleutelbos (of geef het in PGPASSWORD), " +
+			"of vraag de beheerder of uw gebruiker toegang heeft."
 	case errors.Is(err, postgres.ErrNoDatabase):
 		return "Controleer de naam van de database in de URI, of vraag de beheerder de database aan te maken."
 	case errors.Is(err, postgres.ErrAdminOnly):

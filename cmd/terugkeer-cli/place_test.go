@@ -65,7 +65,7 @@ func TestCLIMovesLegacyDatabaseOnce(t *testing.T) {
 	for i := range 2 {
 		out.Reset()
 		errb.Reset()
-		if code := runAt(ctx, []string{"audit", "--json"}, &out, &errb, noEnv, locate); code != exitOK {
+		if code := runAt(ctx, []string{"audit", "--json"}, strings.NewReader(""), &out, &errb, noEnv, locate); code != exitOK {
 			t.Fatalf("start %d: exit %d, %s", i+1, code, errb.String())
 		}
 		told := strings.Count(errb.String(), databaseMovedNotice)

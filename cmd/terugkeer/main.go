@@ -6,6 +6,7 @@ package main
 
 import (
 	"context"
+	"errors"
 	"flag"
 	"fmt"
 	"io"
@@ -22,6 +23,7 @@ import (
 	"github.com/terugkeer/terugkeer/importers"
 	"github.com/terugkeer/terugkeer/report"
 	"github.com/terugkeer/terugkeer/storage"
+	"github.com/terugkeer/terugkeer/storage/postgres"
 	"github.com/terugkeer/terugkeer/storage/sqlite"
 	"github.com/terugkeer/terugkeer/ui"
 )
@@ -59,16 +61,15 @@ func run(dbFlag string) error {
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
 
-	db, moved, err := openDatabase(ctx, dbFlag)
+	db, moved, err := openDatabase(ctx, dbFlag, os.Getenv)
+	if uri, ask := needsPassword(dbFlag, os.Getenv, err); ask {
+		return askPasswordThenRun(ctx, a, uri)
+	}
 	if err != nil {
 		ui.ShowStartProblem(a, sentence(err)) // no console on Windows: say it in a window
 		return err
 	}
 	defer db.Close()
-	if w, ok := db.(wiper); ok {
-		go finishWipes(ctx, w)
-	}
-	report.RemoveStaleTemp(ui.LastPDFFolder(a.Preferences())) // a PDF run killed halfway
 	svc := app.NewService(db, importers.Decoder{}, time.Now)
 	if moved {
 		if err := svc.RecordDatabaseMove(ctx); err != nil {
@@ -76,9 +77,58 @@ func run(dbFlag string) error {
 			return err
 		}
 	}
-
 	w := a.NewWindow("Terugkeer")
 	ui.RestoreWindowSize(w, a.Preferences())
+	showScreens(ctx, a, w, db, svc, moved)
+	w.ShowAndRun()
+	return nil
+}
+
+// askPasswordThenRun asks in the window for the password of the team's database at uri,
+// which refused the sign-in without one (ui.AskDatabasePassword), and shows the screens
+// once it opens; Annuleren quits. The typed password goes to this connection and, when
+// the casemanager ticks the box, to the OS keyring (storage.StorePassword), nowhere else.
+func askPasswordThenRun(ctx context.Context, a fyne.App, uri string) error {
+	_, server, err := postgres.Account(uri)
+	if err != nil {
+		ui.ShowStartProblem(a, sentence(err))
+		return err
+	}
+	var db app.Store
+	defer func() {
+		if db != nil {
+			db.Close()
+		}
+	}()
+	w := a.NewWindow("Terugkeer")
+	ui.RestoreWindowSize(w, a.Preferences())
+	ui.AskDatabasePassword(ctx, w, ui.DatabasePassword{
+		Server: server,
+		Open: func(ctx context.Context, password string) error {
+			opened, err := openURI(ctx, uri, func() (string, error) { return password, nil })
+			if err != nil {
+				return err
+			}
+			db = opened
+			return nil
+		},
+		Refused:  refusedPassword,
+		Remember: func(password string) error { return storage.StorePassword(uri, password) },
+		Sentence: sentence,
+	}, func() {
+		showScreens(ctx, a, w, db, app.NewService(db, importers.Decoder{}, time.Now), false)
+	}, a.Quit)
+	w.ShowAndRun()
+	return nil
+}
+
+// showScreens builds the main window on db: the data brought up to date first if this
+// version needs it, then the screens and the background work.
+func showScreens(ctx context.Context, a fyne.App, w fyne.Window, db app.Store, svc *app.Service, moved bool) {
+	if wp, ok := db.(wiper); ok {
+		go finishWipes(ctx, wp)
+	}
+	report.RemoveStaleTemp(ui.LastPDFFolder(a.Preferences())) // a PDF run killed halfway
 	// After an upgrade the window first says that the data is being brought up to date
 	// (once; 17 s at 150,000 persons, docs/performance.md), then shows the screens.
 	ui.PrepareThen(ctx, w, svc, func() {
@@ -87,25 +137,19 @@ func run(dbFlag string) error {
 			ui.ShowDatabaseMoved(w) // once: the next start finds nothing at the old place
 		}
 	})
-	w.ShowAndRun()
-	return nil
 }
 
 // openDatabase opens the team's PostgreSQL database when --db or TERUGKEER_DB is a
-// postgres:// URI (storage.Open), else the SQLite file where app.LocateDatabase puts it:
-// never on a network location or in a synced folder, and on Windows in %LocalAppData%,
-// the one an older version left in the Roaming profile moved there first (moved reports
-// that).
-func openDatabase(ctx context.Context, dbFlag string) (app.Store, bool, error) {
-	if uri, ok := storage.URIFrom(dbFlag, os.Getenv); ok {
-		db, err := storage.Open(ctx, uri)
-		if err != nil {
-			// Never the URI: it may hold the password.
-			return nil, false, fmt.Errorf("de database van het team kan niet worden geopend: %w", err)
-		}
-		return db, false, nil
+// postgres:// URI (storage.Open, the password from the URI, PGPASSWORD or the OS
+// keyring), else the SQLite file where app.LocateDatabase puts it: never on a network
+// location or in a synced folder, and on Windows in %LocalAppData%, the one an older
+// version left in the Roaming profile moved there first (moved reports that).
+func openDatabase(ctx context.Context, dbFlag string, getenv func(string) string) (app.Store, bool, error) {
+	if uri, ok := storage.URIFrom(dbFlag, getenv); ok {
+		db, err := openURI(ctx, uri, storage.KeyringPassword(uri))
+		return db, false, err
 	}
-	loc, err := app.LocateDatabase(dbFlag, app.SystemPlatform(os.Getenv))
+	loc, err := app.LocateDatabase(dbFlag, app.SystemPlatform(getenv))
 	if err != nil {
 		return nil, false, err
 	}
@@ -114,6 +158,44 @@ func openDatabase(ctx context.Context, dbFlag string) (app.Store, bool, error) {
 		return nil, false, fmt.Errorf("de database %s kan niet worden geopend: %w", loc.Path, err)
 	}
 	return db, moved, nil
+}
+
+// openURI opens the team's database at uri; password is asked when the URI and
+// PGPASSWORD give none. Its error is marked passwordAsked when password was asked.
+func openURI(ctx context.Context, uri string, password func() (string, error)) (app.Store, error) {
+	asked := false
+	db, err := storage.Open(ctx, uri, storage.WithPassword(func() (string, error) {
+		asked = true
+		return password()
+	}))
+	if err != nil {
+		if asked {
+			err = passwordAsked{err}
+		}
+		// Never the URI: it may hold the password.
+		return nil, fmt.Errorf("de database van het team kan niet worden geopend: %w", err)
+	}
+	return db, nil
+}
+
+// passwordAsked marks an error of an open that took its password from the hook (the
+// keyring or the prompt), not from the URI or PGPASSWORD: another password can help.
+type passwordAsked struct{ error }
+
+func (p passwordAsked) Unwrap() error { return p.error }
+
+// refusedPassword reports whether err is the server refusing a password that the
+// keyring or the prompt gave.
+func refusedPassword(err error) bool {
+	var p passwordAsked
+	return errors.As(err, &p) && errors.Is(err, postgres.ErrAuthentication)
+}
+
+// needsPassword reports whether the window should ask for the password: the database is
+// a URI, and the server refused the sign-in without a password or with the keyring's.
+func needsPassword(dbFlag string, getenv func(string) string, err error) (string, bool) {
+	uri, ok := storage.URIFrom(dbFlag, getenv)
+	return uri, ok && err != nil && refusedPassword(err)
 }
 
 // sentence is an error as one Dutch sentence: a capital first, a full stop last.

@@ -128,6 +128,27 @@ func config(uri string, opts Options) (*pgxpool.Config, error) {
 	return cfg, nil
 }
 
+// Account names whom and where uri signs in, as the connection will: the user (from the
+// URI, PGUSER or the operating system's user) and server "host:port/database" (the first
+// host; PGHOST, PGPORT and PGDATABASE fill in what the URI leaves out). It never holds
+// the password: the OS keyring keeps the database password under it.
+func Account(uri string) (user, server string, err error) {
+	if !IsURI(uri) {
+		return "", "", ErrBadURI
+	}
+	c, err := pgconn.ParseConfig(uri)
+	if err != nil {
+		return "", "", parseError(err)
+	}
+	where := c.Host
+	if !strings.HasPrefix(c.Host, "/") {
+		where = net.JoinHostPort(c.Host, strconv.Itoa(int(c.Port)))
+	} else {
+		where += ":" + strconv.Itoa(int(c.Port))
+	}
+	return c.User, where + "/" + c.Database, nil
+}
+
 // parseError keeps pgx's message (it may quote the URI) out of the error.
 func parseError(err error) error {
 	var pe *pgconn.ParseConfigError
