@@ -1,9 +1,12 @@
 package ui
 
 import (
+	"context"
 	"testing"
 
 	"fyne.io/fyne/v2"
+
+	"github.com/terugkeer/terugkeer/app"
 )
 
 // The window fits 800×600 on every screen, loaded, a person's file included (issue 18,
@@ -24,6 +27,13 @@ func TestEveryScreenFits800x600(t *testing.T) {
 		s.Wait()
 		check(name)
 	}
-	openBerg(t, svc, s)
+	p := openBerg(t, svc, s)
 	check("Persoon")
+	// A closed traject offers "Traject heropenen": the row of buttons must still fit (it
+	// pushed the window to 854 px in the walk through the real window).
+	if err := svc.CloseTraject(context.Background(), p.File.Person.ID, app.MetMaatregelen, app.DateOf(exampleNow)); err != nil {
+		t.Fatal(err)
+	}
+	openBerg(t, svc, s)
+	check("Persoon, traject afgesloten")
 }

@@ -292,15 +292,17 @@ func (v *PersonView) domainCard(d app.Domain, df app.DomainFile) fyne.CanvasObje
 	return widget.NewCard(domainLabel(d), "", container.NewVBox(items...))
 }
 
-// actions are the buttons for the whole person.
+// actions are the buttons for the whole person: "Traject afsluiten" while the traject
+// runs, "Traject heropenen" in its place once it is closed (to change the outcome,
+// reopen and close again).
 func (v *PersonView) actions() fyne.CanvasObject {
-	closeBtn := widget.NewButtonWithIcon(T("Traject afsluiten"), theme.ConfirmIcon(), v.closeTraject)
 	removeBtn := widget.NewButtonWithIcon(T("Persoon verwijderen"), theme.DeleteIcon(), v.removePerson)
 	removeBtn.Importance = widget.DangerImportance
 	objs := v.followupActions()
-	objs = append(objs, closeBtn)
 	if v.File != nil && v.File.Traject.Status == app.Afgesloten {
 		objs = append(objs, widget.NewButtonWithIcon(T("Traject heropenen"), theme.ViewRefreshIcon(), v.reopenTraject))
+	} else {
+		objs = append(objs, widget.NewButtonWithIcon(T("Traject afsluiten"), theme.ConfirmIcon(), v.closeTraject))
 	}
 	objs = append(objs, removeBtn)
 	return container.NewHBox(objs...)
