@@ -181,13 +181,18 @@ func (v *ImportView) ChooseFiles() {
 		}
 		path := r.URI().Path()
 		r.Close()
+		importedFrom(path)
 		v.ImportPaths([]string{path})
 	}, v.win)
 	d.SetFilter(storage.NewExtensionFileFilter([]string{".xml", ".eml", ".msg", ".XML", ".EML", ".MSG"}))
+	d.SetTitleText(T("Bestand openen"))
+	d.SetConfirmText(T("Openen"))
+	setImportStart(d, v.platform())
 	d.Resize(fyne.NewSize(760, 520))
 	d.Show()
 }
 
+// chooseFolder opens the folder dialog: every message file in the folder is imported.
 func (v *ImportView) chooseFolder() {
 	d := dialog.NewFolderOpen(func(l fyne.ListableURI, err error) {
 		if err != nil {
@@ -197,10 +202,23 @@ func (v *ImportView) chooseFolder() {
 		if l == nil {
 			return
 		}
+		importedFrom(l.Path())
 		v.ImportPaths([]string{l.Path()})
 	}, v.win)
+	d.SetTitleText(T("Map openen"))
+	d.SetConfirmText(T("Openen"))
+	setImportStart(d, v.platform())
 	d.Resize(fyne.NewSize(760, 520))
 	d.Show()
+}
+
+// platform is the shell's view of this machine (Documenten, the profile folder), or this
+// machine's for a view made on its own.
+func (v *ImportView) platform() app.Platform {
+	if v.shell != nil && v.shell.pdfFolders != nil {
+		return v.shell.pdfFolders.platform
+	}
+	return app.SystemPlatform(os.Getenv)
 }
 
 // Dropped imports files dropped onto the window (window.SetOnDropped). A drop that
