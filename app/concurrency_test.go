@@ -14,6 +14,7 @@ import (
 // hide the change. Contacts and notes never conflict.
 func TestFollowupSaveRefusedWhenChangedUnderneath(t *testing.T) {
 	w, id := correctionWorld(t)
+	w.a.Colleagues("A. Eerste")
 	ctx := context.Background()
 	read := w.file(id).Domeinen[app.Onderdak].Opvolging // both colleagues see the implied open one
 

@@ -66,6 +66,9 @@ const (
 	ProblemFuture       = "toekomst"         // a moment after now
 	ProblemNothing      = "niets"            // the edit changes nothing
 	ProblemFormat       = "vorm"             // not in the required form (e.g. four digits)
+	// ProblemNotTeamMember: on a team database the verantwoordelijke is not one of the
+	// team's login roles (Service.TeamMembers).
+	ProblemNotTeamMember = "geen-teamlid"
 )
 
 func invalid(field, code, format string, args ...any) error {

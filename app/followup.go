@@ -262,12 +262,21 @@ func (e *ConsentRequiredError) Error() string {
 }
 
 // SetFollowup changes the follow-up of one domain of a person and returns the result.
-// The domain's consent must be ja, or the person must have a D&R-plan. A status change is kept in the history; the change
+// The domain's consent must be ja, or the person must have a D&R-plan. On a team
+// database (TeamClosed) a new verantwoordelijke must be one of TeamMembers, stored in
+// the member's spelling; the current one (a free text from before) may stay. A status change is kept in the history; the change
 // is audited (without its text) and starts the person's traject.
 func (s *Service) SetFollowup(ctx context.Context, personID int64, d Domain, e FollowupEdit) (Followup, error) {
 	var out Followup
 	if err := e.check(d); err != nil {
 		return out, err
+	}
+	var members []string // nil: any name (a local file)
+	if e.Verantwoordelijke != nil && strings.TrimSpace(*e.Verantwoordelijke) != "" && s.TeamClosed() {
+		var err error
+		if members, err = s.TeamMembers(ctx); err != nil {
+			return out, err
+		}
 	}
 	err := s.store.Update(ctx, func(tx Tx) error {
 		basis, err := followupBasis(tx, personID, d)
@@ -284,6 +293,13 @@ func (s *Service) SetFollowup(ctx context.Context, personID int64, d Domain, e F
 		}
 		if err := checkVersion(f, e.Versie); err != nil {
 			return err
+		}
+		if e.Verantwoordelijke != nil {
+			name, err := checkResponsible(members, f.Verantwoordelijke, *e.Verantwoordelijke)
+			if err != nil {
+				return err
+			}
+			e.Verantwoordelijke = &name
 		}
 		from := f.Status
 		f.apply(e)

@@ -64,6 +64,7 @@ func TestFollowupOnlyWithConsent(t *testing.T) {
 		t.Errorf("refusals started the traject: %+v", f.Traject)
 	}
 
+	w.a.Colleagues("P. Collega")
 	f, err := w.svc.SetFollowup(ctx, id, app.Onderdak, app.FollowupEdit{Status: app.FollowupInBehandeling,
 		Verantwoordelijke: ptr("P. Collega"), Actie: &app.NextAction{Tekst: "Bel corporatie", Datum: app.MustDate("2019-09-03")}})
 	if err != nil {

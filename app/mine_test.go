@@ -31,6 +31,7 @@ func TestMineIsWhereIAmResponsible(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
+	w.a.Colleagues("Ahmed")
 	set := func(bsn string, d app.Domain, who string, e app.FollowupEdit) {
 		t.Helper()
 		e.Verantwoordelijke = &who

@@ -34,6 +34,7 @@ func sahinDB(t *testing.T) *reporttest.DB {
 	ctx := context.Background()
 	id := db.ID(sahin.BSN)
 	who := "K. Bakker"
+	db.World.Colleagues(who)
 	_, err := db.Svc.SetFollowup(ctx, id, app.Onderdak, app.FollowupEdit{Status: app.FollowupInBehandeling, Verantwoordelijke: &who,
 		Actie: &app.NextAction{Tekst: "Opvang zoeken", Datum: app.MustDate("2019-06-05")}})
 	if err != nil {

@@ -61,11 +61,11 @@ func (e *EscEntry) TypedKey(key *fyne.KeyEvent) {
 		e.OnEscape()
 		return
 	}
-	e.leaveField(key)
+	leaveField(e, key)
 }
 
 // leaveField takes the focus away from the field and gives Esc to the window.
-func (e *EscEntry) leaveField(key *fyne.KeyEvent) {
+func leaveField(e fyne.CanvasObject, key *fyne.KeyEvent) {
 	a := fyne.CurrentApp()
 	if a == nil {
 		return

@@ -104,6 +104,8 @@ func validationText(ve *app.ValidationError) string {
 		return T("Dit moment ligt in de toekomst: kies een datum en tijd tot nu.")
 	case app.ProblemNothing:
 		return T("Er is niets gewijzigd.")
+	case app.ProblemNotTeamMember:
+		return T("Kies een collega uit het team: alleen een aanmeldnaam met de rol terugkeer_medewerker of terugkeer_beheerder kan verantwoordelijke zijn.")
 	case app.ProblemFormat:
 		if ve.Field == app.FieldGemeenten {
 			return T("Een gemeentecode heeft vier cijfers, bijvoorbeeld 0193; scheid meer codes met een komma.")

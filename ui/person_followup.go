@@ -249,10 +249,14 @@ func (f *ContactForm) Submit() {
 	})
 }
 
-// StatusForm is the "Status wijzigen" dialog's form.
+// StatusForm is the "Status wijzigen" dialog's form. The verantwoordelijke is
+// Verantwoordelijke on a local file (type a name or pick a known one) and Teamlid on the
+// team database (a choice of the team's colleagues); the other is nil.
 type StatusForm struct {
 	Status            *widget.RadioGroup
-	Verantwoordelijke *EscEntry
+	Verantwoordelijke *ResponsibleEntry
+	Teamlid           *ResponsibleSelect
+	responsible       responsibleField
 	domain            app.Domain
 	versie            *time.Time // the follow-up's version the form was filled from
 	v                 *PersonView
@@ -272,12 +276,11 @@ func (v *PersonView) statusDialog(d app.Domain, fu app.Followup) {
 		cur = app.FollowupOpen
 	}
 	f.Status.SetSelected(followupStatusLabel(cur))
-	f.Verantwoordelijke = NewEscEntry(nil)
-	f.Verantwoordelijke.SetText(fu.Verantwoordelijke)
-	f.Verantwoordelijke.SetPlaceHolder(T("naam van de collega die dit oppakt"))
+	f.responsible = v.newResponsibleField(fu.Verantwoordelijke)
+	f.Verantwoordelijke, f.Teamlid = f.responsible.entry, f.responsible.choice
 	items := []*widget.FormItem{
 		widget.NewFormItem(T("Status"), f.Status),
-		widget.NewFormItem(T("Verantwoordelijke"), f.Verantwoordelijke),
+		widget.NewFormItem(T("Verantwoordelijke"), f.responsible.canvasObject()),
 		widget.NewFormItem("", f.Problem.text),
 	}
 	f.Dialog = dialog.NewForm(tf("Status wijzigen: {{.D}}", "D", lowerFirst(domainLabel(d))), T("Opslaan"), T("Cancel"), items, func(ok bool) {
@@ -285,11 +288,13 @@ func (v *PersonView) statusDialog(d app.Domain, fu app.Followup) {
 			f.Submit()
 		}
 	}, v.win)
-	f.Problem.attach(f.Dialog, v.win, f.Verantwoordelijke, nil)
-	formKeys(f.Dialog, f.Verantwoordelijke)
+	f.Problem.attach(f.Dialog, v.win, f.responsible.widget(), map[string]fyne.Focusable{
+		app.FieldVerantwoordelijke: f.responsible.widget(),
+	})
+	f.responsible.keys(f.Dialog)
 	f.Dialog.Resize(fyne.NewSize(460, 0))
 	v.LastStatusForm = f
-	v.showForm(f.Dialog, f.Verantwoordelijke)
+	v.showForm(f.Dialog, f.responsible.widget())
 }
 
 // Submit saves the status and responsible colleague.
@@ -300,7 +305,7 @@ func (f *StatusForm) Submit() {
 			st = s
 		}
 	}
-	name := f.Verantwoordelijke.Text
+	name := f.responsible.name()
 	f.Problem.clear()
 	f.v.saveFollowup(f.domain, app.FollowupEdit{Status: st, Verantwoordelijke: &name, Versie: f.versie}, f.Problem, &f.versie)
 }

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"hash/fnv"
 	"strconv"
 	"sync"
 	"time"
@@ -141,8 +142,33 @@ type demoProgress struct {
 	sum                 app.Summary
 	start, last         time.Time
 
-	mu  sync.Mutex
-	err error
+	mu   sync.Mutex
+	err  error
+	team []string // the team database's colleagues, read once; nil on a local file
+}
+
+// responsible is the verantwoordelijke the generator chose, on the team database one of
+// the team instead (the same generated name always the same colleague), because only
+// the team's login roles may be verantwoordelijke there.
+func (p *demoProgress) responsible(ctx context.Context, svc *app.Service, name string) (string, error) {
+	if !svc.TeamClosed() {
+		return name, nil
+	}
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	if p.team == nil {
+		team, err := svc.TeamMembers(ctx)
+		if err != nil {
+			return "", err
+		}
+		if len(team) == 0 {
+			return "", nil
+		}
+		p.team = team
+	}
+	h := fnv.New32a()
+	h.Write([]byte(name))
+	return p.team[h.Sum32()%uint32(len(p.team))], nil
 }
 
 func (p *demoProgress) fail(err error) {
@@ -202,6 +228,13 @@ func (p *demoProgress) followup(ctx context.Context, svc *app.Service, id int64,
 		edit, ok := o.Domeinen[d]
 		if !ok {
 			continue
+		}
+		if edit.Verantwoordelijke != nil {
+			wie, err := p.responsible(ctx, svc, *edit.Verantwoordelijke)
+			if err != nil {
+				return err
+			}
+			edit.Verantwoordelijke = &wie
 		}
 		if _, err := svc.SetFollowup(ctx, id, d, edit); err != nil {
 			if errors.As(err, &cre) {

@@ -13,7 +13,8 @@ import (
 const followupUsage = "followup set (--bsn N | --id N) --domein D [--status S] [--verantwoordelijke NAAM] " +
 	"[--actie TEKST --actiedatum JJJJ-MM-DD] | followup status-corrigeer (--bsn N | --id N) --domein D --status S " +
 	"| followup status-verwijder (--bsn N | --id N) --domein D | followup actie-verwijder (--bsn N | --id N) --domein D   " +
-	"(status-corrigeer vervangt de laatste statuswijziging, status-verwijder zet de status terug op die ervoor)"
+	"(status-corrigeer vervangt de laatste statuswijziging, status-verwijder zet de status terug op die ervoor; " +
+	"op de teamdatabase is de verantwoordelijke een van de namen die 'team' toont)"
 
 // followupJSON is a domain's "opvolging" in show --json; the field names are a contract.
 // It is null for a domain whose consent is not ja, of a person without a D&R-plan.

@@ -122,6 +122,7 @@ func TestActiesEndToEnd(t *testing.T) {
 	c := newCLI(t)
 	c.ok("init", "--gemeente", "0193")
 	c.ok("import", examples)
+	c.colleagues("Petra", "Ahmed")
 	c.ok("followup", "set", "--bsn", "999990019", "--domein", "onderdak", "--verantwoordelijke", "Petra",
 		"--actie", "Opvang bellen", "--actiedatum", "2019-08-01")
 	c.ok("followup", "set", "--bsn", "999990019", "--domein", "identiteitsbewijs", "--verantwoordelijke", "Ahmed",

@@ -308,3 +308,13 @@ func TestQuarantineRetryAfterSettingsChange(t *testing.T) {
 		t.Errorf("quarantine after discard = %+v", q)
 	}
 }
+
+// colleagues makes the names colleagues who may be verantwoordelijke: on the team
+// database login roles of the team (pgtest.Colleagues); on a SQLite file nothing, any
+// name may be typed there.
+func (c *cli) colleagues(names ...string) {
+	c.t.Helper()
+	if storage.IsURI(c.db) {
+		pgtest.Colleagues(c.t, names...)
+	}
+}

@@ -70,6 +70,7 @@ func TestFollowupDashboardAndRevocationEndToEnd(t *testing.T) {
 	c := newCLI(t)
 	c.ok("init", "--gemeente", "0193")
 	c.ok("import", examples)
+	c.colleagues("Fatima Collega")
 	c.ok("followup", "set", "--bsn", "999990019", "--domein", "onderdak", "--status", "in-behandeling",
 		"--verantwoordelijke", "Fatima Collega", "--actie", "Bel opvang MARKER-act-5e", "--actiedatum", "2019-08-09")
 	c.ok("followup", "set", "--bsn", "999990019", "--domein", "identiteitsbewijs", "--status", "geregeld")

@@ -67,6 +67,7 @@ func commands() map[string]command {
 		"reopen":     {cmdReopen, reopenUsage},
 		"acties":     {cmdActies, actiesUsage},
 		"retention":  {cmdRetention, retentionUsage},
+		"team":       {cmdTeam, teamUsage},
 		"remove":     {cmdRemove, "remove (--bsn N | --id N)   (onherroepelijk)"},
 		"demo":       {cmdDemo, demoUsage},
 		"bench":      {cmdBench, benchUsage},
@@ -253,6 +254,11 @@ func dutchError(err error) string {
 		return "Afgebroken."
 	case errors.Is(err, app.ErrImportBusy):
 		return "Een collega haalt het postvak al op; probeer het over een paar minuten opnieuw."
+	}
+	var ve *app.ValidationError
+	if errors.As(err, &ve) && ve.Code == app.ProblemNotTeamMember {
+		return "Deze verantwoordelijke is geen collega van het team: kies een aanmeldnaam met de rol " +
+			"terugkeer_medewerker of terugkeer_beheerder ('terugkeer-cli team' toont ze)."
 	}
 	if errors.Is(err, postgres.ErrAdminOnly) { // the server's own wording adds nothing
 		return sentenceOf(postgres.ErrAdminOnly) + " " + connectionHint(err)

@@ -33,6 +33,7 @@ func TestPersonsMijn(t *testing.T) {
 		}
 		return ps
 	}
+	c.colleagues("Ahmed")
 	c.ok("followup", "set", "--bsn", "999990019", "--domein", "onderdak", "--verantwoordelijke", "Ahmed")
 	if ps := mine(); len(ps) != 0 {
 		t.Errorf("mine while Ahmed is verantwoordelijke: %+v", ps)

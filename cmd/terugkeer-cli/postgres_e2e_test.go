@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/terugkeer/terugkeer/internal/apptest"
+	"github.com/terugkeer/terugkeer/internal/pgtest"
 )
 
 // timestamps are the clock's readings in output (when a person was created, an audit
@@ -95,6 +96,7 @@ func TestPostgresGivesTheSameOutputV2(t *testing.T) {
 		{"quarantine", "list", "--json"},
 		{"audit", "--verify"},
 	}
+	pgtest.Colleagues(t, "Petra") // on the team database the verantwoordelijke is a login role
 	compareBackends(t, steps)
 }
 

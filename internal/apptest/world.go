@@ -335,3 +335,13 @@ func MarkerOnDisk(t testing.TB, dir, marker string) bool {
 	}
 	return found
 }
+
+// Colleagues makes the names colleagues who may be verantwoordelijke: on PostgreSQL
+// login roles of the team (pgtest.Colleagues); on SQLite, where any name may be typed,
+// nothing.
+func (w *World) Colleagues(names ...string) {
+	w.T.Helper()
+	if w.Backend == Postgres {
+		pgtest.Colleagues(w.T, names...)
+	}
+}

@@ -93,3 +93,51 @@ func randomHex(t testing.TB) string {
 	}
 	return hex.EncodeToString(b[:])
 }
+
+// teamLock is the advisory lock that serialises Colleagues over every test process on
+// the cluster (CREATE ROLE of one name at once would fail in all but one).
+const teamLock = 7_316_001
+
+// Colleagues makes each name a login role of the team on the cluster: a LOGIN role
+// (without password: nobody signs in under it) granted terugkeer_medewerker, which is
+// created NOLOGIN when missing. On the team database only such a name can be a
+// verantwoordelijke. Roles belong to the cluster, not to one database, and tests share
+// these names, so they are not dropped: the throw-away cluster goes as a whole.
+func Colleagues(t testing.TB, names ...string) {
+	t.Helper()
+	admin := ClusterURI(t)
+	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
+	defer cancel()
+	conn, err := pgx.Connect(ctx, admin)
+	if err != nil {
+		t.Fatalf("pgtest: verbinden met %s: %v", URIEnv, err)
+	}
+	defer conn.Close(context.Background())
+	if _, err := conn.Exec(ctx, `SELECT pg_advisory_lock($1)`, teamLock); err != nil {
+		t.Fatalf("pgtest: %v", err)
+	}
+	defer conn.Exec(context.Background(), `SELECT pg_advisory_unlock($1)`, teamLock) //nolint:errcheck // the connection closes anyway
+	group := "terugkeer_medewerker"
+	for _, n := range append([]string{group}, names...) {
+		login := "LOGIN"
+		if n == group {
+			login = "NOLOGIN"
+		}
+		var exists bool
+		if err := conn.QueryRow(ctx, `SELECT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = $1)`, n).Scan(&exists); err != nil {
+			t.Fatalf("pgtest: rol lezen: %v", err)
+		}
+		if !exists {
+			// The group role may come meanwhile from an init outside the lock: then it is there.
+			_, err := conn.Exec(ctx, "CREATE ROLE "+pgx.Identifier{n}.Sanitize()+" "+login)
+			if err != nil && (conn.QueryRow(ctx, `SELECT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = $1)`, n).Scan(&exists) != nil || !exists) {
+				t.Fatalf("pgtest: rol aanmaken: %v", err)
+			}
+		}
+		if n != group {
+			if _, err := conn.Exec(ctx, "GRANT "+group+" TO "+pgx.Identifier{n}.Sanitize()); err != nil {
+				t.Fatalf("pgtest: rol toekennen: %v", err)
+			}
+		}
+	}
+}

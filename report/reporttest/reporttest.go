@@ -42,9 +42,10 @@ type Sheet struct {
 
 // DB is an initialised test database with its service (internal/apptest).
 type DB struct {
-	T   testing.TB
-	Svc *app.Service
-	n   int
+	T     testing.TB
+	Svc   *app.Service
+	World *apptest.World // the store and service behind Svc
+	n     int
 }
 
 // Open creates a database for gemeente 0193 in a temporary directory, with the user
@@ -52,7 +53,7 @@ type DB struct {
 func Open(t testing.TB) *DB {
 	t.Helper()
 	w := apptest.Open(t, apptest.WithClock(Clock), apptest.WithUser("T. Tester"))
-	return &DB{T: t, Svc: w.Svc}
+	return &DB{T: t, Svc: w.Svc, World: w}
 }
 
 // message is a message of soort about s, sent at verzonden (RFC 3339), from PI Zwolle

@@ -6,6 +6,7 @@ import (
 	"encoding/hex"
 	"errors"
 	"net/url"
+	"slices"
 	"sync"
 	"testing"
 	"time"
@@ -225,5 +226,55 @@ func TestOnlyBeheerderRemovesAPerson(t *testing.T) {
 	err := owner.View(ctx, func(tx app.ReadTx) error { _, err := tx.PersonByID(p.ID); return err })
 	if !errors.Is(err, app.ErrNotFound) {
 		t.Errorf("person still there after the beheerder's removal: %v", err)
+	}
+}
+
+// The team (app.TeamStore) is the login roles granted terugkeer_medewerker or
+// terugkeer_beheerder, also through a role granted in between, and the signed-in one;
+// not a group role that cannot log in, nor a login role outside the team.
+func TestTeamMembersAreTheLoginRolesOfTheGroupRoles(t *testing.T) {
+	owner, _, r := teamDatabase(t, RoleMedewerker, RoleBeheerder)
+	medewerker, beheerder := r[0], r[1]
+	ctx := context.Background()
+	b := make([]byte, 4)
+	rand.Read(b)
+	suffix := hex.EncodeToString(b)
+	group, nested, outsider := "tkgroep_"+suffix, "tkgenest_"+suffix, "tkbuiten_"+suffix
+	id := func(s string) string { return pgx.Identifier{s}.Sanitize() }
+	for _, sql := range []string{
+		"CREATE ROLE " + id(group) + " NOLOGIN",
+		"GRANT " + RoleMedewerker + " TO " + id(group),
+		"CREATE ROLE " + id(nested) + " LOGIN",
+		"GRANT " + id(group) + " TO " + id(nested),
+		"CREATE ROLE " + id(outsider) + " LOGIN",
+	} {
+		if _, err := owner.pool.Exec(ctx, sql); err != nil {
+			t.Fatalf("%s: %v", sql, err)
+		}
+	}
+	t.Cleanup(func() {
+		for _, n := range []string{nested, outsider, group} {
+			if _, err := owner.pool.Exec(context.Background(), "DROP ROLE "+id(n)); err != nil {
+				t.Logf("drop role %s: %v", n, err)
+			}
+		}
+	})
+	db := openAs(t, r[2])
+	got, err := db.TeamMembers(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !slices.IsSorted(got) {
+		t.Errorf("TeamMembers not sorted: %q", got)
+	}
+	for _, want := range []string{medewerker, beheerder, nested} {
+		if !slices.Contains(got, want) {
+			t.Errorf("TeamMembers lacks %s: %q", want, got)
+		}
+	}
+	for _, not := range []string{group, outsider, RoleMedewerker, RoleBeheerder} {
+		if slices.Contains(got, not) {
+			t.Errorf("TeamMembers holds %s: %q", not, got)
+		}
 	}
 }

@@ -1,7 +1,10 @@
 package storetest
 
 import (
+	"context"
 	"reflect"
+	"slices"
+	"strings"
 	"testing"
 
 	"github.com/terugkeer/terugkeer/app"
@@ -53,5 +56,56 @@ func testSearchByResponsible(t *testing.T, open Opener) {
 	q := app.PersonQuery{Verantwoordelijke: "petra de vries", Zoek: "kees"}
 	if got := searchNames(t, db, q); !reflect.DeepEqual(got, []string{"Kees de Vries"}) {
 		t.Errorf("with a search: %q", got)
+	}
+}
+
+// The colleagues a verantwoordelijke is chosen from (app.TeamStore), sorted and each
+// once. On a team database (a store that knows who signed in) they are the team's login
+// roles and the signed-in one, never a free text a follow-up names; on a local file the
+// configured user name and every verantwoordelijke in use, trimmed, so nothing is lost.
+func testTeamMembers(t *testing.T, open Opener) {
+	db := open(t)
+	team, ok := db.(app.TeamStore)
+	if !ok {
+		t.Fatalf("%T is no app.TeamStore", db)
+	}
+	p1 := createPerson(t, db, samplePerson(bsn1, "Jan", "", "Jansen"))
+	update(t, db, func(tx app.Tx) error {
+		return firstErr(
+			tx.SetSetting(app.SettingGebruiker, "Ingestelde Gebruiker"),
+			tx.SaveFollowup(app.Followup{PersonID: p1, Domain: app.Onderdak, Status: app.FollowupOpen,
+				Verantwoordelijke: " Vrij Ingevuld ", Gewijzigd: t0}),
+			tx.SaveFollowup(app.Followup{PersonID: p1, Domain: app.Zorg, Status: app.FollowupOpen,
+				Verantwoordelijke: "Ander Vrij", Gewijzigd: t0}),
+			tx.SaveFollowup(app.Followup{PersonID: p1, Domain: app.Schulden, Status: app.FollowupOpen,
+				Verantwoordelijke: "Vrij Ingevuld", Gewijzigd: t0}),
+			tx.SaveFollowup(app.Followup{PersonID: p1, Domain: app.WerkEnInkomen, Status: app.FollowupOpen, Gewijzigd: t0}),
+		)
+	})
+	got, err := team.TeamMembers(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !slices.IsSorted(got) || len(slices.Compact(slices.Clone(got))) != len(got) {
+		t.Errorf("TeamMembers = %q: not sorted, or a name twice", got)
+	}
+	for _, n := range got {
+		if n == "" || strings.TrimSpace(n) != n {
+			t.Errorf("TeamMembers = %q: an empty or untrimmed name", got)
+		}
+	}
+	if s, ok := db.(app.SessionUserStore); ok {
+		if !slices.Contains(got, s.SessionUser()) {
+			t.Errorf("TeamMembers = %q lacks the signed-in %q", got, s.SessionUser())
+		}
+		for _, free := range []string{"Vrij Ingevuld", "Ander Vrij", "Ingestelde Gebruiker"} {
+			if slices.Contains(got, free) {
+				t.Errorf("TeamMembers = %q holds %q, which is no login role", got, free)
+			}
+		}
+		return
+	}
+	if want := []string{"Ander Vrij", "Ingestelde Gebruiker", "Vrij Ingevuld"}; !reflect.DeepEqual(got, want) {
+		t.Errorf("TeamMembers = %q, want %q", got, want)
 	}
 }

@@ -97,6 +97,7 @@ var tests = []conformanceTest{
 	// search
 	{"SearchFoldsCaseAndDiacritics", testSearchFoldsCaseAndDiacritics},
 	{"SearchByResponsible", testSearchByResponsible},
+	{"TeamMembers", testTeamMembers},
 	{"SearchLiteralWildcards", testSearchLiteralWildcards},
 	{"SearchSortByNameLimitOffset", testSearchSortByNameLimitOffset},
 	{"SearchSortByRelease", testSearchSortByRelease},
