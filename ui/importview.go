@@ -83,7 +83,7 @@ func NewImportView(ctx context.Context, svc Service, win fyne.Window, bg *tasks,
 	v.cancel = widget.NewButtonWithIcon(T("Cancel"), theme.CancelIcon(), v.Cancel)
 	v.busy = container.NewBorder(nil, nil, nil, v.cancel, v.progress)
 	v.busy.Hide()
-	v.summary = widget.NewLabel("")
+	v.summary = wrapLabel("") // a long result must not widen the window past 800 px
 	v.list = widget.NewList(func() int { return len(v.Results) }, newResultRow, v.updateResultRow)
 	v.list.OnSelected = v.openResult
 	v.empty = container.NewCenter(widget.NewLabel(T("Nog niets geïmporteerd in deze sessie. Kies een bestand of sleep berichten hierheen.")))

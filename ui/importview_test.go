@@ -7,6 +7,8 @@ import (
 	"strings"
 	"testing"
 
+	"fyne.io/fyne/v2"
+
 	"github.com/terugkeer/terugkeer/importers"
 )
 
@@ -62,11 +64,27 @@ func TestFolderImportCountsSkippedFiles(t *testing.T) {
 	if err := os.WriteFile(named, importers.Examples()[1].Data, 0o600); err != nil {
 		t.Fatal(err)
 	}
-	s, _ := newShell(t, svc, Options{})
+	if err := os.WriteFile(filepath.Join(dir, "kapot.xml"), []byte(`<?xml version="1.0"?><bericht><kapot`), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	s, w := newShell(t, svc, Options{})
+	w.Resize(fyne.NewSize(800, 600))
+	s.Show(SectionImporteren)
 	s.Import.ImportPaths([]string{dir, named})
 	s.Wait()
-	if len(s.Import.Results) != 2 {
-		t.Errorf("%d results, want the folder's message and the named .txt file", len(s.Import.Results))
+	// The long summary wraps: it pushed the window to 969 px in the walk through the real
+	// window (issue 18 item 10).
+	if m := s.Content().MinSize(); m.Width > 800 {
+		t.Errorf("after the import the window needs %v, more than 800 wide", m)
+	}
+	summary := s.Import.summary.Text
+	s.Import.summary.SetText(summary + strings.Repeat(" en nog meer", 40)) // the test theme's font is smaller
+	if m := s.Content().MinSize(); m.Width > 800 {
+		t.Errorf("with a long summary the window needs %v, more than 800 wide", m)
+	}
+	s.Import.summary.SetText(summary)
+	if len(s.Import.Results) != 3 {
+		t.Errorf("%d results, want the folder's message and broken file and the named .txt file", len(s.Import.Results))
 	}
 	if !strings.Contains(s.Import.summary.Text, "2 bestanden overgeslagen") {
 		t.Errorf("summary = %q, want the 2 skipped files of the folder", s.Import.summary.Text)
