@@ -159,20 +159,30 @@ func (v *AuditView) cell(e app.AuditEntry, col int) string {
 }
 
 func (v *AuditView) betreft(e app.AuditEntry) string {
-	if e.Object != app.ObjectPersoon || e.ObjectID == 0 {
+	if !aboutPerson(e) {
 		label := auditObjectLabel(e.Object)
 		if e.ObjectID != 0 {
 			label += " " + strconv.FormatInt(e.ObjectID, 10)
 		}
 		return label
 	}
+	who := tf("verwijderde persoon (nr. {{.N}})", "N", e.ObjectID)
 	if p, ok := v.Persons[e.ObjectID]; ok {
-		if p.BSN == "" { // a person known by SKN only (e.g. "andere persoon" of a controle)
-			return app.Visible(p.Naam)
+		who = app.Visible(p.Naam)
+		if p.BSN != "" { // else a person known by SKN only (e.g. "andere persoon" of a controle)
+			who += " (" + p.BSN + ")"
 		}
-		return app.Visible(p.Naam) + " (" + p.BSN + ")"
 	}
-	return tf("verwijderde persoon (nr. {{.N}})", "N", e.ObjectID)
+	if e.Object == app.ObjectTraject {
+		return tf("traject van {{.P}}", "P", who)
+	}
+	return who
+}
+
+// aboutPerson reports whether an entry is about a person's file: the person itself, or
+// the person's traject (whose ObjectID is the person's).
+func aboutPerson(e app.AuditEntry) bool {
+	return e.ObjectID != 0 && (e.Object == app.ObjectPersoon || e.Object == app.ObjectTraject)
 }
 
 // selected opens the person a row is about, when the file still exists.
@@ -182,7 +192,7 @@ func (v *AuditView) selected(id widget.TableCellID) {
 		return
 	}
 	e := v.Entries[id.Row]
-	if _, ok := v.Persons[e.ObjectID]; ok && e.Object == app.ObjectPersoon {
+	if _, ok := v.Persons[e.ObjectID]; ok && aboutPerson(e) {
 		v.open(e.ObjectID)
 	}
 }
@@ -230,12 +240,12 @@ func (v *AuditView) readLog(f app.AuditFilter, search string) ([]app.AuditEntry,
 			match[r.ID] = true
 		}
 		entries = slices.DeleteFunc(entries, func(e app.AuditEntry) bool {
-			return e.Object != app.ObjectPersoon || !match[e.ObjectID]
+			return !aboutPerson(e) || !match[e.ObjectID]
 		})
 	}
 	var ids []int64
 	for _, e := range entries {
-		if e.Object == app.ObjectPersoon && e.ObjectID != 0 {
+		if aboutPerson(e) {
 			ids = append(ids, e.ObjectID)
 		}
 	}
@@ -428,6 +438,12 @@ func auditResultLabel(r string) string {
 		return T("actie verwijderd")
 	case app.ResultaatHeropend:
 		return T("traject heropend")
+	case string(app.InBehandeling):
+		return T("in behandeling")
+	case string(app.Afgesloten) + ":" + string(app.MetMaatregelen):
+		return T("afgesloten (met maatregelen)")
+	case string(app.Afgesloten) + ":" + string(app.ZonderMaatregelen):
+		return T("afgesloten (zonder maatregelen)")
 	case app.ResultaatAantekeningGewijzigd:
 		return T("aantekening gewijzigd")
 	case app.ResultaatAantekeningVerwijderd:

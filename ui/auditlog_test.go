@@ -2,6 +2,7 @@ package ui
 
 import (
 	"context"
+	"slices"
 	"strings"
 	"testing"
 
@@ -19,9 +20,25 @@ func TestLogboekNamesPersonsAndSpeaksDutch(t *testing.T) {
 	s, _ := newShell(t, svc, Options{})
 	berg := openBerg(t, svc, s) // writes an inzage entry
 	bergID := berg.File.Person.ID
+	if err := svc.CloseTraject(context.Background(), bergID, app.MetMaatregelen, app.DateOf(exampleNow)); err != nil {
+		t.Fatal(err)
+	}
 	s.Show(SectionLogboek)
 	s.Wait()
 	l := s.Log
+
+	// A traject's entry is about the person's file: named as such, its result in Dutch
+	// (the walk through the real window found "traject 1" and "afgesloten:met-maatregelen").
+	traject := slices.IndexFunc(l.Entries, func(e app.AuditEntry) bool { return e.Object == app.ObjectTraject })
+	if traject < 0 {
+		t.Fatal("no entry for closing the traject")
+	}
+	if got := l.cell(l.Entries[traject], colBetreft); got != "traject van Jan Willem van der Berg (*****0019)" {
+		t.Errorf("the traject entry names %q", got)
+	}
+	if got := l.cell(l.Entries[traject], colResultaat); got != "afgesloten (met maatregelen)" {
+		t.Errorf("the traject entry's result is %q", got)
+	}
 
 	var inzage = -1
 	for i, e := range l.Entries {
@@ -62,9 +79,12 @@ func TestLogboekNamesPersonsAndSpeaksDutch(t *testing.T) {
 		t.Fatal("typing 'berg' left no entries")
 	}
 	for _, e := range l.Entries {
-		if e.Object != app.ObjectPersoon || e.ObjectID != bergID {
+		if !aboutPerson(e) || e.ObjectID != bergID {
 			t.Fatalf("filter 'berg' kept an entry about %s %d", e.Object, e.ObjectID)
 		}
+	}
+	if !slices.ContainsFunc(l.Entries, func(e app.AuditEntry) bool { return e.Object == app.ObjectTraject }) {
+		t.Error("filter 'berg' dropped the entry for closing his traject")
 	}
 
 	if err := svc.RemovePerson(context.Background(), bergID); err != nil {
