@@ -311,7 +311,10 @@ func (v *ImportView) whenInitialised(then func()) {
 		missing := notInitialised(v.ctx, v.svc)
 		fyne.Do(func() {
 			if missing {
-				v.Setup = askGemeenten(v.ctx, v.svc, v.bg, v.win, then)
+				v.Setup = askGemeenten(v.ctx, v.svc, v.bg, v.win, func() {
+					v.shell.gemeentenSaved()
+					then()
+				})
 				return
 			}
 			then()

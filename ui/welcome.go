@@ -82,7 +82,10 @@ func (v *OverviewView) welcomeSetup() {
 	v.Setup = newGemeentenEntry()
 	problem := newProblemLabel()
 	save := func() {
-		saveGemeenten(v.ctx, v.svc, v.bg, v.win, v.Setup.Text, problem, v.Reload)
+		saveGemeenten(v.ctx, v.svc, v.bg, v.win, v.Setup.Text, problem, func() {
+			v.shell.gemeentenSaved()
+			v.Reload()
+		})
 	}
 	v.Setup.OnSubmitted = func(string) { save() }
 	btn := widget.NewButtonWithIcon(T("Opslaan"), theme.DocumentSaveIcon(), save)
@@ -96,6 +99,16 @@ func (v *OverviewView) welcomeSetup() {
 	v.body.Refresh()
 	if c := v.win.Canvas(); c != nil {
 		c.Focus(v.Setup)
+	}
+}
+
+// gemeentenSaved shows the codes the welcome or the first import saved under
+// Instellingen, whose form was filled when the window opened: saving that form with the
+// empty field would otherwise be refused or undo them. A nil shell (a view on its own)
+// has no Instellingen.
+func (s *Shell) gemeentenSaved() {
+	if s != nil && s.Settings != nil {
+		s.Settings.Reload()
 	}
 }
 

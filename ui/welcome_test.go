@@ -45,6 +45,13 @@ func TestWelcomeAsksForTheGemeenteFirst(t *testing.T) {
 	if o.Setup != nil || !containsText(visibleTexts(w.Canvas().Content()), T(LoadExamplesBtn)) {
 		t.Error("after saving the gemeenten the welcome with the examples does not follow")
 	}
+	// Instellingen shows the saved codes: its form was filled when the window opened (the
+	// walk through the real window found the field empty).
+	s.Show(SectionInstelling)
+	s.Wait()
+	if got := s.Settings.Gemeenten.Text; got != "0193, 0200" {
+		t.Errorf("Instellingen shows gemeentecodes %q after the welcome saved them", got)
+	}
 }
 
 // "Berichten importeren" on a new database asks for the gemeentecode and then imports,
@@ -71,5 +78,8 @@ func TestFirstImportAsksForTheGemeenteThenImports(t *testing.T) {
 	s.Wait()
 	if len(s.Import.Results) != 1 || s.Import.Results[0].Resultaat != app.Geimporteerd {
 		t.Fatalf("results after answering = %+v, want the melding imported", s.Import.Results)
+	}
+	if got := s.Settings.Gemeenten.Text; got != "0193" {
+		t.Errorf("Instellingen shows gemeentecodes %q after the first import saved them", got)
 	}
 }
