@@ -95,18 +95,27 @@ func (s *Service) PersonFile(ctx context.Context, id int64) (*PersonFile, error)
 	var f *PersonFile
 	err := s.store.Update(ctx, func(tx Tx) error {
 		var err error
-		if f, err = loadPersonFile(tx, id); err != nil {
-			return err
-		}
-		if f.Traject, err = tx.Traject(id); err != nil {
-			return err
-		}
-		if f.Controle, err = s.reviewsOf(tx, id); err != nil {
+		if f, err = s.readPersonFile(tx, id); err != nil {
 			return err
 		}
 		return s.audit(tx, AuditEntry{Actie: ActieInzage, Object: ObjectPersoon, ObjectID: id, Resultaat: "ok"})
 	})
 	return f, err
+}
+
+// readPersonFile is what PersonFile shows, without recording the inzage.
+func (s *Service) readPersonFile(tx Tx, id int64) (*PersonFile, error) {
+	f, err := loadPersonFile(tx, id)
+	if err != nil {
+		return nil, err
+	}
+	if f.Traject, err = tx.Traject(id); err != nil {
+		return nil, err
+	}
+	if f.Controle, err = s.reviewsOf(tx, id); err != nil {
+		return nil, err
+	}
+	return f, nil
 }
 
 func loadPersonFile(tx Tx, id int64) (*PersonFile, error) {

@@ -28,7 +28,7 @@ func (w *writer) AddAudit(e *app.AuditEntry) error {
 	// name), not the configured user name.
 	e.Actor = w.session.user
 	e.Seal(prev)
-	e.ID, err = w.insertID(`INSERT INTO audit (tijd, actie, object, object_id, resultaat, grondslag,
+	e.ID, err = w.insertIDLog(`INSERT INTO audit (tijd, actie, object, object_id, resultaat, grondslag,
 		actor, bron, domeinen, aantal, prev_hash, hash) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)`,
 		timeValue(e.Tijd), e.Actie, e.Object, e.ObjectID, e.Resultaat, e.Grondslag, e.Actor,
 		e.Bron, joinDomains(e.Domeinen), e.Aantal, e.PrevHash, e.Hash)

@@ -56,7 +56,7 @@ func (b *batch) Savepoint(fn func(app.Tx) error) (err error) {
 	if b.over || b.broken != nil {
 		return errors.Join(errBatchOver, b.broken)
 	}
-	if _, err := b.w.exec(`SAVEPOINT bericht`); err != nil {
+	if _, err := b.w.execLog(`SAVEPOINT bericht`); err != nil {
 		return fmt.Errorf("savepoint beginnen: %w", err)
 	}
 	released := false
@@ -68,7 +68,7 @@ func (b *batch) Savepoint(fn func(app.Tx) error) (err error) {
 	if err := fn(b.w); err != nil {
 		return err
 	}
-	if _, err := b.w.exec(`RELEASE SAVEPOINT bericht`); err != nil {
+	if _, err := b.w.execLog(`RELEASE SAVEPOINT bericht`); err != nil {
 		return fmt.Errorf("savepoint afsluiten: %w", err)
 	}
 	released = true
@@ -77,9 +77,9 @@ func (b *batch) Savepoint(fn func(app.Tx) error) (err error) {
 
 // undo rolls back to the savepoint; when that fails the batch is broken.
 func (b *batch) undo(err *error) {
-	_, rbErr := b.w.exec(`ROLLBACK TO SAVEPOINT bericht`)
+	_, rbErr := b.w.execLog(`ROLLBACK TO SAVEPOINT bericht`)
 	if rbErr == nil {
-		_, rbErr = b.w.exec(`RELEASE SAVEPOINT bericht`)
+		_, rbErr = b.w.execLog(`RELEASE SAVEPOINT bericht`)
 	}
 	if rbErr != nil {
 		b.broken = fmt.Errorf("savepoint terugdraaien: %w", rbErr)
@@ -101,6 +101,10 @@ func (b *batch) Commit() (err error) {
 	if b.broken != nil {
 		rollback(ctx, b.w.tx, &err)
 		return b.broken
+	}
+	if err := b.w.bump(); err != nil {
+		rollback(ctx, b.w.tx, &err)
+		return permission(err)
 	}
 	if err := b.w.tx.Commit(ctx); err != nil {
 		rollback(ctx, b.w.tx, &err)

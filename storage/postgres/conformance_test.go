@@ -52,6 +52,17 @@ func (s *inspected) Reopen(t *testing.T) app.Store {
 	return &inspected{DB: db, uri: s.uri}
 }
 
+// OpenAgain opens a second store on the same database, as a colleague's app would.
+func (s *inspected) OpenAgain(t *testing.T) app.Store {
+	t.Helper()
+	db, err := Open(context.Background(), s.uri, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { db.Close() })
+	return db
+}
+
 func testPlan(kenmerk, opgesteld string, areas ...app.LifeArea) app.StoredPlan {
 	return app.StoredPlan{Kenmerk: kenmerk, Opgesteld: app.MustDate(opgesteld),
 		Verzonden: time.Date(2024, 3, 12, 13, 0, 0, 0, time.UTC),

@@ -104,6 +104,9 @@ func (db *DB) write(ctx context.Context, fn func(app.Tx) error) (purged []string
 	if err := fn(w); err != nil {
 		return nil, permission(err)
 	}
+	if err := w.bump(); err != nil {
+		return nil, permission(err)
+	}
 	if err := tx.Commit(ctx); err != nil {
 		return nil, fmt.Errorf("wijzigingen opslaan: %w", err)
 	}

@@ -23,6 +23,9 @@ var (
 type reader struct {
 	ctx context.Context
 	tx  pgx.Tx
+	// changed records that a statement other than the audit log's was run (exec,
+	// insertID), so that the commit raises the change counter (writer.bump).
+	changed bool
 }
 
 // writer implements app.Tx. purged holds the tables from which personal data was
@@ -78,7 +81,16 @@ func rebind(query string) string {
 	return out
 }
 
+// exec runs a statement that changes the data: the commit raises the change counter.
 func (r *reader) exec(query string, args ...any) (pgconn.CommandTag, error) {
+	r.changed = true
+	return r.execLog(query, args...)
+}
+
+// execLog runs a statement of the bookkeeping that is not the data a window shows (the
+// audit log and its seal): it leaves the change counter alone, so that looking at a
+// file, which writes an audit entry, does not make other windows reload.
+func (r *reader) execLog(query string, args ...any) (pgconn.CommandTag, error) {
 	return r.tx.Exec(r.ctx, rebind(query), args...)
 }
 
@@ -101,6 +113,12 @@ func (r *reader) execCount(query string, args ...any) (int, error) {
 
 // insertID runs an INSERT ... RETURNING id and returns the id.
 func (r *reader) insertID(query string, args ...any) (int64, error) {
+	r.changed = true
+	return r.insertIDLog(query, args...)
+}
+
+// insertIDLog is insertID for the audit log: it leaves the change counter alone (execLog).
+func (r *reader) insertIDLog(query string, args ...any) (int64, error) {
 	var id int64
 	err := r.queryRow(query+` RETURNING id`, args...).Scan(&id)
 	return id, err

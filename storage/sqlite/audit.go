@@ -18,7 +18,7 @@ func (w *writer) AddAudit(e *app.AuditEntry) error {
 		return err
 	}
 	e.Seal(prev)
-	res, err := w.exec(`INSERT INTO audit (tijd, actie, object, object_id, resultaat, grondslag,
+	res, err := w.execLog(`INSERT INTO audit (tijd, actie, object, object_id, resultaat, grondslag,
 		actor, bron, domeinen, aantal, prev_hash, hash) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)`,
 		timeValue(e.Tijd), e.Actie, e.Object, e.ObjectID, e.Resultaat, e.Grondslag, e.Actor,
 		e.Bron, joinDomains(e.Domeinen), e.Aantal, e.PrevHash, e.Hash)

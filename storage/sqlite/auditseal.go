@@ -107,7 +107,7 @@ func (w *writer) resealCached(delta int, anchor, last *string) error {
 }
 
 func (w *writer) writeSeal(s app.AuditSeal) error {
-	_, err := w.exec(`INSERT INTO logboek_zegel (id, aantal, anker, laatste, mac) VALUES (1, ?, ?, ?, ?)
+	_, err := w.execLog(`INSERT INTO logboek_zegel (id, aantal, anker, laatste, mac) VALUES (1, ?, ?, ?, ?)
 		ON CONFLICT (id) DO UPDATE SET aantal = excluded.aantal, anker = excluded.anker,
 		laatste = excluded.laatste, mac = excluded.mac`, s.Aantal, s.Anker, s.Laatste, s.MAC)
 	if err != nil {

@@ -51,7 +51,7 @@ func (b *batch) Savepoint(fn func(app.Tx) error) (err error) {
 	if b.over || b.broken != nil {
 		return errors.Join(errBatchOver, b.broken)
 	}
-	if _, err := b.w.exec(`SAVEPOINT bericht`); err != nil {
+	if _, err := b.w.execLog(`SAVEPOINT bericht`); err != nil {
 		return fmt.Errorf("savepoint beginnen: %w", err)
 	}
 	keep := *b.w.cache
@@ -65,7 +65,7 @@ func (b *batch) Savepoint(fn func(app.Tx) error) (err error) {
 	if err := fn(b.w); err != nil {
 		return err
 	}
-	if _, err := b.w.exec(`RELEASE bericht`); err != nil {
+	if _, err := b.w.execLog(`RELEASE bericht`); err != nil {
 		return fmt.Errorf("savepoint afsluiten: %w", err)
 	}
 	released = true
@@ -74,9 +74,9 @@ func (b *batch) Savepoint(fn func(app.Tx) error) (err error) {
 
 // undo rolls back to the savepoint; when that fails the batch is broken.
 func (b *batch) undo(err *error) {
-	_, rbErr := b.w.exec(`ROLLBACK TO bericht`)
+	_, rbErr := b.w.execLog(`ROLLBACK TO bericht`)
 	if rbErr == nil {
-		_, rbErr = b.w.exec(`RELEASE bericht`)
+		_, rbErr = b.w.execLog(`RELEASE bericht`)
 	}
 	if rbErr != nil {
 		b.broken = fmt.Errorf("savepoint terugdraaien: %w", rbErr)
@@ -109,6 +109,9 @@ func (b *batch) Commit() (err error) {
 	}
 	wipe, err := b.w.wipePending()
 	if err != nil {
+		return err
+	}
+	if err := b.w.bump(); err != nil {
 		return err
 	}
 	if err := b.w.tx.Commit(); err != nil {

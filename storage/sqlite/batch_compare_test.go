@@ -96,6 +96,9 @@ func TestImportBatchEqualsImportBytes(t *testing.T) {
 	}
 	a, z := dumpTables(t, dbOne), dumpTables(t, dbBatch)
 	for table, rows := range a {
+		if table == "wijzigingen" {
+			continue // the change counter counts commits: one per message against one per batch
+		}
 		if !slices.Equal(rows, z[table]) {
 			t.Errorf("table %s differs: %d rows per message, %d batched; first difference:\n%s", table, len(rows), len(z[table]), firstDiff(rows, z[table]))
 		}

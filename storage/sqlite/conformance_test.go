@@ -49,6 +49,17 @@ func (s *inspected) Reopen(t *testing.T) app.Store {
 	return &inspected{DB: db, path: s.path}
 }
 
+// OpenAgain opens a second store on the same file, as another process would.
+func (s *inspected) OpenAgain(t *testing.T) app.Store {
+	t.Helper()
+	db, err := Open(s.path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { db.Close() })
+	return db
+}
+
 func searchNames(t *testing.T, db *DB, q app.PersonQuery) []string {
 	t.Helper()
 	var names []string

@@ -145,6 +145,9 @@ func (db *DB) write(ctx context.Context, fn func(app.Tx) error) (wipe bool, err 
 	if wipe, err = w.wipePending(); err != nil {
 		return false, err
 	}
+	if err := w.bump(); err != nil {
+		return false, err
+	}
 	if err := tx.Commit(); err != nil {
 		return false, fmt.Errorf("wijzigingen opslaan: %w", err)
 	}

@@ -23,6 +23,9 @@ type reader struct {
 	// txStmts are the statements bound to tx, each bound once (reader.prepared, batch.go);
 	// made on first use.
 	txStmts map[string]*sql.Stmt
+	// changed records that a statement other than the audit log's was run (exec), so
+	// that the commit raises the change counter (writer.bump).
+	changed bool
 }
 
 // writer implements app.Tx. purged records that personal data was removed, which makes
@@ -32,7 +35,16 @@ type writer struct {
 	purged bool
 }
 
+// exec runs a statement that changes the data: the commit raises the change counter.
 func (r *reader) exec(query string, args ...any) (sql.Result, error) {
+	r.changed = true
+	return r.execLog(query, args...)
+}
+
+// execLog runs a statement of the bookkeeping that is not the data a window shows (the
+// audit log, its seal, the wipe record): it leaves the change counter alone, so that
+// looking at a file, which writes an audit entry, does not make other windows reload.
+func (r *reader) execLog(query string, args ...any) (sql.Result, error) {
 	if s := r.prepared(query); s != nil {
 		return s.ExecContext(r.ctx, args...)
 	}

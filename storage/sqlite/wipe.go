@@ -18,7 +18,7 @@ import (
 // pending (recorded now or by an earlier purge).
 func (w *writer) wipePending() (bool, error) {
 	if w.purged {
-		_, err := w.exec(`INSERT INTO wisopdracht (id, volgnummer, sinds) VALUES (1, 1, ?)
+		_, err := w.execLog(`INSERT INTO wisopdracht (id, volgnummer, sinds) VALUES (1, 1, ?)
 			ON CONFLICT (id) DO UPDATE SET volgnummer = volgnummer + 1`, timeValue(time.Now().UTC()))
 		if err != nil {
 			return false, fmt.Errorf("wisopdracht vastleggen: %w", err)

@@ -35,6 +35,7 @@ var tests = []conformanceTest{
 	{"ViewHandsOutNoWriter", testViewHandsOutNoWriter},
 	{"ViewReturnsFnError", testViewReturnsFnError},
 	{"ConcurrentUpdates", testConcurrentUpdates},
+	{"ChangeCounter", testChangeCounter}, // a colleague's change reaches an open window
 	// persons
 	{"PersonRoundTrip", testPersonRoundTrip},
 	{"PersonNotFound", testPersonNotFound},
