@@ -100,10 +100,7 @@ func (v *PersonView) Reload() {
 		fyne.Do(func() {
 			if err != nil {
 				if errors.Is(err, app.ErrNotFound) {
-					v.title.SetText(T("Deze persoon bestaat niet meer."))
-					v.body.RemoveAll()
-					v.body.Add(widget.NewLabel(T("De persoon is verwijderd, bijvoorbeeld na afloop van de bewaartermijn. Ga terug naar de lijst.")))
-					v.pdfBtn.Disable()
+					v.gone()
 					return
 				}
 				showError(v.win, T("Het dossier van deze persoon kon niet worden gelezen."), err)
@@ -113,6 +110,15 @@ func (v *PersonView) Reload() {
 			v.render()
 		})
 	})
+}
+
+// gone shows that the person no longer exists (removed here, by a colleague, or by
+// retention).
+func (v *PersonView) gone() {
+	v.title.SetText(T("Deze persoon bestaat niet meer."))
+	v.body.RemoveAll()
+	v.body.Add(widget.NewLabel(T("De persoon is verwijderd, bijvoorbeeld na afloop van de bewaartermijn. Ga terug naar de lijst.")))
+	v.pdfBtn.Disable()
 }
 
 func heading(s string) *widget.Label {

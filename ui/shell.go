@@ -30,6 +30,9 @@ type Options struct {
 	// OneTaskAtATime runs background work one task at a time. Headless tests set it:
 	// Fyne's test driver runs fyne.Do inline, so overlapping tasks would race on widgets.
 	OneTaskAtATime bool
+	// RefreshInterval is how often StartRefresh asks the database for changes of others
+	// (0: DefaultRefreshInterval; negative: never).
+	RefreshInterval time.Duration
 }
 
 // Section names, also the navigation's order.
@@ -74,6 +77,11 @@ type Shell struct {
 	// statusBefore is the status line a refused drop replaced, shown again after the next.
 	statusBefore string
 	content      fyne.CanvasObject
+	// The change counter as the screens last read it (refresh.go); stale: it moved and
+	// the screen shown is still to be read again; personsStale: the person list is.
+	changes      int64
+	stale        bool
+	personsStale bool
 }
 
 // NewShell builds every screen and starts loading them in the background.
@@ -81,6 +89,7 @@ func NewShell(ctx context.Context, svc Service, win fyne.Window, opts Options) *
 	s := &Shell{svc: svc, win: win, ctx: ctx, bg: &tasks{inline: opts.OneTaskAtATime}, opts: opts,
 		screens: map[string]fyne.CanvasObject{}, navBtns: map[string]*widget.Button{}}
 	s.pdfFolders = newPDFFolders(opts.Platform)
+	s.readChanges() // before the screens are read: a change meanwhile is shown at the first tick
 	s.Persons = NewPersonsView(ctx, svc, win, opts.Examples, s.bg, s.OpenPerson)
 	s.Persons.lists, s.Persons.saver.folders = opts.Lists, s.pdfFolders
 	s.Overview = NewOverviewView(ctx, svc, win, s.bg, s)
@@ -167,6 +176,11 @@ func (s *Shell) Show(name string) {
 		c.Unfocus()
 	}
 	switch name {
+	case SectionPersonen:
+		if s.personsStale {
+			s.personsStale = false
+			s.Persons.RefreshInPlace()
+		}
 	case SectionOverzicht:
 		s.Overview.Reload()
 	case SectionActies:

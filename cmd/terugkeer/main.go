@@ -240,6 +240,9 @@ func openShell(ctx context.Context, svc *app.Service, w fyne.Window) {
 		shell.OpenScreen(s) // screenshots: start on a screen or a person
 	}
 	shell.StartRetention()
+	// What colleagues (or the CLI on the same file) change shows within a few seconds;
+	// the polling stops with the window.
+	w.SetOnClosed(shell.StartRefresh())
 }
 
 // wipeInterval is how often the app completes a wipe of the database's log that a purge
