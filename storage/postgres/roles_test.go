@@ -278,3 +278,25 @@ func TestTeamMembersAreTheLoginRolesOfTheGroupRoles(t *testing.T) {
 		}
 	}
 }
+
+// The change counter works for the group roles: a medewerker's write moves it, and a
+// colleague signed in under another login role reads it (the grants of RolesSQL).
+func TestChangeCounterForTheGroupRoles(t *testing.T) {
+	_, _, r := teamDatabase(t, RoleMedewerker, RoleBeheerder)
+	medewerker, beheerder := openAs(t, r[2]), openAs(t, r[3])
+	ctx := context.Background()
+	before, err := beheerder.Changes(ctx)
+	if err != nil {
+		t.Fatalf("a beheerder reads the change counter: %v", err)
+	}
+	if err := medewerker.Update(ctx, func(tx app.Tx) error { return tx.SetSetting(app.SettingLaatstBekeken, "x") }); err != nil {
+		t.Fatalf("medewerker writes: %v", err)
+	}
+	after, err := beheerder.Changes(ctx)
+	if err != nil || after == before {
+		t.Errorf("after a medewerker's write the counter reads %d, %v (was %d)", after, err, before)
+	}
+	if n, err := medewerker.Changes(ctx); err != nil || n != after {
+		t.Errorf("the medewerker reads the change counter: %d, %v; want %d", n, err, after)
+	}
+}
