@@ -88,7 +88,8 @@ func (s *Shell) changesSeen(n int64) {
 }
 
 // refreshShown shows the current screen again where it stands: the open person's file
-// (only when it changed, see PersonView.Refresh), Overzicht, the person list (its scroll
+// (only when it changed, see PersonView.Refresh), Overzicht (not its welcome form of a
+// new database), the person list (its scroll
 // position and highlighted row kept), Mijn acties, Quarantaine (the chosen message kept).
 // Importeren, Logboek and Instellingen are left alone: what they show does not follow
 // from the data a colleague changes, and Instellingen holds fields being edited. The
@@ -98,8 +99,8 @@ func (s *Shell) refreshShown() {
 	switch {
 	case s.Person != nil:
 		s.Person.Refresh()
-	case s.current == SectionOverzicht:
-		s.Overview.Reload()
+	case s.current == SectionOverzicht && s.Overview.Setup == nil:
+		s.Overview.Reload() // not while the welcome asks for the gemeentecodes: a field being typed in
 	case s.current == SectionPersonen:
 		s.personsStale = false
 		s.Persons.RefreshInPlace()

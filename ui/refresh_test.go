@@ -206,3 +206,24 @@ func TestRefreshShowsWhatAColleagueChanged(t *testing.T) {
 		t.Errorf("Personen shows %d rows after the removal, want %d", got, before+1)
 	}
 }
+
+// The welcome of a new database asks for the gemeentecodes in a field on Overzicht: a
+// change of another process does not rebuild it, so what is typed stays.
+func TestRefreshKeepsTheWelcomeField(t *testing.T) {
+	ctx := context.Background()
+	w := apptest.Open(t, apptest.WithClock(exampleNow), apptest.WithGemeenten())
+	other := colleague(t, w)
+	s, _ := newShell(t, w.Svc, Options{})
+	field := s.Overview.Setup
+	if field == nil {
+		t.Fatal("a new database shows no welcome field")
+	}
+	field.SetText("01")
+	if err := other.SetSetting(ctx, app.SettingGebruiker, "Collega"); err != nil {
+		t.Fatal(err)
+	}
+	tick(s)
+	if s.Overview.Setup != field || field.Text != "01" {
+		t.Errorf("the welcome field was rebuilt or lost its text (%q)", s.Overview.Setup.Text)
+	}
+}
