@@ -111,24 +111,33 @@ func (b *ImportBatch) Add(in ImportInput) error {
 }
 
 // Flush commits everything added so far and returns once every Done of it has run.
-func (b *ImportBatch) Flush() error {
+func (b *ImportBatch) Flush() error { return b.FlushAsync()() }
+
+// FlushAsync queues a commit of everything added so far, as Flush does, without waiting
+// for it: Add may go on at once (the inputs added after it go into a later commit). The
+// function returned waits until that commit is done and every Done of what came before
+// it has run, and returns Flush's error; call it once. Queueing blocks while the
+// pipeline is full, as Add does.
+func (b *ImportBatch) FlushAsync() (wait func() error) {
 	b.mu.Lock()
 	closed := b.closed
 	b.mu.Unlock()
 	if closed {
-		return b.failure()
+		return b.failure
 	}
 	ch := make(chan error, 1)
 	select {
 	case b.in <- batchJob{flush: ch}:
 	case <-b.done:
-		return b.failure()
+		return b.failure
 	}
-	select {
-	case err := <-ch:
-		return err
-	case <-b.done:
-		return b.failure()
+	return func() error {
+		select {
+		case err := <-ch:
+			return err
+		case <-b.done:
+			return b.failure()
+		}
 	}
 }
 

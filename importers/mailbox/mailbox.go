@@ -2,13 +2,14 @@
 //
 // A run connects (TLS, STARTTLS, or plain text to a loopback address only), selects the
 // configured mailbox, creates the folders for processed and quarantined mail when they
-// are missing, and handles every mail it has not handled before, in UID order: it
-// imports the mail (app.ImportBatch: each message in its own savepoint, up to moveBatch
-// mails committed together), and only after that commit moves the mail to the processed
-// folder, or to the quarantine folder when any part went to quarantine. Moves are sent
-// for up to moveBatch imported mails at once (one MOVE per folder), since a server's
-// MOVE costs a disk sync per command. A notification without a message stays where it is; its UID is remembered so
-// it is not fetched again.
+// are missing, and handles every mail it has not handled before, in UID order, one fetch
+// batch (a group of up to maxBatch mails) at a time: a UID FETCH of the group's bodies,
+// the import of its mails (app.ImportBatch: each message in its own savepoint, the group
+// committed together), and only after that commit the move of the group's mails, one
+// UID MOVE per folder, to the processed folder, or to the quarantine folder when any
+// part went to quarantine. Two groups are in flight: while one commits, the group before
+// is moved and the next one fetched. A notification without a message stays where it
+// is; its UID is remembered (in its import's commit) so it is not fetched again.
 //
 // A run may be killed at any moment. Mail imported but not yet moved is fetched again
 // next time: its messages are then "dubbel" (kenmerk) and its quarantined parts find
@@ -33,6 +34,7 @@
 package mailbox
 
 import (
+	"cmp"
 	"context"
 	"crypto/tls"
 	"crypto/x509"
@@ -106,14 +108,14 @@ type Summary struct {
 	Opgeruimd   int // processed mails expunged after the verwijderen-na term
 }
 
-// maxBatchBytes and maxBatch bound the mails fetched in one FETCH; moveBatch bounds the
-// mails whose imports commit together (app.ImportBatch, flushed per chunk) before they
-// are moved, so at most that many are fetched again, and found "dubbel", after an
-// interruption.
+// maxBatchBytes and maxBatch bound the mails of a group: fetched in one UID FETCH,
+// committed together and then moved with one command per folder (a server's MOVE costs
+// a disk sync per command). With two groups in flight, at most 2×maxBatch mails are
+// imported but not yet moved when a run is interrupted; the next run fetches them again
+// and finds them "dubbel".
 const (
 	maxBatchBytes = 32 << 20
 	maxBatch      = 100
-	moveBatch     = 25
 )
 
 // Run imports the mail in the configured mailbox. It stops at the first failure that
@@ -241,18 +243,17 @@ func serverErr(what string, err error) error {
 }
 
 type run struct {
-	ctx  context.Context
-	svc  *app.Service
-	s    app.MailboxSettings
-	c    *imapclient.Client
-	opts Options
-	caps imap.CapSet
-	key  string
-	sum  Summary
-	done int
-	// pending are imported mails, in UID order, waiting for their move.
-	pending []Mail
-	imp     *app.ImportBatch // the group commit of importAll
+	ctx   context.Context
+	svc   *app.Service
+	s     app.MailboxSettings
+	c     *imapclient.Client
+	opts  Options
+	caps  imap.CapSet
+	key   string
+	sum   Summary
+	done  int
+	total int
+	imp   *app.ImportBatch // the group commit of importAll
 }
 
 func (r *run) run() error {
@@ -370,10 +371,13 @@ type header struct {
 	messageID string
 }
 
-// importAll handles the new mails in UID order, fetching their bodies in batches.
+// importAll handles the new mails in UID order, one fetch batch (a group) at a time,
+// with two groups in flight: while the import of one group commits, the mails of the
+// group before are moved and the next group is fetched, so that the IMAP work overlaps
+// the database's.
 func (r *run) importAll(todo []uint32, stays map[stayKey]bool) error {
-	total := len(todo)
-	if total == 0 {
+	r.total = len(todo)
+	if r.total == 0 {
 		r.progress(0, 0)
 		return nil
 	}
@@ -382,20 +386,32 @@ func (r *run) importAll(todo []uint32, stays map[stayKey]bool) error {
 		return err
 	}
 	r.imp = r.svc.NewImportBatch(r.ctx)
-	defer r.imp.Close() //nolint:errcheck // every Flush reported the batch's failure
+	defer r.imp.Close() //nolint:errcheck // every commit reported the batch's failure
+	var prev *group
 	for len(heads) > 0 {
 		n, bytes := 0, int64(0)
 		for n < len(heads) && n < maxBatch && (n == 0 || bytes+heads[n].size <= maxBatchBytes) {
 			bytes += heads[n].size
 			n++
 		}
-		batch := heads[:n]
+		g, err := r.startGroup(heads[:n], stays)
 		heads = heads[n:]
-		if err := r.importBatch(batch, stays, total); err != nil {
+		if err == nil && prev != nil {
+			err = r.settle(prev)
+			prev = nil
+		}
+		if err != nil {
+			// Move (or at least report) what was imported; after a cancellation the
+			// connection is closed and the mails are reported where they still are.
+			if prev != nil {
+				r.settle(prev) //nolint:errcheck // err says why the run stops
+			}
+			r.settle(g) //nolint:errcheck // err says why the run stops
 			return err
 		}
+		prev = g
 	}
-	return nil
+	return r.settle(prev)
 }
 
 // headers fetches size and Message-ID of the given mails; mails that vanished meanwhile
@@ -419,9 +435,33 @@ func (r *run) headers(uids []uint32) ([]header, error) {
 
 var bodySection = &imap.FetchItemBodySection{Peek: true}
 
-func (r *run) importBatch(batch []header, stays map[stayKey]bool, total int) error {
+// group is one fetch batch on its way through the import: its mails in UID order, and
+// per mail what became of it once the import's commit said so.
+type group struct {
+	heads []header
+	out   []mailOutcome
+	wait  func() error // waits for the commit of the group's imports (ImportBatch.FlushAsync)
+}
+
+// mailOutcome is what became of one mail of a group: its results once known (committed),
+// or the error that left it unprocessed.
+type mailOutcome struct {
+	rs       []app.Result
+	known    bool
+	err      error
+	recorded bool // a mail that stays, recorded in the import's own commit
+}
+
+// errNotCommitted is the outcome of a mail handed to the import that no commit reported.
+var errNotCommitted = errors.New("de import van een e-mail is niet afgerond")
+
+// startGroup fetches the bodies of the group's mails (UID FETCH of the set) and hands
+// them to the import, followed by a commit request, without waiting for it. The group
+// returned holds the mails handed over, also when err says why the others were not.
+func (r *run) startGroup(heads []header, stays map[stayKey]bool) (*group, error) {
+	g := &group{out: make([]mailOutcome, len(heads)), wait: func() error { return nil }}
 	var fetch []uint32
-	for _, h := range batch {
+	for _, h := range heads {
 		if !stays[stayKey{h.messageID, h.size}] && !tooLarge(h) {
 			fetch = append(fetch, h.uid)
 		}
@@ -430,78 +470,126 @@ func (r *run) importBatch(batch []header, stays map[stayKey]bool, total int) err
 	if len(fetch) > 0 {
 		msgs, err := r.c.Fetch(uidSet(fetch...), &imap.FetchOptions{UID: true, BodySection: []*imap.FetchItemBodySection{bodySection}}).Collect()
 		if err != nil {
-			return serverErr("berichten ophalen", err)
+			return g, serverErr("berichten ophalen", err)
 		}
 		for _, m := range msgs {
 			bodies[uint32(m.UID)] = m.FindBodySection(bodySection)
 		}
 	}
-	for start := 0; start < len(batch); start += moveBatch {
-		if err := r.importChunk(batch[start:min(start+moveBatch, len(batch))], bodies, stays, total); err != nil {
-			return err
-		}
-	}
-	return r.flush()
-}
-
-// importChunk imports up to moveBatch fetched mails, commits them together, and moves
-// them (or records that they stay), in UID order.
-func (r *run) importChunk(chunk []header, bodies map[uint32][]byte, stays map[stayKey]bool, total int) error {
-	outcomes, berr := r.importBodies(chunk, bodies, stays)
-	for i, h := range chunk {
-		o := outcomes[i]
-		err := o.err
-		if err == nil {
-			err = r.ctx.Err()
-		}
-		if err == nil && o.known {
-			err = r.remember(h, o.rs)
-		} // else: the mail vanished between the two fetches
-		if err != nil {
-			// Move (or at least report) what was imported; after a cancellation the
-			// connection is closed and the mails are reported where they still are.
-			r.flush() //nolint:errcheck // err says why the run stops
-			return err
-		}
-		r.done++
-		r.progress(r.done, total)
-	}
-	if berr != nil {
-		r.flush() //nolint:errcheck // berr says why the run stops
-		return berr
-	}
-	return r.flush() // the chunk's mails are committed: move them before the next chunk commits
-}
-
-// mailOutcome is what became of one mail of a fetch batch: its results once known
-// (committed), or the error that left it unprocessed.
-type mailOutcome struct {
-	rs    []app.Result
-	known bool
-	err   error
-}
-
-// importBodies imports the fetched mails of a batch with group commit (app.ImportBatch)
-// and returns, per mail in UID order, its outcome once the import committed: only then
-// may a mail be moved. A mail the batch could not import carries the error.
-func (r *run) importBodies(batch []header, bodies map[uint32][]byte, stays map[stayKey]bool) ([]mailOutcome, error) {
-	out := make([]mailOutcome, len(batch))
-	for i, h := range batch {
+	var err error
+	for i, h := range heads {
 		raw, fetched := bodies[h.uid]
 		switch {
 		case stays[stayKey{h.messageID, h.size}]:
-			out[i] = mailOutcome{rs: []app.Result{{Bron: r.bron(h.uid), Resultaat: app.GeenBericht}}, known: true}
+			g.out[i] = mailOutcome{rs: []app.Result{{Bron: r.bron(h.uid), Resultaat: app.GeenBericht}}, known: true}
 		case tooLarge(h):
-			out[i] = mailOutcome{rs: []app.Result{r.tooLargeResult(h)}, known: true}
+			g.out[i] = mailOutcome{rs: []app.Result{r.tooLargeResult(h)}, known: true}
 		case fetched:
-			in := app.ImportInput{Bron: r.bron(h.uid), MessageID: h.messageID, Raw: raw,
-				Done: func(rs []app.Result, err error) { out[i] = mailOutcome{rs: rs, known: err == nil, err: err} }}
-			if err := r.imp.Add(in); err != nil {
-				out[i].err = err
+			g.out[i].err = errNotCommitted
+			if err = r.imp.Add(r.importInput(g.out, i, h, raw)); err != nil {
+				g.out[i].err = err
 			}
+		} // else: the mail vanished between the two fetches
+		if err != nil {
+			heads, g.out = heads[:i+1], g.out[:i+1]
+			break
 		}
 	}
-	return out, r.imp.Flush()
+	g.heads = heads
+	g.wait = r.imp.FlushAsync()
+	return g, err
+}
+
+// importInput is the import of the i-th mail of a group, whose outcome it sets in out.
+// Done runs on the import's writer goroutine once the commit is done; the group's wait
+// returns after it. A mail without a message stays in the mailbox: it is recorded in
+// the same commit as its import.
+func (r *run) importInput(out []mailOutcome, i int, h header, raw []byte) app.ImportInput {
+	return app.ImportInput{Bron: r.bron(h.uid), MessageID: h.messageID, Raw: raw,
+		Then: func(ctx context.Context, svc *app.Service, rs []app.Result) error {
+			if Destination(rs, r.s) != "" {
+				return nil
+			}
+			rec := app.MailboxUID{UID: h.uid, MessageID: h.messageID, Grootte: h.size}
+			return svc.RecordMailboxUID(context.WithoutCancel(ctx), r.key, rec)
+		},
+		Done: func(rs []app.Result, err error) {
+			out[i] = mailOutcome{rs: rs, known: err == nil, err: err, recorded: err == nil}
+		}}
+}
+
+// settle waits for the commit of g's imports, then moves its mails, one UID MOVE per
+// folder (never before that commit), records the mails that stay, and reports every
+// mail in UID order. It stops at the first mail that was not imported, or when the run
+// is cancelled; the mails before are still moved and reported.
+func (r *run) settle(g *group) error {
+	if g == nil {
+		return nil
+	}
+	werr := g.wait()
+	var stop error
+	var done []Mail
+	var folders []string
+	uids := map[string][]uint32{}
+	for i, h := range g.heads {
+		o := g.out[i]
+		stop = o.err
+		if stop == nil {
+			stop = r.ctx.Err()
+		}
+		if stop != nil {
+			break
+		}
+		if !o.known {
+			continue // the mail vanished between the two fetches
+		}
+		doel := Destination(o.rs, r.s)
+		if doel == "" && !o.recorded {
+			// Recorded even when the run is being cancelled: the outcome is known.
+			rec := app.MailboxUID{UID: h.uid, MessageID: h.messageID, Grootte: h.size}
+			if stop = r.svc.RecordMailboxUID(context.WithoutCancel(r.ctx), r.key, rec); stop != nil {
+				break
+			}
+		}
+		if doel != "" {
+			if _, ok := uids[doel]; !ok {
+				folders = append(folders, doel)
+			}
+			uids[doel] = append(uids[doel], h.uid)
+		}
+		done = append(done, Mail{UID: h.uid, Map: doel, Results: o.rs})
+		r.done++
+		r.progress(r.done, r.total)
+	}
+	moved := map[string]bool{}
+	var merr error
+	for _, f := range folders {
+		if r.ctx.Err() != nil {
+			// Cancelling closes the connection; a MOVE sent on it meanwhile may be cut
+			// off halfway (Dovecot may then keep both the copy and the original). The
+			// next run moves these mails.
+			break
+		}
+		if merr = r.move(uids[f], f); merr != nil {
+			break
+		}
+		moved[f] = true
+	}
+	for _, m := range done {
+		switch {
+		case m.Map == "":
+			m.Map = r.s.Map
+			r.sum.Gebleven++
+		case !moved[m.Map]:
+			m.Map = r.s.Map // reported where it is: the next run fetches it again
+		case m.Map == r.s.Verwerkt:
+			r.sum.Verwerkt++
+		default:
+			r.sum.Quarantaine++
+		}
+		r.report(m)
+	}
+	return cmp.Or(stop, merr, werr)
 }
 
 // tooLarge reports whether a mail is over importers.MaxFileSize, the limit of a file.
@@ -518,69 +606,6 @@ func (r *run) tooLargeResult(h header) app.Result {
 
 func (r *run) bron(uid uint32) string {
 	return fmt.Sprintf("postvak %s uid %d", r.s.Map, uid)
-}
-
-// remember queues the mail for its move, or records that it stays. Its imports committed
-// before: should the move not happen, the next run fetches the mail again, finds its
-// messages "dubbel" and its quarantined parts already in quarantine, and moves it then.
-func (r *run) remember(h header, results []app.Result) error {
-	doel := Destination(results, r.s)
-	if doel != "" {
-		r.pending = append(r.pending, Mail{UID: h.uid, Map: doel, Results: results})
-		if len(r.pending) >= moveBatch {
-			return r.flush()
-		}
-		return nil
-	}
-	if err := r.flush(); err != nil { // keep the reports in UID order
-		return err
-	}
-	// Recorded even when the run is being cancelled: the outcome is known.
-	rec := app.MailboxUID{UID: h.uid, MessageID: h.messageID, Grootte: h.size}
-	if err := r.svc.RecordMailboxUID(context.WithoutCancel(r.ctx), r.key, rec); err != nil {
-		return err
-	}
-	r.sum.Gebleven++
-	r.report(Mail{UID: h.uid, Map: r.s.Map, Results: results})
-	return nil
-}
-
-// flush moves the pending mails, one command per folder, and reports them. Mails whose
-// move failed are reported where they are: in the mailbox read.
-func (r *run) flush() error {
-	if len(r.pending) == 0 {
-		return nil
-	}
-	pending := r.pending
-	r.pending = nil
-	var folders []string
-	uids := map[string][]uint32{}
-	for _, m := range pending {
-		if _, ok := uids[m.Map]; !ok {
-			folders = append(folders, m.Map)
-		}
-		uids[m.Map] = append(uids[m.Map], m.UID)
-	}
-	moved := map[string]bool{}
-	var err error
-	for _, f := range folders {
-		if err = r.move(uids[f], f); err != nil {
-			break
-		}
-		moved[f] = true
-	}
-	for _, m := range pending {
-		switch {
-		case !moved[m.Map]:
-			m.Map = r.s.Map
-		case m.Map == r.s.Verwerkt:
-			r.sum.Verwerkt++
-		default:
-			r.sum.Quarantaine++
-		}
-		r.report(m)
-	}
-	return err
 }
 
 func (r *run) report(m Mail) {
