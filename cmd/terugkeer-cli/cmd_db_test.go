@@ -112,6 +112,7 @@ func TestDBMigreerGenerated(t *testing.T) {
 	lite := newCLIOn(t, apptest.SQLite)
 	lite.ok("demo", "--personen", "300", "--seed", "7", "--nu", "2025-06-01")
 	pg, _ := migrate(t, lite)
+	nogTeRegelenRight(t, pg.db)
 	sameOn(t, lite, pg, false, [][]string{
 		{"audit", "--verify"},
 		{"persons", "--json"},
@@ -196,5 +197,34 @@ func execPG(t *testing.T, uri, sql string) {
 	defer conn.Close(ctx)
 	if _, err := conn.Exec(ctx, sql); err != nil {
 		t.Fatal(err)
+	}
+}
+
+// nogTeRegelenRight checks on the PostgreSQL database at uri that persons.nog_te_regelen
+// (kept by triggers, migration 0006) is what consent, plan and follow-up say: a domain
+// to arrange (consent ja or a leefgebied of the plan) whose follow-up is absent, open or
+// in behandeling.
+func nogTeRegelenRight(t *testing.T, uri string) {
+	t.Helper()
+	ctx := context.Background()
+	conn, err := pgx.Connect(ctx, uri)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer conn.Close(ctx)
+	var stale, flagged int
+	err = conn.QueryRow(ctx, `SELECT count(*) FILTER (WHERE p.nog_te_regelen IS DISTINCT FROM (
+			EXISTS (SELECT 1 FROM consent_states c WHERE c.person_id = p.id AND c.state = 'ja'
+				AND NOT EXISTS (SELECT 1 FROM followups f WHERE f.person_id = p.id AND f.domain = c.domain
+					AND f.status NOT IN ('open', 'in-behandeling')))
+			OR EXISTS (SELECT 1 FROM plan_leefgebieden l WHERE l.person_id = p.id
+				AND NOT EXISTS (SELECT 1 FROM followups f WHERE f.person_id = p.id AND f.domain = l.domain
+					AND f.status NOT IN ('open', 'in-behandeling'))))),
+		count(*) FILTER (WHERE p.nog_te_regelen) FROM persons p`).Scan(&stale, &flagged)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if stale != 0 || flagged == 0 {
+		t.Errorf("after db migreer: %d persons with a wrong nog_te_regelen, %d with a domain still to arrange", stale, flagged)
 	}
 }

@@ -59,12 +59,12 @@ func TestAuditSealFollowsTheLog(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	// (0011 to 0016 undone too: they came after.)
-	for _, stmt := range []string{"DROP TABLE wijzigingen", "DROP INDEX plan_agreements_gemeente_datum",
+	// (0011 to 0017 undone too: they came after.)
+	for _, stmt := range append(append([]string(nil), undo0017...), "DROP TABLE wijzigingen", "DROP INDEX plan_agreements_gemeente_datum",
 		"CREATE INDEX plan_agreements_gemeente ON plan_agreements (datum, person_id) WHERE wie = 'gemeente' AND status IN ('open', 'lopend')",
 		"DROP TABLE aantekeningen", "DROP TABLE controle", "DROP TABLE imap_verwijderen",
 		"ALTER TABLE quarantine DROP COLUMN message_id",
-		"ALTER TABLE messages DROP COLUMN inhoud", "DROP TABLE logboek_zegel", "DROP TABLE wisopdracht", "PRAGMA user_version = 9"} {
+		"ALTER TABLE messages DROP COLUMN inhoud", "DROP TABLE logboek_zegel", "DROP TABLE wisopdracht", "PRAGMA user_version = 9") {
 		if _, err := raw.ExecContext(context.Background(), stmt); err != nil {
 			t.Fatal(err)
 		}

@@ -7,17 +7,6 @@ import "github.com/terugkeer/terugkeer/app"
 // by PersonQuery.Signaal (Personen opened from the Overzicht) and by the dashboard's
 // counts and bounded lists, so that the Overzicht's numbers and the Personen list agree.
 
-// pendingToArrange holds for a person with a domain to arrange (consent ja, or a
-// leefgebied of the current plan: PersonSituation.ToArrange) whose follow-up is absent,
-// open or in behandeling (FollowupStatus.Pending). Two EXISTS rather than one over a
-// UNION of both: the UNION built a temporary B-tree per person (5x slower).
-const pendingToArrange = `(EXISTS (SELECT 1 FROM consent_states c WHERE c.person_id = p.id AND c.state = 'ja'
-		AND NOT EXISTS (SELECT 1 FROM followups f WHERE f.person_id = p.id AND f.domain = c.domain
-			AND f.status NOT IN ('open', 'in-behandeling')))
-	OR EXISTS (SELECT 1 FROM plan_leefgebieden l WHERE l.person_id = p.id
-		AND NOT EXISTS (SELECT 1 FROM followups f WHERE f.person_id = p.id AND f.domain = l.domain
-			AND f.status NOT IN ('open', 'in-behandeling'))))`
-
 // overdueAction is the condition of a follow-up f with a next action before ? (today)
 // in a domain not geregeld or niet nodig (index followups_actie).
 const overdueAction = `f.actiedatum IS NOT NULL AND f.actiedatum < ? AND f.status NOT IN ('geregeld', 'niet-nodig')`
@@ -44,7 +33,8 @@ func signalCond(k app.SignalKind, today app.Date, days int) (string, []any) {
 	t, last := today.String(), today.AddDays(days).String()
 	switch k {
 	case app.SignaalNietGeregeld:
-		return `p.vrijlating >= ? AND p.vrijlating <= ? AND ` + pendingToArrange, []any{t, last}
+		// nog_te_regelen: a domain to arrange still pending, kept by triggers (migration 0017).
+		return `p.vrijlating >= ? AND p.vrijlating <= ? AND p.nog_te_regelen = 1`, []any{t, last}
 	case app.SignaalGeenContact:
 		return `p.vrijlating >= ? AND p.vrijlating <= ? AND NOT EXISTS (SELECT 1 FROM contacts k WHERE k.person_id = p.id)`,
 			[]any{t, last}

@@ -111,6 +111,7 @@ var tests = []conformanceTest{
 	{"CountPersonsMatchesSearch", testCountPersonsMatchesSearch},
 	{"ListDomainStates", testListDomainStates},
 	{"SignalFilterAgreesWithSignals", testSignalFilterAgreesWithSignals},
+	{"NietGeregeldFollowsWrites", testNietGeregeldFollowsWrites},
 }
 
 // Run runs the conformance suite, each test in its own parallel subtest on its own store
@@ -196,6 +197,9 @@ type Inspector interface {
 	CountRows(table string, personID int64) (int, error)
 	// Reopen closes the store and opens the same database again (closed when t ends).
 	Reopen(t *testing.T) app.Store
+	// StaleNogTeRegelen returns the persons whose kept persons.nog_te_regelen differs
+	// from its computation from consent_states, plan_leefgebieden and followups.
+	StaleNogTeRegelen() ([]int64, error)
 }
 
 // noRowsLeft checks, on an Inspector, that table holds no rows (of the person when

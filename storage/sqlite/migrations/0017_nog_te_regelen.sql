@@ -1,0 +1,122 @@
+-- 0017: "vrijgelaten, niet geregeld" from an index (issue 19 item 1).
+--
+-- persons.nog_te_regelen is 1 when the person has a domain to arrange (consent ja, or a
+-- leefgebied of the current D&R-plan: app.PersonSituation.ToArrange) whose follow-up is
+-- absent, open or in behandeling (app.FollowupStatus.Pending); else 0. It depends on
+-- consent_states, plan_leefgebieden and followups only (not on the detentions or the
+-- date), and the triggers below keep it in the same transaction as every change of those
+-- three tables, whichever write path made it (import, purge, follow-up, plan, traject,
+-- removal, retention, copy). The dashboard counted it for every person released in the
+-- window (952 at 150,000 persons, each with its consent, plan and follow-up read); with
+-- the partial index the count and the first 50 are one index range.
+--
+-- The condition in the triggers is the one the dashboard evaluated before
+-- (storage/sqlite/signalfilter.go pendingToArrange). A trigger only writes the person
+-- when the value changes. A later migration that rebuilds one of the three tables must
+-- create these triggers again.
+
+ALTER TABLE persons ADD COLUMN nog_te_regelen INTEGER NOT NULL DEFAULT 0 CHECK (nog_te_regelen IN (0, 1));
+
+UPDATE persons SET nog_te_regelen = 1 WHERE
+	EXISTS (SELECT 1 FROM consent_states c WHERE c.person_id = persons.id AND c.state = 'ja'
+		AND NOT EXISTS (SELECT 1 FROM followups f WHERE f.person_id = persons.id AND f.domain = c.domain
+			AND f.status NOT IN ('open', 'in-behandeling')))
+	OR EXISTS (SELECT 1 FROM plan_leefgebieden l WHERE l.person_id = persons.id
+		AND NOT EXISTS (SELECT 1 FROM followups f WHERE f.person_id = persons.id AND f.domain = l.domain
+			AND f.status NOT IN ('open', 'in-behandeling')));
+
+-- The persons released in a window with a domain still to arrange, in the signal's order.
+CREATE INDEX persons_nog_te_regelen ON persons (vrijlating, sorteernaam, id) WHERE nog_te_regelen = 1;
+
+-- Each trigger sets the value of the persons whose rows changed: "nog_te_regelen <> x"
+-- finds the person only when x differs, and the flip sets x.
+
+CREATE TRIGGER consent_states_nog_te_regelen_insert AFTER INSERT ON consent_states BEGIN
+	UPDATE persons SET nog_te_regelen = 1 - nog_te_regelen WHERE id = NEW.person_id AND nog_te_regelen <> (
+		EXISTS (SELECT 1 FROM consent_states c WHERE c.person_id = persons.id AND c.state = 'ja'
+			AND NOT EXISTS (SELECT 1 FROM followups f WHERE f.person_id = persons.id AND f.domain = c.domain
+				AND f.status NOT IN ('open', 'in-behandeling')))
+		OR EXISTS (SELECT 1 FROM plan_leefgebieden l WHERE l.person_id = persons.id
+			AND NOT EXISTS (SELECT 1 FROM followups f WHERE f.person_id = persons.id AND f.domain = l.domain
+				AND f.status NOT IN ('open', 'in-behandeling'))));
+END;
+
+CREATE TRIGGER consent_states_nog_te_regelen_update AFTER UPDATE OF person_id, domain, state ON consent_states BEGIN
+	UPDATE persons SET nog_te_regelen = 1 - nog_te_regelen WHERE id IN (OLD.person_id, NEW.person_id) AND nog_te_regelen <> (
+		EXISTS (SELECT 1 FROM consent_states c WHERE c.person_id = persons.id AND c.state = 'ja'
+			AND NOT EXISTS (SELECT 1 FROM followups f WHERE f.person_id = persons.id AND f.domain = c.domain
+				AND f.status NOT IN ('open', 'in-behandeling')))
+		OR EXISTS (SELECT 1 FROM plan_leefgebieden l WHERE l.person_id = persons.id
+			AND NOT EXISTS (SELECT 1 FROM followups f WHERE f.person_id = persons.id AND f.domain = l.domain
+				AND f.status NOT IN ('open', 'in-behandeling'))));
+END;
+
+CREATE TRIGGER consent_states_nog_te_regelen_delete AFTER DELETE ON consent_states BEGIN
+	UPDATE persons SET nog_te_regelen = 1 - nog_te_regelen WHERE id = OLD.person_id AND nog_te_regelen <> (
+		EXISTS (SELECT 1 FROM consent_states c WHERE c.person_id = persons.id AND c.state = 'ja'
+			AND NOT EXISTS (SELECT 1 FROM followups f WHERE f.person_id = persons.id AND f.domain = c.domain
+				AND f.status NOT IN ('open', 'in-behandeling')))
+		OR EXISTS (SELECT 1 FROM plan_leefgebieden l WHERE l.person_id = persons.id
+			AND NOT EXISTS (SELECT 1 FROM followups f WHERE f.person_id = persons.id AND f.domain = l.domain
+				AND f.status NOT IN ('open', 'in-behandeling'))));
+END;
+
+CREATE TRIGGER plan_leefgebieden_nog_te_regelen_insert AFTER INSERT ON plan_leefgebieden BEGIN
+	UPDATE persons SET nog_te_regelen = 1 - nog_te_regelen WHERE id = NEW.person_id AND nog_te_regelen <> (
+		EXISTS (SELECT 1 FROM consent_states c WHERE c.person_id = persons.id AND c.state = 'ja'
+			AND NOT EXISTS (SELECT 1 FROM followups f WHERE f.person_id = persons.id AND f.domain = c.domain
+				AND f.status NOT IN ('open', 'in-behandeling')))
+		OR EXISTS (SELECT 1 FROM plan_leefgebieden l WHERE l.person_id = persons.id
+			AND NOT EXISTS (SELECT 1 FROM followups f WHERE f.person_id = persons.id AND f.domain = l.domain
+				AND f.status NOT IN ('open', 'in-behandeling'))));
+END;
+
+CREATE TRIGGER plan_leefgebieden_nog_te_regelen_update AFTER UPDATE OF person_id, domain ON plan_leefgebieden BEGIN
+	UPDATE persons SET nog_te_regelen = 1 - nog_te_regelen WHERE id IN (OLD.person_id, NEW.person_id) AND nog_te_regelen <> (
+		EXISTS (SELECT 1 FROM consent_states c WHERE c.person_id = persons.id AND c.state = 'ja'
+			AND NOT EXISTS (SELECT 1 FROM followups f WHERE f.person_id = persons.id AND f.domain = c.domain
+				AND f.status NOT IN ('open', 'in-behandeling')))
+		OR EXISTS (SELECT 1 FROM plan_leefgebieden l WHERE l.person_id = persons.id
+			AND NOT EXISTS (SELECT 1 FROM followups f WHERE f.person_id = persons.id AND f.domain = l.domain
+				AND f.status NOT IN ('open', 'in-behandeling'))));
+END;
+
+CREATE TRIGGER plan_leefgebieden_nog_te_regelen_delete AFTER DELETE ON plan_leefgebieden BEGIN
+	UPDATE persons SET nog_te_regelen = 1 - nog_te_regelen WHERE id = OLD.person_id AND nog_te_regelen <> (
+		EXISTS (SELECT 1 FROM consent_states c WHERE c.person_id = persons.id AND c.state = 'ja'
+			AND NOT EXISTS (SELECT 1 FROM followups f WHERE f.person_id = persons.id AND f.domain = c.domain
+				AND f.status NOT IN ('open', 'in-behandeling')))
+		OR EXISTS (SELECT 1 FROM plan_leefgebieden l WHERE l.person_id = persons.id
+			AND NOT EXISTS (SELECT 1 FROM followups f WHERE f.person_id = persons.id AND f.domain = l.domain
+				AND f.status NOT IN ('open', 'in-behandeling'))));
+END;
+
+CREATE TRIGGER followups_nog_te_regelen_insert AFTER INSERT ON followups BEGIN
+	UPDATE persons SET nog_te_regelen = 1 - nog_te_regelen WHERE id = NEW.person_id AND nog_te_regelen <> (
+		EXISTS (SELECT 1 FROM consent_states c WHERE c.person_id = persons.id AND c.state = 'ja'
+			AND NOT EXISTS (SELECT 1 FROM followups f WHERE f.person_id = persons.id AND f.domain = c.domain
+				AND f.status NOT IN ('open', 'in-behandeling')))
+		OR EXISTS (SELECT 1 FROM plan_leefgebieden l WHERE l.person_id = persons.id
+			AND NOT EXISTS (SELECT 1 FROM followups f WHERE f.person_id = persons.id AND f.domain = l.domain
+				AND f.status NOT IN ('open', 'in-behandeling'))));
+END;
+
+CREATE TRIGGER followups_nog_te_regelen_update AFTER UPDATE OF person_id, domain, status ON followups BEGIN
+	UPDATE persons SET nog_te_regelen = 1 - nog_te_regelen WHERE id IN (OLD.person_id, NEW.person_id) AND nog_te_regelen <> (
+		EXISTS (SELECT 1 FROM consent_states c WHERE c.person_id = persons.id AND c.state = 'ja'
+			AND NOT EXISTS (SELECT 1 FROM followups f WHERE f.person_id = persons.id AND f.domain = c.domain
+				AND f.status NOT IN ('open', 'in-behandeling')))
+		OR EXISTS (SELECT 1 FROM plan_leefgebieden l WHERE l.person_id = persons.id
+			AND NOT EXISTS (SELECT 1 FROM followups f WHERE f.person_id = persons.id AND f.domain = l.domain
+				AND f.status NOT IN ('open', 'in-behandeling'))));
+END;
+
+CREATE TRIGGER followups_nog_te_regelen_delete AFTER DELETE ON followups BEGIN
+	UPDATE persons SET nog_te_regelen = 1 - nog_te_regelen WHERE id = OLD.person_id AND nog_te_regelen <> (
+		EXISTS (SELECT 1 FROM consent_states c WHERE c.person_id = persons.id AND c.state = 'ja'
+			AND NOT EXISTS (SELECT 1 FROM followups f WHERE f.person_id = persons.id AND f.domain = c.domain
+				AND f.status NOT IN ('open', 'in-behandeling')))
+		OR EXISTS (SELECT 1 FROM plan_leefgebieden l WHERE l.person_id = persons.id
+			AND NOT EXISTS (SELECT 1 FROM followups f WHERE f.person_id = persons.id AND f.domain = l.domain
+				AND f.status NOT IN ('open', 'in-behandeling'))));
+END;
