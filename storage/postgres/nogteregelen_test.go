@@ -39,3 +39,21 @@ func staleNogTeRegelen(db *DB) ([]int64, error) {
 	}
 	return out, rows.Err()
 }
+
+func (s *inspected) StaleHeeftContact() ([]int64, error) {
+	rows, err := s.DB.pool.Query(context.Background(), `SELECT p.id FROM persons p
+		WHERE p.heeft_contact IS DISTINCT FROM EXISTS (SELECT 1 FROM contacts k WHERE k.person_id = p.id) ORDER BY p.id`)
+	if err != nil {
+		return nil, fmt.Errorf("heeft_contact vergelijken: %w", err)
+	}
+	defer rows.Close()
+	var out []int64
+	for rows.Next() {
+		var id int64
+		if err := rows.Scan(&id); err != nil {
+			return nil, err
+		}
+		out = append(out, id)
+	}
+	return out, rows.Err()
+}

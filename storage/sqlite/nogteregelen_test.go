@@ -46,11 +46,16 @@ var undo0017 = func() []string {
 			undo = append(undo, "DROP TRIGGER "+table+"_nog_te_regelen_"+op)
 		}
 	}
-	return append(undo, "DROP INDEX persons_nog_te_regelen", "ALTER TABLE persons DROP COLUMN nog_te_regelen")
+	for _, op := range []string{"insert", "update", "delete"} {
+		undo = append(undo, "DROP TRIGGER contacts_heeft_contact_"+op)
+	}
+	return append(undo, "DROP INDEX persons_nog_te_regelen", "ALTER TABLE persons DROP COLUMN nog_te_regelen",
+		"DROP INDEX persons_geen_contact", "ALTER TABLE persons DROP COLUMN heeft_contact")
 }()
 
-// Migration 0017 computes nog_te_regelen for the persons already stored: consent ja or a
-// plan's leefgebied, with follow-up absent, open, in behandeling or arranged.
+// Migration 0017 computes nog_te_regelen and heeft_contact for the persons already stored:
+// consent ja or a plan's leefgebied, with follow-up absent, open, in behandeling or
+// arranged; a contact or none.
 func TestMigration0017FillsNogTeRegelen(t *testing.T) {
 	db, path := openTest(t)
 	at := time.Date(2024, 5, 1, 9, 0, 0, 0, time.UTC)
@@ -65,7 +70,8 @@ func TestMigration0017FillsNogTeRegelen(t *testing.T) {
 			tx.SaveFollowup(app.Followup{PersonID: ids[1], Domain: app.Onderdak, Status: app.FollowupGeregeld, Gewijzigd: at}),
 			tx.ReplacePlan(ids[2], testPlan("K1", "2024-03-12", app.LifeArea{Code: app.SociaalNetwerk})),
 			tx.SaveFollowup(app.Followup{PersonID: ids[2], Domain: app.SociaalNetwerk, Status: app.FollowupOpen, Gewijzigd: at}),
-			tx.SaveFollowup(app.Followup{PersonID: ids[3], Domain: app.Zorg, Status: app.FollowupOpen, Gewijzigd: at}))
+			tx.SaveFollowup(app.Followup{PersonID: ids[3], Domain: app.Zorg, Status: app.FollowupOpen, Gewijzigd: at}),
+			tx.AddContact(&app.ContactMoment{PersonID: ids[3], Domain: app.DomainAlgemeen, Tijd: at, Kanaal: app.KanaalBrief, Vastgelegd: at}))
 	})
 	raw, err := sql.Open("sqlite", dsn(path))
 	if err != nil {
@@ -86,22 +92,48 @@ func TestMigration0017FillsNogTeRegelen(t *testing.T) {
 	defer again.Close()
 	in := &inspected{DB: again, path: path}
 	if stale, err := in.StaleNogTeRegelen(); err != nil || len(stale) > 0 {
-		t.Fatalf("after the migration persons %v differ (%v)", stale, err)
+		t.Errorf("after the migration nog_te_regelen of persons %v differs (%v)", stale, err)
 	}
-	var flagged []int64
-	rows, err := again.sql.Query(`SELECT id FROM persons WHERE nog_te_regelen = 1 ORDER BY id`)
+	if stale, err := in.StaleHeeftContact(); err != nil || len(stale) > 0 {
+		t.Errorf("after the migration heeft_contact of persons %v differs (%v)", stale, err)
+	}
+	for _, c := range []struct {
+		column string
+		want   []int64
+	}{{"nog_te_regelen", []int64{ids[0], ids[2]}}, {"heeft_contact", []int64{ids[3]}}} {
+		var got []int64
+		rows, err := again.sql.Query(`SELECT id FROM persons WHERE ` + c.column + ` = 1 ORDER BY id`)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for rows.Next() {
+			var id int64
+			if err := rows.Scan(&id); err != nil {
+				t.Fatal(err)
+			}
+			got = append(got, id)
+		}
+		rows.Close()
+		if !slices.Equal(got, c.want) {
+			t.Errorf("%s set for %v, want %v", c.column, got, c.want)
+		}
+	}
+}
+
+func (s *inspected) StaleHeeftContact() ([]int64, error) {
+	rows, err := s.DB.sql.Query(`SELECT p.id FROM persons p
+		WHERE p.heeft_contact IS NOT EXISTS (SELECT 1 FROM contacts k WHERE k.person_id = p.id) ORDER BY p.id`)
 	if err != nil {
-		t.Fatal(err)
+		return nil, fmt.Errorf("heeft_contact vergelijken: %w", err)
 	}
 	defer rows.Close()
+	var out []int64
 	for rows.Next() {
 		var id int64
 		if err := rows.Scan(&id); err != nil {
-			t.Fatal(err)
+			return nil, err
 		}
-		flagged = append(flagged, id)
+		out = append(out, id)
 	}
-	if want := []int64{ids[0], ids[2]}; !slices.Equal(flagged, want) {
-		t.Errorf("flagged %v, want %v", flagged, want)
-	}
+	return out, rows.Err()
 }

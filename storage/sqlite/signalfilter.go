@@ -36,8 +36,8 @@ func signalCond(k app.SignalKind, today app.Date, days int) (string, []any) {
 		// nog_te_regelen: a domain to arrange still pending, kept by triggers (migration 0017).
 		return `p.vrijlating >= ? AND p.vrijlating <= ? AND p.nog_te_regelen = 1`, []any{t, last}
 	case app.SignaalGeenContact:
-		return `p.vrijlating >= ? AND p.vrijlating <= ? AND NOT EXISTS (SELECT 1 FROM contacts k WHERE k.person_id = p.id)`,
-			[]any{t, last}
+		// heeft_contact: a contact recorded, kept by triggers (migration 0017).
+		return `p.vrijlating >= ? AND p.vrijlating <= ? AND p.heeft_contact = 0`, []any{t, last}
 	case app.SignaalActieVerlopen:
 		return `p.id IN (SELECT f.person_id FROM followups f WHERE ` + overdueAction + `)`, []any{t}
 	case app.SignaalAfspraakGemeente:

@@ -13,9 +13,10 @@ import (
 	"github.com/terugkeer/terugkeer/importers"
 )
 
-// "Vrijgelaten, niet geregeld" is counted from a value each backend keeps per person
-// (persons.nog_te_regelen, by triggers: SQLite 0017, PostgreSQL 0006). After every kind
-// of write that changes consent, plan or follow-up (the tables' own writes, imports of v1
+// "Vrijgelaten, niet geregeld" and "nog geen contact" are counted from values each
+// backend keeps per person (persons.nog_te_regelen and heeft_contact, by triggers: SQLite
+// 0017, PostgreSQL 0006). After every kind of write that changes consent, plan, follow-up
+// or contacts (the tables' own writes, imports of v1
 // and v2 messages, a revocation's purge, a follow-up's change and correction, a traject
 // closed and reopened, a person removed, a retention run) the persons it selects are
 // those the rule selects from scratch (app.PersonSituation, as app.Signals reads it),
@@ -62,12 +63,28 @@ func testNietGeregeldFollowsWrites(t *testing.T, open Opener) {
 	check("plan with onderdak geregeld")
 	update(t, db, func(tx app.Tx) error { _, err := tx.PurgeDomainData(c, app.Onderdak); return err })
 	check("follow-up of onderdak purged")
+	// Contacts: the first, a second, one removed, the last purged with its domain.
+	update(t, db, func(tx app.Tx) error {
+		return tx.AddContact(&app.ContactMoment{PersonID: c, Domain: app.Onderdak, Tijd: at, Kanaal: app.KanaalTelefoon, Vastgelegd: at})
+	})
+	check("a first contact")
+	second, err := svc.AddContact(ctx, c, app.ContactMoment{Domain: app.DomainAlgemeen, Tijd: at, Kanaal: app.KanaalBrief})
+	if err != nil {
+		t.Fatal(err)
+	}
+	check("a second contact")
+	if err := svc.RemoveContact(ctx, c, second.ID); err != nil {
+		t.Fatal(err)
+	}
+	check("the second contact removed")
+	update(t, db, func(tx app.Tx) error { _, err := tx.PurgeDomainData(c, app.Onderdak); return err })
+	check("the last contact purged with its domain")
 
 	// Imports: a generated population of v1 and v2 messages (informatiebladen with
 	// consent, D&R-plans, revocations that purge) with its follow-up.
 	o := demo.Options{Personen: 60, Seed: 5, Nu: today}
 	var subjects []app.Subject
-	err := demo.Generate(ctx, o, func(b demo.Bericht) error {
+	err = demo.Generate(ctx, o, func(b demo.Bericht) error {
 		rs, err := svc.ImportBytes(ctx, "demo/"+b.Naam, "", b.Data)
 		if err != nil {
 			return err
@@ -193,6 +210,13 @@ func testNietGeregeldFollowsWrites(t *testing.T, open Opener) {
 	check("retention run")
 }
 
+// fromScratch is what app.Signals' rules say of every person, ascending: those with a
+// domain to arrange whose follow-up is absent, open or in behandeling, and those without
+// any contact.
+type fromScratch struct {
+	pending, noContact []int64
+}
+
 // errRollback undoes the detentions everyoneReleased adds.
 var errRollback = errors.New("rolled back on purpose")
 
@@ -201,7 +225,7 @@ var errRollback = errors.New("rolled back on purpose")
 // that one release window holds them all; sits is each person's situation read as the
 // dashboard reads it, and pending the persons with a domain to arrange (ToArrange) whose
 // follow-up is absent, open or in behandeling, ascending: app.Signals' rule from scratch.
-func everyoneReleased(t *testing.T, db app.Store, today app.Date, fn func(tx app.Tx, all []app.PersonRow, pending []int64) error) {
+func everyoneReleased(t *testing.T, db app.Store, today app.Date, fn func(tx app.Tx, all []app.PersonRow, scratch fromScratch) error) {
 	t.Helper()
 	err := db.Update(context.Background(), func(tx app.Tx) error {
 		all, err := tx.SearchPersons(app.PersonQuery{})
@@ -221,18 +245,26 @@ func everyoneReleased(t *testing.T, db app.Store, today app.Date, fn func(tx app
 		if err := errors.Join(err1, err2, err3); err != nil {
 			return err
 		}
-		var pending []int64
+		contacts, err := tx.ReleaseContactCounts(today, today)
+		if err != nil {
+			return err
+		}
+		var scratch fromScratch
 		for _, r := range all {
 			ps := app.PersonSituation{Row: r, Consent: consents[r.ID], Plan: plans[r.ID], Followups: followups[r.ID]}
 			for _, d := range ps.ToArrange() {
 				if f, ok := ps.Followups[d]; !ok || f.Status.Pending() {
-					pending = append(pending, r.ID)
+					scratch.pending = append(scratch.pending, r.ID)
 					break
 				}
 			}
+			if contacts[r.ID] == 0 {
+				scratch.noContact = append(scratch.noContact, r.ID)
+			}
 		}
-		slices.Sort(pending)
-		if err := fn(tx, all, pending); err != nil {
+		slices.Sort(scratch.pending)
+		slices.Sort(scratch.noContact)
+		if err := fn(tx, all, scratch); err != nil {
 			return err
 		}
 		return errRollback
@@ -242,36 +274,42 @@ func everyoneReleased(t *testing.T, db app.Store, today app.Date, fn func(tx app
 	}
 }
 
-// nietGeregeldAgrees compares, for every person, the signal's SQL condition with the
-// rule from scratch, and on an Inspector the value kept with its computation in SQL.
+// nietGeregeldAgrees compares, for every person, the SQL conditions of vrij-niet-geregeld
+// and geen-contact with the rules from scratch, and on an Inspector the values kept with
+// their computation in SQL.
 func nietGeregeldAgrees(t *testing.T, db app.Store, today app.Date, step string) {
 	t.Helper()
-	everyoneReleased(t, db, today, func(tx app.Tx, all []app.PersonRow, want []int64) error {
-		rows, total, err := tx.SignalPersons(app.SignaalNietGeregeld, today, 1, len(all)+1)
-		if err != nil {
-			return err
-		}
-		var got []int64
-		for _, r := range rows {
-			got = append(got, r.ID)
-		}
-		slices.Sort(got)
-		if !slices.Equal(got, want) || total != len(want) {
-			extra, missing := diffIDs(got, want)
-			t.Errorf("%s: SignalPersons gives %d persons, from scratch %d: also %v, not %v", step, total, len(want), extra, missing)
-		}
-		filtered, err := tx.SearchPersons(app.PersonQuery{Signaal: app.SignaalNietGeregeld, SignaalVandaag: today, SignaalDagen: 1})
-		if err != nil {
-			return err
-		}
-		got = got[:0]
-		for _, r := range filtered {
-			got = append(got, r.ID)
-		}
-		slices.Sort(got)
-		if !slices.Equal(got, want) {
-			extra, missing := diffIDs(got, want)
-			t.Errorf("%s: the Personen filter gives also %v, not %v", step, extra, missing)
+	everyoneReleased(t, db, today, func(tx app.Tx, all []app.PersonRow, scratch fromScratch) error {
+		for _, c := range []struct {
+			k    app.SignalKind
+			want []int64
+		}{{app.SignaalNietGeregeld, scratch.pending}, {app.SignaalGeenContact, scratch.noContact}} {
+			rows, total, err := tx.SignalPersons(c.k, today, 1, len(all)+1)
+			if err != nil {
+				return err
+			}
+			var got []int64
+			for _, r := range rows {
+				got = append(got, r.ID)
+			}
+			slices.Sort(got)
+			if !slices.Equal(got, c.want) || total != len(c.want) {
+				extra, missing := diffIDs(got, c.want)
+				t.Errorf("%s: %s: SignalPersons gives %d persons, from scratch %d: also %v, not %v", step, c.k, total, len(c.want), extra, missing)
+			}
+			filtered, err := tx.SearchPersons(app.PersonQuery{Signaal: c.k, SignaalVandaag: today, SignaalDagen: 1})
+			if err != nil {
+				return err
+			}
+			got = got[:0]
+			for _, r := range filtered {
+				got = append(got, r.ID)
+			}
+			slices.Sort(got)
+			if !slices.Equal(got, c.want) {
+				extra, missing := diffIDs(got, c.want)
+				t.Errorf("%s: %s: the Personen filter gives also %v, not %v", step, c.k, extra, missing)
+			}
 		}
 		return nil
 	})
@@ -283,6 +321,12 @@ func nietGeregeldAgrees(t *testing.T, db app.Store, today app.Date, step string)
 		if len(stale) > 0 {
 			t.Errorf("%s: nog_te_regelen of persons %v differs from its computation", step, stale)
 		}
+		if stale, err = in.StaleHeeftContact(); err != nil {
+			t.Fatal(err)
+		}
+		if len(stale) > 0 {
+			t.Errorf("%s: heeft_contact of persons %v differs from its computation", step, stale)
+		}
 	}
 }
 
@@ -291,9 +335,9 @@ func nietGeregeldAgrees(t *testing.T, db app.Store, today app.Date, step string)
 func nietGeregeldSplit(t *testing.T, db app.Store, today app.Date) (flagged, clear []int64, domains map[int64][]app.Domain) {
 	t.Helper()
 	domains = map[int64][]app.Domain{}
-	everyoneReleased(t, db, today, func(tx app.Tx, all []app.PersonRow, pending []int64) error {
+	everyoneReleased(t, db, today, func(tx app.Tx, all []app.PersonRow, scratch fromScratch) error {
 		for _, r := range all {
-			if slices.Contains(pending, r.ID) {
+			if slices.Contains(scratch.pending, r.ID) {
 				flagged = append(flagged, r.ID)
 			} else {
 				clear = append(clear, r.ID)
@@ -318,8 +362,8 @@ func nietGeregeldSplit(t *testing.T, db app.Store, today app.Date) (flagged, cle
 // pendingNow reports whether the rule from scratch has person id to arrange.
 func pendingNow(t *testing.T, db app.Store, today app.Date, id int64) (pending bool) {
 	t.Helper()
-	everyoneReleased(t, db, today, func(_ app.Tx, _ []app.PersonRow, ids []int64) error {
-		pending = slices.Contains(ids, id)
+	everyoneReleased(t, db, today, func(_ app.Tx, _ []app.PersonRow, scratch fromScratch) error {
+		pending = slices.Contains(scratch.pending, id)
 		return nil
 	})
 	return pending

@@ -200,6 +200,9 @@ type Inspector interface {
 	// StaleNogTeRegelen returns the persons whose kept persons.nog_te_regelen differs
 	// from its computation from consent_states, plan_leefgebieden and followups.
 	StaleNogTeRegelen() ([]int64, error)
+	// StaleHeeftContact returns the persons whose kept persons.heeft_contact differs
+	// from whether contacts holds a row of theirs.
+	StaleHeeftContact() ([]int64, error)
 }
 
 // noRowsLeft checks, on an Inspector, that table holds no rows (of the person when

@@ -1,4 +1,5 @@
--- 0017: "vrijgelaten, niet geregeld" from an index (issue 19 item 1).
+-- 0017: "vrijgelaten, niet geregeld" and "nog geen contact" from an index (issue 19
+-- item 1).
 --
 -- persons.nog_te_regelen is 1 when the person has a domain to arrange (consent ja, or a
 -- leefgebied of the current D&R-plan: app.PersonSituation.ToArrange) whose follow-up is
@@ -119,4 +120,29 @@ CREATE TRIGGER followups_nog_te_regelen_delete AFTER DELETE ON followups BEGIN
 		OR EXISTS (SELECT 1 FROM plan_leefgebieden l WHERE l.person_id = persons.id
 			AND NOT EXISTS (SELECT 1 FROM followups f WHERE f.person_id = persons.id AND f.domain = l.domain
 				AND f.status NOT IN ('open', 'in-behandeling'))));
+END;
+
+-- persons.heeft_contact is 1 when the person has a contact recorded (any domain or
+-- algemeen), kept by the triggers on contacts below: "binnenkort vrij, nog geen contact"
+-- is then the index range of persons_geen_contact instead of a look into contacts for
+-- every person released in the window.
+
+ALTER TABLE persons ADD COLUMN heeft_contact INTEGER NOT NULL DEFAULT 0 CHECK (heeft_contact IN (0, 1));
+
+UPDATE persons SET heeft_contact = 1 WHERE EXISTS (SELECT 1 FROM contacts k WHERE k.person_id = persons.id);
+
+CREATE INDEX persons_geen_contact ON persons (vrijlating, sorteernaam, id) WHERE heeft_contact = 0;
+
+CREATE TRIGGER contacts_heeft_contact_insert AFTER INSERT ON contacts BEGIN
+	UPDATE persons SET heeft_contact = 1 WHERE id = NEW.person_id AND heeft_contact = 0;
+END;
+
+CREATE TRIGGER contacts_heeft_contact_update AFTER UPDATE OF person_id ON contacts BEGIN
+	UPDATE persons SET heeft_contact = EXISTS (SELECT 1 FROM contacts k WHERE k.person_id = persons.id)
+	WHERE id IN (OLD.person_id, NEW.person_id);
+END;
+
+CREATE TRIGGER contacts_heeft_contact_delete AFTER DELETE ON contacts BEGIN
+	UPDATE persons SET heeft_contact = 0 WHERE id = OLD.person_id AND heeft_contact = 1
+		AND NOT EXISTS (SELECT 1 FROM contacts k WHERE k.person_id = OLD.person_id);
 END;

@@ -1,4 +1,5 @@
--- 0006: "vrijgelaten, niet geregeld" from an index (issue 19 item 1); SQLite's 0017.
+-- 0006: "vrijgelaten, niet geregeld" and "nog geen contact" from an index (issue 19
+-- item 1); SQLite's 0017.
 --
 -- persons.nog_te_regelen holds when the person has a domain to arrange (consent ja, or a
 -- leefgebied of the current D&R-plan: app.PersonSituation.ToArrange) whose follow-up is
@@ -53,3 +54,34 @@ CREATE TRIGGER plan_leefgebieden_nog_te_regelen AFTER INSERT OR DELETE OR UPDATE
 	ON plan_leefgebieden FOR EACH ROW EXECUTE FUNCTION nog_te_regelen_trigger();
 CREATE TRIGGER followups_nog_te_regelen AFTER INSERT OR DELETE OR UPDATE OF person_id, domain, status
 	ON followups FOR EACH ROW EXECUTE FUNCTION nog_te_regelen_trigger();
+
+-- persons.heeft_contact holds when the person has a contact recorded (any domain or
+-- algemeen), kept by the trigger on contacts below: "binnenkort vrij, nog geen contact"
+-- is then the index range of persons_geen_contact instead of a look into contacts for
+-- every person released in the window.
+
+ALTER TABLE persons ADD COLUMN heeft_contact boolean NOT NULL DEFAULT false;
+
+UPDATE persons SET heeft_contact = true WHERE EXISTS (SELECT 1 FROM contacts k WHERE k.person_id = persons.id);
+
+CREATE INDEX persons_geen_contact ON persons (vrijlating, sorteernaam, id) WHERE NOT heeft_contact;
+
+CREATE FUNCTION heeft_contact_bijwerken(pid bigint) RETURNS void LANGUAGE sql AS $$
+	UPDATE persons SET heeft_contact = NOT heeft_contact
+	WHERE id = pid AND heeft_contact <> EXISTS (SELECT 1 FROM contacts k WHERE k.person_id = pid);
+$$;
+
+CREATE FUNCTION heeft_contact_trigger() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+	IF TG_OP IN ('UPDATE', 'DELETE') THEN
+		PERFORM heeft_contact_bijwerken(OLD.person_id);
+	END IF;
+	IF TG_OP = 'INSERT' OR (TG_OP = 'UPDATE' AND NEW.person_id <> OLD.person_id) THEN
+		PERFORM heeft_contact_bijwerken(NEW.person_id);
+	END IF;
+	RETURN NULL;
+END;
+$$;
+
+CREATE TRIGGER contacts_heeft_contact AFTER INSERT OR DELETE OR UPDATE OF person_id
+	ON contacts FOR EACH ROW EXECUTE FUNCTION heeft_contact_trigger();
