@@ -11,8 +11,9 @@
 -- 50 are one index range instead of the consent, plan and follow-up of every person
 -- released in the window.
 --
--- The condition is the one the dashboard evaluated before (storage/postgres/
--- signalfilter.go pendingToArrange). The person is written only when the value changes.
+-- The condition is the one the dashboard evaluated before (kept as pendingToArrange in
+-- storage/postgres/nogteregelen_test.go, which the conformance suite compares with). The
+-- person is written only when the value changes.
 
 ALTER TABLE persons ADD COLUMN nog_te_regelen boolean NOT NULL DEFAULT false;
 

@@ -11,10 +11,10 @@
 -- window (952 at 150,000 persons, each with its consent, plan and follow-up read); with
 -- the partial index the count and the first 50 are one index range.
 --
--- The condition in the triggers is the one the dashboard evaluated before
--- (storage/sqlite/signalfilter.go pendingToArrange). A trigger only writes the person
--- when the value changes. A later migration that rebuilds one of the three tables must
--- create these triggers again.
+-- The condition in the triggers is the one the dashboard evaluated before (kept as
+-- pendingToArrange in storage/sqlite/nogteregelen_test.go, which the conformance suite
+-- compares with). A trigger only writes the person when the value changes. A later
+-- migration that rebuilds one of the tables with triggers here must create them again.
 
 ALTER TABLE persons ADD COLUMN nog_te_regelen INTEGER NOT NULL DEFAULT 0 CHECK (nog_te_regelen IN (0, 1));
 
