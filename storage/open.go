@@ -61,3 +61,26 @@ func Open(ctx context.Context, source string, opts ...Option) (app.Store, error)
 	}
 	return db, nil
 }
+
+// NewBench gives `terugkeer-cli bench` the backend of source (app.BenchBackend): for a
+// SQLite file its snapshot and copies in a private folder beside the file
+// (sqlite.NewBench), for a PostgreSQL URI new databases on the same server
+// (postgres.NewBench, which needs the right CREATEDB). With keep, Close leaves them.
+func NewBench(ctx context.Context, source string, keep bool, opts ...Option) (app.BenchBackend, error) {
+	var o options
+	for _, opt := range opts {
+		opt(&o)
+	}
+	if IsURI(source) {
+		b, err := postgres.NewBench(ctx, source, keep, postgres.Options{Password: o.password})
+		if err != nil {
+			return nil, err
+		}
+		return b, nil
+	}
+	b, err := sqlite.NewBench(ctx, source, keep)
+	if err != nil {
+		return nil, err
+	}
+	return b, nil
+}

@@ -27,7 +27,7 @@ func benchLeftovers(t *testing.T, c *cli) []string {
 // by the next command, and a finished run removes its own.
 func TestBenchCopiesStayBesideTheDatabase(t *testing.T) {
 	c := newCLI(t)
-	c.sqliteOnly("bench meet op PostgreSQL nog niet (issue 16 item 9)")
+	c.sqliteOnly("de kopieën als bestanden naast de database; PostgreSQL: TestBenchOnPostgres")
 	if _, errOut, code := c.run("demo", "--personen", "300", "--nu", "2026-03-01"); code != 0 {
 		t.Fatalf("demo: %s", errOut)
 	}

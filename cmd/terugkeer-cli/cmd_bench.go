@@ -15,15 +15,15 @@ import (
 	"github.com/terugkeer/terugkeer/importers"
 	"github.com/terugkeer/terugkeer/report"
 	"github.com/terugkeer/terugkeer/storage"
-	"github.com/terugkeer/terugkeer/storage/sqlite"
 )
 
-const benchUsage = "bench [--berichten 2000] [--herhalingen 200] [--bewaar]   (meet op kopieën van de database)"
+const benchUsage = "bench [--berichten 2000] [--herhalingen 200] [--bewaar]   (meet op kopieën van de database; op PostgreSQL met het recht CREATEDB)"
 
 // cmdBench measures the application against the database it is given, and prints a
 // table of medians and 95th percentiles next to the targets of docs/performance.md.
 // It never writes the user's database: it works on copies that the storage backend
-// keeps beside the database (app.BenchBackend) and removes afterwards.
+// keeps beside the database (app.BenchBackend: a folder beside a SQLite file, new
+// databases on a PostgreSQL server) and removes afterwards.
 func cmdBench(ctx context.Context, e *env) error {
 	fs := newFlags("bench")
 	nBerichten := fs.Int("berichten", 2000, "aantal berichten voor de importmeting")
@@ -35,14 +35,11 @@ func cmdBench(ctx context.Context, e *env) error {
 	if fs.NArg() > 0 || *nBerichten < 1 || *runs < 1 {
 		return usagef("Onjuiste opties.")
 	}
-	if storage.IsURI(e.dbPath) {
-		return errors.New("bench meet nog alleen een SQLite-database; geef met --db het pad van een databasebestand")
-	}
 	gemeenten, err := e.svc.Gemeenten(ctx)
 	if err != nil {
 		return err
 	}
-	backend, err := sqlite.NewBench(ctx, e.dbPath, *bewaar)
+	backend, err := storage.NewBench(ctx, e.dbPath, *bewaar)
 	if err != nil {
 		return err
 	}
@@ -60,6 +57,10 @@ func cmdBench(ctx context.Context, e *env) error {
 	b.print(e.stdout)
 	if *bewaar {
 		fmt.Fprintf(e.stderr, "bench: kopieën bewaard in %s\n", backend.Dir())
+		if d, ok := backend.(interface{ Databases() []string }); ok {
+			fmt.Fprintf(e.stderr, "bench: kopieën bewaard als databases op de server: %s (de volgende bench verwijdert ze)\n",
+				strings.Join(d.Databases(), ", "))
+		}
 	}
 	return nil
 }

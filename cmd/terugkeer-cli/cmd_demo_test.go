@@ -46,7 +46,7 @@ func TestDemoWithoutPersonsLoadsExamples(t *testing.T) {
 
 func TestBenchSmoke(t *testing.T) {
 	c := newCLI(t)
-	c.sqliteOnly("bench meet op PostgreSQL nog niet (issue 16 item 9)")
+	c.sqliteOnly("de kopieën als bestanden naast de database; PostgreSQL: TestBenchOnPostgres")
 	if _, errOut, code := c.run("demo", "--personen", "300", "--nu", "2026-03-01"); code != 0 {
 		t.Fatalf("demo: %s", errOut)
 	}

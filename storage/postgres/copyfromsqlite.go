@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"github.com/jackc/pgx/v5"
+	"github.com/jackc/pgx/v5/pgconn"
 
 	"github.com/terugkeer/terugkeer/app"
 )
@@ -97,6 +98,12 @@ func (db *DB) CopyFromSQLite(ctx context.Context, src *sql.DB, progress CopyProg
 	// until autovacuum analyses.
 	_, _ = db.pool.Exec(context.WithoutCancel(ctx), `ANALYZE`)
 	return copied, nil
+}
+
+// querier is what reads and writes a PostgreSQL database: a pgx.Tx or a *pgx.Conn.
+type querier interface {
+	Query(ctx context.Context, sql string, args ...any) (pgx.Rows, error)
+	Exec(ctx context.Context, sql string, args ...any) (pgconn.CommandTag, error)
 }
 
 // sqliteCopy is one run of CopyFromSQLite.
@@ -188,8 +195,12 @@ func (c *sqliteCopy) sqliteTables() (map[string]sqliteTable, error) {
 
 // postgresTablesInOrder returns the target's tables of the team's data, each after the
 // tables its foreign keys refer to, otherwise by name.
-func (c *sqliteCopy) postgresTablesInOrder() ([]string, error) {
-	rows, err := c.tx.Query(c.ctx, `SELECT table_name FROM information_schema.tables
+func (c *sqliteCopy) postgresTablesInOrder() ([]string, error) { return tablesInOrder(c.ctx, c.tx) }
+
+// tablesInOrder returns the tables of the team's data of the database q reads, each
+// after the tables its foreign keys refer to, otherwise by name.
+func tablesInOrder(ctx context.Context, q querier) ([]string, error) {
+	rows, err := q.Query(ctx, `SELECT table_name FROM information_schema.tables
 		WHERE table_schema = current_schema() AND table_type = 'BASE TABLE'`)
 	if err != nil {
 		return nil, fmt.Errorf("tabellen van de PostgreSQL-database lezen: %w", err)
@@ -199,7 +210,7 @@ func (c *sqliteCopy) postgresTablesInOrder() ([]string, error) {
 		return nil, fmt.Errorf("tabellen van de PostgreSQL-database lezen: %w", err)
 	}
 	names = slices.DeleteFunc(names, postgresOnlyTable)
-	rows, err = c.tx.Query(c.ctx, `SELECT ch.relname::text, pa.relname::text FROM pg_constraint k
+	rows, err = q.Query(ctx, `SELECT ch.relname::text, pa.relname::text FROM pg_constraint k
 		JOIN pg_class ch ON ch.oid = k.conrelid JOIN pg_class pa ON pa.oid = k.confrelid
 		JOIN pg_namespace n ON n.oid = ch.relnamespace
 		WHERE k.contype = 'f' AND n.nspname = current_schema()`)

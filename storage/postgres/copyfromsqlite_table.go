@@ -1,6 +1,7 @@
 package postgres
 
 import (
+	"context"
 	"database/sql"
 	"fmt"
 	"slices"
@@ -86,7 +87,13 @@ func (c *sqliteCopy) sqliteColumns(t string) (cols, pk []string, err error) {
 // postgresColumns returns the columns of t in the target that can be written (not
 // generated from other columns).
 func (c *sqliteCopy) postgresColumns(t string) ([]pgColumn, error) {
-	rows, err := c.tx.Query(c.ctx, `SELECT column_name::text, data_type::text, is_identity = 'YES'
+	return writableColumns(c.ctx, c.tx, t)
+}
+
+// writableColumns returns the columns of table t of the database q reads that can be
+// written (not generated from other columns), in their order.
+func writableColumns(ctx context.Context, q querier, t string) ([]pgColumn, error) {
+	rows, err := q.Query(ctx, `SELECT column_name::text, data_type::text, is_identity = 'YES'
 		FROM information_schema.columns
 		WHERE table_schema = current_schema() AND table_name = $1 AND is_generated <> 'ALWAYS'
 		ORDER BY ordinal_position`, t)
@@ -219,8 +226,14 @@ func convertSQLite(v any, dataType string) (any, error) {
 // never gets the id of a row that existed, even one removed since (the audit names
 // removed persons by id).
 func (c *sqliteCopy) setIdentities(tables []string, seqs map[string]int64) error {
+	return setIdentities(c.ctx, c.tx, tables, seqs)
+}
+
+// setIdentities sets the identity sequences of tables as sqliteCopy.setIdentities does,
+// with seqs the floor of each table's id.
+func setIdentities(ctx context.Context, q querier, tables []string, seqs map[string]int64) error {
 	for _, t := range tables {
-		cols, err := c.postgresColumns(t)
+		cols, err := writableColumns(ctx, q, t)
 		if err != nil {
 			return err
 		}
@@ -232,7 +245,7 @@ func (c *sqliteCopy) setIdentities(tables []string, seqs map[string]int64) error
 			if col.name == "id" {
 				floor = seqs[t]
 			}
-			_, err := c.tx.Exec(c.ctx, `WITH m AS (SELECT greatest(coalesce(max(`+pgx.Identifier{col.name}.Sanitize()+
+			_, err := q.Exec(ctx, `WITH m AS (SELECT greatest(coalesce(max(`+pgx.Identifier{col.name}.Sanitize()+
 				`), 0), $2::bigint) AS v FROM `+pgx.Identifier{t}.Sanitize()+`)
 				SELECT setval(pg_get_serial_sequence($1, $3), greatest(m.v, 1), m.v > 0) FROM m`,
 				pgx.Identifier{t}.Sanitize(), floor, col.name)
