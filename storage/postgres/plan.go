@@ -269,18 +269,35 @@ const gemeenteWork = `a.wie = 'gemeente' AND a.status IN ('open', 'lopend')`
 // GemeenteAgreementsDue returns the agreements of kind afspraak-gemeente (v2 rule 4)
 // for the window [today, last], by datum (undated first), then name, bounded by limit
 // with ties on the last datum included; and how many there are in all.
+//
+// The two halves of the window are apart, each served by an index: the dated
+// agreements up to last by plan_agreements_gemeente in datum order, the undated ones
+// from the persons released in the window (persons_vrijlating) through the same index.
+// One OR over both tables made PostgreSQL hash-join every person (EXPLAIN ANALYZE at
+// 31,711 persons: a seq scan of persons, 168 ms for the list and 200 ms for the count
+// on a loaded machine; apart 28 ms and 0.7 ms). The list takes the first limit rows by
+// datum with their ties (FETCH … WITH TIES: what the loop below keeps) before it
+// joins the persons and their detentions.
 func (r *reader) GemeenteAgreementsDue(today, last app.Date, limit int) ([]app.DueAgreement, int, error) {
-	const where = ` FROM plan_agreements a JOIN persons p ON p.id = a.person_id ` + latestDetentionJoin +
-		` WHERE ` + gemeenteWork + ` AND ((a.datum IS NOT NULL AND a.datum <= ?)
-		OR (a.datum IS NULL AND p.vrijlating >= ? AND p.vrijlating <= ?))`
-	args := []any{last.String(), today.String(), last.String()}
+	const undated = `SELECT a.person_id, a.afspraak_id, a.datum FROM persons p JOIN plan_agreements a ON a.person_id = p.id
+		WHERE ` + gemeenteWork + ` AND a.datum IS NULL AND p.vrijlating >= ? AND p.vrijlating <= ?`
+	const dated = `SELECT a.person_id, a.afspraak_id, a.datum FROM plan_agreements a
+		WHERE ` + gemeenteWork + ` AND a.datum IS NOT NULL AND a.datum <= ?`
 	var total int
-	if err := r.queryRow(`SELECT count(*)`+where, args...).Scan(&total); err != nil {
+	err := r.queryRow(`SELECT (SELECT count(*) FROM (`+dated+`) x) + (SELECT count(*) FROM (`+undated+`) y)`,
+		last.String(), today.String(), last.String()).Scan(&total)
+	if err != nil {
 		return nil, 0, fmt.Errorf("afspraken voor de gemeente tellen: %w", err)
 	}
 	rows, err := r.query(`SELECT a.domain, a.afspraak_id, a.wie, a.status, a.datum, a.tekst, `+personColumns+
-		`, d.inrichting, d.einddatum, d.einddatum_status`+where+
-		` ORDER BY a.datum NULLS FIRST, p.sorteernaam, p.id, a.domain, a.afspraak_id`, args...)
+		`, d.inrichting, d.einddatum, d.einddatum_status FROM (
+			SELECT k.person_id, k.afspraak_id FROM ((`+undated+`) UNION ALL (`+dated+
+		` ORDER BY a.datum NULLS FIRST FETCH FIRST (?) ROWS WITH TIES)) k
+			ORDER BY k.datum NULLS FIRST FETCH FIRST (?) ROWS WITH TIES
+		) k JOIN plan_agreements a ON a.person_id = k.person_id AND a.afspraak_id = k.afspraak_id
+		JOIN persons p ON p.id = a.person_id `+latestDetentionJoin+
+		` ORDER BY a.datum NULLS FIRST, p.sorteernaam, p.id, a.domain, a.afspraak_id`,
+		today.String(), last.String(), last.String(), limit, limit)
 	if err != nil {
 		return nil, 0, fmt.Errorf("afspraken voor de gemeente lezen: %w", err)
 	}

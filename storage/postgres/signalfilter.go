@@ -42,9 +42,13 @@ func signalCond(k app.SignalKind, today app.Date, days int) (string, []any) {
 		return `p.controle_nodig`, nil
 	case app.SignaalEinddatumVerstreken:
 		// From the verwacht detentions (index detentions_verwacht) that are their person's
-		// latest: not a scan of every person's laatste_detentie.
-		return `p.id IN (SELECT e.person_id FROM detentions e JOIN persons q ON q.id = e.person_id AND q.laatste_detentie = e.id
-			WHERE e.einddatum_status = 'verwacht' AND e.einddatum < ?)`, []any{t}
+		// latest: not a scan of every person's laatste_detentie. The latest is looked up
+		// per detention (a correlated subquery, never flattened into a join): the
+		// planner cannot estimate how few verwacht detentions lie in the past (it
+		// multiplies the two selectivities, 3,135 rows for 20 at 31,711 persons) and
+		// hash-joined every person for a join (EXPLAIN ANALYZE: 2,333 buffers, now 123).
+		return `p.id IN (SELECT e.person_id FROM detentions e WHERE e.einddatum_status = 'verwacht' AND e.einddatum < ?
+			AND e.id = (SELECT q.laatste_detentie FROM persons q WHERE q.id = e.person_id))`, []any{t}
 	case app.SignaalQuarantaine:
 		return `false`, nil // a quarantined message has no person
 	}
