@@ -39,11 +39,14 @@ func cmdBench(ctx context.Context, e *env) error {
 	if err != nil {
 		return err
 	}
+	fmt.Fprintln(e.stderr, "bench: momentopname van de database maken")
+	started := time.Now()
 	backend, err := storage.NewBench(ctx, e.dbPath, *bewaar)
 	if err != nil {
 		return err
 	}
 	defer backend.Close()
+	fmt.Fprintf(e.stderr, "bench: momentopname gemaakt in %.1f s\n", time.Since(started).Seconds())
 	b := &bench{e: e, be: backend, runs: *runs, berichten: *nBerichten, gemeente: gemeenten[0], now: e.now()}
 	if b.persons, err = backend.Persons(ctx); err != nil {
 		return err
