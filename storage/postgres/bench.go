@@ -56,6 +56,7 @@ type Bench struct {
 	uri      string // the user's database
 	opts     Options
 	guard    *pgx.Conn // on the user's database, application_name benchApp+token, for the whole run
+	guardCfg *pgx.ConnConfig
 	token    string
 	dir      string
 	keep     bool
@@ -82,6 +83,7 @@ func NewBench(ctx context.Context, uri string, keep bool, opts Options) (*Bench,
 		token: strconv.Itoa(os.Getpid()) + "_" + hex.EncodeToString(rnd[:])}
 	gc := pc.ConnConfig.Copy()
 	gc.RuntimeParams["application_name"] = benchApp + b.token
+	b.guardCfg = gc
 	if b.guard, err = pgx.ConnectConfig(ctx, gc); err != nil {
 		return nil, connectError(gc.Host, gc.Port, err)
 	}
@@ -213,6 +215,12 @@ func (b *Bench) Close() error {
 	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
 	defer cancel()
 	var errs []error
+	if !b.keep && len(b.made) > 0 && b.guard.IsClosed() {
+		// An interrupted statement (Ctrl-C) closes its connection: drop with a new one.
+		if c, err := pgx.ConnectConfig(ctx, b.guardCfg); err == nil {
+			b.guard = c
+		}
+	}
 	if !b.keep {
 		for _, name := range slices.Backward(b.made) {
 			if _, err := b.guard.Exec(ctx, `DROP DATABASE IF EXISTS `+pgx.Identifier{name}.Sanitize()+` WITH (FORCE)`); err != nil {
