@@ -92,12 +92,13 @@ func tf(text string, kv ...any) string {
 	return lang.L(text, m)
 }
 
-// plural picks the singular or plural text for n and fills {{.N}}.
+// plural picks the singular or plural text for n and fills {{.N}} with n written with
+// the language's thousands separator (formatCount: "74.574 personen", not "74574").
 func plural(n int, one, many string) string {
 	if n == 1 {
 		return tf(one, "N", n)
 	}
-	return tf(many, "N", n)
+	return tf(many, "N", formatCount(n))
 }
 
 // lower-cases the first letter: for sentences built from labels.

@@ -136,14 +136,14 @@ func (v *ActionsView) show(l app.ActionList, mine bool, err error) {
 		v.Summary.SetText(T("Er staan geen acties gepland."))
 	default:
 		v.Summary.SetText(tf("{{.N}} acties: {{.A}} achterstallig, {{.W}} deze week, {{.L}} later. Klik op een actie om het dossier te openen.",
-			"N", l.Total(), "A", len(l.Groups[app.ActionsOverdue]), "W", len(l.Groups[app.ActionsThisWeek]),
-			"L", len(l.Groups[app.ActionsLaterOnes])))
+			"N", formatCount(l.Total()), "A", formatCount(len(l.Groups[app.ActionsOverdue])),
+			"W", formatCount(len(l.Groups[app.ActionsThisWeek])), "L", formatCount(len(l.Groups[app.ActionsLaterOnes]))))
 		for _, g := range app.ActionGroups() {
 			as := l.Groups[g]
 			if len(as) == 0 {
 				continue
 			}
-			v.Rows = append(v.Rows, ActionRow{Heading: tf("{{.G}} ({{.N}})", "G", actionGroupLabel(g), "N", len(as))})
+			v.Rows = append(v.Rows, ActionRow{Heading: tf("{{.G}} ({{.N}})", "G", actionGroupLabel(g), "N", formatCount(len(as)))})
 			for i := range as {
 				v.Rows = append(v.Rows, ActionRow{Action: &as[i]})
 			}

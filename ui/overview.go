@@ -140,9 +140,9 @@ func (v *OverviewView) render(d *app.Dashboard, persons bool) {
 	}
 	// The rest of the number in the heading, not of the rows read.
 	if more := n.Aantal - shown; n.Afgekapt {
-		nw.Add(widget.NewLabel(tf("en nog meer dan {{.N}}", "N", more)))
+		nw.Add(widget.NewLabel(tf("en nog meer dan {{.N}}", "N", formatCount(more))))
 	} else if more > 0 {
-		nw.Add(widget.NewLabel(tf("en nog {{.N}} meer", "N", more)))
+		nw.Add(widget.NewLabel(tf("en nog {{.N}} meer", "N", formatCount(more))))
 	}
 	if n.Quarantaine > 0 {
 		nw.Add(widget.NewLabel(plural(n.Quarantaine, "{{.N}} bericht in quarantaine geplaatst.", "{{.N}} berichten in quarantaine geplaatst.")))
@@ -159,9 +159,9 @@ const arrivalRows = 10
 func arrivalsHeading(n app.Arrivals) string {
 	switch {
 	case n.Afgekapt && n.LaatstBekeken.IsZero():
-		return tf("Meer dan {{.N}} berichten ontvangen.", "N", n.Aantal)
+		return tf("Meer dan {{.N}} berichten ontvangen.", "N", formatCount(n.Aantal))
 	case n.Afgekapt:
-		return tf("Meer dan {{.N}} nieuwe berichten", "N", n.Aantal) + " " + tf("sinds {{.T}}", "T", formatTime(n.LaatstBekeken))
+		return tf("Meer dan {{.N}} nieuwe berichten", "N", formatCount(n.Aantal)) + " " + tf("sinds {{.T}}", "T", formatTime(n.LaatstBekeken))
 	case n.LaatstBekeken.IsZero():
 		return plural(n.Aantal, "{{.N}} bericht ontvangen.", "{{.N}} berichten ontvangen.")
 	case n.Aantal == 0:
@@ -193,14 +193,14 @@ func (v *OverviewView) signalRows(d *app.Dashboard) []fyne.CanvasObject {
 		}
 		// The heading and "en nog N meer" open the whole list: Personen with this signal,
 		// or the quarantine.
-		head := v.signalLink(k, signalLabel(k)+" ("+itoa(d.Aantallen[k])+")")
+		head := v.signalLink(k, signalLabel(k)+" ("+formatCount(d.Aantallen[k])+")")
 		head.Importance = widget.WarningImportance
 		out = append(out, head)
 		for _, s := range items[:min(len(items), overviewRows)] {
 			out = append(out, v.signalRow(s))
 		}
 		if more := d.Aantallen[k] - min(len(items), overviewRows); more > 0 {
-			out = append(out, v.signalLink(k, tf("en nog {{.N}} meer", "N", more)))
+			out = append(out, v.signalLink(k, tf("en nog {{.N}} meer", "N", formatCount(more))))
 		}
 	}
 	return out
@@ -243,7 +243,7 @@ func (v *OverviewView) releaseRows(d *app.Dashboard) []fyne.CanvasObject {
 		out = append(out, v.personButton(r.PersonID, r.Naam, detail))
 	}
 	if n := d.VrijlatingenAantal; n > overviewRows {
-		all := widget.NewButtonWithIcon(tf("Alle {{.N}} vrijlatingen in Personen", "N", n), theme.NavigateNextIcon(), func() {
+		all := widget.NewButtonWithIcon(tf("Alle {{.N}} vrijlatingen in Personen", "N", formatCount(n)), theme.NavigateNextIcon(), func() {
 			v.shell.Show(SectionPersonen)
 			v.shell.Persons.ShowReleasesWithin(app.ReleaseWeeks * 7)
 		})

@@ -103,9 +103,9 @@ func TestOverviewMoreOpensPersonen(t *testing.T) {
 	s.Persons.controle.SetChecked(true)
 	s.Show(SectionOverzicht)
 	s.Overview.render(bigDashboard(10, 9004), true)
-	more := findButton(w.Canvas().Content(), "en nog 8954 meer")
+	more := findButton(w.Canvas().Content(), "en nog 8.954 meer")
 	if more == nil {
-		t.Fatal(`"en nog 8954 meer" is no button`)
+		t.Fatal(`"en nog 8.954 meer" is no button`)
 	}
 	test.Tap(more)
 	s.Wait()
@@ -133,7 +133,7 @@ func TestOverviewArrivalsAgree(t *testing.T) {
 	d.Nieuw.Aantal, d.Nieuw.Afgekapt = app.MaxArrivalCount, true
 	s.Overview.render(d, true)
 	texts = visibleTexts(w.Canvas().Content())
-	if !containsText(texts, "Meer dan 10000 berichten ontvangen.") || !containsText(texts, "en nog meer dan 9990") {
+	if !containsText(texts, "Meer dan 10.000 berichten ontvangen.") || !containsText(texts, "en nog meer dan 9.990") {
 		t.Errorf("capped arrivals: %q", texts)
 	}
 }

@@ -43,10 +43,10 @@ func TestOverviewBoundsLongLists(t *testing.T) {
 	if got := count("Actie 0"); got != overviewRows { // the names, not the lines "Actie voor onderdak …"
 		t.Errorf("%d overdue actions shown, want %d", got, overviewRows)
 	}
-	if !containsText(texts, "en nog 8954 meer") {
+	if !containsText(texts, "en nog 8.954 meer") {
 		t.Error("the number of overdue actions not shown is missing")
 	}
-	all := findButton(w.Canvas().Content(), "Alle 2773 vrijlatingen in Personen")
+	all := findButton(w.Canvas().Content(), "Alle 2.773 vrijlatingen in Personen")
 	if all == nil {
 		t.Fatal("no button to all releases")
 	}

@@ -61,6 +61,14 @@ func TestRetentionWhatIsOneSentence(t *testing.T) {
 	if got != want {
 		t.Errorf("retentionWhat = %q, want %q", got, want)
 	}
+	// Large counts carry the thousands separator (the walk through the real window at
+	// 150,000 persons showed "74574 personen met 694316 gegevens").
+	big := make([]int64, 74574)
+	got = retentionWhat(app.RetentionReport{Personen: big, Items: 694316, Register: 129763})
+	want = "74.574 personen met 694.316 gegevens en 129.763 regels uit het toestemmingsregister"
+	if got != want {
+		t.Errorf("retentionWhat = %q, want %q", got, want)
+	}
 }
 
 // retentionSpy reports when the start-up retention run begins and holds it until the
