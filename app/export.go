@@ -235,6 +235,9 @@ func DescribeQuery(q PersonQuery) string {
 	if q.Sort != SortByRelease || q.Desc {
 		by := map[PersonSort]string{SortByName: "naam", SortByRelease: "vrijlating", SortByBirth: "geboortedatum",
 			SortByInrichting: "inrichting", SortByEindStatus: "status van de einddatum"}[q.Sort]
+		if q.Sort == SortByDomein {
+			by = "stand van " + lowerFirstRune(q.SortDomein.Label())
+		}
 		if q.Desc {
 			by += ", aflopend"
 		}

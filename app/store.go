@@ -110,6 +110,8 @@ type PersonQuery struct {
 	Offset            int
 	Sort              PersonSort
 	Desc              bool // Sort the other way round (persons without the sort's value stay last)
+	// SortDomein is the domain of SortByDomein (one of Domains()); other sorts ignore it.
+	SortDomein Domain
 
 	// Signaal keeps the persons with a dashboard signal of this kind (Signals' rules) on
 	// SignaalVandaag, with a release window of SignaalDagen days (0: DefaultSignalDays);
@@ -140,6 +142,10 @@ const (
 	SortByBirth                 // geboortedatum
 	SortByInrichting            // the latest detention's inrichting; persons without one last
 	SortByEindStatus            // verwacht before definitief, then by einddatum; persons without one last
+	// SortByDomein orders by the list status of domain SortDomein (DomainSortRank: the
+	// follow-up statuses in FollowupStatuses order); persons without follow-up of that
+	// domain (consent nee, ingetrokken or onbekend, and no D&R-plan) last either way.
+	SortByDomein
 )
 
 // ListStates is what the person list reads per person to show its domains (ListDomainStates).

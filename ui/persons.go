@@ -53,18 +53,24 @@ var columns = []tableColumn{
 	{title: "Vrijlating", width: 110, sort: app.SortByRelease, sortable: true},
 	{title: "Einddatum", width: 96, sort: app.SortByRelease, sortable: true},
 	{title: "Status", width: 80, sort: app.SortByEindStatus, sortable: true},
-	{title: "ID-bewijs", width: domainWidth, small: true},
-	{title: "Onderdak", width: domainWidth, small: true},
-	{title: "Werk/ink.", width: domainWidth, small: true},
-	{title: "Schulden", width: domainWidth, small: true},
-	{title: "Zorg", width: domainWidth, small: true},
-	{title: "Thuis", width: domainWidth, small: true},
+	domainColumn("ID-bewijs", app.Identiteitsbewijs),
+	domainColumn("Onderdak", app.Onderdak),
+	domainColumn("Werk/ink.", app.WerkEnInkomen),
+	domainColumn("Schulden", app.Schulden),
+	domainColumn("Zorg", app.Zorg),
+	domainColumn("Thuis", app.ZorgVoorThuis),
 	{title: "Geboren", width: 96, sort: app.SortByBirth, sortable: true},
 	{title: "Inrichting", width: 200, min: 110, sort: app.SortByInrichting, sortable: true},
 }
 
 // domainWidth fits "n. bereikb." and "Onderdak" in caption size.
 const domainWidth = 71
+
+// domainColumn is the compact column of domain d: it sorts by the domain's status
+// (app.SortByDomein: open first, those without follow-up last).
+func domainColumn(title string, d app.Domain) tableColumn {
+	return tableColumn{title: title, width: domainWidth, small: true, sort: app.SortByDomein, domain: d, sortable: true}
+}
 
 // release-window filter choices, in days: fromToday (the default: upcoming releases,
 // not those of years ago), 0 (no filter), or the days from today.
@@ -89,9 +95,10 @@ type PersonsView struct {
 	mijn     *widget.Check  // mijn dossiers: where the user is verantwoordelijke (app.PersonQuery.Mijn)
 	plan     *widget.Select // met en zonder D&R-plan, met D&R-plan, open afspraken voor de gemeente
 	traject  *widget.Select
-	// sort and desc are the order the column headers chose.
-	sort app.PersonSort
-	desc bool
+	// sort, sortDomain and desc are the order the column headers chose.
+	sort       app.PersonSort
+	sortDomain app.Domain // of app.SortByDomein
+	desc       bool
 	// The domain filter: domein (0: all domains) and domeinStatus (0: no filter).
 	domein, domeinStatus *widget.Select
 	signal               *widget.Select // 0: every person; else personSignalKinds()[i-1], as the Overzicht counts it
@@ -252,7 +259,7 @@ func releaseLabel(days int) string {
 // currentQuery builds the query from the search box and filters.
 func (v *PersonsView) currentQuery() app.PersonQuery {
 	q := app.PersonQuery{Zoek: strings.TrimSpace(v.Search.Text), ControleNodig: v.controle.Checked, Mijn: v.mijn.Checked,
-		Sort: v.sort, Desc: v.desc}
+		Sort: v.sort, SortDomein: v.sortDomain, Desc: v.desc}
 	if i := v.traject.SelectedIndex(); i > 0 {
 		q.Traject = []app.TrajectStatus{app.Aangemeld, app.InBehandeling, app.Afgesloten}[i-1]
 	}
@@ -283,7 +290,7 @@ func (v *PersonsView) currentQuery() app.PersonQuery {
 
 // onlyFromToday: q filters on nothing but the default release window.
 func onlyFromToday(q app.PersonQuery) bool {
-	q.Sort, q.Desc, q.ReleaseFrom = 0, false, app.Date{}
+	q.Sort, q.SortDomein, q.Desc, q.ReleaseFrom = 0, "", false, app.Date{}
 	return q == (app.PersonQuery{})
 }
 
@@ -546,14 +553,19 @@ func (v *PersonsView) updateHeader(id widget.TableCellID, o fyne.CanvasObject) {
 	c := columns[id.Col]
 	h := o.(*sortHeader)
 	h.col = id.Col
-	h.set(T(c.title), c.small, c.sortable && c.sort == v.sort && v.sortColumn() == id.Col, v.desc)
+	h.set(T(c.title), c.small, v.sortColumn() == id.Col, v.desc)
+}
+
+// sortsBy: column c sorts as the list is sorted now.
+func (v *PersonsView) sortsBy(c tableColumn) bool {
+	return c.sortable && c.sort == v.sort && (c.sort != app.SortByDomein || c.domain == v.sortDomain)
 }
 
 // sortColumn is the column whose header shows the sort: Einddatum and Vrijlating sort
 // alike, and the arrow stands on Vrijlating.
 func (v *PersonsView) sortColumn() int {
 	for i, c := range columns {
-		if c.sortable && c.sort == v.sort {
+		if v.sortsBy(c) {
 			return i
 		}
 	}
@@ -566,18 +578,22 @@ func (v *PersonsView) sortOn(col int) {
 	if col < 0 || col >= len(columns) || !columns[col].sortable {
 		return
 	}
-	if s := columns[col].sort; s == v.sort {
+	if c := columns[col]; v.sortsBy(c) {
 		v.desc = !v.desc
 	} else {
-		v.sort, v.desc = s, false
+		v.sort, v.sortDomain, v.desc = c.sort, c.domain, false
 	}
 	v.table.Refresh()
 	v.runQueryNow()
 }
 
-// SortBy sorts the list as tapping headers does (tests, the Overzicht).
-func (v *PersonsView) SortBy(s app.PersonSort, desc bool) {
-	v.sort, v.desc = s, desc
+// SortBy sorts the list as tapping headers does (tests, the Overzicht); d is the domain
+// of app.SortByDomein.
+func (v *PersonsView) SortBy(s app.PersonSort, d app.Domain, desc bool) {
+	v.sort, v.sortDomain, v.desc = s, d, desc
+	if s != app.SortByDomein {
+		v.sortDomain = ""
+	}
 	v.table.Refresh()
 	v.runQueryNow()
 }
@@ -673,7 +689,7 @@ func (v *PersonsView) OpenRow(i int) { v.selected(widget.TableCellID{Row: i}) }
 func (v *PersonsView) ShowReleasesWithin(days int) {
 	for i, d := range releaseWindows {
 		if d > 0 && d >= days {
-			v.sort, v.desc = app.SortByRelease, false
+			v.sort, v.sortDomain, v.desc = app.SortByRelease, "", false
 			v.table.Refresh()
 			v.release.SetSelectedIndex(i)
 			return

@@ -35,6 +35,7 @@ type tableColumn struct {
 	title      string
 	width, min float32
 	sort       app.PersonSort
+	domain     app.Domain // of sort app.SortByDomein
 	sortable   bool
 	small      bool
 }

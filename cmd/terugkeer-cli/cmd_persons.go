@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"strings"
 	"text/tabwriter"
 
 	"github.com/terugkeer/terugkeer/app"
@@ -46,6 +47,9 @@ func cmdPersons(ctx context.Context, e *env) error {
 	asCSV := fs.Bool("csv", false, "CSV voor Excel (met de stand per domein; vastgelegd in het logboek)")
 	uit := fs.String("uit", "", "met --csv: CSV-bestand (standaard de uitvoer)")
 	full := fs.Bool("volledig-bsn", false, "met --csv: het hele BSN in plaats van de laatste vier cijfers")
+	sorteer := fs.String("sorteer", "naam", "volgorde: "+strings.Join(app.PersonSortNames(), ", ")+
+		" (een domein: op de stand van dat domein, open eerst; wie geen opvolging heeft achteraan)")
+	aflopend := fs.Bool("aflopend", false, "in omgekeerde volgorde (wie de waarde mist, blijft achteraan)")
 	if err := parse(fs, e.args); err != nil {
 		return err
 	}
@@ -55,7 +59,10 @@ func cmdPersons(ctx context.Context, e *env) error {
 	if !*asCSV && (*uit != "" || *full) {
 		return usagef("--uit en --volledig-bsn horen bij --csv.")
 	}
-	q := app.PersonQuery{Zoek: *zoek, Sort: app.SortByName, HeeftPlan: *plan, AfsprakenGemeente: *afspraken, Mijn: *mijn}
+	q := app.PersonQuery{Zoek: *zoek, Desc: *aflopend, HeeftPlan: *plan, AfsprakenGemeente: *afspraken, Mijn: *mijn}
+	if err := app.ParsePersonSort(*sorteer, &q); err != nil {
+		return usagef("Geef met --sorteer een van: %s.", strings.Join(app.PersonSortNames(), ", "))
+	}
 	if err := domainFilterFlags(&q, *domein, *status); err != nil {
 		return err
 	}

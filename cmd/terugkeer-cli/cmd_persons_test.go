@@ -3,7 +3,10 @@ package main
 import (
 	"bytes"
 	"context"
+	"encoding/json"
+	"fmt"
 	"path/filepath"
+	"strings"
 	"testing"
 	"time"
 
@@ -83,4 +86,77 @@ func bufferedPersonsJSON(t *testing.T, path string, args []string) string {
 		t.Fatal(err)
 	}
 	return out.String()
+}
+
+// persons --sorteer takes every column of the list, a domain included, and --aflopend
+// the other way round: the ids come out as Service.Persons orders them (issue 18 item 7);
+// an unknown name is a usage error.
+func TestPersonsSortFlags(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "data", "terugkeer.db")
+	ctx := context.Background()
+	cli := func(args ...string) (string, int, string) {
+		var out, errOut bytes.Buffer
+		code := run(ctx, append([]string{"--db", db}, args...), &out, &errOut, func(string) string { return "" })
+		return out.String(), code, errOut.String()
+	}
+	if _, code, msg := cli("demo", "--personen", "40", "--seed", "5", "--nu", "2026-03-01"); code != 0 {
+		t.Fatalf("demo: exit %d: %s", code, msg)
+	}
+	orders := map[string]bool{} // the distinct orders: the flags are not all the same sort
+	for _, name := range app.PersonSortNames() {
+		for _, desc := range []bool{false, true} {
+			args := []string{"persons", "--json", "--sorteer", name}
+			if desc {
+				args = append(args, "--aflopend")
+			}
+			out, code, msg := cli(args...)
+			if code != 0 {
+				t.Fatalf("%v: exit %d: %s", args, code, msg)
+			}
+			var got []personJSON
+			if err := json.Unmarshal([]byte(out), &got); err != nil {
+				t.Fatal(err)
+			}
+			q := app.PersonQuery{Desc: desc}
+			if err := app.ParsePersonSort(name, &q); err != nil {
+				t.Fatal(err)
+			}
+			want := servicePersons(t, db, q)
+			if len(got) != len(want) || len(got) == 0 {
+				t.Fatalf("%v: %d persons, want %d", args, len(got), len(want))
+			}
+			for i := range got {
+				if got[i].ID != want[i] {
+					t.Errorf("%v: person %d is %d, want %d", args, i, got[i].ID, want[i])
+					break
+				}
+			}
+			orders[fmt.Sprint(want)] = true
+		}
+	}
+	if n := 2 * len(app.PersonSortNames()); len(orders) < n-2 {
+		t.Errorf("%d distinct orders of %d sorts", len(orders), n)
+	}
+	if _, code, msg := cli("persons", "--sorteer", "sociaal-netwerk"); code != 2 || !strings.Contains(msg, "--sorteer") {
+		t.Errorf("--sorteer sociaal-netwerk: exit %d: %s", code, msg)
+	}
+}
+
+// servicePersons are the ids Service.Persons lists for q on the database at path.
+func servicePersons(t *testing.T, path string, q app.PersonQuery) []int64 {
+	t.Helper()
+	db, err := sqlite.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	rows, err := app.NewService(db, importers.Decoder{}, time.Now).Persons(context.Background(), q)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out []int64
+	for _, r := range rows {
+		out = append(out, r.ID)
+	}
+	return out
 }

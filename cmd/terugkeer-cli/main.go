@@ -55,7 +55,7 @@ func commands() map[string]command {
 
 		"init":       {cmdInit, "init --gemeente 0193[,0200,...] | init --rollen-sql   (teamdatabase: maakt ook de groepsrollen, of toont hun SQL)"},
 		"import":     {cmdImport, "import [--json] PAD..."},
-		"persons":    {cmdPersons, "persons [--json | --csv [--uit BESTAND.csv] [--volledig-bsn]] [--zoek TEKST] [--domeinstatus STAND [--domein DOMEIN]] [--plan] [--afspraken-gemeente] [--mijn] [--signaal SOORT | --acties-over-datum] [--dagen 14] [--nu JJJJ-MM-DD]"},
+		"persons":    {cmdPersons, "persons [--json | --csv [--uit BESTAND.csv] [--volledig-bsn]] [--zoek TEKST] [--sorteer VOLGORDE [--aflopend]] [--domeinstatus STAND [--domein DOMEIN]] [--plan] [--afspraken-gemeente] [--mijn] [--signaal SOORT | --acties-over-datum] [--dagen 14] [--nu JJJJ-MM-DD]"},
 		"show":       {cmdShow, "show [--json] [--ingezien [--aantal N]] (--bsn N | --skn N | --id N)"},
 		"quarantine": {cmdQuarantine, "quarantine list [--json] | show ID | retry ID | discard ID"},
 		"controle":   {cmdControle, "controle list [--json] | show ID | zelfde ID | ander ID   (bericht met een bekend BSN en een andere geboortedatum)"},

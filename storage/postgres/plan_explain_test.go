@@ -113,3 +113,56 @@ func TestQueryPlansUseTheIndexes(t *testing.T) {
 		return err
 	})
 }
+
+// Every sort of the Personen list, both ways, walks its index of migration 0007 (or
+// persons_sorteernaam) for a page instead of sorting every person (issue 18 item 7).
+func TestSortPlansUseTheIndexes(t *testing.T) {
+	if testing.Short() {
+		t.Skip("fills 10,000 persons")
+	}
+	db, _ := openTest(t)
+	fillPersons(t, db, 10000)
+	// Values for every key, NULL for some (plain SQL: the plans are what is tested).
+	for _, q := range []string{
+		`UPDATE persons SET geboortedatum = CASE WHEN id % 50 = 0 THEN NULL ELSE to_char(date '1960-01-01' + (id * 7 % 15000)::int, 'YYYY-MM-DD') END`,
+		`UPDATE detentions SET inrichting = CASE WHEN id % 7 = 0 THEN '' ELSE 'PI ' || (id % 9) END,
+			einddatum_status = CASE WHEN id % 2 = 0 THEN 'verwacht' ELSE 'definitief' END`,
+		`UPDATE persons SET opvolging_identiteitsbewijs = NULLIF(id % 6, 5), opvolging_onderdak = NULLIF(id % 7, 5),
+			opvolging_werk_en_inkomen = NULLIF(id % 8, 5), opvolging_schulden = NULLIF(id % 6, 0),
+			opvolging_zorg = NULLIF(id % 9, 5), opvolging_zorg_voor_thuis = NULLIF(id % 10, 5)`,
+		`ANALYZE`,
+	} {
+		if _, err := db.pool.Exec(context.Background(), q); err != nil {
+			t.Fatal(err)
+		}
+	}
+	keys := map[app.PersonSort]string{app.SortByName: "sorteernaam", app.SortByRelease: "vrijlating",
+		app.SortByBirth: "geboortedatum", app.SortByInrichting: "inrichting", app.SortByEindStatus: "status"}
+	qs := []app.PersonQuery{{Sort: app.SortByName}, {Sort: app.SortByRelease}, {Sort: app.SortByBirth},
+		{Sort: app.SortByInrichting}, {Sort: app.SortByEindStatus}}
+	for _, d := range app.Domains() {
+		qs = append(qs, app.PersonQuery{Sort: app.SortByDomein, SortDomein: d})
+	}
+	for _, q := range qs {
+		for _, page := range []struct {
+			desc   bool
+			offset int
+		}{{false, 0}, {true, 0}, {false, 200}, {true, 200}} {
+			desc := page.desc
+			q.Desc, q.Limit, q.Offset = desc, 100, page.offset
+			index := "persons_" + keys[q.Sort]
+			if q.Sort == app.SortByDomein {
+				index = "persons_" + strings.ReplaceAll(string(q.SortDomein), "-", "_")
+			}
+			if desc && q.Sort != app.SortByName {
+				index += "_aflopend"
+			}
+			plan := explain(t, db, q)
+			// A page further down finds its ids in the index first and sorts only those.
+			if !regexp.MustCompile(`Index (Only )?Scan (Backward )?using `+index+` on persons`).MatchString(plan) ||
+				page.offset == 0 && strings.Contains(plan, "Sort") || strings.Contains(plan, "Seq Scan on persons") {
+				t.Errorf("sort %d %s desc=%v offset %d: the plan does not walk %s:\n%s", q.Sort, q.SortDomein, desc, page.offset, index, plan)
+			}
+		}
+	}
+}

@@ -3,6 +3,8 @@ package postgres
 import (
 	"database/sql"
 	"fmt"
+	"regexp"
+	"slices"
 	"strings"
 
 	"github.com/jackc/pgx/v5"
@@ -76,8 +78,18 @@ func searchQuery(q app.PersonQuery, who []string) (string, []any, error) {
 		limit = q.Limit
 	}
 	args = append(args, limit, max(q.Offset, 0))
-	return `SELECT ` + personColumns + `, d.inrichting, d.einddatum, d.einddatum_status
-		FROM persons p ` + latestDetentionJoin + where + ` ORDER BY ` + order + ` LIMIT ? OFFSET ?`, args, nil
+	const cols = personColumns + `, d.inrichting, d.einddatum, d.einddatum_status`
+	if q.Limit <= 0 || q.Offset <= 0 {
+		return `SELECT ` + cols + ` FROM persons p ` + latestDetentionJoin + where + ` ORDER BY ` + order + ` LIMIT ? OFFSET ?`, args, nil
+	}
+	// A page further down finds its ids in the sort's index first and reads only those
+	// persons and detentions, as on SQLite (storage/sqlite searchSQL).
+	join := ""
+	if readsDetention.MatchString(where) {
+		join = latestDetentionJoin
+	}
+	return `SELECT ` + cols + ` FROM (SELECT p.id FROM persons p ` + join + where + ` ORDER BY ` + order + ` LIMIT ? OFFSET ?) page
+		JOIN persons p ON p.id = page.id ` + latestDetentionJoin + ` ORDER BY ` + order, args, nil
 }
 
 // personFilter is the WHERE clause of q: every word of Zoek (folded like the column),
@@ -150,45 +162,57 @@ func (r *reader) CountPersons(q app.PersonQuery) (int, error) {
 	return n, nil
 }
 
+// readsDetention: a WHERE clause reads the latest detention's columns (alias d).
+var readsDetention = regexp.MustCompile(`(^|[^A-Za-z0-9_.])d\.`)
+
 // sortKeys are the columns of each sort before the name and id that end every order,
-// and whether a person can lack the first (NULL or empty: those come last both ways).
-// The same as SQLite's (storage/sqlite/search.go); text is COLLATE "C", so bytewise.
-var sortKeys = map[app.PersonSort]struct {
-	cols     []string
-	nullable bool
-}{
-	app.SortByName:       {nil, false},
-	app.SortByRelease:    {[]string{`p.vrijlating`}, true},
-	app.SortByBirth:      {[]string{`p.geboortedatum`}, true},
-	app.SortByInrichting: {[]string{`COALESCE(d.inrichting, '')`}, true},
-	app.SortByEindStatus: {[]string{`COALESCE(d.einddatum_status, '')`, `p.vrijlating`}, true},
+// the same as SQLite's (storage/sqlite/search.go); text is COLLATE "C", so bytewise.
+// Every first column is NULL where a person lacks the value (migration 0007); those
+// persons come last both ways.
+var sortKeys = map[app.PersonSort][]string{
+	app.SortByName:       nil,
+	app.SortByRelease:    {`p.vrijlating`},
+	app.SortByBirth:      {`p.geboortedatum`},
+	app.SortByInrichting: {`p.inrichting`},
+	app.SortByEindStatus: {`p.einddatum_status`, `p.vrijlating`},
+}
+
+// domainSortColumn is the column of migration 0007 with the rank of domain d's list
+// status (app.DomainSortRank), NULL without follow-up; "" for anything but one of
+// app.Domains().
+func domainSortColumn(d app.Domain) string {
+	if !slices.Contains(app.Domains(), d) {
+		return ""
+	}
+	return "p.opvolging_" + strings.ReplaceAll(string(d), "-", "_")
 }
 
 // orderBy is the ORDER BY clause of q's sort: its columns, then the name and the id, all
 // ascending or, with Desc, all descending; persons without the sort's value come last
-// either way (NULLS LAST where PostgreSQL would put them first). By release ascending
-// PostgreSQL puts NULLs last by itself (index persons_vrijlating); within a release
-// window there are none, so descending reads that index backwards.
+// either way. PostgreSQL puts NULLs last ascending by itself (index persons_<key>);
+// descending says NULLS LAST, which persons_<key>_aflopend (key NULLS FIRST) serves read
+// backwards (migration 0007).
 func orderBy(q app.PersonQuery) (string, error) {
-	key, ok := sortKeys[q.Sort]
+	cols, ok := sortKeys[q.Sort]
+	if q.Sort == app.SortByDomein {
+		c := domainSortColumn(q.SortDomein)
+		cols, ok = []string{c}, c != ""
+	}
 	if !ok {
-		return "", fmt.Errorf("onbekende sortering %d", q.Sort)
+		return "", fmt.Errorf("onbekende sortering %d %q", q.Sort, q.SortDomein)
 	}
 	dir := ""
 	if q.Desc {
 		dir = " DESC"
 	}
 	var terms []string
-	window := !q.ReleaseFrom.IsZero() || !q.ReleaseTo.IsZero()
-	switch {
-	case !key.nullable, q.Sort == app.SortByRelease && (window || !q.Desc):
-	case q.Sort == app.SortByRelease:
-		terms = append(terms, `p.vrijlating IS NULL`)
-	default:
-		terms = append(terms, `COALESCE(`+key.cols[0]+`, '') = ''`)
-	}
-	for _, c := range append(key.cols, `p.sorteernaam`, `p.id`) {
-		terms = append(terms, c+dir)
+	for i, c := range append(cols, `p.sorteernaam`, `p.id`) {
+		if i == 0 && len(cols) > 0 && q.Desc {
+			c += " DESC NULLS LAST"
+		} else {
+			c += dir
+		}
+		terms = append(terms, c)
 	}
 	return strings.Join(terms, ", "), nil
 }

@@ -3,6 +3,7 @@ package sqlite
 import (
 	"context"
 	"database/sql"
+	"strings"
 	"testing"
 	"time"
 
@@ -59,8 +60,8 @@ func TestAuditSealFollowsTheLog(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	// (0011 to 0017 undone too: they came after.)
-	for _, stmt := range append(append([]string(nil), undo0017...), "DROP TABLE wijzigingen", "DROP INDEX plan_agreements_gemeente_datum",
+	// (0011 to 0018 undone too: they came after.)
+	for _, stmt := range append(append(undo0018(), undo0017...), "DROP TABLE wijzigingen", "DROP INDEX plan_agreements_gemeente_datum",
 		"CREATE INDEX plan_agreements_gemeente ON plan_agreements (datum, person_id) WHERE wie = 'gemeente' AND status IN ('open', 'lopend')",
 		"DROP TABLE aantekeningen", "DROP TABLE controle", "DROP TABLE imap_verwijderen",
 		"ALTER TABLE quarantine DROP COLUMN message_id",
@@ -79,4 +80,34 @@ func TestAuditSealFollowsTheLog(t *testing.T) {
 	if s := sealOf(t, again); s == nil || !s.Echt || s.Aantal != 1 || s.Anker != second {
 		t.Fatalf("seal after the upgrade = %+v", s)
 	}
+}
+
+// undo0018 undoes migration 0018 (0016 and 0017 change nothing yet): its triggers,
+// indexes and columns go, and the detention triggers of 0006 come back.
+func undo0018() []string {
+	var out []string
+	for _, t := range []string{"consent_states_opvolging_insert", "consent_states_opvolging_update", "consent_states_opvolging_delete",
+		"followups_opvolging_insert", "followups_opvolging_update", "followups_opvolging_delete",
+		"plans_opvolging_insert", "plans_opvolging_update", "plans_opvolging_delete",
+		"detentions_laatste_insert", "detentions_laatste_update", "detentions_laatste_delete"} {
+		out = append(out, "DROP TRIGGER "+t)
+	}
+	cols := []string{"inrichting", "einddatum_status"}
+	keys := []string{"geboortedatum", "inrichting", "status"}
+	for _, d := range app.Domains() {
+		name := strings.ReplaceAll(string(d), "-", "_")
+		keys, cols = append(keys, name), append(cols, "opvolging_"+name)
+	}
+	for _, k := range keys {
+		out = append(out, "DROP INDEX persons_"+k, "DROP INDEX persons_"+k+"_eerst")
+	}
+	for _, c := range cols {
+		out = append(out, "ALTER TABLE persons DROP COLUMN "+c)
+	}
+	latest := `UPDATE persons SET (laatste_detentie, vrijlating) = (SELECT x.id, x.einddatum FROM detentions x
+		WHERE x.person_id = persons.id ORDER BY x.begindatum DESC, x.id DESC LIMIT 1)`
+	return append(out,
+		"CREATE TRIGGER detentions_laatste_insert AFTER INSERT ON detentions BEGIN "+latest+" WHERE id = NEW.person_id; END",
+		"CREATE TRIGGER detentions_laatste_update AFTER UPDATE ON detentions BEGIN "+latest+" WHERE id IN (OLD.person_id, NEW.person_id); END",
+		"CREATE TRIGGER detentions_laatste_delete AFTER DELETE ON detentions BEGIN "+latest+" WHERE id = OLD.person_id; END")
 }

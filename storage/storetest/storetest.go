@@ -108,6 +108,7 @@ var tests = []conformanceTest{
 	{"SearchForgetsRemovedPerson", testSearchForgetsRemovedPerson},
 	{"EachPersonStreamsSearchPersonsRows", testEachPersonStreamsSearchPersonsRows},
 	{"SortEveryColumnBothWays", testSortEveryColumnBothWays},
+	{"SortAllKeysBothWays", testSortAllKeysBothWays},
 	{"CountPersonsMatchesSearch", testCountPersonsMatchesSearch},
 	{"ListDomainStates", testListDomainStates},
 	{"SignalFilterAgreesWithSignals", testSignalFilterAgreesWithSignals},
