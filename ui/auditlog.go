@@ -48,7 +48,7 @@ const (
 
 // AuditView is the Logboek: the verwerkingen, filterable, with the chain check.
 type AuditView struct {
-	svc Service
+	svc AuditService
 	win fyne.Window
 	ctx context.Context
 	bg  *tasks
@@ -68,7 +68,7 @@ type AuditView struct {
 }
 
 // NewAuditView builds the Logboek screen.
-func NewAuditView(ctx context.Context, svc Service, win fyne.Window, bg *tasks, open func(id int64)) *AuditView {
+func NewAuditView(ctx context.Context, svc AuditService, win fyne.Window, bg *tasks, open func(id int64)) *AuditView {
 	v := &AuditView{svc: svc, win: win, ctx: ctx, bg: bg, open: open}
 	title := widget.NewLabelWithStyle(T("Logboek"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	acts := []string{T("Alle acties")}

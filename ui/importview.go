@@ -42,7 +42,7 @@ type ImportView struct {
 	SignInPrompt   dialog.Dialog // the last "meld u aan bij Microsoft" question (tests)
 	SignIn         *signIn       // the last Microsoft sign-in started (tests)
 	openURL        func(*url.URL) error
-	svc            Service
+	svc            ImportService
 	win            fyne.Window
 	ctx            context.Context
 	bg             *tasks
@@ -67,7 +67,7 @@ type ImportView struct {
 }
 
 // NewImportView builds the Importeren screen.
-func NewImportView(ctx context.Context, svc Service, win fyne.Window, bg *tasks, mb Mailbox, shell *Shell) *ImportView {
+func NewImportView(ctx context.Context, svc ImportService, win fyne.Window, bg *tasks, mb Mailbox, shell *Shell) *ImportView {
 	v := &ImportView{svc: svc, win: win, ctx: ctx, bg: bg, mailbox: mb, shell: shell, readFile: os.ReadFile, openURL: systemOpen}
 	title := widget.NewLabelWithStyle(T("Importeren"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	v.fileBtn = widget.NewButtonWithIcon(T("Bestand kiezen… (Ctrl+I)"), theme.FileIcon(), v.ChooseFiles)

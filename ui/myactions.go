@@ -16,7 +16,7 @@ import (
 // week and later, for the user (the configured name as verantwoordelijke) or for the
 // whole team. A row opens the person.
 type ActionsView struct {
-	svc          Service
+	svc          ActionsService
 	win          fyne.Window
 	ctx          context.Context
 	bg           *tasks
@@ -40,7 +40,7 @@ type ActionRow struct {
 }
 
 // NewActionsView builds the screen; Reload fills it.
-func NewActionsView(ctx context.Context, svc Service, win fyne.Window, bg *tasks, open func(int64), goSettings func()) *ActionsView {
+func NewActionsView(ctx context.Context, svc ActionsService, win fyne.Window, bg *tasks, open func(int64), goSettings func()) *ActionsView {
 	v := &ActionsView{svc: svc, win: win, ctx: ctx, bg: bg, open: open, goSettings: goSettings}
 	v.Scope = widget.NewRadioGroup([]string{T("Mijn acties"), T("Hele team")}, func(string) {
 		if v.loading {

@@ -16,7 +16,7 @@ import (
 // OverviewView is the Overzicht: the signals, coming releases, what arrived since the
 // user last looked and the quarantine; each item opens the person (or the quarantine).
 type OverviewView struct {
-	svc   Service
+	svc   OverviewService
 	win   fyne.Window
 	ctx   context.Context
 	bg    *tasks
@@ -34,7 +34,7 @@ type OverviewView struct {
 }
 
 // NewOverviewView builds the Overzicht; shell opens persons and screens.
-func NewOverviewView(ctx context.Context, svc Service, win fyne.Window, bg *tasks, shell *Shell) *OverviewView {
+func NewOverviewView(ctx context.Context, svc OverviewService, win fyne.Window, bg *tasks, shell *Shell) *OverviewView {
 	v := &OverviewView{svc: svc, win: win, ctx: ctx, bg: bg, shell: shell, openURL: systemOpen}
 	v.body = container.NewVBox()
 	title := widget.NewLabelWithStyle(T("Overzicht"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})

@@ -20,7 +20,7 @@ import (
 // casemanager, follow-up and the timeline of received messages, with the actions a
 // casemanager takes on it.
 type PersonView struct {
-	svc     Service
+	svc     PersonService
 	win     fyne.Window
 	ctx     context.Context
 	bg      *tasks
@@ -66,7 +66,7 @@ type PersonView struct {
 }
 
 // NewPersonView shows person id and loads their file in the background.
-func NewPersonView(ctx context.Context, svc Service, win fyne.Window, bg *tasks, pdf PDFWriter, id int64, onBack, changed func()) *PersonView {
+func NewPersonView(ctx context.Context, svc PersonService, win fyne.Window, bg *tasks, pdf PDFWriter, id int64, onBack, changed func()) *PersonView {
 	v := &PersonView{svc: svc, win: win, ctx: ctx, bg: bg, pdf: pdf, openURL: systemOpen, id: id, onBack: onBack, changed: changed}
 	back := widget.NewButtonWithIcon(T("Terug (Esc)"), theme.NavigateBackIcon(), func() {
 		if v.onBack != nil {

@@ -82,7 +82,7 @@ var releaseWindows = []int{fromToday, 0, 7, 14, 30, 90}
 // through callbacks; rows come from the database a page at a time (PersonQuery.Limit and
 // Offset) into a small cache, so 150,000 persons cost no more than 100.
 type PersonsView struct {
-	svc      Service
+	svc      PersonsService
 	win      fyne.Window
 	examples []Example
 	ctx      context.Context
@@ -150,7 +150,7 @@ const (
 // NewPersonsView builds the view and starts loading the persons in the background.
 // win is where dialogs appear; examples are what "Voorbeeldberichten laden" imports;
 // onOpen is called with a person's id when the user opens them.
-func NewPersonsView(ctx context.Context, svc Service, win fyne.Window, examples []Example, bg *tasks, onOpen func(int64)) *PersonsView {
+func NewPersonsView(ctx context.Context, svc PersonsService, win fyne.Window, examples []Example, bg *tasks, onOpen func(int64)) *PersonsView {
 	if bg == nil {
 		bg = &tasks{}
 	}
@@ -811,7 +811,7 @@ func (v *PersonsView) loadExamples() {
 	})
 }
 
-func importExamples(ctx context.Context, svc Service, examples []Example) (initialised bool, results []app.Result, err error) {
+func importExamples(ctx context.Context, svc PersonsService, examples []Example) (initialised bool, results []app.Result, err error) {
 	if _, err := svc.Gemeenten(ctx); errors.Is(err, app.ErrNotInitialised) {
 		if err := svc.Init(ctx, []string{ExampleGemeente}); err != nil {
 			return false, nil, fmt.Errorf("inrichten voor gemeente %s: %w", ExampleGemeente, err)

@@ -19,7 +19,7 @@ const maxRawShown = 256 << 10
 // QuarantineView lists quarantined messages with reason, source and the raw message,
 // and retries or discards them.
 type QuarantineView struct {
-	svc     Service
+	svc     QuarantineService
 	win     fyne.Window
 	ctx     context.Context
 	bg      *tasks
@@ -45,7 +45,7 @@ type QuarantineView struct {
 }
 
 // NewQuarantineView builds the Quarantaine screen.
-func NewQuarantineView(ctx context.Context, svc Service, win fyne.Window, bg *tasks, changed func()) *QuarantineView {
+func NewQuarantineView(ctx context.Context, svc QuarantineService, win fyne.Window, bg *tasks, changed func()) *QuarantineView {
 	v := &QuarantineView{svc: svc, win: win, ctx: ctx, bg: bg, changed: changed}
 	title := widget.NewLabelWithStyle(T("Quarantaine"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	v.count = widget.NewLabel("")

@@ -18,7 +18,7 @@ import (
 // SettingsView is Instellingen: gemeenten, the user's name, language, retention terms
 // and the mailbox.
 type SettingsView struct {
-	svc     Service
+	svc     SettingsService
 	win     fyne.Window
 	ctx     context.Context
 	bg      *tasks
@@ -65,7 +65,7 @@ func securityLabel(s app.Security) string {
 }
 
 // NewSettingsView builds the Instellingen screen and loads the current values.
-func NewSettingsView(ctx context.Context, svc Service, win fyne.Window, bg *tasks, mb Mailbox, changed func()) *SettingsView {
+func NewSettingsView(ctx context.Context, svc SettingsService, win fyne.Window, bg *tasks, mb Mailbox, changed func()) *SettingsView {
 	v := &SettingsView{svc: svc, win: win, ctx: ctx, bg: bg, mailbox: mb, changed: changed, terms: map[string]*EscEntry{}, openURL: systemOpen}
 	title := widget.NewLabelWithStyle(T("Instellingen"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 

@@ -39,7 +39,7 @@ func newGemeentenEntry() *EscEntry {
 
 // saveGemeenten records the codes in the background, then runs done on the Fyne thread;
 // a refusal is shown in problem (a label next to the field).
-func saveGemeenten(ctx context.Context, svc Service, bg *tasks, win fyne.Window, text string, problem *widget.Label, done func()) {
+func saveGemeenten(ctx context.Context, svc GemeenteSetup, bg *tasks, win fyne.Window, text string, problem *widget.Label, done func()) {
 	codes, err := app.ParseGemeenten(text)
 	if err != nil {
 		showProblem(problem, err)
@@ -114,7 +114,7 @@ func (s *Shell) gemeentenSaved() {
 
 // askGemeenten asks for the gemeentecodes in a dialog (an import on a database without
 // them) and runs then once they are saved.
-func askGemeenten(ctx context.Context, svc Service, bg *tasks, win fyne.Window, then func()) dialog.Dialog {
+func askGemeenten(ctx context.Context, svc GemeenteSetup, bg *tasks, win fyne.Window, then func()) dialog.Dialog {
 	entry := newGemeentenEntry()
 	problem := newProblemLabel()
 	items := []*widget.FormItem{
@@ -138,7 +138,7 @@ func askGemeenten(ctx context.Context, svc Service, bg *tasks, win fyne.Window, 
 }
 
 // notInitialised reports whether the database has no gemeenten yet.
-func notInitialised(ctx context.Context, svc Service) bool {
+func notInitialised(ctx context.Context, svc GemeenteSetup) bool {
 	_, err := svc.Gemeenten(ctx)
 	return errors.Is(err, app.ErrNotInitialised)
 }

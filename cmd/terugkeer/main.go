@@ -212,6 +212,21 @@ func sentence(err error) string {
 	return msg
 }
 
+// app.Service is what every screen talks to (ui.Service embeds them all); each screen's
+// interface is named, so a method one of them lacks names that screen.
+var (
+	_ ui.Service           = (*app.Service)(nil)
+	_ ui.ShellService      = (*app.Service)(nil)
+	_ ui.OverviewService   = (*app.Service)(nil)
+	_ ui.PersonsService    = (*app.Service)(nil)
+	_ ui.PersonService     = (*app.Service)(nil)
+	_ ui.ActionsService    = (*app.Service)(nil)
+	_ ui.ImportService     = (*app.Service)(nil)
+	_ ui.QuarantineService = (*app.Service)(nil)
+	_ ui.AuditService      = (*app.Service)(nil)
+	_ ui.SettingsService   = (*app.Service)(nil)
+)
+
 // openShell puts the screens in the window and starts the background work.
 func openShell(ctx context.Context, svc *app.Service, w fyne.Window) {
 	shell := ui.NewShell(ctx, svc, w, ui.Options{
