@@ -30,7 +30,6 @@ func TestMain(m *testing.M) {
 	if err := SetupLanguage(Dutch); err != nil {
 		log.Fatal(err)
 	}
-	SearchDelay = 0
 	code := m.Run()
 	if strings.Contains(logs.String(), "Translation failure") {
 		os.Stderr.WriteString("FAIL: a string is missing from translation/nl.json (see 'Translation failure' above)\n")

@@ -30,9 +30,6 @@ const PageSize = 100
 // maxCachedPages bounds the page cache: 20 pages of 100 rows.
 const maxCachedPages = 20
 
-// SearchDelay is how long typing must pause before the search runs.
-var SearchDelay = 250 * time.Millisecond
-
 // Columns of the person table, in order: width is the preferred width; a column with a
 // min shares the room the others leave (see fitColumns). Vrijlating comes second, so
 // that it is in view at 800 px; then the six domains, compact (in caption size), and
@@ -88,6 +85,8 @@ type PersonsView struct {
 	ctx      context.Context
 	onOpen   func(id int64)
 	bg       *tasks
+	// searchDelay is how long typing must pause before the search runs.
+	searchDelay time.Duration
 
 	Search   *EscEntry // Esc leaves the field
 	release  *widget.Select
@@ -148,13 +147,15 @@ const (
 )
 
 // NewPersonsView builds the view and starts loading the persons in the background.
-// win is where dialogs appear; examples are what "Voorbeeldberichten laden" imports;
-// onOpen is called with a person's id when the user opens them.
-func NewPersonsView(ctx context.Context, svc PersonsService, win fyne.Window, examples []Example, bg *tasks, onOpen func(int64)) *PersonsView {
+// win is where dialogs appear; onOpen is called with a person's id when the user opens
+// them. Of opts it uses Examples (what "Voorbeeldberichten laden" imports), Lists and
+// SearchDelay.
+func NewPersonsView(ctx context.Context, svc PersonsService, win fyne.Window, bg *tasks, onOpen func(int64), opts Options) *PersonsView {
 	if bg == nil {
 		bg = &tasks{}
 	}
-	v := &PersonsView{svc: svc, win: win, examples: examples, ctx: ctx, bg: bg, onOpen: onOpen, sort: app.SortByRelease, total: -1}
+	v := &PersonsView{svc: svc, win: win, examples: opts.Examples, ctx: ctx, bg: bg, onOpen: onOpen, sort: app.SortByRelease, total: -1,
+		lists: opts.Lists, searchDelay: orDefault(opts.SearchDelay, DefaultSearchDelay)}
 	v.saver = &fileSaver{win: win, bg: bg, folders: newPDFFolders(app.Platform{}), openURL: systemOpen}
 
 	v.table = newPersonTable(v.tableSize, newCell, v.updateCell, columns)
@@ -311,7 +312,7 @@ func personSignalKinds() []app.SignalKind {
 	return out
 }
 
-// scheduleQuery runs the query once typing pauses for SearchDelay.
+// scheduleQuery runs the query once typing pauses for searchDelay.
 func (v *PersonsView) scheduleQuery() {
 	v.afterLoad = noKey
 	if v.bg.inline {
@@ -320,7 +321,7 @@ func (v *PersonsView) scheduleQuery() {
 	}
 	v.stopTimer()
 	v.bg.wg.Add(1)
-	v.timer = time.AfterFunc(SearchDelay, func() {
+	v.timer = time.AfterFunc(v.searchDelay, func() {
 		defer v.bg.wg.Done()
 		fyne.DoAndWait(v.runQueryNow)
 	})

@@ -107,7 +107,7 @@ func newPersonsView(t *testing.T, svc Service, examples []Example) (*PersonsView
 	w := test.NewTempWindow(t, widget.NewLabel(""))
 	bg := &tasks{inline: true}
 	var opened []int64
-	v := NewPersonsView(context.Background(), svc, w, examples, bg, func(id int64) { opened = append(opened, id) })
+	v := NewPersonsView(context.Background(), svc, w, bg, func(id int64) { opened = append(opened, id) }, Options{Examples: examples})
 	bg.Wait()
 	w.SetContent(v.Content())
 	w.Resize(fyne.NewSize(1100, 700))

@@ -85,17 +85,16 @@ func (r retentionSpy) RunRetention(ctx context.Context, _ time.Time, _ bool) (ap
 }
 
 // The start-up retention run waits until the window is up and no background work has
-// run for RetentionIdle (issue 19 item 3): at 150,000 persons it ran beside the first
+// run for Options.RetentionIdle (issue 19 item 3): at 150,000 persons it ran beside the first
 // screens' loading and added its memory to theirs.
 func TestStartUpRetentionWaitsUntilIdle(t *testing.T) {
-	defer func(d time.Duration) { RetentionIdle = d }(RetentionIdle)
-	RetentionIdle = 20 * time.Millisecond
+	const idle = 20 * time.Millisecond
 	spy := retentionSpy{Service: realService(t, exampleNow, []string{"0193"}, false), began: make(chan struct{})}
 	test.NewTempApp(t)
 	w := test.NewTempWindow(t, widget.NewLabel(""))
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
-	s := NewShell(ctx, spy, w, Options{OneTaskAtATime: true})
+	s := NewShell(ctx, spy, w, Options{OneTaskAtATime: true, RetentionIdle: idle})
 	s.Wait()
 	w.SetContent(s.Content())
 
@@ -104,7 +103,7 @@ func TestStartUpRetentionWaitsUntilIdle(t *testing.T) {
 	select {
 	case <-spy.began:
 		t.Fatal("the retention run began while background work was running")
-	case <-time.After(25 * RetentionIdle):
+	case <-time.After(25 * idle):
 	}
 	s.bg.end()
 	select {

@@ -33,6 +33,31 @@ type Options struct {
 	// RefreshInterval is how often StartRefresh asks the database for changes of others
 	// (0: DefaultRefreshInterval; negative: never).
 	RefreshInterval time.Duration
+	// SearchDelay is how long typing must pause before the Personen search runs (zero:
+	// DefaultSearchDelay).
+	SearchDelay time.Duration
+	// RetentionIdle is how long the window must have been up with no background work (the
+	// screens' loading, a search, an import) before the start-up retention run begins
+	// (zero: DefaultRetentionIdle).
+	RetentionIdle time.Duration
+	// RetentionInterval is how often retention runs while the app is open (zero:
+	// DefaultRetentionInterval).
+	RetentionInterval time.Duration
+}
+
+// The defaults of Options' durations (DefaultRefreshInterval is in refresh.go).
+const (
+	DefaultSearchDelay       = 250 * time.Millisecond
+	DefaultRetentionIdle     = 5 * time.Second
+	DefaultRetentionInterval = 24 * time.Hour
+)
+
+// orDefault is d, or def when d is zero.
+func orDefault(d, def time.Duration) time.Duration {
+	if d == 0 {
+		return def
+	}
+	return d
 }
 
 // Section names, also the navigation's order.
@@ -45,9 +70,6 @@ const (
 	SectionLogboek     = "Logboek"
 	SectionInstelling  = "Instellingen"
 )
-
-// RetentionInterval is how often retention runs while the app is open.
-var RetentionInterval = 24 * time.Hour
 
 // Shell is the window content: a navigation bar on the left and the current screen.
 type Shell struct {
@@ -90,8 +112,8 @@ func NewShell(ctx context.Context, svc Service, win fyne.Window, opts Options) *
 		screens: map[string]fyne.CanvasObject{}, navBtns: map[string]*widget.Button{}}
 	s.pdfFolders = newPDFFolders(opts.Platform)
 	s.readChanges() // before the screens are read: a change meanwhile is shown at the first tick
-	s.Persons = NewPersonsView(ctx, svc, win, opts.Examples, s.bg, s.OpenPerson)
-	s.Persons.lists, s.Persons.saver.folders = opts.Lists, s.pdfFolders
+	s.Persons = NewPersonsView(ctx, svc, win, s.bg, s.OpenPerson, opts)
+	s.Persons.saver.folders = s.pdfFolders
 	s.Overview = NewOverviewView(ctx, svc, win, s.bg, s)
 	s.Actions = NewActionsView(ctx, svc, win, s.bg, s.OpenPerson, func() { s.Show(SectionInstelling) })
 	s.Import = NewImportView(ctx, svc, win, s.bg, opts.Mailbox, s)
@@ -353,12 +375,12 @@ func (s *Shell) ShortcutPDF() {
 }
 
 // StartRetention runs retention once the window is up and idle (whenIdle), then every
-// RetentionInterval until ctx ends, off the Fyne goroutine. At 150,000 persons the run
+// Options.RetentionInterval until ctx ends, off the Fyne goroutine. At 150,000 persons the run
 // reads every person: started at once it ran beside the first screens' loading and
 // added its memory to theirs (docs/performance.md, memory).
 func (s *Shell) StartRetention() {
 	go func() {
-		if !s.whenIdle(RetentionIdle) {
+		if !s.whenIdle(orDefault(s.opts.RetentionIdle, DefaultRetentionIdle)) {
 			return
 		}
 		for {
@@ -369,15 +391,11 @@ func (s *Shell) StartRetention() {
 			select {
 			case <-s.ctx.Done():
 				return
-			case <-time.After(RetentionInterval):
+			case <-time.After(orDefault(s.opts.RetentionInterval, DefaultRetentionInterval)):
 			}
 		}
 	}()
 }
-
-// RetentionIdle is how long the window must have been up with no background work (the
-// screens' loading, a search, an import) before the start-up retention run begins.
-var RetentionIdle = 5 * time.Second
 
 // whenIdle blocks until the window's event loop runs and then no background task has
 // run for quiet; false when ctx ends first.
