@@ -19,7 +19,7 @@ func TestLogboekNamesPersonsAndSpeaksDutch(t *testing.T) {
 	svc := realService(t, exampleNow, []string{"0193"}, true)
 	s, _ := newShell(t, svc, Options{})
 	berg := openBerg(t, svc, s) // writes an inzage entry
-	bergID := berg.File.Person.ID
+	bergID := berg.file.Person.ID
 	if err := svc.CloseTraject(context.Background(), bergID, app.MetMaatregelen, app.DateOf(exampleNow)); err != nil {
 		t.Fatal(err)
 	}

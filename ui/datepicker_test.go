@@ -112,7 +112,7 @@ func TestFollowupDateFieldHasPicker(t *testing.T) {
 	s, _ := newShell(t, svc, Options{})
 	p := openBerg(t, svc, s)
 	p.actionDialog(app.Onderdak, app.Followup{})
-	af := p.LastActionForm
+	af := p.lastActionForm
 	if af.Datum.Entry.ActionItem == nil {
 		t.Fatal("the action date has no calendar button")
 	}

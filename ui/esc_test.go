@@ -24,7 +24,7 @@ func openBerg(t *testing.T, svc Service, s *Shell) *PersonView {
 	s.Show(SectionPersonen)
 	s.OpenPerson(rows[0].ID)
 	s.Wait()
-	if s.Person == nil || s.Person.File == nil {
+	if s.Person == nil || s.Person.file == nil {
 		t.Fatal("the person's file did not load")
 	}
 	return s.Person
@@ -46,7 +46,7 @@ func TestEscInDialogFieldCancelsAndEscOnScreenGoesBack(t *testing.T) {
 	p := openBerg(t, svc, s)
 
 	p.contactDialog(app.Onderdak)
-	f := p.LastContactForm
+	f := p.lastContactForm
 	if c.Focused() != f.Met {
 		t.Fatalf("the contact dialog opens with focus on %v, want Met", c.Focused())
 	}
@@ -55,12 +55,12 @@ func TestEscInDialogFieldCancelsAndEscOnScreenGoesBack(t *testing.T) {
 	pressEsc(c)
 	s.Wait()
 	noOverlay(t, c, "Esc in Notitie")
-	if n := len(s.Person.File.Domeinen[app.Onderdak].Contacten); n != 0 {
+	if n := len(s.Person.file.Domeinen[app.Onderdak].Contacten); n != 0 {
 		t.Fatalf("Esc saved a contact (%d)", n)
 	}
 
 	p.closeTraject()
-	cf := p.LastCloseForm
+	cf := p.lastCloseForm
 	if c.Focused() != cf.Datum.Entry {
 		t.Fatalf("traject afsluiten opens with focus on %v, want the date", c.Focused())
 	}
@@ -68,7 +68,7 @@ func TestEscInDialogFieldCancelsAndEscOnScreenGoesBack(t *testing.T) {
 	pressEsc(c)
 	s.Wait()
 	noOverlay(t, c, "Esc in the date")
-	if st := s.Person.File.Traject.Status; st == app.Afgesloten {
+	if st := s.Person.file.Traject.Status; st == app.Afgesloten {
 		t.Fatal("Esc closed the traject")
 	}
 
@@ -176,7 +176,7 @@ func TestEnterSubmitsFormDialog(t *testing.T) {
 	p := openBerg(t, svc, s)
 
 	p.contactDialog(app.Onderdak)
-	f := p.LastContactForm
+	f := p.lastContactForm
 	test.Type(f.Met, "woningcorporatie")
 	c.Focus(f.Notitie)
 	test.Type(f.Notitie, "Eerste regel")
@@ -196,7 +196,7 @@ func TestEnterSubmitsFormDialog(t *testing.T) {
 	pressKey(c, fyne.KeyReturn)
 	s.Wait()
 	noOverlay(t, c, "Enter in Met")
-	cs := s.Person.File.Domeinen[app.Onderdak].Contacten
+	cs := s.Person.file.Domeinen[app.Onderdak].Contacten
 	if len(cs) != 1 || cs[0].Met != "woningcorporatie" {
 		t.Fatalf("onderdak contacts after Enter: %+v", cs)
 	}

@@ -36,7 +36,7 @@ func TestFindBergRecordContactAndPrint(t *testing.T) {
 	s.Persons.OpenRow(0)
 	s.Wait()
 	p := s.Person
-	if p == nil || p.File == nil || p.File.Person.Achternaam != "Berg" {
+	if p == nil || p.file == nil || p.file.Person.Achternaam != "Berg" {
 		t.Fatal("tapping the row must open Jan Willem's file")
 	}
 	texts := visibleTexts(w.Canvas().Content())
@@ -51,7 +51,7 @@ func TestFindBergRecordContactAndPrint(t *testing.T) {
 
 	// Contact vastleggen for onderdak, by phone.
 	p.contactDialog(app.Onderdak)
-	f := p.LastContactForm
+	f := p.lastContactForm
 	if f.Domein.Selected != "Onderdak" || f.Kanaal.Selected != "telefoon" {
 		t.Fatalf("contact form starts with %q / %q", f.Domein.Selected, f.Kanaal.Selected)
 	}
@@ -61,26 +61,26 @@ func TestFindBergRecordContactAndPrint(t *testing.T) {
 	f.Submit()
 	s.Wait()
 	p = s.Person
-	cs := p.File.Domeinen[app.Onderdak].Contacten
+	cs := p.file.Domeinen[app.Onderdak].Contacten
 	if len(cs) != 1 || cs[0].Kanaal != app.KanaalTelefoon || cs[0].Met != "Jan Willem zelf" {
 		t.Fatalf("onderdak contacts = %+v", cs)
 	}
-	if p.File.Traject.Status != app.InBehandeling {
-		t.Errorf("traject = %q after the first contact, want in behandeling", p.File.Traject.Status)
+	if p.file.Traject.Status != app.InBehandeling {
+		t.Errorf("traject = %q after the first contact, want in behandeling", p.file.Traject.Status)
 	}
 	if !containsText(visibleTexts(w.Canvas().Content()), "Afspraak bij de woningcorporatie gemaakt.") {
 		t.Error("the contact's note is not shown")
 	}
 
 	// Status wijzigen.
-	p.statusDialog(app.Onderdak, p.File.Domeinen[app.Onderdak].Opvolging)
-	sf := p.LastStatusForm
+	p.statusDialog(app.Onderdak, p.file.Domeinen[app.Onderdak].Opvolging)
+	sf := p.lastStatusForm
 	sf.Status.SetSelected("geregeld")
 	test.Type(sf.Verantwoordelijke, "Sanne")
 	sf.Dialog.Hide()
 	sf.Submit()
 	s.Wait()
-	fu := s.Person.File.Domeinen[app.Onderdak].Opvolging
+	fu := s.Person.file.Domeinen[app.Onderdak].Opvolging
 	if fu.Status != app.FollowupGeregeld || fu.Verantwoordelijke != "Sanne" {
 		t.Fatalf("onderdak follow-up = %+v", fu)
 	}
@@ -88,19 +88,19 @@ func TestFindBergRecordContactAndPrint(t *testing.T) {
 	// Actie plannen.
 	dom := app.Domain("")
 	for _, d := range app.Domains() {
-		if d != app.Onderdak && s.Person.File.Domeinen[d].Toestemming.Holds() {
+		if d != app.Onderdak && s.Person.file.Domeinen[d].Toestemming.Holds() {
 			dom = d
 			break
 		}
 	}
-	s.Person.actionDialog(dom, s.Person.File.Domeinen[dom].Opvolging)
-	af := s.Person.LastActionForm
+	s.Person.actionDialog(dom, s.Person.file.Domeinen[dom].Opvolging)
+	af := s.Person.lastActionForm
 	test.Type(af.Actie, "Huisarts bellen")
 	af.Datum.Entry.SetText("12-08-2019")
 	af.Dialog.Hide()
 	af.Submit()
 	s.Wait()
-	if z := s.Person.File.Domeinen[dom].Opvolging; z.Actie != "Huisarts bellen" || z.Actiedatum.String() != "2019-08-12" {
+	if z := s.Person.file.Domeinen[dom].Opvolging; z.Actie != "Huisarts bellen" || z.Actiedatum.String() != "2019-08-12" {
 		t.Errorf("zorg follow-up = %+v", z)
 	}
 

@@ -21,10 +21,10 @@ func changedNothingText() string {
 
 // followupVersion is the version of domain d's follow-up as the screen shows it.
 func (v *PersonView) followupVersion(d app.Domain) *time.Time {
-	if v.File == nil {
+	if v.file == nil {
 		return nil
 	}
-	return v.File.Domeinen[d].Opvolging.Version()
+	return v.file.Domeinen[d].Opvolging.Version()
 }
 
 // showChanged handles a save refused because a colleague changed the follow-up

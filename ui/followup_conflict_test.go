@@ -15,8 +15,8 @@ func TestStatusFormRefusedWhenAColleagueSavedMeanwhile(t *testing.T) {
 	s, _ := newShell(t, svc, Options{PDF: pdfWriter(svc)})
 	p := openBerg(t, svc, s)
 
-	p.statusDialog(app.Onderdak, p.File.Domeinen[app.Onderdak].Opvolging)
-	sf := p.LastStatusForm
+	p.statusDialog(app.Onderdak, p.file.Domeinen[app.Onderdak].Opvolging)
+	sf := p.lastStatusForm
 	sf.Status.SetSelected("geregeld")
 	sf.Verantwoordelijke.SetText("Sanne")
 
@@ -34,7 +34,7 @@ func TestStatusFormRefusedWhenAColleagueSavedMeanwhile(t *testing.T) {
 	if sf.Verantwoordelijke.Text != "Sanne" {
 		t.Errorf("the form lost what was typed: %q", sf.Verantwoordelijke.Text)
 	}
-	fu := s.Person.File.Domeinen[app.Onderdak].Opvolging
+	fu := s.Person.file.Domeinen[app.Onderdak].Opvolging
 	if fu.Status != app.FollowupNietBereikbaar || fu.Verantwoordelijke != colleague {
 		t.Fatalf("the screen shows %+v, want the colleague's change", fu)
 	}
@@ -42,7 +42,7 @@ func TestStatusFormRefusedWhenAColleagueSavedMeanwhile(t *testing.T) {
 	sf.Dialog.Hide()
 	sf.Submit()
 	s.Wait()
-	fu = s.Person.File.Domeinen[app.Onderdak].Opvolging
+	fu = s.Person.file.Domeinen[app.Onderdak].Opvolging
 	if fu.Status != app.FollowupGeregeld || fu.Verantwoordelijke != "Sanne" || sf.Problem.Text() != "" {
 		t.Errorf("second Opslaan: %+v, problem %q", fu, sf.Problem.Text())
 	}

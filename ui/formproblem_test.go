@@ -22,8 +22,8 @@ func TestActionWithoutTextKeepsTheFormOpenWithItsReason(t *testing.T) {
 	c := w.Canvas()
 	p := openBerg(t, svc, s)
 
-	p.actionDialog(app.Onderdak, p.File.Domeinen[app.Onderdak].Opvolging)
-	f := p.LastActionForm
+	p.actionDialog(app.Onderdak, p.file.Domeinen[app.Onderdak].Opvolging)
+	f := p.lastActionForm
 	f.Actie.SetText("")
 	f.Datum.Entry.SetText("12-08-2019")
 	f.Dialog.Submit() // what the button and Enter do: Fyne hides the form, then saves
@@ -45,7 +45,7 @@ func TestActionWithoutTextKeepsTheFormOpenWithItsReason(t *testing.T) {
 	f.Dialog.Submit()
 	s.Wait()
 	noOverlay(t, c, "saving a complete action")
-	if got := s.Person.File.Domeinen[app.Onderdak].Opvolging; got.Actie != "Woningcorporatie bellen" {
+	if got := s.Person.file.Domeinen[app.Onderdak].Opvolging; got.Actie != "Woningcorporatie bellen" {
 		t.Errorf("action saved = %+v", got)
 	}
 }
@@ -59,7 +59,7 @@ func TestContactInTheFutureReturnsToTheForm(t *testing.T) {
 	p := openBerg(t, svc, s)
 
 	p.contactDialog(app.Onderdak)
-	f := p.LastContactForm
+	f := p.lastContactForm
 	test.Type(f.Met, "woningcorporatie")
 	f.Datum.Entry.SetText(formatDate(p.today().AddDays(3)))
 	f.Dialog.Submit()
@@ -71,7 +71,7 @@ func TestContactInTheFutureReturnsToTheForm(t *testing.T) {
 	if !strings.Contains(f.Problem.Text(), "toekomst") || f.Met.Text != "woningcorporatie" {
 		t.Errorf("reason %q, Met kept %q", f.Problem.Text(), f.Met.Text)
 	}
-	if n := len(s.Person.File.Domeinen[app.Onderdak].Contacten); n != 0 {
+	if n := len(s.Person.file.Domeinen[app.Onderdak].Contacten); n != 0 {
 		t.Errorf("%d contacts recorded, want none", n)
 	}
 }

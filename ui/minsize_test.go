@@ -31,7 +31,7 @@ func TestEveryScreenFits800x600(t *testing.T) {
 	check("Persoon")
 	// A closed traject offers "Traject heropenen": the row of buttons must still fit (it
 	// pushed the window to 854 px in the walk through the real window).
-	if err := svc.CloseTraject(context.Background(), p.File.Person.ID, app.MetMaatregelen, app.DateOf(exampleNow)); err != nil {
+	if err := svc.CloseTraject(context.Background(), p.file.Person.ID, app.MetMaatregelen, app.DateOf(exampleNow)); err != nil {
 		t.Fatal(err)
 	}
 	openBerg(t, svc, s)

@@ -63,7 +63,7 @@ func TestMyActionsScreen(t *testing.T) {
 	}
 	v.OpenRow(1)
 	s.Wait()
-	if s.Person == nil || s.Person.ID() != id || s.Person.File == nil {
+	if s.Person == nil || s.Person.ID() != id || s.Person.file == nil {
 		t.Fatal("the row did not open the person")
 	}
 	s.Back()

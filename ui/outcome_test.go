@@ -20,7 +20,7 @@ func TestCloseTrajectNeedsAnOutcome(t *testing.T) {
 	p := openBerg(t, svc, s)
 
 	p.closeTraject()
-	cf := p.LastCloseForm
+	cf := p.lastCloseForm
 	confirm := findButton(c.Overlays().Top(), T("Afsluiten"))
 	if confirm == nil {
 		t.Fatal("no Afsluiten button in the dialog")
@@ -32,8 +32,8 @@ func TestCloseTrajectNeedsAnOutcome(t *testing.T) {
 	c.Focus(cf.Datum.Entry)
 	pressKey(c, fyne.KeyReturn)
 	s.Wait()
-	if st := s.Person.File.Traject.Status; st == app.Afgesloten {
-		t.Fatalf("the traject was closed without an outcome (%q)", s.Person.File.Traject.Uitkomst)
+	if st := s.Person.file.Traject.Status; st == app.Afgesloten {
+		t.Fatalf("the traject was closed without an outcome (%q)", s.Person.file.Traject.Uitkomst)
 	}
 	if c.Overlays().Top() == nil {
 		t.Fatal("the dialog closed without an outcome")
@@ -46,7 +46,7 @@ func TestCloseTrajectNeedsAnOutcome(t *testing.T) {
 	c.Focus(cf.Datum.Entry)
 	pressKey(c, fyne.KeyReturn)
 	s.Wait()
-	if tr := s.Person.File.Traject; tr.Status != app.Afgesloten || tr.Uitkomst != app.ZonderMaatregelen {
+	if tr := s.Person.file.Traject; tr.Status != app.Afgesloten || tr.Uitkomst != app.ZonderMaatregelen {
 		t.Errorf("traject after choosing zonder maatregelen and Enter = %+v", tr)
 	}
 }

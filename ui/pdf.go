@@ -11,8 +11,8 @@ import (
 // pdfFileName is a default file name: overzicht-<achternaam>-<dd-mm-jjjj>.pdf, ASCII only.
 func (v *PersonView) pdfFileName() string {
 	name := "persoon"
-	if v.File != nil {
-		name = v.File.Person.Achternaam
+	if v.file != nil {
+		name = v.file.Person.Achternaam
 	}
 	var b strings.Builder
 	for _, r := range strings.ToLower(name) {
@@ -33,7 +33,7 @@ func (v *PersonView) pdfFileName() string {
 // MakePDF asks where to save the person's overview, writes it and opens it in the
 // system's PDF viewer (Ctrl+P).
 func (v *PersonView) MakePDF() {
-	if v.File == nil {
+	if v.file == nil {
 		return
 	}
 	if v.pdf == nil {

@@ -81,7 +81,7 @@ func TestPDFIntoSyncedOrNetworkFolderAsksFirst(t *testing.T) {
 	s.Wait()
 	s.Persons.OpenRow(0)
 	s.Wait()
-	if s.Person == nil || s.Person.File == nil {
+	if s.Person == nil || s.Person.file == nil {
 		t.Fatal("no person open")
 	}
 	cases := []struct {

@@ -31,18 +31,18 @@ type PersonView struct {
 	openURL func(*url.URL) error // hands a saved PDF to the system viewer
 	folders *pdfFolders          // where the PDF dialog starts; the shell's, shared by every person
 
-	File *app.PersonFile // nil until loaded; Fyne goroutine only
+	file *app.PersonFile // nil until loaded; Fyne goroutine only
 
 	// The forms of the last dialogs opened, so headless tests can fill and submit them.
-	LastContactForm *ContactForm
-	LastStatusForm  *StatusForm
-	LastActionForm  *ActionForm
-	LastCloseForm   *CloseForm
-	// LastStatusCorrectForm and LastConfirm: the last "Status corrigeren" form and the
+	lastContactForm *ContactForm
+	lastStatusForm  *StatusForm
+	lastActionForm  *ActionForm
+	lastCloseForm   *CloseForm
+	// lastStatusCorrectForm and lastConfirm: the last "Status corrigeren" form and the
 	// last confirmation asked (removing a contact, status change or action, reopening).
-	LastStatusCorrectForm *StatusCorrectForm
-	LastNoteForm          *NoteForm
-	LastConfirm           *dialog.ConfirmDialog
+	lastStatusCorrectForm *StatusCorrectForm
+	lastNoteForm          *NoteForm
+	lastConfirm           *dialog.ConfirmDialog
 	decision              *dialog.ConfirmDialog // the last controle decision asked
 
 	// scrollTo is a domain whose card the next render scrolls to (ScrollToDomain); cards
@@ -50,10 +50,10 @@ type PersonView struct {
 	scrollTo app.Domain
 	cards    map[app.Domain]fyne.CanvasObject
 
-	// "Wie heeft dit dossier ingezien" (person_access.go): Access holds the entries shown
-	// (newest first; nil while the section is closed), AccessCount their count.
-	Access      []app.AuditEntry
-	AccessCount *widget.Label
+	// "Wie heeft dit dossier ingezien" (person_access.go): access holds the entries shown
+	// (newest first; nil while the section is closed), accessCount their count.
+	access      []app.AuditEntry
+	accessCount *widget.Label
 	accessOpen  bool
 	accessBox   *fyne.Container
 	accessBtn   *widget.Button
@@ -106,7 +106,7 @@ func (v *PersonView) Reload() {
 				showError(v.win, T("Het dossier van deze persoon kon niet worden gelezen."), err)
 				return
 			}
-			v.File = f
+			v.file = f
 			v.render()
 		})
 	})
@@ -149,9 +149,9 @@ func fields(pairs ...string) fyne.CanvasObject {
 	return container.New(formLayout(), objs...)
 }
 
-// render builds the body from v.File. Fyne goroutine only.
+// render builds the body from v.file. Fyne goroutine only.
 func (v *PersonView) render() {
-	f := v.File
+	f := v.file
 	today := todayOf(v.svc.Now())
 	v.title.SetText(app.Visible(f.Person.FullName()))
 	v.pdfBtn.Enable()
@@ -240,7 +240,7 @@ func (v *PersonView) render() {
 // laid out (used for screenshots and demos: "Persoon:<zoektekst>:<domein>").
 func (v *PersonView) ScrollToDomain(d app.Domain) {
 	v.scrollTo = d
-	if v.File != nil {
+	if v.file != nil {
 		v.scrollLater()
 	}
 }
@@ -282,7 +282,7 @@ func answersBox(as []app.Answer) fyne.CanvasObject {
 // under its own basis and apart, then the follow-up.
 func (v *PersonView) domainCard(d app.Domain, df app.DomainFile) fyne.CanvasObject {
 	var items []fyne.CanvasObject
-	pb := planBlock(v.File.Plan, d)
+	pb := planBlock(v.file.Plan, d)
 	if pb != nil {
 		items = append(items, pb)
 	}
@@ -305,7 +305,7 @@ func (v *PersonView) actions() fyne.CanvasObject {
 	removeBtn := widget.NewButtonWithIcon(T("Persoon verwijderen"), theme.DeleteIcon(), v.removePerson)
 	removeBtn.Importance = widget.DangerImportance
 	objs := v.followupActions()
-	if v.File != nil && v.File.Traject.Status == app.Afgesloten {
+	if v.file != nil && v.file.Traject.Status == app.Afgesloten {
 		objs = append(objs, widget.NewButtonWithIcon(T("Traject heropenen"), theme.ViewRefreshIcon(), v.reopenTraject))
 	} else {
 		objs = append(objs, widget.NewButtonWithIcon(T("Traject afsluiten"), theme.ConfirmIcon(), v.closeTraject))
@@ -340,7 +340,7 @@ func (v *PersonView) closeTraject() {
 	}, v.win)
 	formKeys(f.Dialog, f.Datum.Entry)
 	f.Dialog.Resize(fyne.NewSize(520, 0))
-	v.LastCloseForm = f
+	v.lastCloseForm = f
 	v.showForm(f.Dialog, f.Datum.Entry)
 }
 
@@ -388,10 +388,10 @@ func (v *PersonView) notifyChanged() {
 
 // removePerson asks for confirmation and removes the person for good.
 func (v *PersonView) removePerson() {
-	if v.File == nil {
+	if v.file == nil {
 		return
 	}
-	name := app.Visible(v.File.Person.FullName())
+	name := app.Visible(v.file.Person.FullName())
 	text := tf("Alles wat Terugkeer over {{.Naam}} bewaart wordt definitief verwijderd: de detenties, de antwoorden en hulpvragen per domein, de opvolging en de contacten. Dit kan niet ongedaan worden gemaakt.", "Naam", name)
 	confirm(v.win, T("Persoon verwijderen?"), text, T("Verwijderen"), func() {
 		v.bg.run(func() {

@@ -17,7 +17,7 @@ func (v *PersonView) accessSection() fyne.CanvasObject {
 	if v.accessBox == nil {
 		v.accessBox = container.NewVBox()
 		v.accessBtn = widget.NewButtonWithIcon(T("Tonen"), theme.VisibilityIcon(), v.ToggleAccess)
-		v.AccessCount = widget.NewLabel("")
+		v.accessCount = widget.NewLabel("")
 	}
 	if v.accessOpen {
 		v.loadAccess()
@@ -33,7 +33,7 @@ func (v *PersonView) ToggleAccess() {
 		v.accessBtn.SetText(T("Tonen"))
 		v.accessBtn.SetIcon(theme.VisibilityIcon())
 		v.accessBox.RemoveAll()
-		v.Access = nil
+		v.access = nil
 		return
 	}
 	v.accessBtn.SetText(T("Verbergen"))
@@ -54,7 +54,7 @@ func (v *PersonView) loadAccess() {
 			if !v.accessOpen || id != v.id {
 				return
 			}
-			v.Access = l.Entries
+			v.access = l.Entries
 			v.showAccess(l)
 		})
 	})
@@ -65,14 +65,14 @@ func (v *PersonView) showAccess(l app.PersonAccessLog) {
 	v.accessBox.RemoveAll()
 	switch {
 	case l.Totaal == 0:
-		v.AccessCount.SetText(T("Het logboek noemt deze persoon niet."))
+		v.accessCount.SetText(T("Het logboek noemt deze persoon niet."))
 	case len(l.Entries) < l.Totaal:
-		v.AccessCount.SetText(tf("De nieuwste {{.N}} van {{.T}} regels in het logboek; het Logboek toont ze alle.",
+		v.accessCount.SetText(tf("De nieuwste {{.N}} van {{.T}} regels in het logboek; het Logboek toont ze alle.",
 			"N", len(l.Entries), "T", l.Totaal))
 	default:
-		v.AccessCount.SetText(plural(l.Totaal, "{{.N}} regel", "{{.N}} regels"))
+		v.accessCount.SetText(plural(l.Totaal, "{{.N}} regel", "{{.N}} regels"))
 	}
-	v.accessBox.Add(v.AccessCount)
+	v.accessBox.Add(v.accessCount)
 	for _, e := range l.Entries {
 		v.accessBox.Add(widget.NewLabel(accessLine(e)))
 	}

@@ -15,7 +15,7 @@ func TestPersonAccessSection(t *testing.T) {
 	svc := realService(t, exampleNow, []string{"0193"}, true)
 	s, _ := newShell(t, svc, Options{})
 	p := openBerg(t, svc, s)
-	if p.Access != nil || containsText(visibleTexts(p.Content()), T("Het logboek noemt deze persoon niet.")) {
+	if p.access != nil || containsText(visibleTexts(p.Content()), T("Het logboek noemt deze persoon niet.")) {
 		t.Fatal("the section must start closed")
 	}
 	before, err := svc.AuditLog(s.ctx, app.AuditFilter{})
@@ -24,16 +24,16 @@ func TestPersonAccessSection(t *testing.T) {
 	}
 	test.Tap(findButton(p.Content(), T("Tonen")))
 	s.Wait()
-	if len(p.Access) < 2 || p.Access[0].Actie != app.ActieInzage || p.Access[len(p.Access)-1].Actie != app.ActieImport {
-		t.Fatalf("entries shown: %+v", p.Access)
+	if len(p.access) < 2 || p.access[0].Actie != app.ActieInzage || p.access[len(p.access)-1].Actie != app.ActieImport {
+		t.Fatalf("entries shown: %+v", p.access)
 	}
-	for _, e := range p.Access {
+	for _, e := range p.access {
 		if e.ObjectID != p.ID() || e.Object != app.ObjectPersoon {
 			t.Errorf("entry about %s %d", e.Object, e.ObjectID)
 		}
 	}
 	texts := visibleTexts(p.Content())
-	if !containsText(texts, auditActieLabel(app.ActieInzage)) || !containsText(texts, plural(len(p.Access), "{{.N}} regel", "{{.N}} regels")) {
+	if !containsText(texts, auditActieLabel(app.ActieInzage)) || !containsText(texts, plural(len(p.access), "{{.N}} regel", "{{.N}} regels")) {
 		t.Errorf("the section lacks the inzage line or the count: %v", texts)
 	}
 	after, err := svc.AuditLog(s.ctx, app.AuditFilter{})
@@ -44,7 +44,7 @@ func TestPersonAccessSection(t *testing.T) {
 		t.Errorf("opening the section wrote %d audit entries", len(after)-len(before))
 	}
 	test.Tap(findButton(p.Content(), T("Verbergen")))
-	if p.Access != nil {
+	if p.access != nil {
 		t.Error("closing the section keeps its entries")
 	}
 }

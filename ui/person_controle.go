@@ -31,11 +31,11 @@ func subjectFieldLabel(code string) string {
 // controleSection shows every message held for controle beside the file's data, with
 // the two decisions; nil when none waits.
 func (v *PersonView) controleSection() fyne.CanvasObject {
-	if v.File == nil || len(v.File.Controle) == 0 {
+	if v.file == nil || len(v.file.Controle) == 0 {
 		return nil
 	}
 	box := container.NewVBox(heading(T("Wacht op controle")))
-	for _, c := range v.File.Controle {
+	for _, c := range v.file.Controle {
 		box.Add(v.controleCard(c))
 	}
 	return box

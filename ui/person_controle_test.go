@@ -49,7 +49,7 @@ func TestControleInTheWindow(t *testing.T) {
 	v := openPerson(t, s, "999990019")
 	texts := visibleTexts(v.Content())
 	wantTexts(t, "Berg's file", texts, "Wacht op controle", "In het dossier", "In het bericht", "29-02-1988", "04-03-1975", "Karel")
-	if v.File.Domeinen[app.Zorg].Toestemming == app.ConsentJa {
+	if v.file.Domeinen[app.Zorg].Toestemming == app.ConsentJa {
 		t.Fatal("the held sheet was applied before the decision")
 	}
 	other := findButton(v.Content(), "Andere persoon")
@@ -65,10 +65,10 @@ func TestControleInTheWindow(t *testing.T) {
 	if !containsText(visibleTexts(w.Canvas().Overlays().Top()), "Het bericht heeft een eigen dossier gekregen.") {
 		t.Error("no word on what the decision did")
 	}
-	if v.File.Person.ControleNodig || len(v.File.Controle) != 0 || findButton(v.Content(), "Andere persoon") != nil {
-		t.Errorf("after the decision: flag %v, %d held", v.File.Person.ControleNodig, len(v.File.Controle))
+	if v.file.Person.ControleNodig || len(v.file.Controle) != 0 || findButton(v.Content(), "Andere persoon") != nil {
+		t.Errorf("after the decision: flag %v, %d held", v.file.Person.ControleNodig, len(v.file.Controle))
 	}
-	if v.File.Domeinen[app.Zorg].Toestemming == app.ConsentJa {
+	if v.file.Domeinen[app.Zorg].Toestemming == app.ConsentJa {
 		t.Error("the other person's consent reached Berg")
 	}
 	rows, err := svc.Persons(s.ctx, app.PersonQuery{Zoek: "7654321"})

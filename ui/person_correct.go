@@ -48,7 +48,7 @@ func (f *ContactForm) fill(c app.ContactMoment) {
 func (v *PersonView) confirmRemoveContact(c app.ContactMoment) {
 	text := tf("Het contact van {{.T}} ({{.K}}) wordt definitief verwijderd, met de notitie. Dit kan niet ongedaan worden gemaakt.",
 		"T", formatTime(c.Tijd), "K", kanaalLabel(c.Kanaal))
-	v.LastConfirm = confirmDialog(v.win, T("Contact verwijderen?"), text, T("Verwijderen"), func() {
+	v.lastConfirm = confirmDialog(v.win, T("Contact verwijderen?"), text, T("Verwijderen"), func() {
 		v.change(T("Het contact kon niet worden verwijderd."), func() error { return v.svc.RemoveContact(v.ctx, v.id, c.ID) })
 	})
 }
@@ -77,7 +77,7 @@ func (v *PersonView) confirmRemoveStatus(d app.Domain, h app.StatusChange) {
 	versie := v.followupVersion(d)
 	text := tf("De statuswijziging naar '{{.Naar}}' wordt verwijderd; de status van {{.D}} wordt weer '{{.Van}}'.",
 		"Naar", followupStatusLabel(h.Naar), "D", lowerFirst(domainLabel(d)), "Van", followupStatusLabel(h.Van))
-	v.LastConfirm = confirmDialog(v.win, T("Statuswijziging verwijderen?"), text, T("Verwijderen"), func() {
+	v.lastConfirm = confirmDialog(v.win, T("Statuswijziging verwijderen?"), text, T("Verwijderen"), func() {
 		v.change(T("De statuswijziging kon niet worden verwijderd."), func() error {
 			_, err := v.svc.RemoveStatus(v.ctx, v.id, d, versie)
 			return err
@@ -118,7 +118,7 @@ func (v *PersonView) statusCorrectDialog(d app.Domain, h app.StatusChange) {
 	}, v.win)
 	f.Problem.attach(f.Dialog, v.win, nil, nil)
 	f.Dialog.Resize(fyne.NewSize(460, 0))
-	v.LastStatusCorrectForm = f
+	v.lastStatusCorrectForm = f
 	f.Dialog.Show()
 }
 
@@ -161,7 +161,7 @@ func (v *PersonView) actionRow(d app.Domain, fu app.Followup, text string) fyne.
 func (v *PersonView) confirmRemoveAction(d app.Domain) {
 	versie := v.followupVersion(d)
 	text := tf("De geplande actie voor {{.D}} wordt verwijderd. Dit kan niet ongedaan worden gemaakt.", "D", lowerFirst(domainLabel(d)))
-	v.LastConfirm = confirmDialog(v.win, T("Actie verwijderen?"), text, T("Verwijderen"), func() {
+	v.lastConfirm = confirmDialog(v.win, T("Actie verwijderen?"), text, T("Verwijderen"), func() {
 		v.change(T("De actie kon niet worden verwijderd."), func() error {
 			_, err := v.svc.RemoveAction(v.ctx, v.id, d, versie)
 			return err
@@ -172,7 +172,7 @@ func (v *PersonView) confirmRemoveAction(d app.Domain) {
 // reopenTraject asks, then reopens the closed traject.
 func (v *PersonView) reopenTraject() {
 	text := T("Het traject gaat weer in behandeling. De uitkomst en de datum van afsluiten vervallen, en daarmee de bewaartermijn die bij het afsluiten ging lopen.")
-	v.LastConfirm = confirmDialog(v.win, T("Traject heropenen?"), text, T("Heropenen"), func() {
+	v.lastConfirm = confirmDialog(v.win, T("Traject heropenen?"), text, T("Heropenen"), func() {
 		v.change(T("Het traject kon niet worden heropend."), func() error { return v.svc.ReopenTraject(v.ctx, v.id) })
 	})
 }

@@ -34,7 +34,7 @@ func TestCorrectAndRemoveContactFromItsRow(t *testing.T) {
 		t.Fatal("the contact's row has no 'Wijzigen'")
 	}
 	test.Tap(edit)
-	f := p.LastContactForm
+	f := p.lastContactForm
 	if f == nil || f.editing == nil || f.Met.Text != "Corporatie" || f.Notitie.Text != "Eerste gesprek" ||
 		f.Domein.Selected != domainLabel(app.Onderdak) {
 		t.Fatalf("the correction form is not filled with the contact: %+v", f)
@@ -51,24 +51,24 @@ func TestCorrectAndRemoveContactFromItsRow(t *testing.T) {
 	f.Dialog.Submit()
 	s.Wait()
 	noOverlay(t, c, "saving the correction")
-	cs := s.Person.File.Domeinen[app.Onderdak].Contacten
+	cs := s.Person.file.Domeinen[app.Onderdak].Contacten
 	if len(cs) != 1 || cs[0].Notitie != "Tweede versie" || cs[0].Met != "Corporatie" {
 		t.Fatalf("after the correction: %+v", cs)
 	}
 
 	test.Tap(findButton(s.Person.Content(), T("Verwijderen")))
-	if s.Person.LastConfirm == nil || c.Overlays().Top() == nil {
+	if s.Person.lastConfirm == nil || c.Overlays().Top() == nil {
 		t.Fatal("removing a contact asks no confirmation")
 	}
-	s.Person.LastConfirm.Dismiss() // Cancel keeps it
+	s.Person.lastConfirm.Dismiss() // Cancel keeps it
 	s.Wait()
-	if n := len(s.Person.File.Domeinen[app.Onderdak].Contacten); n != 1 {
+	if n := len(s.Person.file.Domeinen[app.Onderdak].Contacten); n != 1 {
 		t.Fatalf("cancel removed the contact (%d left)", n)
 	}
 	test.Tap(findButton(s.Person.Content(), T("Verwijderen")))
-	s.Person.LastConfirm.Confirm()
+	s.Person.lastConfirm.Confirm()
 	s.Wait()
-	if n := len(s.Person.File.Domeinen[app.Onderdak].Contacten); n != 0 {
+	if n := len(s.Person.file.Domeinen[app.Onderdak].Contacten); n != 0 {
 		t.Errorf("%d contacts after removal", n)
 	}
 }
@@ -88,7 +88,7 @@ func TestCorrectStatusRemoveActionAndReopenFromTheFile(t *testing.T) {
 	p.reloadNow(s)
 
 	test.Tap(findButton(p.Content(), T("Corrigeren")))
-	f := p.LastStatusCorrectForm
+	f := p.lastStatusCorrectForm
 	if f == nil || f.Status.Selected != followupStatusLabel(app.FollowupNietNodig) {
 		t.Fatalf("the correction form does not start at the last status: %+v", f)
 	}
@@ -101,23 +101,23 @@ func TestCorrectStatusRemoveActionAndReopenFromTheFile(t *testing.T) {
 	f.Dialog.Submit()
 	s.Wait()
 	noOverlay(t, c, "saving the corrected status")
-	df := s.Person.File.Domeinen[app.Onderdak]
+	df := s.Person.file.Domeinen[app.Onderdak]
 	if df.Opvolging.Status != app.FollowupGeregeld || len(df.Geschiedenis) != 1 {
 		t.Fatalf("after correction: %+v, history %+v", df.Opvolging, df.Geschiedenis)
 	}
 
 	// The first 'Verwijderen' is the status change's, then the action's.
 	test.Tap(findButton(s.Person.Content(), T("Verwijderen")))
-	s.Person.LastConfirm.Confirm()
+	s.Person.lastConfirm.Confirm()
 	s.Wait()
-	df = s.Person.File.Domeinen[app.Onderdak]
+	df = s.Person.file.Domeinen[app.Onderdak]
 	if df.Opvolging.Status != app.FollowupOpen || len(df.Geschiedenis) != 0 || df.Opvolging.Actie == "" {
 		t.Fatalf("after removing the status change: %+v, history %+v", df.Opvolging, df.Geschiedenis)
 	}
 	test.Tap(findButton(s.Person.Content(), T("Verwijderen")))
-	s.Person.LastConfirm.Confirm()
+	s.Person.lastConfirm.Confirm()
 	s.Wait()
-	if a := s.Person.File.Domeinen[app.Onderdak].Opvolging; a.Actie != "" {
+	if a := s.Person.file.Domeinen[app.Onderdak].Opvolging; a.Actie != "" {
 		t.Fatalf("after removing the action: %+v", a)
 	}
 	if findButton(s.Person.Content(), T("Traject heropenen")) != nil {
@@ -133,9 +133,9 @@ func TestCorrectStatusRemoveActionAndReopenFromTheFile(t *testing.T) {
 		t.Fatal("a closed traject has no 'Traject heropenen'")
 	}
 	test.Tap(reopen)
-	s.Person.LastConfirm.Confirm()
+	s.Person.lastConfirm.Confirm()
 	s.Wait()
-	if tr := s.Person.File.Traject; tr.Status != app.InBehandeling {
+	if tr := s.Person.file.Traject; tr.Status != app.InBehandeling {
 		t.Errorf("after reopening: %+v", tr)
 	}
 }

@@ -20,7 +20,7 @@ func kanaalLabel(k app.Kanaal) string { return T(k.Label()) }
 // followupBox shows a domain's follow-up and contacts with its three actions, with the
 // basis it rests on; only where follow-up is allowed (see followupAllowed).
 func (v *PersonView) followupBox(d app.Domain, df app.DomainFile) fyne.CanvasObject {
-	if !followupAllowed(v.File, d) {
+	if !followupAllowed(v.file, d) {
 		return nil
 	}
 	fu := df.Opvolging
@@ -81,10 +81,10 @@ func (v *PersonView) contactList(cs []app.ContactMoment) []fyne.CanvasObject {
 
 // generalContacts shows the contacts that concern no single domain.
 func (v *PersonView) generalContacts() fyne.CanvasObject {
-	if v.File == nil || len(v.File.Contacten) == 0 {
+	if v.file == nil || len(v.file.Contacten) == 0 {
 		return nil
 	}
-	return container.NewVBox(append([]fyne.CanvasObject{heading(T("Algemene contacten"))}, v.contactList(v.File.Contacten)...)...)
+	return container.NewVBox(append([]fyne.CanvasObject{heading(T("Algemene contacten"))}, v.contactList(v.file.Contacten)...)...)
 }
 
 // followupActions are the person-level follow-up buttons.
@@ -98,11 +98,11 @@ func (v *PersonView) followupActions() []fyne.CanvasObject {
 // domain whose consent holds.
 func (v *PersonView) contactDomains() []app.Domain {
 	out := []app.Domain{app.DomainAlgemeen}
-	if v.File == nil {
+	if v.file == nil {
 		return out
 	}
 	for _, d := range v.shownDomains() {
-		if followupAllowed(v.File, d) {
+		if followupAllowed(v.file, d) {
 			out = append(out, d)
 		}
 	}
@@ -193,7 +193,7 @@ func (v *PersonView) openContactForm(d app.Domain, editing *app.ContactMoment) {
 	})
 	formKeys(f.Dialog, f.Met, f.Datum.Entry, f.Tijd, f.Notitie)
 	f.Dialog.Resize(fyne.NewSize(560, 0))
-	v.LastContactForm = f
+	v.lastContactForm = f
 	v.showForm(f.Dialog, f.Met)
 }
 
@@ -293,7 +293,7 @@ func (v *PersonView) statusDialog(d app.Domain, fu app.Followup) {
 	})
 	f.responsible.keys(f.Dialog)
 	f.Dialog.Resize(fyne.NewSize(460, 0))
-	v.LastStatusForm = f
+	v.lastStatusForm = f
 	v.showForm(f.Dialog, f.responsible.widget())
 }
 
@@ -349,7 +349,7 @@ func (v *PersonView) actionDialog(d app.Domain, fu app.Followup) {
 	})
 	formKeys(f.Dialog, f.Actie, f.Datum.Entry)
 	f.Dialog.Resize(fyne.NewSize(480, 0))
-	v.LastActionForm = f
+	v.lastActionForm = f
 	v.showForm(f.Dialog, f.Actie)
 }
 

@@ -68,7 +68,7 @@ func (v *PersonView) noteDialog(d app.Domain, editing *app.Note) {
 	}, v.win)
 	f.Problem.attach(f.Dialog, v.win, f.Tekst, map[string]fyne.Focusable{app.FieldAantekening: f.Tekst})
 	f.Dialog.Resize(fyne.NewSize(560, 0))
-	v.LastNoteForm = f
+	v.lastNoteForm = f
 	v.showForm(f.Dialog, f.Tekst)
 }
 
@@ -101,7 +101,7 @@ func (f *NoteForm) Submit() {
 // confirmRemoveNote asks before a note is removed for good.
 func (v *PersonView) confirmRemoveNote(n app.Note) {
 	text := tf("De aantekening van {{.T}} wordt definitief verwijderd. Dit kan niet ongedaan worden gemaakt.", "T", formatTime(n.Vastgelegd))
-	v.LastConfirm = confirmDialog(v.win, T("Aantekening verwijderen?"), text, T("Verwijderen"), func() {
+	v.lastConfirm = confirmDialog(v.win, T("Aantekening verwijderen?"), text, T("Verwijderen"), func() {
 		v.change(T("De aantekening kon niet worden verwijderd."), func() error { return v.svc.RemoveNote(v.ctx, v.id, n.ID) })
 	})
 }

@@ -18,7 +18,7 @@ func TestNotesInThePersonFile(t *testing.T) {
 	p := openBerg(t, svc, s)
 
 	test.Tap(findButton(p.Content(), T("Aantekening maken"))) // the first card: identiteitsbewijs
-	f := p.LastNoteForm
+	f := p.lastNoteForm
 	if f == nil || f.domain != app.Identiteitsbewijs {
 		t.Fatalf("note form for %+v", f)
 	}
@@ -31,7 +31,7 @@ func TestNotesInThePersonFile(t *testing.T) {
 	f.Dialog.Submit()
 	s.Wait()
 	noOverlay(t, c, "saving the note")
-	ns := s.Person.File.Domeinen[app.Identiteitsbewijs].Aantekeningen
+	ns := s.Person.file.Domeinen[app.Identiteitsbewijs].Aantekeningen
 	if len(ns) != 1 || ns[0].Tekst != "Paspoort aangevraagd bij de balie" {
 		t.Fatalf("notes = %+v", ns)
 	}
@@ -40,7 +40,7 @@ func TestNotesInThePersonFile(t *testing.T) {
 	}
 
 	test.Tap(findButton(s.Person.Content(), T("Wijzigen")))
-	f = s.Person.LastNoteForm
+	f = s.Person.lastNoteForm
 	if f.editing == nil || f.Tekst.Text != "Paspoort aangevraagd bij de balie" {
 		t.Fatalf("the correction form is not filled: %+v", f)
 	}
@@ -48,13 +48,13 @@ func TestNotesInThePersonFile(t *testing.T) {
 	f.Dialog.Submit()
 	s.Wait()
 	noOverlay(t, c, "saving the corrected note")
-	if ns = s.Person.File.Domeinen[app.Identiteitsbewijs].Aantekeningen; len(ns) != 1 || ns[0].Tekst != "Paspoort opgehaald" {
+	if ns = s.Person.file.Domeinen[app.Identiteitsbewijs].Aantekeningen; len(ns) != 1 || ns[0].Tekst != "Paspoort opgehaald" {
 		t.Fatalf("after correction: %+v", ns)
 	}
 	test.Tap(findButton(s.Person.Content(), T("Verwijderen")))
-	s.Person.LastConfirm.Confirm()
+	s.Person.lastConfirm.Confirm()
 	s.Wait()
-	if ns = s.Person.File.Domeinen[app.Identiteitsbewijs].Aantekeningen; len(ns) != 0 {
+	if ns = s.Person.file.Domeinen[app.Identiteitsbewijs].Aantekeningen; len(ns) != 0 {
 		t.Errorf("after removal: %+v", ns)
 	}
 }

@@ -42,7 +42,7 @@ func blockHeading(title, basis string) fyne.CanvasObject {
 // planSummary is the plan's line under the detention: its basis and the leefgebieden it
 // holds, so the file says at once that a plan is there.
 func (v *PersonView) planSummary() fyne.CanvasObject {
-	p := v.File.Plan
+	p := v.file.Plan
 	if p == nil {
 		return nil
 	}
@@ -175,7 +175,7 @@ func sheetBlock(d app.Domain, df app.DomainFile) fyne.CanvasObject {
 // shownDomains are the domains the file has a card for: the six of version 1, and
 // sociaal-netwerk while the person has a plan.
 func (v *PersonView) shownDomains() []app.Domain {
-	if v.File != nil && v.File.Plan != nil {
+	if v.file != nil && v.file.Plan != nil {
 		return app.Leefgebieden()
 	}
 	return app.Domains()
@@ -199,7 +199,7 @@ func followupBasis(df app.DomainFile) string {
 
 // planGeneral is the plan's contact.* topics under their basis; nil when there are none.
 func (v *PersonView) planGeneral() fyne.CanvasObject {
-	p := v.File.Plan
+	p := v.file.Plan
 	if p == nil || len(p.Plan.Algemeen) == 0 {
 		return nil
 	}

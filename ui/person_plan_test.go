@@ -41,7 +41,7 @@ func openPerson(t *testing.T, s *Shell, bsn string) *PersonView {
 	}
 	s.OpenPerson(id)
 	s.Wait()
-	if s.Person == nil || s.Person.File == nil {
+	if s.Person == nil || s.Person.file == nil {
 		t.Fatalf("the file of %s did not load", bsn)
 	}
 	return s.Person

@@ -399,7 +399,7 @@ func TestKeyboardToBergAndBack(t *testing.T) {
 	test.Type(s.Persons.Search, "berg")
 	c.Focused().TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
 	s.Wait()
-	if s.Person == nil || s.Person.File == nil || s.Person.File.Person.Achternaam != "Berg" {
+	if s.Person == nil || s.Person.file == nil || s.Person.file.Person.Achternaam != "Berg" {
 		t.Fatalf("Enter after 'berg' did not open Jan Willem van der Berg (screen %q)", s.Current())
 	}
 	pressEsc(c)

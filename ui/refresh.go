@@ -125,7 +125,7 @@ func (s *Shell) readChanges() {
 // when something in it changed, and then with the scroll position kept; an unchanged
 // file is not shown again and records no inzage. A file still loading is left to load.
 func (v *PersonView) Refresh() {
-	shown := v.File
+	shown := v.file
 	if shown == nil {
 		return
 	}
@@ -137,7 +137,7 @@ func (v *PersonView) Refresh() {
 	v.bg.run(func() {
 		f, err := r.RefreshPersonFile(v.ctx, v.id, shown)
 		fyne.Do(func() {
-			if v.File != shown {
+			if v.file != shown {
 				return // read again meanwhile (a change of the user's own)
 			}
 			switch {
@@ -147,7 +147,7 @@ func (v *PersonView) Refresh() {
 				// Unchanged, or not readable now: the next change tries again.
 			default:
 				at := v.scroll.Offset
-				v.File = f
+				v.file = f
 				v.render()
 				v.scroll.Offset = at
 				v.scroll.Refresh()

@@ -84,7 +84,7 @@ func TestRefreshShowsWhatAColleagueChanged(t *testing.T) {
 	// The open file: a contact the colleague records appears; looking is not recorded
 	// again when nothing changed.
 	p := openBerg(t, mine, s)
-	id, shown := p.ID(), p.File
+	id, shown := p.ID(), p.file
 	seen := inzagen(t, mine, id)
 	counter := func() int64 {
 		n, err := mine.Changes(ctx)
@@ -101,7 +101,7 @@ func TestRefreshShowsWhatAColleagueChanged(t *testing.T) {
 		t.Errorf("looking at a file moved the change counter %d → %d: two windows on it would reload each other", c0, c)
 	}
 	tick(s)
-	if p.File != shown {
+	if p.file != shown {
 		t.Error("the file was read again after a colleague only looked at it")
 	}
 	// The colleague changes someone else: the counter moves, this file stays as it is
@@ -110,7 +110,7 @@ func TestRefreshShowsWhatAColleagueChanged(t *testing.T) {
 		t.Fatalf("the colleague's import: %+v, %v", rs, err)
 	}
 	tick(s)
-	if p.File != shown || inzagen(t, mine, id) != seen+1 {
+	if p.file != shown || inzagen(t, mine, id) != seen+1 {
 		t.Errorf("a change of another person showed the file again (%d inzage entries, had %d + the colleague's)", inzagen(t, mine, id), seen)
 	}
 	if _, err := other.AddContact(ctx, id, app.ContactMoment{Domain: app.Onderdak, Tijd: exampleNow.Add(-time.Hour),
@@ -118,21 +118,21 @@ func TestRefreshShowsWhatAColleagueChanged(t *testing.T) {
 		t.Fatal(err)
 	}
 	tick(s)
-	if n := len(p.File.Domeinen[app.Onderdak].Contacten); n != 1 {
+	if n := len(p.file.Domeinen[app.Onderdak].Contacten); n != 1 {
 		t.Fatalf("after the tick the file shows %d contacts of onderdak, want the colleague's 1", n)
 	}
 	if got := inzagen(t, mine, id); got != seen+2 { // the colleague's look and the refresh that showed news
 		t.Errorf("inzage entries %d → %d, want +2", seen, got)
 	}
-	shown = p.File
+	shown = p.file
 	tick(s)
-	if p.File != shown || inzagen(t, mine, id) != seen+2 {
+	if p.file != shown || inzagen(t, mine, id) != seen+2 {
 		t.Error("a tick without change read the file again")
 	}
 
 	// A form is open: the screen behind it waits, the typed text stays.
 	p.contactDialog(app.Onderdak)
-	f := p.LastContactForm
+	f := p.lastContactForm
 	f.Met.SetText("mevrouw De Vries")
 	if _, err := other.AddContact(ctx, id, app.ContactMoment{Domain: app.Onderdak, Tijd: exampleNow.Add(-30 * time.Minute),
 		Kanaal: app.KanaalEmail, Met: "zorgverzekeraar"}); err != nil {
@@ -142,12 +142,12 @@ func TestRefreshShowsWhatAColleagueChanged(t *testing.T) {
 	if win.Canvas().Overlays().Top() == nil || f.Met.Text != "mevrouw De Vries" {
 		t.Fatalf("the open form lost its text or closed: %q", f.Met.Text)
 	}
-	if p.File != shown {
+	if p.file != shown {
 		t.Error("the file behind the open form was shown again")
 	}
 	f.Dialog.Hide()
 	tick(s)
-	if n := len(p.File.Domeinen[app.Onderdak].Contacten); n != 2 {
+	if n := len(p.file.Domeinen[app.Onderdak].Contacten); n != 2 {
 		t.Errorf("after the form closed the file shows %d contacts, want 2", n)
 	}
 

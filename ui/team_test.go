@@ -47,9 +47,9 @@ func TestStatusFormChoosesFromTheTeam(t *testing.T) {
 	open := func() *StatusForm {
 		t.Helper()
 		p = s.Person
-		p.statusDialog(app.Onderdak, p.File.Domeinen[app.Onderdak].Opvolging)
+		p.statusDialog(app.Onderdak, p.file.Domeinen[app.Onderdak].Opvolging)
 		s.Wait()
-		sf := p.LastStatusForm
+		sf := p.lastStatusForm
 		if sf.Teamlid == nil || sf.Verantwoordelijke != nil {
 			t.Fatalf("on the team database the form has entry %v, choice %v; want only the choice", sf.Verantwoordelijke, sf.Teamlid)
 		}
@@ -57,7 +57,7 @@ func TestStatusFormChoosesFromTheTeam(t *testing.T) {
 	}
 	stored := func() string {
 		t.Helper()
-		return s.Person.File.Domeinen[app.Onderdak].Opvolging.Verantwoordelijke
+		return s.Person.file.Domeinen[app.Onderdak].Opvolging.Verantwoordelijke
 	}
 
 	sf := open()
@@ -113,7 +113,7 @@ func TestStatusFormChoosesFromTheTeam(t *testing.T) {
 
 	// A free text from before the team list stays readable, and stays.
 	if err := w.Store.Update(context.Background(), func(tx app.Tx) error {
-		fu := s.Person.File.Domeinen[app.Onderdak].Opvolging
+		fu := s.Person.file.Domeinen[app.Onderdak].Opvolging
 		fu.Verantwoordelijke = "Oud Vrij Ingevuld"
 		return tx.SaveFollowup(fu)
 	}); err != nil {
@@ -129,7 +129,7 @@ func TestStatusFormChoosesFromTheTeam(t *testing.T) {
 	sf.Dialog.Hide()
 	sf.Submit()
 	s.Wait()
-	if fu := s.Person.File.Domeinen[app.Onderdak].Opvolging; fu.Verantwoordelijke != "Oud Vrij Ingevuld" || fu.Status != app.FollowupGeregeld {
+	if fu := s.Person.file.Domeinen[app.Onderdak].Opvolging; fu.Verantwoordelijke != "Oud Vrij Ingevuld" || fu.Status != app.FollowupGeregeld {
 		t.Errorf("after a status change beside the free text: %+v", fu)
 	}
 }
@@ -143,9 +143,9 @@ func TestStatusFormOffersKnownNamesOnAFile(t *testing.T) {
 	}
 	s, win := newShell(t, svc, Options{})
 	p := openBerg(t, svc, s)
-	p.statusDialog(app.Onderdak, p.File.Domeinen[app.Onderdak].Opvolging)
+	p.statusDialog(app.Onderdak, p.file.Domeinen[app.Onderdak].Opvolging)
 	s.Wait()
-	sf := p.LastStatusForm
+	sf := p.lastStatusForm
 	if sf.Verantwoordelijke == nil || sf.Teamlid != nil {
 		t.Fatalf("on a file the form has entry %v, choice %v; want only the entry", sf.Verantwoordelijke, sf.Teamlid)
 	}

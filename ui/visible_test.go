@@ -45,7 +45,7 @@ func TestControlCharactersShownEscaped(t *testing.T) {
 	}
 	s.Persons.OpenRow(0)
 	s.Wait()
-	if got := s.Person.File.Person.Achternaam; got != "Berg\r\n999990032 Nep" {
+	if got := s.Person.file.Person.Achternaam; got != "Berg\r\n999990032 Nep" {
 		t.Errorf("stored achternaam %q, want it as received", got)
 	}
 	texts := visibleTexts(w.Canvas().Content())
