@@ -87,8 +87,9 @@ type ReportDomain struct {
 	Domein      Domain
 	Titel       string
 	Toestemming ConsentState
-	// ToestemmingTekst is what the printout says about consent: "ja", "nee",
-	// "toestemming ingetrokken op dd-mm-jjjj" or "geen informatieblad ontvangen".
+	// ToestemmingTekst is what the printout says about consent (WordConsent,
+	// ConsentAnswer): "ja", "nee", "toestemming ingetrokken op dd-mm-jjjj" or "geen
+	// informatieblad ontvangen".
 	ToestemmingTekst string
 	Onderwerpen      []ReportItem // only when consent holds
 	Hulpvraag        string       // only when consent holds
@@ -172,22 +173,6 @@ func DaysText(days int) string {
 		return "gisteren"
 	}
 	return fmt.Sprintf("%d dagen geleden", -days)
-}
-
-// ConsentText is the printed consent state of a domain.
-func ConsentText(df DomainFile) string {
-	switch df.Toestemming {
-	case ConsentJa:
-		return "ja"
-	case ConsentNee:
-		return "nee"
-	case ConsentIngetrokken:
-		if df.IngetrokkenOp.IsZero() {
-			return "toestemming ingetrokken"
-		}
-		return "toestemming ingetrokken op " + df.IngetrokkenOp.Dutch()
-	}
-	return "geen informatieblad ontvangen"
 }
 
 // ConsentShort is the compact consent state of the release list.
@@ -291,8 +276,9 @@ func BuildPersonReport(f *PersonFile, kop ReportHeader, today Date, opts PersonR
 	r.Plan = reportPlan(f.Plan)
 	for _, d := range reportDomains(f) {
 		df := f.Domeinen[d]
-		rd := ReportDomain{Domein: d, Titel: d.Label(), Toestemming: df.Toestemming, ToestemmingTekst: ConsentText(df),
-			Plan: reportLifeArea(f.Plan, d)}
+		rd := ReportDomain{Domein: d, Titel: d.Label(), Toestemming: df.Toestemming,
+			ToestemmingTekst: WordConsent(df.Toestemming, df.IngetrokkenOp, ConsentAnswer).String(),
+			Plan:             reportLifeArea(f.Plan, d)}
 		// Consent-based content only where consent holds, whatever the file carries.
 		if df.Toestemming.Holds() {
 			rd.Onderwerpen = reportItems(df.Data.Onderwerpen)

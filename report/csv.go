@@ -78,13 +78,7 @@ func csvDomain(s app.DomainStatus) string {
 	if s.Opvolging != "" {
 		return s.Opvolging.Label()
 	}
-	switch s.Toestemming {
-	case app.ConsentNee:
-		return "geen toestemming"
-	case app.ConsentIngetrokken:
-		return "toestemming ingetrokken"
-	}
-	return "geen informatieblad"
+	return app.WordConsent(s.Toestemming, app.Date{}, app.ConsentCell).String()
 }
 
 // safeCells puts a ' before every cell that a spreadsheet would take for a formula.

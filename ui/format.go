@@ -70,20 +70,11 @@ func daysText(days int) string {
 	return tf("{{.N}} dagen geleden", "N", -days)
 }
 
-// consentText is the consent state of a domain for screens.
+// consentText is the consent state of a domain for screens (app.WordConsent), in the
+// language of the ui.
 func consentText(df app.DomainFile) string {
-	switch df.Toestemming {
-	case app.ConsentJa:
-		return T("toestemming gegeven")
-	case app.ConsentNee:
-		return T("geen toestemming")
-	case app.ConsentIngetrokken:
-		if df.IngetrokkenOp.IsZero() {
-			return T("toestemming ingetrokken")
-		}
-		return tf("toestemming ingetrokken op {{.D}}", "D", df.IngetrokkenOp.Dutch())
-	}
-	return T("geen informatieblad ontvangen")
+	w := app.WordConsent(df.Toestemming, df.IngetrokkenOp, app.ConsentSentence)
+	return tf(w.Text, "D", w.D)
 }
 
 func domainLabel(d app.Domain) string { return T(d.Label()) }

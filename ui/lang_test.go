@@ -126,6 +126,11 @@ func sourceKeys(t *testing.T) []string {
 	for _, ti := range app.TermInfos() {
 		set[ti.Omschrijving] = true
 	}
+	for _, c := range []app.ConsentState{app.ConsentJa, app.ConsentNee, app.ConsentIngetrokken, app.ConsentOnbekend} {
+		for _, op := range []app.Date{{}, app.MustDate("2019-05-20")} {
+			set[app.WordConsent(c, op, app.ConsentSentence).Text] = true // consentText
+		}
+	}
 	for _, k := range fyneKeys {
 		delete(set, k)
 	}
