@@ -27,3 +27,26 @@ func ShowStartProblem(a fyne.App, sentence string) {
 func ShowDatabaseMoved(win fyne.Window) {
 	showInformation(win, T("Database verplaatst"), T(`Terugkeer heeft de database verplaatst van de zwervende profielmap (%AppData%\Terugkeer) naar de lokale map (%LocalAppData%\Terugkeer), zodat Windows de dossiers niet meer naar de server van de gemeente kopieert.`))
 }
+
+// ShowOpening fills the window while the database opens: after an update that brings
+// the schema up to date this takes a while at many persons (42 s for migration 0018 at
+// 150,000, docs/performance.md), and an empty screen would look like a hang.
+func ShowOpening(win fyne.Window) {
+	bar := widget.NewProgressBarInfinite()
+	text := widget.NewLabelWithStyle(T("Terugkeer opent de database. Na een update werkt het die eerst bij; bij veel personen duurt dat even."),
+		fyne.TextAlignCenter, fyne.TextStyle{})
+	text.Wrapping = fyne.TextWrapWord
+	win.SetContent(container.NewCenter(container.NewGridWrap(fyne.NewSize(480, 120), container.NewVBox(text, bar))))
+}
+
+// ShowStartProblemIn is ShowStartProblem in a window that is already shown (the one
+// that said the database was opening): the sentence and Sluiten, which quits.
+func ShowStartProblemIn(a fyne.App, win fyne.Window, sentence string) {
+	win.SetTitle(T("Terugkeer kan niet starten"))
+	msg := widget.NewLabel(sentence)
+	msg.Wrapping = fyne.TextWrapWord
+	msg.Selectable = true
+	closeBtn := widget.NewButton(T("Sluiten"), a.Quit)
+	closeBtn.Importance = widget.HighImportance
+	win.SetContent(container.NewPadded(container.NewBorder(nil, container.NewHBox(closeBtn), nil, nil, msg)))
+}

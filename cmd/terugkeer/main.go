@@ -61,47 +61,59 @@ func run(dbFlag string) error {
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
 
-	db, moved, err := openDatabase(ctx, dbFlag, os.Getenv)
-	if uri, ask := needsPassword(dbFlag, os.Getenv, err); ask {
-		return askPasswordThenRun(ctx, a, uri)
-	}
-	if err != nil {
-		ui.ShowStartProblem(a, sentence(err)) // no console on Windows: say it in a window
-		return err
-	}
-	defer db.Close()
-	svc := app.NewService(db, importers.Decoder{}, time.Now)
-	if moved {
-		if err := svc.RecordDatabaseMove(ctx); err != nil {
-			ui.ShowStartProblem(a, sentence(err))
-			return err
-		}
-	}
+	// The window is up at once and says that the database opens: bringing the schema up
+	// to date after an update takes a while at many persons.
 	w := a.NewWindow("Terugkeer")
 	ui.RestoreWindowSize(w, a.Preferences())
-	showScreens(ctx, a, w, db, svc, moved)
-	w.ShowAndRun()
-	return nil
-}
-
-// askPasswordThenRun asks in the window for the password of the team's database at uri,
-// which refused the sign-in without one (ui.AskDatabasePassword), and shows the screens
-// once it opens; Annuleren quits. The typed password goes to this connection and, when
-// the casemanager ticks the box, to the OS keyring (storage.StorePassword), nowhere else.
-func askPasswordThenRun(ctx context.Context, a fyne.App, uri string) error {
-	_, server, err := postgres.Account(uri)
-	if err != nil {
-		ui.ShowStartProblem(a, sentence(err))
-		return err
-	}
-	var db app.Store
+	ui.ShowOpening(w)
+	var (
+		db     app.Store
+		failed error
+	)
 	defer func() {
 		if db != nil {
 			db.Close()
 		}
 	}()
-	w := a.NewWindow("Terugkeer")
-	ui.RestoreWindowSize(w, a.Preferences())
+	go func() {
+		opened, moved, err := openDatabase(ctx, dbFlag, os.Getenv)
+		fyne.Do(func() {
+			if uri, ask := needsPassword(dbFlag, os.Getenv, err); ask {
+				failed = askPassword(ctx, a, w, uri, &db)
+				return
+			}
+			if err != nil {
+				failed = err
+				ui.ShowStartProblemIn(a, w, sentence(err)) // no console on Windows: say it in a window
+				return
+			}
+			db = opened
+			svc := app.NewService(db, importers.Decoder{}, time.Now)
+			if moved {
+				if err := svc.RecordDatabaseMove(ctx); err != nil {
+					failed = err
+					ui.ShowStartProblemIn(a, w, sentence(err))
+					return
+				}
+			}
+			showScreens(ctx, a, w, db, svc, moved)
+		})
+	}()
+	w.ShowAndRun()
+	return failed
+}
+
+// askPassword asks in the window for the password of the team's database at uri, which
+// refused the sign-in without one (ui.AskDatabasePassword), and shows the screens once it
+// opens (the store in *db, closed by the caller); Annuleren quits. The typed password goes
+// to this connection and, when the casemanager ticks the box, to the OS keyring
+// (storage.StorePassword), nowhere else.
+func askPassword(ctx context.Context, a fyne.App, w fyne.Window, uri string, db *app.Store) error {
+	_, server, err := postgres.Account(uri)
+	if err != nil {
+		ui.ShowStartProblemIn(a, w, sentence(err))
+		return err
+	}
 	ui.AskDatabasePassword(ctx, w, ui.DatabasePassword{
 		Server: server,
 		Open: func(ctx context.Context, password string) error {
@@ -109,16 +121,15 @@ func askPasswordThenRun(ctx context.Context, a fyne.App, uri string) error {
 			if err != nil {
 				return err
 			}
-			db = opened
+			*db = opened
 			return nil
 		},
 		Refused:  refusedPassword,
 		Remember: func(password string) error { return storage.StorePassword(uri, password) },
 		Sentence: sentence,
 	}, func() {
-		showScreens(ctx, a, w, db, app.NewService(db, importers.Decoder{}, time.Now), false)
+		showScreens(ctx, a, w, *db, app.NewService(*db, importers.Decoder{}, time.Now), false)
 	}, a.Quit)
-	w.ShowAndRun()
 	return nil
 }
 
