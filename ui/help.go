@@ -22,7 +22,7 @@ var helpTexts = map[string][]string{
 	},
 	SectionActies: {
 		"Mijn acties toont elke geplande actie op datum: achterstallig, deze week (tot en met zondag) en later. Acties van domeinen die geregeld of niet nodig zijn, staan er niet bij.",
-		"'Mijn acties' toont de acties waarbij uw naam (onder Instellingen) als verantwoordelijke staat, 'Hele team' die van iedereen. Klik op een actie om het dossier te openen.",
+		"'Mijn acties' toont de acties waarbij u de verantwoordelijke bent: op deze computer met uw naam onder Instellingen, op de database van het team met de naam waaronder u bent aangemeld. 'Hele team' toont die van iedereen. Klik op een actie om het dossier te openen.",
 	},
 	"Persoon": {
 		"Het dossier toont per domein wat de gemeente weet en op welke grondslag: meldingen (art. 51c Wjsg), het informatieblad (toestemming, met de datum) en het D&R-plan (art. 18a Pbw). Gegevens waarvoor de toestemming is ingetrokken, zijn vernietigd.",
