@@ -160,20 +160,8 @@ func MaskBSN(bsn string) string {
 	return strings.Repeat("*", len(r)-4) + string(r[len(r)-4:])
 }
 
-// DaysText says in Dutch how far a release date is from today.
-func DaysText(days int) string {
-	switch {
-	case days == 0:
-		return "vandaag"
-	case days == 1:
-		return "morgen"
-	case days > 1:
-		return fmt.Sprintf("nog %d dagen", days)
-	case days == -1:
-		return "gisteren"
-	}
-	return fmt.Sprintf("%d dagen geleden", -days)
-}
+// DaysText says in Dutch how far a release date is from today (WordDays).
+func DaysText(days int) string { return WordDays(days, DaysSentence).String() }
 
 // ConsentShort is the compact consent state of the release list.
 func ConsentShort(s ConsentState) string {

@@ -237,18 +237,8 @@ func nameStyle(i int) string {
 	return ""
 }
 
-// shortDays is the "Over" column: days until release, compact.
-func shortDays(days int) string {
-	switch {
-	case days == 0:
-		return "vandaag"
-	case days == 1:
-		return "morgen"
-	case days > 1:
-		return fmt.Sprintf("%d dagen", days)
-	}
-	return app.DaysText(days)
-}
+// shortDays is the "Over" column: days until release, compact (app.WordDays).
+func shortDays(days int) string { return app.WordDays(days, app.DaysColumn).String() }
 
 // domainCell is a domain's cell: the list's compact status, with a refusal written as
 // "geen toest." rather than a bare "nee" that reads like an answer.

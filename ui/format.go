@@ -55,19 +55,11 @@ func parseDutchDate(s string) (app.Date, error) {
 	return app.DateOf(t), nil
 }
 
-// daysText says how far a date is from today: "nog 12 dagen", "vandaag", "3 dagen geleden".
+// daysText says how far a date is from today: "nog 12 dagen", "vandaag", "3 dagen
+// geleden" (app.WordDays), in the language of the ui.
 func daysText(days int) string {
-	switch {
-	case days == 0:
-		return T("vandaag")
-	case days == 1:
-		return T("morgen")
-	case days > 1:
-		return tf("nog {{.N}} dagen", "N", days)
-	case days == -1:
-		return T("gisteren")
-	}
-	return tf("{{.N}} dagen geleden", "N", -days)
+	w := app.WordDays(days, app.DaysSentence)
+	return tf(w.Text, "N", w.N)
 }
 
 // consentText is the consent state of a domain for screens (app.WordConsent), in the

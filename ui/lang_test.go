@@ -131,6 +131,9 @@ func sourceKeys(t *testing.T) []string {
 			set[app.WordConsent(c, op, app.ConsentSentence).Text] = true // consentText
 		}
 	}
+	for days := -3; days <= 3; days++ {
+		set[app.WordDays(days, app.DaysSentence).Text] = true // daysText
+	}
 	for _, k := range fyneKeys {
 		delete(set, k)
 	}
