@@ -2,14 +2,13 @@ package report
 
 import (
 	"bufio"
-	"errors"
 	"io"
 	"os"
 	"path/filepath"
-	"runtime"
 	"strconv"
 	"strings"
-	"syscall"
+
+	"github.com/terugkeer/terugkeer/app"
 )
 
 // The temporary file of WriteFile: tempPrefix, the process id, "-", random, tempSuffix.
@@ -69,7 +68,7 @@ func RemoveStaleTemp(dir string) {
 		return
 	}
 	for _, e := range entries {
-		if pid, ok := tempPID(e.Name()); ok && e.Type().IsRegular() && !processRuns(pid) {
+		if pid, ok := tempPID(e.Name()); ok && e.Type().IsRegular() && !app.ProcessRuns(pid) {
 			os.Remove(filepath.Join(dir, e.Name())) //nolint:errcheck // tried again next time
 		}
 	}
@@ -86,20 +85,4 @@ func tempPID(name string) (int, bool) {
 	num, _, _ := strings.Cut(strings.TrimSuffix(rest, tempSuffix), "-")
 	pid, err := strconv.Atoi(num)
 	return pid, err == nil && pid > 0
-}
-
-// processRuns reports whether a process with this id exists (signal 0).
-func processRuns(pid int) bool {
-	if pid == os.Getpid() {
-		return true
-	}
-	p, err := os.FindProcess(pid)
-	if err != nil {
-		return false
-	}
-	if runtime.GOOS == "windows" {
-		return true // FindProcess opens an existing process only; an open file cannot be removed anyway
-	}
-	err = p.Signal(syscall.Signal(0))
-	return err == nil || errors.Is(err, os.ErrPermission)
 }

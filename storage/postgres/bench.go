@@ -11,11 +11,9 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
-	"runtime"
 	"slices"
 	"strconv"
 	"strings"
-	"syscall"
 	"time"
 
 	"github.com/jackc/pgx/v5"
@@ -153,27 +151,11 @@ func removeDirLeftovers() {
 		rest, ok := strings.CutPrefix(e.Name(), benchDirGlob)
 		pid, _, _ := strings.Cut(rest, "-")
 		n, err := strconv.Atoi(pid)
-		if !ok || !e.IsDir() || err != nil || processRuns(n) {
+		if !ok || !e.IsDir() || err != nil || app.ProcessRuns(n) {
 			continue
 		}
 		_ = os.RemoveAll(filepath.Join(os.TempDir(), e.Name()))
 	}
-}
-
-// processRuns reports whether a process with this id exists (signal 0).
-func processRuns(pid int) bool {
-	if pid == os.Getpid() {
-		return true
-	}
-	p, err := os.FindProcess(pid)
-	if err != nil {
-		return false
-	}
-	if runtime.GOOS == "windows" {
-		return true // FindProcess opens an existing process only
-	}
-	err = p.Signal(syscall.Signal(0))
-	return err == nil || errors.Is(err, os.ErrPermission)
 }
 
 // dbName is the database of copy name ("" is the snapshot).

@@ -7,10 +7,8 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
-	"runtime"
 	"strconv"
 	"strings"
-	"syscall"
 	"time"
 
 	"github.com/terugkeer/terugkeer/app"
@@ -64,7 +62,7 @@ func RemoveBenchLeftovers(dbPath string) error {
 	for _, e := range entries {
 		pid, ok := strings.CutPrefix(e.Name(), benchPrefix)
 		n, err := strconv.Atoi(pid)
-		if !ok || !e.IsDir() || err != nil || processRuns(n) {
+		if !ok || !e.IsDir() || err != nil || app.ProcessRuns(n) {
 			continue
 		}
 		if err := os.RemoveAll(filepath.Join(filepath.Dir(dbPath), e.Name())); err != nil {
@@ -72,22 +70,6 @@ func RemoveBenchLeftovers(dbPath string) error {
 		}
 	}
 	return nil
-}
-
-// processRuns reports whether a process with this id exists (signal 0).
-func processRuns(pid int) bool {
-	if pid == os.Getpid() {
-		return true
-	}
-	p, err := os.FindProcess(pid)
-	if err != nil {
-		return false
-	}
-	if runtime.GOOS == "windows" {
-		return true // FindProcess opens an existing process only
-	}
-	err = p.Signal(syscall.Signal(0))
-	return err == nil || errors.Is(err, os.ErrPermission)
 }
 
 // Dir is the bench folder.
