@@ -1,11 +1,9 @@
 package ui
 
 import (
-	"os"
 	"path/filepath"
 
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/storage"
 
 	"github.com/terugkeer/terugkeer/app"
 )
@@ -18,26 +16,7 @@ const prefImportFolder = "import.map"
 // makes its own choice). Reading from a synced or network folder is fine, so unlike the
 // PDF folder it need not be local.
 func importStart(platform app.Platform) string {
-	var candidates []string
-	if p := prefs(); p != nil {
-		candidates = append(candidates, p.String(prefImportFolder))
-	}
-	if platform.Documents != nil {
-		if d, err := platform.Documents(); err == nil {
-			candidates = append(candidates, d)
-		}
-	}
-	if platform.HomeDir != nil {
-		if h, err := platform.HomeDir(); err == nil {
-			candidates = append(candidates, h)
-		}
-	}
-	for _, dir := range candidates {
-		if st, err := os.Stat(dir); dir != "" && err == nil && st.IsDir() {
-			return dir
-		}
-	}
-	return ""
+	return firstFolder(platform, prefImportFolder, func(string) bool { return true })
 }
 
 // importedFrom remembers the folder of an imported file, or an imported folder's parent
@@ -50,9 +29,5 @@ func importedFrom(path string) {
 
 // setImportStart points an import dialog at importStart.
 func setImportStart(d interface{ SetLocation(fyne.ListableURI) }, platform app.Platform) {
-	if dir := importStart(platform); dir != "" {
-		if l, err := storage.ListerForURI(storage.NewFileURI(dir)); err == nil {
-			d.SetLocation(l)
-		}
-	}
+	startIn(d, importStart(platform))
 }

@@ -36,26 +36,43 @@ func newPDFFolders(platform app.Platform) *pdfFolders {
 // saved in, Documenten, the user's profile folder; "" when none is (the dialog then
 // makes its own choice).
 func (f *pdfFolders) start() string {
+	return firstFolder(f.platform, prefPDFFolder, func(dir string) bool { return f.platform.PlaceOf(dir).Local() })
+}
+
+// firstFolder is the first existing folder, for which ok holds, of: the one kept under
+// the preference key, Documenten, the user's profile folder; "" when none is. The PDF
+// and import dialogs start there.
+func firstFolder(platform app.Platform, key string, ok func(dir string) bool) string {
 	var candidates []string
 	if p := prefs(); p != nil {
-		candidates = append(candidates, p.String(prefPDFFolder))
+		candidates = append(candidates, p.String(key))
 	}
-	if f.platform.Documents != nil {
-		if d, err := f.platform.Documents(); err == nil {
+	if platform.Documents != nil {
+		if d, err := platform.Documents(); err == nil {
 			candidates = append(candidates, d)
 		}
 	}
-	if f.platform.HomeDir != nil {
-		if h, err := f.platform.HomeDir(); err == nil {
+	if platform.HomeDir != nil {
+		if h, err := platform.HomeDir(); err == nil {
 			candidates = append(candidates, h)
 		}
 	}
 	for _, dir := range candidates {
-		if st, err := os.Stat(dir); dir != "" && err == nil && st.IsDir() && f.platform.PlaceOf(dir).Local() {
+		if st, err := os.Stat(dir); dir != "" && err == nil && st.IsDir() && ok(dir) {
 			return dir
 		}
 	}
 	return ""
+}
+
+// startIn points a file dialog at dir; "" leaves the dialog's own choice.
+func startIn(d interface{ SetLocation(fyne.ListableURI) }, dir string) {
+	if dir == "" {
+		return
+	}
+	if l, err := storage.ListerForURI(storage.NewFileURI(dir)); err == nil {
+		d.SetLocation(l)
+	}
 }
 
 // placeOf is where the PDF at path would go.
@@ -69,13 +86,7 @@ func (f *pdfFolders) saved(path string) {
 }
 
 // setStart points the dialog at f.start().
-func (f *pdfFolders) setStart(d interface{ SetLocation(fyne.ListableURI) }) {
-	if dir := f.start(); dir != "" {
-		if l, err := storage.ListerForURI(storage.NewFileURI(dir)); err == nil {
-			d.SetLocation(l)
-		}
-	}
-}
+func (f *pdfFolders) setStart(d interface{ SetLocation(fyne.ListableURI) }) { startIn(d, f.start()) }
 
 // leavesLaptopText says, for a synced or network place, that the PDF will leave the
 // laptop and asks whether to save it there all the same.

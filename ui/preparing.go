@@ -4,7 +4,6 @@ import (
 	"context"
 
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/widget"
 )
 
@@ -26,10 +25,8 @@ func PrepareThen(ctx context.Context, win fyne.Window, p Preparer, open func()) 
 		return
 	}
 	bar := widget.NewProgressBarInfinite()
-	text := widget.NewLabelWithStyle(T("Terugkeer werkt de gegevens bij voor deze versie. Dit gebeurt één keer; bij veel personen duurt het even."),
-		fyne.TextAlignCenter, fyne.TextStyle{})
-	text.Wrapping = fyne.TextWrapWord
-	win.SetContent(container.NewCenter(container.NewGridWrap(fyne.NewSize(480, 120), container.NewVBox(text, bar))))
+	text := waitingText(T("Terugkeer werkt de gegevens bij voor deze versie. Dit gebeurt één keer; bij veel personen duurt het even."))
+	win.SetContent(waitingContent(text, bar))
 	go func() {
 		_, err := p.Prepare(ctx)
 		fyne.Do(func() {

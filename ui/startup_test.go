@@ -16,7 +16,7 @@ func TestOpeningThenStartProblemInOneWindow(t *testing.T) {
 	if !containsText(visibleTexts(w.Content()), T("Terugkeer opent de database. Na een update werkt het die eerst bij; bij veel personen duurt dat even.")) {
 		t.Errorf("the opening window says %q", visibleTexts(w.Content()))
 	}
-	ShowStartProblemIn(a, w, "De database kan niet worden geopend.")
+	ShowStartProblem(a, w, "De database kan niet worden geopend.")
 	texts := visibleTexts(w.Content())
 	if !containsText(texts, "De database kan niet worden geopend.") || findButton(w.Content(), T("Sluiten")) == nil {
 		t.Errorf("the start problem shows %q", texts)

@@ -84,7 +84,7 @@ func run(dbFlag string) error {
 			}
 			if err != nil {
 				failed = err
-				ui.ShowStartProblemIn(a, w, sentence(err)) // no console on Windows: say it in a window
+				ui.ShowStartProblem(a, w, sentence(err)) // no console on Windows: say it in a window
 				return
 			}
 			db = opened
@@ -92,7 +92,7 @@ func run(dbFlag string) error {
 			if moved {
 				if err := svc.RecordDatabaseMove(ctx); err != nil {
 					failed = err
-					ui.ShowStartProblemIn(a, w, sentence(err))
+					ui.ShowStartProblem(a, w, sentence(err))
 					return
 				}
 			}
@@ -111,7 +111,7 @@ func run(dbFlag string) error {
 func askPassword(ctx context.Context, a fyne.App, w fyne.Window, uri string, db *app.Store) error {
 	_, server, err := postgres.Account(uri)
 	if err != nil {
-		ui.ShowStartProblemIn(a, w, sentence(err))
+		ui.ShowStartProblem(a, w, sentence(err))
 		return err
 	}
 	ui.AskDatabasePassword(ctx, w, ui.DatabasePassword{
