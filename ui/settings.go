@@ -71,6 +71,7 @@ func NewSettingsView(ctx context.Context, svc SettingsService, win fyne.Window, 
 
 	v.Gemeenten = NewEscEntry(nil)
 	v.Gemeenten.SetPlaceHolder(T("bijvoorbeeld 0193"))
+	names := newGemeenteNames(v.Gemeenten) // the CBS name of each code, as it is typed
 	v.Gebruiker = NewEscEntry(nil)
 	v.Gebruiker.SetPlaceHolder(T("uw naam, voor het logboek en op afdrukken"))
 	v.Taal = widget.NewSelect([]string{"Nederlands", "English"}, nil)
@@ -80,7 +81,7 @@ func NewSettingsView(ctx context.Context, svc SettingsService, win fyne.Window, 
 		v.Taal.SetSelectedIndex(0)
 	}
 	general := widget.NewForm(
-		widget.NewFormItem(T("Gemeentecodes"), v.Gemeenten),
+		widget.NewFormItem(T("Gemeentecodes"), container.NewVBox(v.Gemeenten, names.box)),
 		widget.NewFormItem(T("Uw naam"), v.Gebruiker),
 		widget.NewFormItem(T("Taal"), v.Taal),
 	)

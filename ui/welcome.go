@@ -80,6 +80,7 @@ func newProblemLabel() *widget.Label {
 func (v *OverviewView) welcomeSetup() {
 	v.body.RemoveAll()
 	v.Setup = newGemeentenEntry()
+	names := newGemeenteNames(v.Setup)
 	problem := newProblemLabel()
 	save := func() {
 		saveGemeenten(v.ctx, v.svc, v.bg, v.win, v.Setup.Text, problem, func() {
@@ -93,6 +94,7 @@ func (v *OverviewView) welcomeSetup() {
 	v.body.Add(widget.NewCard(T("Welkom bij Terugkeer"), "", container.NewVBox(
 		wrapLabel(T(gemeentenQuestion)),
 		container.NewBorder(nil, nil, nil, btn, v.Setup),
+		names.box,
 		problem,
 		wrapLabel(T("U kunt de codes later wijzigen onder Instellingen.")),
 	)))
@@ -120,6 +122,7 @@ func askGemeenten(ctx context.Context, svc GemeenteSetup, bg *tasks, win fyne.Wi
 	items := []*widget.FormItem{
 		widget.NewFormItem("", wrapLabel(T(gemeentenQuestion))),
 		widget.NewFormItem(T("Gemeentecodes"), entry),
+		widget.NewFormItem("", newGemeenteNames(entry).box),
 		widget.NewFormItem("", problem),
 	}
 	var d *dialog.FormDialog

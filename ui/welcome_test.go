@@ -6,6 +6,7 @@ import (
 	"slices"
 	"testing"
 
+	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/test"
 
@@ -81,5 +82,48 @@ func TestFirstImportAsksForTheGemeenteThenImports(t *testing.T) {
 	}
 	if got := s.Settings.Gemeenten.Text; got != "0193" {
 		t.Errorf("Instellingen shows gemeentecodes %q after the first import saved them", got)
+	}
+}
+
+// The welcome shows the CBS name of each code as it is typed, and a sentence for a
+// well-formed code that is no gemeente; such a code is warned about, not refused (issue
+// 18, defect 1). Instellingen does the same next to Gemeentecodes. The window still fits
+// 800×600 with a team's long list of codes and the warning.
+func TestWelcomeShowsTheGemeenteNames(t *testing.T) {
+	svc := realService(t, exampleNow, nil, false)
+	s, w := newShell(t, svc, Options{})
+	w.Resize(fyne.NewSize(800, 600))
+	s.Overview.Reload()
+	s.Wait()
+	o := s.Overview
+	unknown := tf("{{.C}}: geen gemeente in de CBS-lijst van 1 januari {{.J}}. Klopt de code? Alleen voor oude berichten van een opgeheven gemeente kan zo'n code nodig zijn.",
+		"C", "0999", "J", app.GemeentenJaar)
+	test.Type(o.Setup, "0363")
+	if texts := visibleTexts(w.Canvas().Content()); !containsText(texts, "0363 Amsterdam") {
+		t.Errorf("typing 0363 in the welcome shows %q, not 0363 Amsterdam", texts)
+	}
+	test.Type(o.Setup, ", 0999")
+	texts := visibleTexts(w.Canvas().Content())
+	if !containsText(texts, "0363 Amsterdam") || !containsText(texts, unknown) {
+		t.Errorf("0363, 0999 in the welcome shows %q; want the name and %q", texts, unknown)
+	}
+	o.Setup.SetText("0014, 0034, 0037, 0047, 0050, 0059, 0060, 0072, 0074, 0080, 0085, 0086, 0088, 0090, 0093, 0096, 0098, 0106, 0109, 0999")
+	if m := s.Content().MinSize(); m.Width > 800 || m.Height > 600 {
+		t.Errorf("the welcome with twenty codes needs %v, more than 800×600", m)
+	}
+	o.Setup.SetText("0363, 0999")
+	o.Setup.OnSubmitted(o.Setup.Text)
+	s.Wait()
+	if g, err := svc.Gemeenten(context.Background()); err != nil || !slices.Equal(g, []string{"0363", "0999"}) {
+		t.Fatalf("gemeenten after saving 0363, 0999 = %v, %v; an unknown code is warned about, not refused", g, err)
+	}
+	s.Show(SectionInstelling)
+	s.Wait()
+	if texts := visibleTexts(s.Settings.Content()); !containsText(texts, "0363 Amsterdam") || !containsText(texts, unknown) {
+		t.Errorf("Instellingen with 0363, 0999 shows %q; want the name and the warning", texts)
+	}
+	s.Settings.Gemeenten.SetText("0363, 1992")
+	if texts := visibleTexts(s.Settings.Content()); !containsText(texts, "0363 Amsterdam, 1992 Voorne aan Zee") || containsText(texts, "0999:") {
+		t.Errorf("0363, 1992 under Instellingen shows %q; want both names and no warning", texts)
 	}
 }

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/terugkeer/terugkeer/app"
 	"github.com/terugkeer/terugkeer/storage/postgres"
 )
 
@@ -26,8 +27,24 @@ func cmdInit(ctx context.Context, e *env) error {
 	if err := e.svc.Init(ctx, codes); err != nil {
 		return err
 	}
-	fmt.Fprintf(e.stdout, "Database ingericht voor gemeente %s.\n", strings.Join(codes, ", "))
+	fmt.Fprintf(e.stdout, "Database ingericht voor gemeente %s.\n", withNames(codes))
 	return installRoles(ctx, e)
+}
+
+// withNames is "0193 (Zwolle), 0200 (Apeldoorn)": each code with its CBS name, or with
+// the remark that the CBS list has no such gemeente (the code is kept: see
+// ui/gemeentenames.go for why an unknown code is not refused).
+func withNames(codes []string) string {
+	out := make([]string, len(codes))
+	for i, c := range codes {
+		c = strings.TrimSpace(c)
+		naam, ok := app.GemeenteNaam(c)
+		if !ok {
+			naam = fmt.Sprintf("geen gemeente in de CBS-lijst van 1 januari %d", app.GemeentenJaar)
+		}
+		out[i] = c + " (" + naam + ")"
+	}
+	return strings.Join(out, ", ")
 }
 
 // installRoles sets up the group roles of a team database, or prints their SQL for the
