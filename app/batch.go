@@ -110,7 +110,8 @@ func (b *ImportBatch) Add(in ImportInput) error {
 	}
 }
 
-// Flush commits everything added so far and returns once every Done of it has run.
+// Flush commits everything added so far and returns once every Done of it has run and
+// what the batch's purges left owed has been rewritten where possible (Eraser).
 func (b *ImportBatch) Flush() error { return b.FlushAsync()() }
 
 // FlushAsync queues a commit of everything added so far, as Flush does, without waiting
@@ -141,8 +142,9 @@ func (b *ImportBatch) FlushAsync() (wait func() error) {
 	}
 }
 
-// Close commits what is left and stops the batch; it returns the batch's failure, if
-// any. Add is refused afterwards.
+// Close commits what is left, rewrites what the batch's purges left owed where possible
+// (Eraser), and stops the batch; it returns the batch's failure, if any. Add is refused
+// afterwards.
 func (b *ImportBatch) Close() error {
 	b.mu.Lock()
 	if b.closed {
@@ -191,11 +193,11 @@ func (b *ImportBatch) write() {
 		select {
 		case j, ok := <-b.parsed:
 			if !ok {
-				w.commit()
+				w.commitAndErase()
 				return
 			}
 			if j.flush != nil {
-				j.flush <- w.commit()
+				j.flush <- w.commitAndErase()
 				continue
 			}
 			w.apply(j)
@@ -296,6 +298,17 @@ func (w *batchWriter) commit() error {
 			d.rs, d.err = nil, err
 		}
 		w.report(d)
+	}
+	return err
+}
+
+// commitAndErase ends the open group at a Flush or Close and then rewrites what the
+// batch's purges left owed (Eraser): once per Flush or Close, not per commit, since a
+// rewrite locks each table it rewrites.
+func (w *batchWriter) commitAndErase() error {
+	err := w.commit()
+	if err == nil {
+		w.b.svc.eraseAfterRun(w.b.ctx)
 	}
 	return err
 }

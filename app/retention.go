@@ -302,7 +302,8 @@ const RetentionBatch = 250
 // RetentionBatch at a time, each checked again inside its write transaction (a message
 // may have arrived meanwhile); the rest (quarantine, register, messages, log) and the
 // closing audit entry follow in one transaction. A run that stops halfway has removed
-// whole persons with their audit entries; the next run does the rest. With dryRun it
+// whole persons with their audit entries; the next run does the rest. At the end it
+// rewrites what the removals left owed where the store can (Eraser). With dryRun it
 // only counts, in one transaction.
 func (s *Service) RunRetention(ctx context.Context, now time.Time, dryRun bool) (RetentionReport, error) {
 	today := DateOf(now)
@@ -349,6 +350,9 @@ func (s *Service) RunRetention(ctx context.Context, now time.Time, dryRun bool) 
 		rep = part
 		return run.entry("bewaartermijn", 0, "uitgevoerd", rep.Total())
 	})
+	if err == nil {
+		s.eraseAfterRun(ctx)
+	}
 	return rep, err
 }
 

@@ -19,6 +19,7 @@ import (
 )
 
 const dbUsage = "db migreer --van PAD --naar URI   (kopieert een SQLite-database naar een lege PostgreSQL-database) | " +
+	"db opschonen   (herschrijft de tabellen van de PostgreSQL-database waaruit gegevens zijn verwijderd; 's nachts, als eigenaar) | " +
 	"db wachtwoord [--verwijder]   (bewaart het wachtwoord van de database van --db of " + app.EnvDB + " in de sleutelbos, of verwijdert het)"
 
 // dbCommands are the subcommands of db: the database itself rather than its data.
@@ -26,6 +27,7 @@ const dbUsage = "db migreer --van PAD --naar URI   (kopieert een SQLite-database
 func dbCommands() map[string]func(context.Context, *env) error {
 	return map[string]func(context.Context, *env) error{
 		"migreer":    cmdDBMigreer,
+		"opschonen":  cmdDBOpschonen,
 		"wachtwoord": cmdDBWachtwoord,
 	}
 }

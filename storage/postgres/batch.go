@@ -102,6 +102,10 @@ func (b *batch) Commit() (err error) {
 		rollback(ctx, b.w.tx, &err)
 		return b.broken
 	}
+	if err := b.w.recordOwed(); err != nil {
+		rollback(ctx, b.w.tx, &err)
+		return permission(err)
+	}
 	if err := b.w.bump(); err != nil {
 		rollback(ctx, b.w.tx, &err)
 		return permission(err)

@@ -7,8 +7,11 @@
 // transaction-level advisory lock first, so two processes never interleave their
 // writes and the audit chain cannot fork. Removal is made irreversible as far as
 // PostgreSQL allows: after an Update that purged anything, the affected tables are
-// vacuumed outside the transaction, so that the dead row versions do not linger in the
-// table files (what PostgreSQL keeps elsewhere, WAL and backups, is the DBA's part).
+// vacuumed outside the transaction, so that the dead row versions do not linger; the
+// purge's transaction also records the tables as owing a rewrite (erase.go), because
+// VACUUM frees a removed row's space without overwriting it, and EraseOwed rewrites them
+// with VACUUM FULL at the end of a retention run or an import batch, or at night (db
+// opschonen). What PostgreSQL keeps elsewhere, WAL and backups, is the DBA's part.
 package postgres
 
 import (
@@ -104,6 +107,9 @@ func (db *DB) write(ctx context.Context, fn func(app.Tx) error) (purged []string
 	if err := fn(w); err != nil {
 		return nil, permission(err)
 	}
+	if err := w.recordOwed(); err != nil {
+		return nil, permission(err)
+	}
 	if err := w.bump(); err != nil {
 		return nil, permission(err)
 	}
@@ -129,7 +135,10 @@ func rollback(ctx context.Context, tx pgx.Tx, err *error) {
 // vacuum removes the dead row versions a purge left in tables (PostgreSQL's counterpart
 // of SQLite's WAL truncate), outside any transaction, as VACUUM must run. The purge is
 // committed: it runs even when ctx was cancelled meanwhile. Row versions that a
-// transaction still open elsewhere can see stay until the next vacuum (autovacuum).
+// transaction still open elsewhere can see stay until the next vacuum (autovacuum). On
+// PostgreSQL 15 only the owner may vacuum: for a casemanager's login role the server
+// skips the tables with a warning, and autovacuum does it later. The bytes of the
+// removed rows stay in freed space until the owed rewrite (EraseOwed).
 func (db *DB) vacuum(ctx context.Context, tables []string) error {
 	if len(tables) == 0 {
 		return nil

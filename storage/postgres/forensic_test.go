@@ -8,6 +8,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -21,30 +22,30 @@ import (
 
 // The forensic proof of a purge on PostgreSQL (issue 16 item 6): an informatieblad and a
 // contact note carrying markers are imported and recorded through app.Service, consent is
-// revoked by intrekkingen, and then the database is read as someone holding the data
-// directory would: pg_dump --data-only, and byte for byte every file of every relation of
-// the schema (tables, their TOAST tables, the indexes of both, every fork and segment),
-// after a CHECKPOINT so that the pages the purge and its VACUUM changed are in the files.
-// Each marker is first proven present in the dump and in the table files, so that the
-// scans can fail.
+// revoked by intrekkingen, the person is removed, and then the database is read as
+// someone holding the data directory would: pg_dump --data-only, and byte for byte every
+// file of every relation of the schema (tables, their TOAST tables, the indexes of both,
+// every fork and segment), after a CHECKPOINT so that the pages the purge and its
+// VACUUM changed are in the files. Each marker is first proven present in the dump and
+// in the table files, so that the scans can fail.
 //
 // What the test shows (docs/privacy.md §6a):
-//   - the purged text is gone from pg_dump at once;
-//   - from the table files only where the VACUUM after the purge could truncate the pages
-//     the purge emptied (the contact note here; the sheet's text once all consent is
-//     revoked). On a page that still holds live rows VACUUM frees the removed rows' space
-//     but does not overwrite it: their bytes stay in the heap file until new rows reuse
-//     the space. The test logs those files after the first revocation and asserts nothing
-//     there;
+//   - the purged text is gone from pg_dump at once, and the plain VACUUM after the purge
+//     leaves no dead row version;
+//   - on a page that still holds live rows that VACUUM frees the removed rows' space but
+//     does not overwrite it: their bytes stay in the heap and index files (logged). The
+//     purge recorded the tables as owed, and the rewrite (Service.EraseOwed: VACUUM
+//     FULL, new files) takes the markers out of every table, TOAST and index file;
+//   - the same for the removal of the person, whose name is in the indexes of persons;
 //   - the WAL keeps what was written until its segments are recycled: logged, not asserted.
 //
-// Without the VACUUM the dead row versions keep every marker in the heap files, and the
-// assertions on the table files fail.
+// Without the rewrite (the plain VACUUM only) the assertions on the files after the
+// first revocation fail: the sheet's text is still in topics and hulpvragen.
 func TestForensicPurgePostgres(t *testing.T) {
 	t.Setenv(apptest.BackendEnv, apptest.Postgres)
 	w := apptest.Open(t)
 	ctx := context.Background()
-	const bsn, name = "999990019", "Visser"
+	const bsn, name = "999990019", "Mrkpgvisser" // the name is the person's marker
 	const (
 		zorg     = "MRKpgzorg"     // the zorg toelichting and hulpvraag
 		note     = "MRKpgnotitie"  // the note of a zorg contact
@@ -83,34 +84,73 @@ func TestForensicPurgePostgres(t *testing.T) {
 	pg.checkpoint()
 	for _, mk := range []string{zorg, note} {
 		pg.absentFromDump(mk)
-		pg.logWAL(mk)
-	}
-	pg.absentFromFiles(note) // the contact was the table's only row: VACUUM truncated its page
-	if files := pg.relationFilesHolding(zorg); len(files) > 0 {
-		t.Logf("%s: the freed space of a page with live rows still holds it in %s (until new rows reuse the space)",
-			zorg, strings.Join(files, ", "))
 	}
 	for _, table := range []string{"topics", "hulpvragen"} { // what is left there is free space, not a row
 		if n, ok := pg.deadTuples(table); ok && n != 0 {
 			t.Errorf("%s holds %d dead row versions after the purge: no VACUUM ran", table, n)
 		}
 	}
+	if files := pg.relationFilesHolding(zorg); len(files) > 0 {
+		t.Logf("%s before the rewrite: the freed space of a page with live rows still holds it in %s",
+			zorg, strings.Join(files, ", "))
+	}
+	pg.rewrite(w.Svc, "topics", "hulpvragen")
+	for _, mk := range []string{zorg, note} {
+		pg.absentFromFiles(mk)
+		pg.logWAL(mk)
+	}
 	// What still stands is still found: the scans see live data after a purge.
-	for _, mk := range []string{onderdak, general} {
+	for _, mk := range []string{onderdak, general, name} {
 		if !pg.inDump(mk) || len(pg.relationFilesHolding(mk)) == 0 {
 			t.Fatalf("marker %s of data that stays is gone after the purge", mk)
 		}
 	}
 
-	// Revoking all consent purges the rest of the sheet (the melding stays): the pages of
-	// topics and hulpvragen are empty, VACUUM truncates them, and no marker is left.
+	// Revoking all consent purges the rest of the sheet (the melding stays).
 	w.MustImport(apptest.XML(apptest.Revocation(subject, "2019-07-02")))
-	pg.checkpoint()
+	pg.rewrite(w.Svc, "topics", "hulpvragen", "general_topics")
 	for _, mk := range []string{zorg, note, onderdak, general} {
 		pg.absentFromDump(mk)
 		pg.absentFromFiles(mk)
 		pg.logWAL(mk)
 	}
+
+	// Removing the person takes the name out of persons and its indexes (search and sort
+	// text) once the tables are rewritten; a second person keeps the pages in use.
+	other := apptest.Subject("999990020", "Bakker")
+	w.MustImport(apptest.XML(apptest.Melding(other, "2019-05-01", "2019-08-01")))
+	if err := w.Svc.RemovePerson(ctx, r.PersonID); err != nil {
+		t.Fatal(err)
+	}
+	pg.checkpoint()
+	pg.absentFromDump(name)
+	if files := pg.relationFilesHolding(name); len(files) > 0 {
+		t.Logf("%s before the rewrite: in %s", name, strings.Join(files, ", "))
+	}
+	pg.rewrite(w.Svc, "persons", "detentions")
+	pg.absentFromFiles(name)
+	pg.logWAL(name)
+}
+
+// rewrite runs the rewrite of what the purges left owed, as the end of a retention run
+// or of an import batch does, and checks that it rewrote at least tables and left
+// nothing owed; then it takes a checkpoint.
+func (f *forensic) rewrite(svc *app.Service, tables ...string) {
+	f.t.Helper()
+	rep, ok, err := svc.EraseOwed(context.Background())
+	if err != nil || !ok {
+		f.t.Fatalf("EraseOwed: %v (ok %v)", err, ok)
+	}
+	if len(rep.Owed) > 0 {
+		f.t.Fatalf("tables left owed: %+v", rep.Owed)
+	}
+	for _, table := range tables {
+		if !slices.Contains(rep.Rewritten, table) {
+			f.t.Errorf("%s was not rewritten after the purge; rewritten: %v", table, rep.Rewritten)
+		}
+	}
+	f.t.Logf("rewritten: %s", strings.Join(rep.Rewritten, ", "))
+	f.checkpoint()
 }
 
 func (f *forensic) absentFromDump(marker string) {
