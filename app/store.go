@@ -6,7 +6,8 @@ import "context"
 type Store interface {
 	// Update runs fn in one write transaction. When fn purged anything (Tx.Purge*,
 	// DeletePerson, DeleteQuarantine), the store makes the removal irreversible after
-	// commit (WAL checkpoint with truncate).
+	// commit (SQLite: WAL checkpoint with truncate; PostgreSQL: VACUUM, and a rewrite
+	// recorded as owed, Eraser).
 	Update(ctx context.Context, fn func(Tx) error) error
 	// View runs fn in a read transaction.
 	View(ctx context.Context, fn func(ReadTx) error) error
