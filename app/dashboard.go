@@ -149,8 +149,9 @@ func (s *Service) Dashboard(ctx context.Context, now time.Time, days int) (*Dash
 	for _, k := range SignalKinds() {
 		db.Aantallen[k] = 0
 	}
-	// Every kind but quarantaine was read up to MaxSignals plus ties on the last date:
-	// after sorting, keep the first MaxSignals; their number is the count of the query.
+	// Every kind but quarantaine was read up to MaxSignals (the kinds of one signal per
+	// person plus ties on the last date): after sorting, keep the first MaxSignals; their
+	// number is the count of the query.
 	shown := map[SignalKind]int{}
 	kept := db.Signalen[:0]
 	for _, sig := range db.Signalen {

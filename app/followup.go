@@ -184,8 +184,8 @@ type FollowupReadTx interface {
 	MessagesSince(t time.Time) ([]MessageRecord, error)
 
 	// The dashboard's bounded reads. A list bounded by limit holds the first limit rows
-	// by date and every further row sharing the last one's date; the int is the number
-	// of all rows, bounded or not.
+	// by date and every further row sharing the last one's date, unless said otherwise;
+	// the int is the number of all rows, bounded or not.
 
 	// OverdueActions returns the follow-ups not geregeld or niet nodig whose next
 	// action is dated before today, with their persons: not bounded with ties, but the

@@ -12,9 +12,10 @@ type PlanReadTx interface {
 	ReleasePlanDomains(from, to Date) (map[int64][]Domain, error)
 	// GemeenteAgreementsDue returns the agreements that are open work for the gemeente
 	// (wie gemeente, status open or lopend) with a datum on or before last, or without a
-	// datum of a person whose latest detention ends in [today, last], with their persons,
-	// by datum (undated first), bounded by limit as the dashboard's other reads are; the
-	// int is the number of all of them.
+	// datum of a person whose latest detention ends in [today, last], with their persons:
+	// not bounded with ties, but the first limit in the signals' order (datum, undated
+	// first; the person's FullName byte by byte, person id, domain in Leefgebieden order,
+	// afspraak id). The int is the number of all of them.
 	GemeenteAgreementsDue(today, last Date, limit int) ([]DueAgreement, int, error)
 }
 

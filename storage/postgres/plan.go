@@ -267,37 +267,42 @@ func (r *reader) ReleasePlanDomains(from, to app.Date) (map[int64][]app.Domain, 
 const gemeenteWork = `a.wie = 'gemeente' AND a.status IN ('open', 'lopend')`
 
 // GemeenteAgreementsDue returns the agreements of kind afspraak-gemeente (v2 rule 4)
-// for the window [today, last], by datum (undated first), then name, bounded by limit
-// with ties on the last datum included; and how many there are in all.
+// for the window [today, last]: the first limit in the signals' order (datum, undated
+// first; the person's full name byte by byte, person id, domain in Leefgebieden order,
+// afspraak id), as on SQLite; and how many there are in all.
 //
 // The two halves of the window are apart, each served by an index: the dated
 // agreements up to last by plan_agreements_gemeente in datum order, the undated ones
 // from the persons released in the window (persons_vrijlating) through the same index.
 // One OR over both tables made PostgreSQL hash-join every person (EXPLAIN ANALYZE at
 // 31,711 persons: a seq scan of persons, 168 ms for the list and 200 ms for the count
-// on a loaded machine; apart 28 ms and 0.7 ms). The list takes the first limit rows by
-// datum with their ties (FETCH … WITH TIES: what the loop below keeps) before it
-// joins the persons and their detentions.
+// on a loaded machine; apart 28 ms and 0.7 ms). Each half takes its first limit rows
+// before the agreements' text and the persons' detentions are joined.
 func (r *reader) GemeenteAgreementsDue(today, last app.Date, limit int) ([]app.DueAgreement, int, error) {
-	const undated = `SELECT a.person_id, a.afspraak_id, a.datum FROM persons p JOIN plan_agreements a ON a.person_id = p.id
+	const undated = ` FROM persons p JOIN plan_agreements a ON a.person_id = p.id
 		WHERE ` + gemeenteWork + ` AND a.datum IS NULL AND p.vrijlating >= ? AND p.vrijlating <= ?`
-	const dated = `SELECT a.person_id, a.afspraak_id, a.datum FROM plan_agreements a
+	const dated = ` FROM plan_agreements a JOIN persons p ON p.id = a.person_id
 		WHERE ` + gemeenteWork + ` AND a.datum IS NOT NULL AND a.datum <= ?`
 	var total int
-	err := r.queryRow(`SELECT (SELECT count(*) FROM (`+dated+`) x) + (SELECT count(*) FROM (`+undated+`) y)`,
-		last.String(), today.String(), last.String()).Scan(&total)
+	err := r.queryRow(`SELECT (SELECT count(*) FROM plan_agreements a WHERE `+gemeenteWork+` AND a.datum IS NOT NULL AND a.datum <= ?)
+		+ (SELECT count(*)`+undated+`)`, last.String(), today.String(), last.String()).Scan(&total)
 	if err != nil {
 		return nil, 0, fmt.Errorf("afspraken voor de gemeente tellen: %w", err)
 	}
+	if total == 0 || limit <= 0 {
+		return nil, total, nil
+	}
+	const keys = `SELECT a.person_id, a.afspraak_id, a.datum, concat_ws(' ', NULLIF(p.voornamen, ''),
+		NULLIF(p.voorvoegsel, ''), NULLIF(p.achternaam, '')) COLLATE "C" AS naam,
+		array_position(?::text[], a.domain::text) AS rang`
+	const byName = `naam, a.person_id, rang, a.afspraak_id LIMIT ?`
 	rows, err := r.query(`SELECT a.domain, a.afspraak_id, a.wie, a.status, a.datum, a.tekst, `+personColumns+
 		`, d.inrichting, d.einddatum, d.einddatum_status FROM (
-			SELECT k.person_id, k.afspraak_id FROM ((`+undated+`) UNION ALL (`+dated+
-		` ORDER BY a.datum NULLS FIRST FETCH FIRST (?) ROWS WITH TIES)) k
-			ORDER BY k.datum NULLS FIRST FETCH FIRST (?) ROWS WITH TIES
+			(`+keys+undated+` ORDER BY `+byName+`) UNION ALL (`+keys+dated+` ORDER BY a.datum, `+byName+`)
 		) k JOIN plan_agreements a ON a.person_id = k.person_id AND a.afspraak_id = k.afspraak_id
 		JOIN persons p ON p.id = a.person_id `+latestDetentionJoin+
-		` ORDER BY a.datum NULLS FIRST, p.sorteernaam, p.id, a.domain, a.afspraak_id`,
-		today.String(), last.String(), last.String(), limit, limit)
+		` ORDER BY k.datum NULLS FIRST, k.naam, k.person_id, k.rang, k.afspraak_id LIMIT ?`,
+		leefgebieden(), today.String(), last.String(), limit, leefgebieden(), last.String(), limit, limit)
 	if err != nil {
 		return nil, 0, fmt.Errorf("afspraken voor de gemeente lezen: %w", err)
 	}
@@ -307,9 +312,6 @@ func (r *reader) GemeenteAgreementsDue(today, last app.Date, limit int) ([]app.D
 		due, err := scanDueAgreement(rows)
 		if err != nil {
 			return nil, 0, fmt.Errorf("afspraken voor de gemeente lezen: %w", err)
-		}
-		if len(out) >= limit && due.Agreement.Datum.String() != out[len(out)-1].Agreement.Datum.String() {
-			break
 		}
 		out = append(out, due)
 	}

@@ -1,11 +1,9 @@
 package sqlite
 
 import (
-	"cmp"
 	"database/sql"
 	"errors"
 	"fmt"
-	"slices"
 	"strings"
 	"time"
 
@@ -13,50 +11,54 @@ import (
 )
 
 // The dashboard's reads (migration 0007): each is an index range that stops after the
-// rows shown, with a count(*) for the exact number. A bounded list holds the first
-// limit rows by date and every further row sharing the last one's date, so that
-// app.Signals, which orders by date and then name, picks the same first rows as it
-// would from all of them.
+// rows shown, with a count(*) for the exact number. The signal lists of one signal per
+// person hold the first limit rows by date and every further row sharing the last one's
+// date (app.Signals orders them by name); the overdue actions and the gemeente's
+// agreements are the first limit exactly, sorted in SQL as app.Signals sorts them.
+
+// fullName is app.Person.FullName of p in SQL: the non-empty names joined by one space.
+// Compared byte by byte (SQLite's BINARY collation), as Go compares strings.
+const fullName = `concat_ws(' ', NULLIF(p.voornamen, ''), NULLIF(p.voorvoegsel, ''), NULLIF(p.achternaam, ''))`
+
+// domainRank is the position of column col's domain in app.Leefgebieden (0 for any
+// other, as app.Signals ranks it), in literals: the domains are constants.
+func domainRank(col string) string {
+	var b strings.Builder
+	b.WriteString(`CASE ` + col)
+	for i, d := range app.Leefgebieden() {
+		fmt.Fprintf(&b, ` WHEN '%s' THEN %d`, d, i)
+	}
+	b.WriteString(` ELSE 0 END`)
+	return b.String()
+}
 
 // OverdueActions returns the follow-ups not geregeld or niet nodig whose next action
 // is dated before today, with their persons: the first limit in the signals' order
 // (actiedatum, the person's full name, person id, domain in Leefgebieden order); and how
 // many there are in all.
 //
-// In two steps: the keys of the actions up to the limit-th actiedatum, ties included,
-// from the index followups_actie and the persons' names (at 150,000 persons 800 actions
-// share the oldest date); then only the limit chosen, in full.
+// SQLite walks the index followups_actie in actiedatum order and sorts only the actions
+// of one date at a time by name, stopping after the limit-th (at 150,000 persons 800
+// actions share the oldest date).
 func (r *reader) OverdueActions(today app.Date, limit int) ([]app.DueAction, int, error) {
-	const cond = ` WHERE ` + overdueAction
 	var total int
 	// Every follow-up has its person (ON DELETE CASCADE): the count reads the index
 	// followups_actie only.
-	if err := r.queryRow(`SELECT count(*) FROM followups f`+cond, today.String()).Scan(&total); err != nil {
+	if err := r.queryRow(`SELECT count(*) FROM followups f WHERE `+overdueAction, today.String()).Scan(&total); err != nil {
 		return nil, 0, fmt.Errorf("verlopen acties tellen: %w", err)
 	}
 	if total == 0 || limit <= 0 {
 		return nil, total, nil
 	}
-	keys, err := r.overdueKeys(today, limit)
-	if err != nil {
-		return nil, 0, fmt.Errorf("verlopen acties lezen: %w", err)
-	}
-	pairs := make([]string, len(keys))
-	args := make([]any, 0, 2*len(keys))
-	at := map[followupID]int{}
-	for i, k := range keys {
-		pairs[i] = "(?, ?)"
-		args = append(args, k.person, string(k.domain))
-		at[followupID{k.person, k.domain}] = i
-	}
 	rows, err := r.query(`SELECT f.person_id, f.domain, f.status, f.verantwoordelijke, f.actie, f.actiedatum,
 		f.gewijzigd, `+personColumns+` FROM followups f JOIN persons p ON p.id = f.person_id
-		WHERE (f.person_id, f.domain) IN (VALUES `+strings.Join(pairs, ", ")+`)`, args...)
+		WHERE `+overdueAction+` ORDER BY f.actiedatum, `+fullName+`, f.person_id, `+domainRank("f.domain")+` LIMIT ?`,
+		today.String(), limit)
 	if err != nil {
 		return nil, 0, fmt.Errorf("verlopen acties lezen: %w", err)
 	}
 	defer rows.Close()
-	out := make([]app.DueAction, len(keys))
+	var out []app.DueAction
 	for rows.Next() {
 		var f app.Followup
 		var actiedatum, gewijzigd sql.NullString
@@ -76,61 +78,12 @@ func (r *reader) OverdueActions(today app.Date, limit int) ([]app.DueAction, int
 		if err != nil {
 			return nil, 0, err
 		}
-		out[at[followupID{f.PersonID, f.Domain}]] = app.DueAction{Person: p, Followup: f}
+		out = append(out, app.DueAction{Person: p, Followup: f})
 	}
 	if err := rows.Err(); err != nil {
 		return nil, 0, fmt.Errorf("verlopen acties lezen: %w", err)
 	}
 	return out, total, nil
-}
-
-// followupID names one follow-up.
-type followupID struct {
-	person int64
-	domain app.Domain
-}
-
-// actionKey is one overdue action in the signals' order.
-type actionKey struct {
-	datum, naam string
-	person      int64
-	domain      app.Domain
-	rank        int
-}
-
-// overdueKeys returns the first limit overdue actions' keys in the signals' order.
-func (r *reader) overdueKeys(today app.Date, limit int) ([]actionKey, error) {
-	rank := map[app.Domain]int{}
-	for i, d := range app.Leefgebieden() {
-		rank[d] = i
-	}
-	rows, err := r.query(`SELECT f.actiedatum, f.person_id, f.domain, p.voornamen, p.voorvoegsel, p.achternaam
-		FROM followups f JOIN persons p ON p.id = f.person_id WHERE `+overdueAction+` ORDER BY f.actiedatum`, today.String())
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	var keys []actionKey
-	for rows.Next() {
-		var k actionKey
-		var p app.Person
-		if err := rows.Scan(&k.datum, &k.person, &k.domain, &p.Voornamen, &p.Voorvoegsel, &p.Achternaam); err != nil {
-			return nil, err
-		}
-		if len(keys) >= limit && k.datum != keys[len(keys)-1].datum {
-			break
-		}
-		k.naam, k.rank = p.FullName(), rank[k.domain]
-		keys = append(keys, k)
-	}
-	if err := rows.Err(); err != nil {
-		return nil, err
-	}
-	slices.SortFunc(keys, func(a, b actionKey) int {
-		return cmp.Or(strings.Compare(a.datum, b.datum), strings.Compare(a.naam, b.naam),
-			cmp.Compare(a.person, b.person), cmp.Compare(a.rank, b.rank))
-	})
-	return keys[:min(len(keys), limit)], nil
 }
 
 // SignalPersons returns the persons with a signal of kind k (app.PersonQuery.Signaal;

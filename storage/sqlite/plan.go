@@ -265,14 +265,16 @@ func (r *reader) ReleasePlanDomains(from, to app.Date) (map[int64][]app.Domain, 
 const gemeenteWork = `a.wie = 'gemeente' AND a.status IN ('open', 'lopend')`
 
 // GemeenteAgreementsDue returns the agreements of kind afspraak-gemeente (v2 rule 4)
-// for the window [today, last], by datum (undated first), then name, bounded by limit
-// with ties on the last datum included; and how many there are in all.
+// for the window [today, last]: the first limit in the signals' order (datum, undated
+// first; the person's full name, person id, domain in Leefgebieden order, afspraak id);
+// and how many there are in all.
 //
 // Two index ranges rather than one scan of every open agreement for the gemeente
 // (28,000 at 150,000 persons, each joined with its person to test the undated ones'
 // release): the undated ones from the persons released in the window (persons_vrijlating,
 // CROSS JOIN keeps that order of the join), the dated ones by datum (the partial index
-// plan_agreements_gemeente_datum, which covers the count), counted without their persons.
+// plan_agreements_gemeente_datum, which covers the count, and in whose order SQLite
+// sorts only one datum's agreements at a time by name), counted without their persons.
 func (r *reader) GemeenteAgreementsDue(today, last app.Date, limit int) ([]app.DueAgreement, int, error) {
 	const columns = `SELECT a.domain, a.afspraak_id, a.wie, a.status, a.datum, a.tekst, ` + personColumns +
 		`, d.inrichting, d.einddatum, d.einddatum_status`
@@ -290,13 +292,14 @@ func (r *reader) GemeenteAgreementsDue(today, last app.Date, limit int) ([]app.D
 	if err != nil {
 		return nil, 0, fmt.Errorf("afspraken voor de gemeente tellen: %w", err)
 	}
-	// The undated ones share the zero datum, so all of them are the first rows.
-	out, err := r.dueAgreements(columns+undated+` ORDER BY p.sorteernaam, p.id, a.domain, a.afspraak_id`, -1,
-		today.String(), last.String())
+	byName := fullName + `, p.id, ` + domainRank("a.domain") + `, a.afspraak_id`
+	var out []app.DueAgreement
+	if limit > 0 && nUndated > 0 {
+		out, err = r.dueAgreements(columns+undated+` ORDER BY `+byName+` LIMIT ?`, today.String(), last.String(), limit)
+	}
 	if err == nil && len(out) < limit && nDated > 0 {
 		var more []app.DueAgreement
-		more, err = r.dueAgreements(columns+dated+` ORDER BY a.datum, p.sorteernaam, p.id, a.domain, a.afspraak_id`,
-			limit-len(out), last.String())
+		more, err = r.dueAgreements(columns+dated+` ORDER BY a.datum, `+byName+` LIMIT ?`, last.String(), limit-len(out))
 		out = append(out, more...)
 	}
 	if err != nil {
@@ -305,9 +308,8 @@ func (r *reader) GemeenteAgreementsDue(today, last app.Date, limit int) ([]app.D
 	return out, nUndated + nDated, nil
 }
 
-// dueAgreements reads the rows of query, bounded by limit (-1: all) with ties on the
-// last datum included.
-func (r *reader) dueAgreements(query string, limit int, args ...any) ([]app.DueAgreement, error) {
+// dueAgreements reads the rows of query.
+func (r *reader) dueAgreements(query string, args ...any) ([]app.DueAgreement, error) {
 	rows, err := r.query(query, args...)
 	if err != nil {
 		return nil, err
@@ -318,9 +320,6 @@ func (r *reader) dueAgreements(query string, limit int, args ...any) ([]app.DueA
 		due, err := scanDueAgreement(rows)
 		if err != nil {
 			return nil, err
-		}
-		if limit >= 0 && len(out) >= limit && due.Agreement.Datum.String() != out[len(out)-1].Agreement.Datum.String() {
-			break
 		}
 		out = append(out, due)
 	}
