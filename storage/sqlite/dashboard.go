@@ -39,7 +39,7 @@ func domainRank(col string) string {
 //
 // SQLite walks the index followups_actie in actiedatum order and sorts only the actions
 // of one date at a time by name, stopping after the limit-th (at 150,000 persons 800
-// actions share the oldest date).
+// actions share the oldest date); only the limit chosen are read in full.
 func (r *reader) OverdueActions(today app.Date, limit int) ([]app.DueAction, int, error) {
 	var total int
 	// Every follow-up has its person (ON DELETE CASCADE): the count reads the index
@@ -50,10 +50,13 @@ func (r *reader) OverdueActions(today app.Date, limit int) ([]app.DueAction, int
 	if total == 0 || limit <= 0 {
 		return nil, total, nil
 	}
+	// The keys first, from the index and the persons' names; then only those rows in full.
+	order := `f.actiedatum, ` + fullName + `, f.person_id, ` + domainRank("f.domain")
 	rows, err := r.query(`SELECT f.person_id, f.domain, f.status, f.verantwoordelijke, f.actie, f.actiedatum,
-		f.gewijzigd, `+personColumns+` FROM followups f JOIN persons p ON p.id = f.person_id
-		WHERE `+overdueAction+` ORDER BY f.actiedatum, `+fullName+`, f.person_id, `+domainRank("f.domain")+` LIMIT ?`,
-		today.String(), limit)
+		f.gewijzigd, `+personColumns+` FROM (SELECT f.person_id, f.domain FROM followups f JOIN persons p ON p.id = f.person_id
+			WHERE `+overdueAction+` ORDER BY `+order+` LIMIT ?) k
+		JOIN followups f ON f.person_id = k.person_id AND f.domain = k.domain JOIN persons p ON p.id = f.person_id
+		ORDER BY `+order, today.String(), limit)
 	if err != nil {
 		return nil, 0, fmt.Errorf("verlopen acties lezen: %w", err)
 	}

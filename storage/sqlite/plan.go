@@ -4,6 +4,7 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"strings"
 
 	"github.com/terugkeer/terugkeer/app"
 )
@@ -271,41 +272,84 @@ const gemeenteWork = `a.wie = 'gemeente' AND a.status IN ('open', 'lopend')`
 //
 // Two index ranges rather than one scan of every open agreement for the gemeente
 // (28,000 at 150,000 persons, each joined with its person to test the undated ones'
-// release): the undated ones from the persons released in the window (persons_vrijlating,
-// CROSS JOIN keeps that order of the join), the dated ones by datum (the partial index
-// plan_agreements_gemeente_datum, which covers the count, and in whose order SQLite
-// sorts only one datum's agreements at a time by name), counted without their persons.
+// release). The undated ones come from the persons released in the window
+// (persons_vrijlating; CROSS JOIN keeps that order of the join) through the partial
+// index plan_agreements_gemeente_datum, which is small enough to stay in the page cache
+// where the table (466,010 agreements) is not. They are few (216 at 150,000 persons):
+// their keys are read in the signals' order and counted, and only the first limit in
+// full. The dated ones by datum through the same index, which covers their count; in
+// its order SQLite sorts one datum's agreements at a time by name and stops at the limit.
 func (r *reader) GemeenteAgreementsDue(today, last app.Date, limit int) ([]app.DueAgreement, int, error) {
 	const columns = `SELECT a.domain, a.afspraak_id, a.wie, a.status, a.datum, a.tekst, ` + personColumns +
 		`, d.inrichting, d.einddatum, d.einddatum_status`
-	const undated = ` FROM persons p CROSS JOIN plan_agreements a ON a.person_id = p.id ` + latestDetentionJoin +
-		` WHERE p.vrijlating >= ? AND p.vrijlating <= ? AND a.datum IS NULL AND ` + gemeenteWork
-	const dated = ` FROM plan_agreements a JOIN persons p ON p.id = a.person_id ` + latestDetentionJoin +
-		` WHERE a.datum <= ? AND ` + gemeenteWork
-	var nUndated, nDated int
-	err := r.queryRow(`SELECT count(*) FROM persons p CROSS JOIN plan_agreements a ON a.person_id = p.id
-		WHERE p.vrijlating >= ? AND p.vrijlating <= ? AND a.datum IS NULL AND `+gemeenteWork,
-		today.String(), last.String()).Scan(&nUndated)
-	if err == nil {
-		err = r.queryRow(`SELECT count(*) FROM plan_agreements a WHERE a.datum <= ? AND `+gemeenteWork, last.String()).Scan(&nDated)
-	}
-	if err != nil {
-		return nil, 0, fmt.Errorf("afspraken voor de gemeente tellen: %w", err)
-	}
 	byName := fullName + `, p.id, ` + domainRank("a.domain") + `, a.afspraak_id`
-	var out []app.DueAgreement
-	if limit > 0 && nUndated > 0 {
-		out, err = r.dueAgreements(columns+undated+` ORDER BY `+byName+` LIMIT ?`, today.String(), last.String(), limit)
-	}
-	if err == nil && len(out) < limit && nDated > 0 {
-		var more []app.DueAgreement
-		more, err = r.dueAgreements(columns+dated+` ORDER BY a.datum, `+byName+` LIMIT ?`, last.String(), limit-len(out))
-		out = append(out, more...)
-	}
+	keys, err := r.agreementKeys(`SELECT a.person_id, a.afspraak_id FROM persons p
+		CROSS JOIN plan_agreements a INDEXED BY plan_agreements_gemeente_datum ON a.person_id = p.id
+		WHERE p.vrijlating >= ? AND p.vrijlating <= ? AND a.datum IS NULL AND `+gemeenteWork+` ORDER BY `+byName,
+		today.String(), last.String())
 	if err != nil {
 		return nil, 0, fmt.Errorf("afspraken voor de gemeente lezen: %w", err)
 	}
+	nUndated := len(keys)
+	var out []app.DueAgreement
+	if keys = keys[:min(max(limit, 0), nUndated)]; len(keys) > 0 {
+		in, args := valuesList(keys)
+		out, err = r.dueAgreements(columns+` FROM plan_agreements a JOIN persons p ON p.id = a.person_id `+latestDetentionJoin+
+			` WHERE (a.person_id, a.afspraak_id) IN (VALUES `+in+`) ORDER BY `+byName, args...)
+		if err != nil {
+			return nil, 0, fmt.Errorf("afspraken voor de gemeente lezen: %w", err)
+		}
+	}
+	var nDated int
+	err = r.queryRow(`SELECT count(*) FROM plan_agreements a WHERE a.datum <= ? AND `+gemeenteWork, last.String()).Scan(&nDated)
+	if err != nil {
+		return nil, 0, fmt.Errorf("afspraken voor de gemeente tellen: %w", err)
+	}
+	if len(out) < limit && nDated > 0 {
+		more, err := r.dueAgreements(columns+` FROM plan_agreements a JOIN persons p ON p.id = a.person_id `+
+			latestDetentionJoin+` WHERE a.datum <= ? AND `+gemeenteWork+` ORDER BY a.datum, `+byName+` LIMIT ?`,
+			last.String(), limit-len(out))
+		if err != nil {
+			return nil, 0, fmt.Errorf("afspraken voor de gemeente lezen: %w", err)
+		}
+		out = append(out, more...)
+	}
 	return out, nUndated + nDated, nil
+}
+
+// agreementKey names one agreement.
+type agreementKey struct {
+	person int64
+	id     string
+}
+
+// agreementKeys reads the (person_id, afspraak_id) rows of query.
+func (r *reader) agreementKeys(query string, args ...any) ([]agreementKey, error) {
+	rows, err := r.query(query, args...)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []agreementKey
+	for rows.Next() {
+		var k agreementKey
+		if err := rows.Scan(&k.person, &k.id); err != nil {
+			return nil, err
+		}
+		out = append(out, k)
+	}
+	return out, rows.Err()
+}
+
+// valuesList is the rows of a VALUES list of keys, "(?, ?), (?, ?)", and its arguments.
+func valuesList(keys []agreementKey) (string, []any) {
+	pairs := make([]string, len(keys))
+	args := make([]any, 0, 2*len(keys))
+	for i, k := range keys {
+		pairs[i] = "(?, ?)"
+		args = append(args, k.person, k.id)
+	}
+	return strings.Join(pairs, ", "), args
 }
 
 // dueAgreements reads the rows of query.
