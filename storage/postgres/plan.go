@@ -281,8 +281,11 @@ const gemeenteWork = `a.wie = 'gemeente' AND a.status IN ('open', 'lopend')`
 func (r *reader) GemeenteAgreementsDue(today, last app.Date, limit int) ([]app.DueAgreement, int, error) {
 	const undated = ` FROM persons p JOIN plan_agreements a ON a.person_id = p.id
 		WHERE ` + gemeenteWork + ` AND a.datum IS NULL AND p.vrijlating >= ? AND p.vrijlating <= ?`
-	const dated = ` FROM plan_agreements a JOIN persons p ON p.id = a.person_id
-		WHERE ` + gemeenteWork + ` AND a.datum IS NOT NULL AND a.datum <= ?`
+	// The dated ones up to the limit-th datum and its ties, in the index's order, before
+	// their persons are joined for the names: a bounded join.
+	const dated = ` FROM (SELECT a.person_id, a.afspraak_id, a.datum, a.domain FROM plan_agreements a
+		WHERE ` + gemeenteWork + ` AND a.datum IS NOT NULL AND a.datum <= ?
+		ORDER BY a.datum FETCH FIRST (?) ROWS WITH TIES) a JOIN persons p ON p.id = a.person_id`
 	var total int
 	err := r.queryRow(`SELECT (SELECT count(*) FROM plan_agreements a WHERE `+gemeenteWork+` AND a.datum IS NOT NULL AND a.datum <= ?)
 		+ (SELECT count(*)`+undated+`)`, last.String(), today.String(), last.String()).Scan(&total)
@@ -302,7 +305,7 @@ func (r *reader) GemeenteAgreementsDue(today, last app.Date, limit int) ([]app.D
 		) k JOIN plan_agreements a ON a.person_id = k.person_id AND a.afspraak_id = k.afspraak_id
 		JOIN persons p ON p.id = a.person_id `+latestDetentionJoin+
 		` ORDER BY k.datum NULLS FIRST, k.naam, k.person_id, k.rang, k.afspraak_id LIMIT ?`,
-		leefgebieden(), today.String(), last.String(), limit, leefgebieden(), last.String(), limit, limit)
+		leefgebieden(), today.String(), last.String(), limit, leefgebieden(), last.String(), limit, limit, limit)
 	if err != nil {
 		return nil, 0, fmt.Errorf("afspraken voor de gemeente lezen: %w", err)
 	}
