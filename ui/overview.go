@@ -3,9 +3,11 @@ package ui
 import (
 	"context"
 	"net/url"
+	"reflect"
 	"strings"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
@@ -23,11 +25,16 @@ type OverviewView struct {
 	shell *Shell
 
 	Data    *app.Dashboard // the last one shown; Fyne goroutine only
-	body    *fyne.Container
-	scroll  *container.Scroll
-	content fyne.CanvasObject
-	gen     int
-	Setup   *EscEntry // the gemeentecode field of a new database's welcome; nil otherwise
+	persons bool           // whether Data was shown with persons in the database (render)
+	// The person and quarantine rows of the last render by what they show, taken again
+	// by the next (reuseRow); next collects those of the render under way.
+	rows, next map[overviewRow]fyne.CanvasObject
+	cards      []*widget.Card // signals, releases, arrivals of the last render
+	body       *fyne.Container
+	scroll     *container.Scroll
+	content    fyne.CanvasObject
+	gen        int
+	Setup      *EscEntry // the gemeentecode field of a new database's welcome; nil otherwise
 	// The release list's buttons (releaselist.go) and the PDF viewer.
 	pdfBtn, csvBtn *widget.Button
 	openURL        func(*url.URL) error
@@ -75,6 +82,9 @@ func (v *OverviewView) Reload() {
 				showError(v.win, T("Het overzicht kon niet worden gelezen."), err)
 				return
 			}
+			if v.unchanged(d, len(any) > 0) {
+				return // the same rows again: each costs shaping its texts and icons
+			}
 			v.Data, v.Setup = d, nil
 			v.render(d, len(any) > 0)
 		})
@@ -98,57 +108,131 @@ func (v *OverviewView) MarkSeen() {
 
 func signalLabel(k app.SignalKind) string { return T(k.Label()) }
 
+// unchanged reports whether d is the dashboard on the screen: Reload then leaves the
+// screen alone. The poller reloads the Overzicht whenever any change is committed, the
+// app's own retention run included, and coming back to it reloads it too.
+func (v *OverviewView) unchanged(d *app.Dashboard, persons bool) bool {
+	return v.Setup == nil && v.Data != nil && v.persons == persons && reflect.DeepEqual(v.Data, d)
+}
+
 func (v *OverviewView) render(d *app.Dashboard, persons bool) {
-	v.body.RemoveAll()
+	v.persons = persons
+	v.next = map[overviewRow]fyne.CanvasObject{}
+	defer func() { v.rows, v.next = v.next, nil }()
 	if !persons && d.Aantallen[app.SignaalQuarantaine] == 0 {
-		v.body.Add(wrapLabel(T("Welkom bij Terugkeer. Er zijn nog geen personen: importeer berichten van de DJI, of laad de voorbeeldberichten om de app te leren kennen.")))
-		ex := widget.NewButtonWithIcon(T(LoadExamplesBtn), theme.DownloadIcon(), func() {
-			v.shell.Show(SectionPersonen)
-			v.shell.Persons.loadExamples()
-		})
-		ex.Importance = widget.HighImportance
-		imp := widget.NewButtonWithIcon(T("Berichten importeren"), theme.FolderOpenIcon(), func() { v.shell.Show(SectionImporteren) })
-		v.body.Add(container.NewHBox(ex, imp))
-		v.body.Refresh()
+		v.show(v.welcome()...)
 		return
 	}
-
+	var objs []fyne.CanvasObject
 	if d.Controle > 0 {
 		wait := widget.NewLabelWithStyle(plural(d.Controle,
 			"{{.N}} bericht wacht op controle: het BSN hoort bij een bekende persoon met een andere geboortedatum. Open de persoon onder 'Controle nodig' om te beslissen.",
 			"{{.N}} berichten wachten op controle: het BSN hoort bij een bekende persoon met een andere geboortedatum. Open de persoon onder 'Controle nodig' om te beslissen."),
 			fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 		wait.Wrapping, wait.Importance = fyne.TextWrapWord, widget.WarningImportance
-		v.body.Add(wait)
+		objs = append(objs, wait)
 	}
-	v.body.Add(widget.NewCard(T("Signalen"), tf("vrijlatingen binnen {{.N}} dagen, verlopen acties, afspraken, controle en quarantaine", "N", d.Dagen),
-		container.NewVBox(v.signalRows(d)...)))
-	v.body.Add(widget.NewCard(T("Vrijlatingen de komende weken"), "", container.NewVBox(v.releaseRows(d)...)))
+	subtitle := tf("vrijlatingen binnen {{.N}} dagen, verlopen acties, afspraken, controle en quarantaine", "N", d.Dagen)
+	rows := [][]fyne.CanvasObject{v.signalRows(d), v.releaseRows(d), v.arrivalItems(d.Nieuw)}
+	if v.cards == nil || !v.cardsShown() || v.cards[0].Subtitle != subtitle {
+		v.cards = newOverviewCards(subtitle)
+	}
+	for i, c := range v.cards {
+		objs = append(objs, c)
+		c.Content.(*fyne.Container).Objects = rows[i]
+	}
+	v.relayout(objs)
+}
 
-	// New arrivals.
-	nw := container.NewVBox()
-	n := d.Nieuw
-	nw.Add(widget.NewLabel(arrivalsHeading(n)))
+// show puts objs in the body at once: adding them one by one laid the body out again
+// after each.
+func (v *OverviewView) show(objs ...fyne.CanvasObject) {
+	v.body.Objects = objs
+	v.body.Refresh()
+}
+
+// newOverviewCards are the cards of signals, releases and arrivals, with empty boxes for
+// their rows. Each card's renderer is made at once: making it refreshes the card's
+// content, which then holds no rows yet.
+func newOverviewCards(subtitle string) []*widget.Card {
+	cards := []*widget.Card{
+		widget.NewCard(T("Signalen"), subtitle, container.NewVBox()),
+		widget.NewCard(T("Vrijlatingen de komende weken"), "", container.NewVBox()),
+		widget.NewCard(T("Nieuw binnengekomen"), "", container.NewVBox()),
+	}
+	for _, c := range cards {
+		c.MinSize()
+	}
+	return cards
+}
+
+// cardsShown reports whether the body holds the cards of the last render.
+func (v *OverviewView) cardsShown() bool {
+	for _, o := range v.body.Objects {
+		if o == v.cards[0] {
+			return true
+		}
+	}
+	return false
+}
+
+// relayout shows objs, the cards of the last render with new rows in them, by laying
+// them out again without refreshing every row: a Refresh of the body reaches every
+// label, and each truncating label shapes its whole text again (some 30 MB per second
+// while the retention run at 150,000 persons moved the change counter every two
+// seconds). A row the render took over (reuseRow) shows what it showed; new rows and
+// headings are new widgets.
+func (v *OverviewView) relayout(objs []fyne.CanvasObject) {
+	// The body gives each card its new height (a card whose size changes lays its box
+	// out), then each box places its rows at its width: a row taken over keeps its size
+	// and is not laid out again.
+	v.body.Objects = objs
+	v.body.Layout.Layout(objs, v.body.Size())
+	for _, c := range v.cards {
+		box := c.Content.(*fyne.Container)
+		box.Layout.Layout(box.Objects, box.Size())
+	}
+	v.scroll.Refresh() // the body's new height
+	canvas.Refresh(v.body)
+}
+
+// welcome is the Overzicht of a database without persons: load the examples or import.
+func (v *OverviewView) welcome() []fyne.CanvasObject {
+	ex := widget.NewButtonWithIcon(T(LoadExamplesBtn), theme.DownloadIcon(), func() {
+		v.shell.Show(SectionPersonen)
+		v.shell.Persons.loadExamples()
+	})
+	ex.Importance = widget.HighImportance
+	imp := widget.NewButtonWithIcon(T("Berichten importeren"), theme.FolderOpenIcon(), func() { v.shell.Show(SectionImporteren) })
+	return []fyne.CanvasObject{
+		wrapLabel(T("Welkom bij Terugkeer. Er zijn nog geen personen: importeer berichten van de DJI, of laad de voorbeeldberichten om de app te leren kennen.")),
+		container.NewHBox(ex, imp),
+	}
+}
+
+// arrivalItems are the rows of "Nieuw binnengekomen": the number, the newest arrivalRows
+// messages, how many more, and the quarantined ones.
+func (v *OverviewView) arrivalItems(n app.Arrivals) []fyne.CanvasObject {
+	out := []fyne.CanvasObject{widget.NewLabel(arrivalsHeading(n))}
 	shown := min(len(n.Berichten), arrivalRows)
 	for _, a := range n.Berichten[:shown] {
 		detail := formatDay(a.Verzonden) + " · " + kindLabel(a.Soort)
 		if a.PersonID != 0 {
-			nw.Add(v.personButton(a.PersonID, a.Naam, detail))
+			out = append(out, v.personButton(a.PersonID, a.Naam, detail))
 		} else {
-			nw.Add(widget.NewLabel(detail))
+			out = append(out, widget.NewLabel(detail))
 		}
 	}
 	// The rest of the number in the heading, not of the rows read.
 	if more := n.Aantal - shown; n.Afgekapt {
-		nw.Add(widget.NewLabel(tf("en nog meer dan {{.N}}", "N", formatCount(more))))
+		out = append(out, widget.NewLabel(tf("en nog meer dan {{.N}}", "N", formatCount(more))))
 	} else if more > 0 {
-		nw.Add(widget.NewLabel(tf("en nog {{.N}} meer", "N", formatCount(more))))
+		out = append(out, widget.NewLabel(tf("en nog {{.N}} meer", "N", formatCount(more))))
 	}
 	if n.Quarantaine > 0 {
-		nw.Add(widget.NewLabel(plural(n.Quarantaine, "{{.N}} bericht in quarantaine geplaatst.", "{{.N}} berichten in quarantaine geplaatst.")))
+		out = append(out, widget.NewLabel(plural(n.Quarantaine, "{{.N}} bericht in quarantaine geplaatst.", "{{.N}} berichten in quarantaine geplaatst.")))
 	}
-	v.body.Add(widget.NewCard(T("Nieuw binnengekomen"), "", nw))
-	v.body.Refresh()
+	return out
 }
 
 // arrivalRows bounds the list of new arrivals.
@@ -258,16 +342,18 @@ func (v *OverviewView) signalRow(s app.Signal) fyne.CanvasObject {
 	if s.Soort == app.SignaalQuarantaine {
 		// A short button and the reason beside it, cut off with an ellipsis at the
 		// window's edge: a button as wide as a long reason widened the window past 900.
-		id := s.QuarantineID
-		b := widget.NewButtonWithIcon(tf("Bericht {{.N}}", "N", id), theme.WarningIcon(), func() {
-			v.shell.Show(SectionQuarantaine)
-			v.shell.Quarantine.Select(id)
+		id, text := s.QuarantineID, signalText(s)
+		return v.reuseRow(overviewRow{quarantine: id, detail: text}, func() fyne.CanvasObject {
+			b := widget.NewButtonWithIcon(tf("Bericht {{.N}}", "N", id), theme.WarningIcon(), func() {
+				v.shell.Show(SectionQuarantaine)
+				v.shell.Quarantine.Select(id)
+			})
+			b.Alignment = widget.ButtonAlignLeading
+			b.Importance = widget.LowImportance
+			d := widget.NewLabel(app.Visible(text))
+			d.Truncation = fyne.TextTruncateEllipsis
+			return container.NewBorder(nil, nil, b, nil, d)
 		})
-		b.Alignment = widget.ButtonAlignLeading
-		b.Importance = widget.LowImportance
-		d := widget.NewLabel(app.Visible(signalText(s)))
-		d.Truncation = fyne.TextTruncateEllipsis
-		return container.NewBorder(nil, nil, b, nil, d)
 	}
 	detail := signalText(s)
 	if s.Soort == app.SignaalAfspraakGemeente && s.Actie != "" {
@@ -278,10 +364,39 @@ func (v *OverviewView) signalRow(s app.Signal) fyne.CanvasObject {
 
 // personButton opens a person; detail follows the name.
 func (v *OverviewView) personButton(id int64, name, detail string) fyne.CanvasObject {
-	b := widget.NewButtonWithIcon(app.Visible(name), theme.AccountIcon(), func() { v.shell.OpenPerson(id) })
-	b.Alignment = widget.ButtonAlignLeading
-	b.Importance = widget.LowImportance
-	d := widget.NewLabel(app.Visible(detail))
-	d.Truncation = fyne.TextTruncateEllipsis
-	return container.NewBorder(nil, nil, b, nil, d)
+	return v.reuseRow(overviewRow{person: id, name: name, detail: detail}, func() fyne.CanvasObject {
+		b := widget.NewButtonWithIcon(app.Visible(name), theme.AccountIcon(), func() { v.shell.OpenPerson(id) })
+		b.Alignment = widget.ButtonAlignLeading
+		b.Importance = widget.LowImportance
+		d := widget.NewLabel(app.Visible(detail))
+		d.Truncation = fyne.TextTruncateEllipsis
+		return container.NewBorder(nil, nil, b, nil, d)
+	})
+}
+
+// overviewRow is what a row of the Overzicht shows and opens: a person (name and
+// detail) or a quarantined message (its reason).
+type overviewRow struct {
+	person, quarantine int64
+	name, detail       string
+}
+
+// reuseRow is the row the last render built for key, else a new one from build. A new
+// button and label cost their icon and the shaping of their texts; at 150,000 persons
+// the app's retention run moves the change counter every two seconds for minutes, and
+// every tick rendered the Overzicht's few hundred rows anew, each generation kept by
+// Fyne's caches for a minute (docs/performance.md, app memory). A row is placed once
+// per render: a second one with the same key (two arrivals of one kind on one day) is
+// built anew.
+func (v *OverviewView) reuseRow(key overviewRow, build func() fyne.CanvasObject) fyne.CanvasObject {
+	if o, ok := v.rows[key]; ok {
+		delete(v.rows, key)
+		v.next[key] = o
+		return o
+	}
+	o := build()
+	if _, placed := v.next[key]; !placed {
+		v.next[key] = o
+	}
+	return o
 }

@@ -51,6 +51,7 @@ func main() {
 }
 
 func run(dbFlag string) error {
+	limitMemory(os.Getenv)
 	a := fyneapp.NewWithID(AppID)
 	if os.Getenv("FYNE_THEME") == "" {
 		a.Settings().SetTheme(ui.OfficeTheme())
