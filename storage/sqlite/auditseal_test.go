@@ -60,7 +60,7 @@ func TestAuditSealFollowsTheLog(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	// (0011 to 0018 undone too: they came after.)
+	// (0011 to 0020 undone too: they came after.)
 	for _, stmt := range append(append(undo0018(), undo0017...), "DROP TABLE wijzigingen", "DROP INDEX plan_agreements_gemeente_datum",
 		"CREATE INDEX plan_agreements_gemeente ON plan_agreements (datum, person_id) WHERE wie = 'gemeente' AND status IN ('open', 'lopend')",
 		"DROP TABLE aantekeningen", "DROP TABLE controle", "DROP TABLE imap_verwijderen",
@@ -82,10 +82,11 @@ func TestAuditSealFollowsTheLog(t *testing.T) {
 	}
 }
 
-// undo0018 undoes migration 0018 (0016 and 0017 change nothing yet): its triggers,
-// indexes and columns go, and the detention triggers of 0006 come back.
+// undo0018 undoes migrations 0020 and 0018 (0016, 0017 and 0019 change nothing yet):
+// their triggers, indexes and columns go, and the detention triggers and the index
+// persons_vrijlating_eerst of 0006 come back (0020 dropped it).
 func undo0018() []string {
-	var out []string
+	out := []string{"CREATE INDEX persons_vrijlating_eerst ON persons ((vrijlating IS NULL), vrijlating, sorteernaam, id)"}
 	for _, t := range []string{"consent_states_opvolging_insert", "consent_states_opvolging_update", "consent_states_opvolging_delete",
 		"followups_opvolging_insert", "followups_opvolging_update", "followups_opvolging_delete",
 		"plans_opvolging_insert", "plans_opvolging_update", "plans_opvolging_delete",
@@ -99,7 +100,7 @@ func undo0018() []string {
 		keys, cols = append(keys, name), append(cols, "opvolging_"+name)
 	}
 	for _, k := range keys {
-		out = append(out, "DROP INDEX persons_"+k, "DROP INDEX persons_"+k+"_eerst")
+		out = append(out, "DROP INDEX persons_"+k, "DROP INDEX IF EXISTS persons_"+k+"_eerst")
 	}
 	for _, c := range cols {
 		out = append(out, "ALTER TABLE persons DROP COLUMN "+c)

@@ -77,17 +77,51 @@ func searchSQL(q app.PersonQuery, order string, common bool, who []string) (stri
 	if q.Limit > 0 {
 		limit = q.Limit
 	}
-	args = append(args, limit, max(q.Offset, 0))
+	offset := max(q.Offset, 0)
 	const cols = personColumns + `, d.inrichting, d.einddatum, d.einddatum_status`
-	if q.Limit <= 0 || q.Offset <= 0 {
-		return `SELECT ` + cols + ` FROM persons p ` + latestDetentionJoin + where + ` ORDER BY ` + order + ` LIMIT ? OFFSET ?`, args
+	deep := q.Limit > 0 && q.Offset > 0
+	sel, join := cols, latestDetentionJoin
+	if deep {
+		sel, join = `p.id`, ""
+		if readsDetention.MatchString(where) {
+			join = latestDetentionJoin
+		}
 	}
-	join := ""
-	if readsDetention.MatchString(where) {
-		join = latestDetentionJoin
+	from := `SELECT ` + sel + ` FROM persons p ` + join
+	query, args := orderedPersons(from, where, args, order, nullsLastKey(q), limit, offset)
+	if !deep {
+		return query, args
 	}
-	return `SELECT ` + cols + ` FROM (SELECT p.id FROM persons p ` + join + where + ` ORDER BY ` + order + ` LIMIT ? OFFSET ?) page
+	return `SELECT ` + cols + ` FROM (` + query + `) page
 		JOIN persons p ON p.id = page.id ` + latestDetentionJoin + ` ORDER BY ` + order, args
+}
+
+// orderedPersons is from (a SELECT ... FROM) with where, in order, limit rows after
+// offset. With a key whose persons without a value come last (nullsLastKey), order
+// starts with "key IS NULL", which no index serves since migration 0020: the query then
+// reads two ranges of the key's one index in turn, the persons with the value (key >
+// NULL) and then those without (key IS NULL, in the order of the columns after it), each
+// bounded by limit+offset, and a UNION ALL (which SQLite runs arm after arm, keeping each
+// arm's order) takes the page from the two.
+func orderedPersons(from, where string, args []any, order, key string, limit, offset int) (string, []any) {
+	if key == "" {
+		return from + where + ` ORDER BY ` + order + ` LIMIT ? OFFSET ?`, append(args, limit, offset)
+	}
+	order = strings.TrimPrefix(order, key+` IS NULL, `)
+	arm := func(cond string) string {
+		if where == "" {
+			cond = " WHERE " + cond
+		} else {
+			cond = where + " AND " + cond
+		}
+		return `SELECT * FROM (` + from + cond + ` ORDER BY ` + order + ` LIMIT ?)`
+	}
+	n := -1
+	if limit >= 0 {
+		n = limit + offset
+	}
+	both := append(append(append(slices.Clone(args), n), args...), n, limit, offset)
+	return arm(key+` IS NOT NULL`) + ` UNION ALL ` + arm(key+` IS NULL`) + ` LIMIT ? OFFSET ?`, both
 }
 
 // personFilter is the WHERE clause of q: every word of Zoek (folded like the column),
@@ -225,15 +259,12 @@ func domainSortColumn(d app.Domain) string {
 // orderBy is the ORDER BY clause of q's sort: its columns, then the name and the id, all
 // ascending or, with Desc, all descending, so that one index of each key (migrations
 // 0006 and 0018) serves each way. Persons without the sort's value come last either way:
-// ascending puts "key IS NULL" first (the index persons_<key>_eerst), descending needs
-// nothing, as NULL is the smallest value in SQLite (persons_<key>, read backwards).
-// Within a release window there are no NULLs (index persons_vrijlating).
+// ascending puts "key IS NULL" first (searchSQL reads the index's two ranges for it,
+// nullsLastKey), descending needs nothing, as NULL is the smallest value in SQLite
+// (persons_<key>, read backwards). Within a release window there are no NULLs (index
+// persons_vrijlating).
 func orderBy(q app.PersonQuery) (string, error) {
-	cols, ok := sortKeys[q.Sort]
-	if q.Sort == app.SortByDomein {
-		c := domainSortColumn(q.SortDomein)
-		cols, ok = []string{c}, c != ""
-	}
+	cols, ok := sortColumns(q)
 	if !ok {
 		return "", fmt.Errorf("onbekende sortering %d %q", q.Sort, q.SortDomein)
 	}
@@ -242,14 +273,36 @@ func orderBy(q app.PersonQuery) (string, error) {
 		dir = " DESC"
 	}
 	var terms []string
-	window := !q.ReleaseFrom.IsZero() || !q.ReleaseTo.IsZero()
-	if len(cols) > 0 && !q.Desc && !(q.Sort == app.SortByRelease && window) {
-		terms = append(terms, cols[0]+` IS NULL`)
+	if key := nullsLastKey(q); key != "" {
+		terms = append(terms, key+` IS NULL`)
 	}
 	for _, c := range append(cols, `p.sorteernaam`, `p.id`) {
 		terms = append(terms, c+dir)
 	}
 	return strings.Join(terms, ", "), nil
+}
+
+// sortColumns are the columns of q's sort before the name and the id; false for an
+// unknown sort.
+func sortColumns(q app.PersonQuery) ([]string, bool) {
+	if q.Sort == app.SortByDomein {
+		c := domainSortColumn(q.SortDomein)
+		return []string{c}, c != ""
+	}
+	cols, ok := sortKeys[q.Sort]
+	return cols, ok
+}
+
+// nullsLastKey is the first sort column of q when the order must put the persons without
+// its value after the others explicitly ("key IS NULL" first): ascending, except by
+// release within a release window (no NULLs there); "" otherwise.
+func nullsLastKey(q app.PersonQuery) string {
+	cols, ok := sortColumns(q)
+	window := !q.ReleaseFrom.IsZero() || !q.ReleaseTo.IsZero()
+	if !ok || len(cols) == 0 || q.Desc || (q.Sort == app.SortByRelease && window) {
+		return ""
+	}
+	return cols[0]
 }
 
 func scanPersonRow(rows *sql.Rows) (app.PersonRow, error) {

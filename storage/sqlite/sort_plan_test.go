@@ -7,16 +7,13 @@ import (
 	"github.com/terugkeer/terugkeer/app"
 )
 
-// sortIndex is the index a page of sort q walks (migrations 0006 and 0018): persons_<key>
-// descending, persons_<key>_eerst ascending (those without the value last).
+// sortIndex is the index a page of sort q walks (migrations 0006, 0018 and 0020): persons_<key>
+// both ways; ascending reads it twice (those with the value, then those without).
 func sortIndex(q app.PersonQuery) string {
 	key := map[app.PersonSort]string{app.SortByName: "sorteernaam", app.SortByRelease: "vrijlating",
 		app.SortByBirth: "geboortedatum", app.SortByInrichting: "inrichting", app.SortByEindStatus: "status"}[q.Sort]
 	if q.Sort == app.SortByDomein {
 		key = strings.ReplaceAll(string(q.SortDomein), "-", "_")
-	}
-	if !q.Desc && q.Sort != app.SortByName {
-		key += "_eerst"
 	}
 	return "persons_" + key
 }
@@ -63,12 +60,18 @@ func TestSortPlansUseAnIndex(t *testing.T) {
 			text := strings.Join(plan, "\n") + "\n"
 			// The first page walks the index and reads each person as it goes; a page
 			// further down finds its ids in the index alone and sorts only those 100.
-			want, sorted := "SCAN p USING INDEX "+sortIndex(q)+"\n", 0
+			// Ascending by a key with NULLs reads the index's two ranges (0020).
+			want, sorted := "USING INDEX "+sortIndex(q)+" ", 0
 			if page.offset > 0 {
-				want, sorted = "SCAN p USING COVERING INDEX "+sortIndex(q)+"\n", 1
+				want, sorted = "USING COVERING INDEX "+sortIndex(q)+" ", 1
 			}
-			if !strings.Contains(text, want) || strings.Count(text, "TEMP B-TREE") != sorted {
-				t.Errorf("sort %d %s desc=%v offset %d: plan\n%s\nwant %s and %d temp B-tree", q.Sort, q.SortDomein, desc, page.offset, text, want, sorted)
+			uses := 1
+			if nullsLastKey(q) != "" {
+				uses = 2
+			}
+			text = strings.ReplaceAll(text, "\n", " \n")
+			if strings.Count(text, want) != uses || strings.Count(text, "TEMP B-TREE") != sorted {
+				t.Errorf("sort %d %s desc=%v offset %d: plan\n%s\nwant %d× %s and %d temp B-tree", q.Sort, q.SortDomein, desc, page.offset, text, uses, want, sorted)
 			}
 		}
 	}

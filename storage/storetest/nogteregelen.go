@@ -20,7 +20,8 @@ import (
 // and v2 messages, a revocation's purge, a follow-up's change and correction, a traject
 // closed and reopened, a person removed, a retention run) the persons it selects are
 // those the rule selects from scratch (app.PersonSituation, as app.Signals reads it),
-// and, on an Inspector, no person's kept value differs from its computation in SQL.
+// and, on an Inspector, no person's kept value differs from its computation in SQL (nor,
+// on a SortRankInspector, the values the Personen sorts read: SQLite 0018 and 0020).
 func testNietGeregeldFollowsWrites(t *testing.T, open Opener) {
 	db := open(t)
 	ctx := context.Background()
@@ -329,6 +330,15 @@ func nietGeregeldAgrees(t *testing.T, db app.Store, today app.Date, step string)
 		}
 		if len(stale) > 0 {
 			t.Errorf("%s: heeft_contact of persons %v differs from its computation", step, stale)
+		}
+	}
+	if in, ok := db.(SortRankInspector); ok {
+		stale, err := in.StaleSortRanks()
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(stale) > 0 {
+			t.Errorf("%s: the kept sort values of persons %v differ from their computation", step, stale)
 		}
 	}
 }

@@ -206,6 +206,15 @@ type Inspector interface {
 	StaleHeeftContact() ([]int64, error)
 }
 
+// SortRankInspector is what a backend's test store may offer that keeps the Personen
+// sorts' values on the person (SQLite: migrations 0018 and 0020); the suite checks them
+// after every kind of write where the store implements it.
+type SortRankInspector interface {
+	// StaleSortRanks returns the persons whose kept sort values (latest detention,
+	// domain ranks) differ from their computation from the tables they come from.
+	StaleSortRanks() ([]int64, error)
+}
+
 // noRowsLeft checks, on an Inspector, that table holds no rows (of the person when
 // personID > 0).
 func noRowsLeft(t *testing.T, db app.Store, table string, personID int64) {
