@@ -10,22 +10,30 @@ import (
 )
 
 // SaveConsentStates replaces the person's copy of the effective consent (migration 0008).
+// It writes only the difference: a domain that keeps its state is not written, so that
+// the triggers on consent_states (0017, 0020) run only for a domain that changes.
 func (w *writer) SaveConsentStates(personID int64, states map[app.Domain]app.ConsentState) error {
-	if _, err := w.exec(`DELETE FROM consent_states WHERE person_id = ?`, personID); err != nil {
-		return fmt.Errorf("toestemmingsstand opslaan: %w", err)
-	}
-	var values []string
+	var keep, values []string
 	var args []any
 	for _, d := range app.Domains() { // one statement, not one per domain
 		if st, ok := states[d]; ok && st != app.ConsentOnbekend {
+			keep = append(keep, "'"+string(d)+"'") // app.Domains: constants, never input
 			values = append(values, "(?, ?, ?)")
 			args = append(args, personID, string(d), string(st))
 		}
 	}
+	gone := `DELETE FROM consent_states WHERE person_id = ?`
+	if len(keep) > 0 {
+		gone += ` AND domain NOT IN (` + strings.Join(keep, ", ") + `)`
+	}
+	if _, err := w.exec(gone, personID); err != nil {
+		return fmt.Errorf("toestemmingsstand opslaan: %w", err)
+	}
 	if len(values) == 0 {
 		return nil
 	}
-	_, err := w.exec(`INSERT INTO consent_states (person_id, domain, state) VALUES `+strings.Join(values, ", "), args...)
+	_, err := w.exec(`INSERT INTO consent_states (person_id, domain, state) VALUES `+strings.Join(values, ", ")+`
+		ON CONFLICT (person_id, domain) DO UPDATE SET state = excluded.state WHERE state IS NOT excluded.state`, args...)
 	if err != nil {
 		return fmt.Errorf("toestemmingsstand opslaan: %w", err)
 	}

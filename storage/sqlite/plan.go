@@ -4,6 +4,7 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/terugkeer/terugkeer/app"
@@ -153,15 +154,22 @@ func (r *reader) each(query string, arg any, fn func(*sql.Rows) error) error {
 
 // ReplacePlan removes the person's previous plan entirely and stores p. Removing a plan
 // is a purge: the store wipes the write-ahead log after the commit.
+//
+// The plans row and the leefgebieden that p keeps are overwritten in place rather than
+// deleted and inserted again: the triggers on plans (0020, the domains' sort ranks) and
+// on plan_leefgebieden (0017, nog_te_regelen) then run only for a plan that is new or
+// gone and for a leefgebied added or dropped.
 func (w *writer) ReplacePlan(personID int64, p app.StoredPlan) error {
-	if err := w.deletePlan(personID); err != nil {
+	if err := w.clearPlanFor(personID, p.Plan.Leefgebieden); err != nil {
 		return err
 	}
 	grondslag := p.Plan.Grondslag
 	if grondslag == "" {
 		grondslag = app.GrondslagPlan
 	}
-	_, err := w.exec(`INSERT INTO plans (person_id, kenmerk, opgesteld, verzonden, grondslag) VALUES (?, ?, ?, ?, ?)`,
+	_, err := w.exec(`INSERT INTO plans (person_id, kenmerk, opgesteld, verzonden, grondslag) VALUES (?, ?, ?, ?, ?)
+		ON CONFLICT (person_id) DO UPDATE SET kenmerk = excluded.kenmerk, opgesteld = excluded.opgesteld,
+			verzonden = excluded.verzonden, grondslag = excluded.grondslag`,
 		personID, p.Kenmerk, dateValue(p.Opgesteld), timeValue(p.Verzonden), grondslag)
 	if err != nil {
 		return fmt.Errorf("plan van persoon %d opslaan: %w", personID, err)
@@ -177,8 +185,44 @@ func (w *writer) ReplacePlan(personID int64, p app.StoredPlan) error {
 	return nil
 }
 
+// clearPlanFor removes the person's previous plan for its replacement by a plan with
+// leefgebieden next: all its rows except the plans row and the leefgebieden next holds
+// too, which ReplacePlan overwrites. A previous plan makes the update a purge. A
+// leefgebied twice in next is refused, as its second insert was before.
+func (w *writer) clearPlanFor(personID int64, next []app.LifeArea) error {
+	var had bool
+	if err := w.queryRow(`SELECT EXISTS (SELECT 1 FROM plans WHERE person_id = ?)`, personID).Scan(&had); err != nil {
+		return fmt.Errorf("vorig plan van persoon %d lezen: %w", personID, err)
+	}
+	w.purged = w.purged || had
+	kept := []any{personID}
+	marks := make([]string, 0, len(next))
+	for i, l := range next {
+		if slices.ContainsFunc(next[:i], func(o app.LifeArea) bool { return o.Code == l.Code }) {
+			return fmt.Errorf("plan van persoon %d opslaan: leefgebied %s staat er twee keer in", personID, l.Code)
+		}
+		kept, marks = append(kept, string(l.Code)), append(marks, "?")
+	}
+	for _, table := range planTables {
+		query, args := `DELETE FROM `+table+` WHERE person_id = ?`, []any{personID}
+		switch {
+		case table == "plans":
+			continue
+		case table == "plan_leefgebieden" && len(marks) > 0:
+			query, args = query+` AND domain NOT IN (`+strings.Join(marks, ", ")+`)`, kept
+		}
+		n, err := w.execCount(query, args...)
+		if err != nil {
+			return fmt.Errorf("vorig plan van persoon %d verwijderen: %w", personID, err)
+		}
+		w.purged = w.purged || n > 0
+	}
+	return nil
+}
+
 func (w *writer) insertLifeArea(personID int64, pos int, l app.LifeArea) error {
-	_, err := w.exec(`INSERT INTO plan_leefgebieden (person_id, domain, volgorde, situatie) VALUES (?, ?, ?, ?)`,
+	_, err := w.exec(`INSERT INTO plan_leefgebieden (person_id, domain, volgorde, situatie) VALUES (?, ?, ?, ?)
+		ON CONFLICT (person_id, domain) DO UPDATE SET volgorde = excluded.volgorde, situatie = excluded.situatie`,
 		personID, string(l.Code), pos, l.Situatie)
 	if err != nil {
 		return fmt.Errorf("leefgebied %s: %w", l.Code, err)
@@ -210,21 +254,6 @@ func (w *writer) insertTopics(personID int64, d app.Domain, topics []app.Answer)
 			VALUES (?, ?, ?, ?, ?, ?)`, personID, string(d), a.Code, i, a.Antwoord, a.Toelichting)
 		if err != nil {
 			return fmt.Errorf("onderwerp %s van het plan van persoon %d opslaan: %w", a.Code, personID, err)
-		}
-	}
-	return nil
-}
-
-// deletePlan removes every row of the person's plan; when there were any, the update
-// counts as a purge.
-func (w *writer) deletePlan(personID int64) error {
-	for _, table := range planTables {
-		n, err := w.execCount(`DELETE FROM `+table+` WHERE person_id = ?`, personID)
-		if err != nil {
-			return fmt.Errorf("vorig plan van persoon %d verwijderen: %w", personID, err)
-		}
-		if n > 0 {
-			w.purged = true
 		}
 	}
 	return nil

@@ -5,9 +5,10 @@
 --    and status, the rank of each domain's list status) rewrote the person's row, and
 --    the entries of every index holding a column they SET, for every row written to
 --    consent_states, followups, plans or detentions, changed or not. Here each writes the
---    person only when a value differs ("IS NOT", as 0017's triggers do), sets one domain's
---    rank per statement (a plan changes six, but each only when it differs), and an
---    UPDATE fires them only for the columns the values depend on (AFTER UPDATE OF).
+--    person only when a value differs ("IS NOT", as 0017's triggers do): a consent or
+--    follow-up row its domain's rank alone, a plan (which moves all six) the six in one
+--    statement; and an UPDATE fires them only for the columns the values depend on
+--    (AFTER UPDATE OF).
 --    The values are the ones 0018 computes; the conditions are the same.
 -- 2. Each nullable sort key had two indexes: (key IS NULL, key, sorteernaam, id) for
 --    ascending with the persons without a value last, and (key, sorteernaam, id), read
@@ -539,252 +540,192 @@ CREATE TRIGGER followups_opvolging_delete AFTER DELETE ON followups BEGIN
 END;
 
 CREATE TRIGGER plans_opvolging_insert AFTER INSERT ON plans BEGIN
-	UPDATE persons SET opvolging_identiteitsbewijs = CASE WHEN EXISTS (SELECT 1 FROM plans pl WHERE pl.person_id = persons.id)
+	UPDATE persons SET (opvolging_identiteitsbewijs, opvolging_onderdak, opvolging_werk_en_inkomen, opvolging_schulden, opvolging_zorg, opvolging_zorg_voor_thuis) = (CASE WHEN EXISTS (SELECT 1 FROM plans pl WHERE pl.person_id = persons.id)
 			OR EXISTS (SELECT 1 FROM consent_states c WHERE c.person_id = persons.id AND c.domain = 'identiteitsbewijs' AND c.state = 'ja')
 		THEN (SELECT CASE COALESCE(max(f.status), 'open') WHEN 'open' THEN 0 WHEN 'in-behandeling' THEN 1
 			WHEN 'geregeld' THEN 2 WHEN 'niet-nodig' THEN 3 WHEN 'niet-bereikbaar' THEN 4 END
-			FROM followups f WHERE f.person_id = persons.id AND f.domain = 'identiteitsbewijs') END
-	WHERE id = NEW.person_id AND opvolging_identiteitsbewijs IS NOT CASE WHEN EXISTS (SELECT 1 FROM plans pl WHERE pl.person_id = persons.id)
+			FROM followups f WHERE f.person_id = persons.id AND f.domain = 'identiteitsbewijs') END,
+	CASE WHEN EXISTS (SELECT 1 FROM plans pl WHERE pl.person_id = persons.id)
+			OR EXISTS (SELECT 1 FROM consent_states c WHERE c.person_id = persons.id AND c.domain = 'onderdak' AND c.state = 'ja')
+		THEN (SELECT CASE COALESCE(max(f.status), 'open') WHEN 'open' THEN 0 WHEN 'in-behandeling' THEN 1
+			WHEN 'geregeld' THEN 2 WHEN 'niet-nodig' THEN 3 WHEN 'niet-bereikbaar' THEN 4 END
+			FROM followups f WHERE f.person_id = persons.id AND f.domain = 'onderdak') END,
+	CASE WHEN EXISTS (SELECT 1 FROM plans pl WHERE pl.person_id = persons.id)
+			OR EXISTS (SELECT 1 FROM consent_states c WHERE c.person_id = persons.id AND c.domain = 'werk-en-inkomen' AND c.state = 'ja')
+		THEN (SELECT CASE COALESCE(max(f.status), 'open') WHEN 'open' THEN 0 WHEN 'in-behandeling' THEN 1
+			WHEN 'geregeld' THEN 2 WHEN 'niet-nodig' THEN 3 WHEN 'niet-bereikbaar' THEN 4 END
+			FROM followups f WHERE f.person_id = persons.id AND f.domain = 'werk-en-inkomen') END,
+	CASE WHEN EXISTS (SELECT 1 FROM plans pl WHERE pl.person_id = persons.id)
+			OR EXISTS (SELECT 1 FROM consent_states c WHERE c.person_id = persons.id AND c.domain = 'schulden' AND c.state = 'ja')
+		THEN (SELECT CASE COALESCE(max(f.status), 'open') WHEN 'open' THEN 0 WHEN 'in-behandeling' THEN 1
+			WHEN 'geregeld' THEN 2 WHEN 'niet-nodig' THEN 3 WHEN 'niet-bereikbaar' THEN 4 END
+			FROM followups f WHERE f.person_id = persons.id AND f.domain = 'schulden') END,
+	CASE WHEN EXISTS (SELECT 1 FROM plans pl WHERE pl.person_id = persons.id)
+			OR EXISTS (SELECT 1 FROM consent_states c WHERE c.person_id = persons.id AND c.domain = 'zorg' AND c.state = 'ja')
+		THEN (SELECT CASE COALESCE(max(f.status), 'open') WHEN 'open' THEN 0 WHEN 'in-behandeling' THEN 1
+			WHEN 'geregeld' THEN 2 WHEN 'niet-nodig' THEN 3 WHEN 'niet-bereikbaar' THEN 4 END
+			FROM followups f WHERE f.person_id = persons.id AND f.domain = 'zorg') END,
+	CASE WHEN EXISTS (SELECT 1 FROM plans pl WHERE pl.person_id = persons.id)
+			OR EXISTS (SELECT 1 FROM consent_states c WHERE c.person_id = persons.id AND c.domain = 'zorg-voor-thuis' AND c.state = 'ja')
+		THEN (SELECT CASE COALESCE(max(f.status), 'open') WHEN 'open' THEN 0 WHEN 'in-behandeling' THEN 1
+			WHEN 'geregeld' THEN 2 WHEN 'niet-nodig' THEN 3 WHEN 'niet-bereikbaar' THEN 4 END
+			FROM followups f WHERE f.person_id = persons.id AND f.domain = 'zorg-voor-thuis') END)
+	WHERE id = NEW.person_id AND (opvolging_identiteitsbewijs, opvolging_onderdak, opvolging_werk_en_inkomen, opvolging_schulden, opvolging_zorg, opvolging_zorg_voor_thuis) IS NOT (CASE WHEN EXISTS (SELECT 1 FROM plans pl WHERE pl.person_id = persons.id)
 			OR EXISTS (SELECT 1 FROM consent_states c WHERE c.person_id = persons.id AND c.domain = 'identiteitsbewijs' AND c.state = 'ja')
 		THEN (SELECT CASE COALESCE(max(f.status), 'open') WHEN 'open' THEN 0 WHEN 'in-behandeling' THEN 1
 			WHEN 'geregeld' THEN 2 WHEN 'niet-nodig' THEN 3 WHEN 'niet-bereikbaar' THEN 4 END
-			FROM followups f WHERE f.person_id = persons.id AND f.domain = 'identiteitsbewijs') END;
-	UPDATE persons SET opvolging_onderdak = CASE WHEN EXISTS (SELECT 1 FROM plans pl WHERE pl.person_id = persons.id)
+			FROM followups f WHERE f.person_id = persons.id AND f.domain = 'identiteitsbewijs') END,
+	CASE WHEN EXISTS (SELECT 1 FROM plans pl WHERE pl.person_id = persons.id)
 			OR EXISTS (SELECT 1 FROM consent_states c WHERE c.person_id = persons.id AND c.domain = 'onderdak' AND c.state = 'ja')
 		THEN (SELECT CASE COALESCE(max(f.status), 'open') WHEN 'open' THEN 0 WHEN 'in-behandeling' THEN 1
 			WHEN 'geregeld' THEN 2 WHEN 'niet-nodig' THEN 3 WHEN 'niet-bereikbaar' THEN 4 END
-			FROM followups f WHERE f.person_id = persons.id AND f.domain = 'onderdak') END
-	WHERE id = NEW.person_id AND opvolging_onderdak IS NOT CASE WHEN EXISTS (SELECT 1 FROM plans pl WHERE pl.person_id = persons.id)
-			OR EXISTS (SELECT 1 FROM consent_states c WHERE c.person_id = persons.id AND c.domain = 'onderdak' AND c.state = 'ja')
-		THEN (SELECT CASE COALESCE(max(f.status), 'open') WHEN 'open' THEN 0 WHEN 'in-behandeling' THEN 1
-			WHEN 'geregeld' THEN 2 WHEN 'niet-nodig' THEN 3 WHEN 'niet-bereikbaar' THEN 4 END
-			FROM followups f WHERE f.person_id = persons.id AND f.domain = 'onderdak') END;
-	UPDATE persons SET opvolging_werk_en_inkomen = CASE WHEN EXISTS (SELECT 1 FROM plans pl WHERE pl.person_id = persons.id)
+			FROM followups f WHERE f.person_id = persons.id AND f.domain = 'onderdak') END,
+	CASE WHEN EXISTS (SELECT 1 FROM plans pl WHERE pl.person_id = persons.id)
 			OR EXISTS (SELECT 1 FROM consent_states c WHERE c.person_id = persons.id AND c.domain = 'werk-en-inkomen' AND c.state = 'ja')
 		THEN (SELECT CASE COALESCE(max(f.status), 'open') WHEN 'open' THEN 0 WHEN 'in-behandeling' THEN 1
 			WHEN 'geregeld' THEN 2 WHEN 'niet-nodig' THEN 3 WHEN 'niet-bereikbaar' THEN 4 END
-			FROM followups f WHERE f.person_id = persons.id AND f.domain = 'werk-en-inkomen') END
-	WHERE id = NEW.person_id AND opvolging_werk_en_inkomen IS NOT CASE WHEN EXISTS (SELECT 1 FROM plans pl WHERE pl.person_id = persons.id)
-			OR EXISTS (SELECT 1 FROM consent_states c WHERE c.person_id = persons.id AND c.domain = 'werk-en-inkomen' AND c.state = 'ja')
-		THEN (SELECT CASE COALESCE(max(f.status), 'open') WHEN 'open' THEN 0 WHEN 'in-behandeling' THEN 1
-			WHEN 'geregeld' THEN 2 WHEN 'niet-nodig' THEN 3 WHEN 'niet-bereikbaar' THEN 4 END
-			FROM followups f WHERE f.person_id = persons.id AND f.domain = 'werk-en-inkomen') END;
-	UPDATE persons SET opvolging_schulden = CASE WHEN EXISTS (SELECT 1 FROM plans pl WHERE pl.person_id = persons.id)
+			FROM followups f WHERE f.person_id = persons.id AND f.domain = 'werk-en-inkomen') END,
+	CASE WHEN EXISTS (SELECT 1 FROM plans pl WHERE pl.person_id = persons.id)
 			OR EXISTS (SELECT 1 FROM consent_states c WHERE c.person_id = persons.id AND c.domain = 'schulden' AND c.state = 'ja')
 		THEN (SELECT CASE COALESCE(max(f.status), 'open') WHEN 'open' THEN 0 WHEN 'in-behandeling' THEN 1
 			WHEN 'geregeld' THEN 2 WHEN 'niet-nodig' THEN 3 WHEN 'niet-bereikbaar' THEN 4 END
-			FROM followups f WHERE f.person_id = persons.id AND f.domain = 'schulden') END
-	WHERE id = NEW.person_id AND opvolging_schulden IS NOT CASE WHEN EXISTS (SELECT 1 FROM plans pl WHERE pl.person_id = persons.id)
-			OR EXISTS (SELECT 1 FROM consent_states c WHERE c.person_id = persons.id AND c.domain = 'schulden' AND c.state = 'ja')
-		THEN (SELECT CASE COALESCE(max(f.status), 'open') WHEN 'open' THEN 0 WHEN 'in-behandeling' THEN 1
-			WHEN 'geregeld' THEN 2 WHEN 'niet-nodig' THEN 3 WHEN 'niet-bereikbaar' THEN 4 END
-			FROM followups f WHERE f.person_id = persons.id AND f.domain = 'schulden') END;
-	UPDATE persons SET opvolging_zorg = CASE WHEN EXISTS (SELECT 1 FROM plans pl WHERE pl.person_id = persons.id)
+			FROM followups f WHERE f.person_id = persons.id AND f.domain = 'schulden') END,
+	CASE WHEN EXISTS (SELECT 1 FROM plans pl WHERE pl.person_id = persons.id)
 			OR EXISTS (SELECT 1 FROM consent_states c WHERE c.person_id = persons.id AND c.domain = 'zorg' AND c.state = 'ja')
 		THEN (SELECT CASE COALESCE(max(f.status), 'open') WHEN 'open' THEN 0 WHEN 'in-behandeling' THEN 1
 			WHEN 'geregeld' THEN 2 WHEN 'niet-nodig' THEN 3 WHEN 'niet-bereikbaar' THEN 4 END
-			FROM followups f WHERE f.person_id = persons.id AND f.domain = 'zorg') END
-	WHERE id = NEW.person_id AND opvolging_zorg IS NOT CASE WHEN EXISTS (SELECT 1 FROM plans pl WHERE pl.person_id = persons.id)
-			OR EXISTS (SELECT 1 FROM consent_states c WHERE c.person_id = persons.id AND c.domain = 'zorg' AND c.state = 'ja')
-		THEN (SELECT CASE COALESCE(max(f.status), 'open') WHEN 'open' THEN 0 WHEN 'in-behandeling' THEN 1
-			WHEN 'geregeld' THEN 2 WHEN 'niet-nodig' THEN 3 WHEN 'niet-bereikbaar' THEN 4 END
-			FROM followups f WHERE f.person_id = persons.id AND f.domain = 'zorg') END;
-	UPDATE persons SET opvolging_zorg_voor_thuis = CASE WHEN EXISTS (SELECT 1 FROM plans pl WHERE pl.person_id = persons.id)
+			FROM followups f WHERE f.person_id = persons.id AND f.domain = 'zorg') END,
+	CASE WHEN EXISTS (SELECT 1 FROM plans pl WHERE pl.person_id = persons.id)
 			OR EXISTS (SELECT 1 FROM consent_states c WHERE c.person_id = persons.id AND c.domain = 'zorg-voor-thuis' AND c.state = 'ja')
 		THEN (SELECT CASE COALESCE(max(f.status), 'open') WHEN 'open' THEN 0 WHEN 'in-behandeling' THEN 1
 			WHEN 'geregeld' THEN 2 WHEN 'niet-nodig' THEN 3 WHEN 'niet-bereikbaar' THEN 4 END
-			FROM followups f WHERE f.person_id = persons.id AND f.domain = 'zorg-voor-thuis') END
-	WHERE id = NEW.person_id AND opvolging_zorg_voor_thuis IS NOT CASE WHEN EXISTS (SELECT 1 FROM plans pl WHERE pl.person_id = persons.id)
-			OR EXISTS (SELECT 1 FROM consent_states c WHERE c.person_id = persons.id AND c.domain = 'zorg-voor-thuis' AND c.state = 'ja')
-		THEN (SELECT CASE COALESCE(max(f.status), 'open') WHEN 'open' THEN 0 WHEN 'in-behandeling' THEN 1
-			WHEN 'geregeld' THEN 2 WHEN 'niet-nodig' THEN 3 WHEN 'niet-bereikbaar' THEN 4 END
-			FROM followups f WHERE f.person_id = persons.id AND f.domain = 'zorg-voor-thuis') END;
+			FROM followups f WHERE f.person_id = persons.id AND f.domain = 'zorg-voor-thuis') END);
 END;
 
 CREATE TRIGGER plans_opvolging_delete AFTER DELETE ON plans BEGIN
-	UPDATE persons SET opvolging_identiteitsbewijs = CASE WHEN EXISTS (SELECT 1 FROM plans pl WHERE pl.person_id = persons.id)
+	UPDATE persons SET (opvolging_identiteitsbewijs, opvolging_onderdak, opvolging_werk_en_inkomen, opvolging_schulden, opvolging_zorg, opvolging_zorg_voor_thuis) = (CASE WHEN EXISTS (SELECT 1 FROM plans pl WHERE pl.person_id = persons.id)
 			OR EXISTS (SELECT 1 FROM consent_states c WHERE c.person_id = persons.id AND c.domain = 'identiteitsbewijs' AND c.state = 'ja')
 		THEN (SELECT CASE COALESCE(max(f.status), 'open') WHEN 'open' THEN 0 WHEN 'in-behandeling' THEN 1
 			WHEN 'geregeld' THEN 2 WHEN 'niet-nodig' THEN 3 WHEN 'niet-bereikbaar' THEN 4 END
-			FROM followups f WHERE f.person_id = persons.id AND f.domain = 'identiteitsbewijs') END
-	WHERE id = OLD.person_id AND opvolging_identiteitsbewijs IS NOT CASE WHEN EXISTS (SELECT 1 FROM plans pl WHERE pl.person_id = persons.id)
+			FROM followups f WHERE f.person_id = persons.id AND f.domain = 'identiteitsbewijs') END,
+	CASE WHEN EXISTS (SELECT 1 FROM plans pl WHERE pl.person_id = persons.id)
+			OR EXISTS (SELECT 1 FROM consent_states c WHERE c.person_id = persons.id AND c.domain = 'onderdak' AND c.state = 'ja')
+		THEN (SELECT CASE COALESCE(max(f.status), 'open') WHEN 'open' THEN 0 WHEN 'in-behandeling' THEN 1
+			WHEN 'geregeld' THEN 2 WHEN 'niet-nodig' THEN 3 WHEN 'niet-bereikbaar' THEN 4 END
+			FROM followups f WHERE f.person_id = persons.id AND f.domain = 'onderdak') END,
+	CASE WHEN EXISTS (SELECT 1 FROM plans pl WHERE pl.person_id = persons.id)
+			OR EXISTS (SELECT 1 FROM consent_states c WHERE c.person_id = persons.id AND c.domain = 'werk-en-inkomen' AND c.state = 'ja')
+		THEN (SELECT CASE COALESCE(max(f.status), 'open') WHEN 'open' THEN 0 WHEN 'in-behandeling' THEN 1
+			WHEN 'geregeld' THEN 2 WHEN 'niet-nodig' THEN 3 WHEN 'niet-bereikbaar' THEN 4 END
+			FROM followups f WHERE f.person_id = persons.id AND f.domain = 'werk-en-inkomen') END,
+	CASE WHEN EXISTS (SELECT 1 FROM plans pl WHERE pl.person_id = persons.id)
+			OR EXISTS (SELECT 1 FROM consent_states c WHERE c.person_id = persons.id AND c.domain = 'schulden' AND c.state = 'ja')
+		THEN (SELECT CASE COALESCE(max(f.status), 'open') WHEN 'open' THEN 0 WHEN 'in-behandeling' THEN 1
+			WHEN 'geregeld' THEN 2 WHEN 'niet-nodig' THEN 3 WHEN 'niet-bereikbaar' THEN 4 END
+			FROM followups f WHERE f.person_id = persons.id AND f.domain = 'schulden') END,
+	CASE WHEN EXISTS (SELECT 1 FROM plans pl WHERE pl.person_id = persons.id)
+			OR EXISTS (SELECT 1 FROM consent_states c WHERE c.person_id = persons.id AND c.domain = 'zorg' AND c.state = 'ja')
+		THEN (SELECT CASE COALESCE(max(f.status), 'open') WHEN 'open' THEN 0 WHEN 'in-behandeling' THEN 1
+			WHEN 'geregeld' THEN 2 WHEN 'niet-nodig' THEN 3 WHEN 'niet-bereikbaar' THEN 4 END
+			FROM followups f WHERE f.person_id = persons.id AND f.domain = 'zorg') END,
+	CASE WHEN EXISTS (SELECT 1 FROM plans pl WHERE pl.person_id = persons.id)
+			OR EXISTS (SELECT 1 FROM consent_states c WHERE c.person_id = persons.id AND c.domain = 'zorg-voor-thuis' AND c.state = 'ja')
+		THEN (SELECT CASE COALESCE(max(f.status), 'open') WHEN 'open' THEN 0 WHEN 'in-behandeling' THEN 1
+			WHEN 'geregeld' THEN 2 WHEN 'niet-nodig' THEN 3 WHEN 'niet-bereikbaar' THEN 4 END
+			FROM followups f WHERE f.person_id = persons.id AND f.domain = 'zorg-voor-thuis') END)
+	WHERE id = OLD.person_id AND (opvolging_identiteitsbewijs, opvolging_onderdak, opvolging_werk_en_inkomen, opvolging_schulden, opvolging_zorg, opvolging_zorg_voor_thuis) IS NOT (CASE WHEN EXISTS (SELECT 1 FROM plans pl WHERE pl.person_id = persons.id)
 			OR EXISTS (SELECT 1 FROM consent_states c WHERE c.person_id = persons.id AND c.domain = 'identiteitsbewijs' AND c.state = 'ja')
 		THEN (SELECT CASE COALESCE(max(f.status), 'open') WHEN 'open' THEN 0 WHEN 'in-behandeling' THEN 1
 			WHEN 'geregeld' THEN 2 WHEN 'niet-nodig' THEN 3 WHEN 'niet-bereikbaar' THEN 4 END
-			FROM followups f WHERE f.person_id = persons.id AND f.domain = 'identiteitsbewijs') END;
-	UPDATE persons SET opvolging_onderdak = CASE WHEN EXISTS (SELECT 1 FROM plans pl WHERE pl.person_id = persons.id)
+			FROM followups f WHERE f.person_id = persons.id AND f.domain = 'identiteitsbewijs') END,
+	CASE WHEN EXISTS (SELECT 1 FROM plans pl WHERE pl.person_id = persons.id)
 			OR EXISTS (SELECT 1 FROM consent_states c WHERE c.person_id = persons.id AND c.domain = 'onderdak' AND c.state = 'ja')
 		THEN (SELECT CASE COALESCE(max(f.status), 'open') WHEN 'open' THEN 0 WHEN 'in-behandeling' THEN 1
 			WHEN 'geregeld' THEN 2 WHEN 'niet-nodig' THEN 3 WHEN 'niet-bereikbaar' THEN 4 END
-			FROM followups f WHERE f.person_id = persons.id AND f.domain = 'onderdak') END
-	WHERE id = OLD.person_id AND opvolging_onderdak IS NOT CASE WHEN EXISTS (SELECT 1 FROM plans pl WHERE pl.person_id = persons.id)
-			OR EXISTS (SELECT 1 FROM consent_states c WHERE c.person_id = persons.id AND c.domain = 'onderdak' AND c.state = 'ja')
-		THEN (SELECT CASE COALESCE(max(f.status), 'open') WHEN 'open' THEN 0 WHEN 'in-behandeling' THEN 1
-			WHEN 'geregeld' THEN 2 WHEN 'niet-nodig' THEN 3 WHEN 'niet-bereikbaar' THEN 4 END
-			FROM followups f WHERE f.person_id = persons.id AND f.domain = 'onderdak') END;
-	UPDATE persons SET opvolging_werk_en_inkomen = CASE WHEN EXISTS (SELECT 1 FROM plans pl WHERE pl.person_id = persons.id)
+			FROM followups f WHERE f.person_id = persons.id AND f.domain = 'onderdak') END,
+	CASE WHEN EXISTS (SELECT 1 FROM plans pl WHERE pl.person_id = persons.id)
 			OR EXISTS (SELECT 1 FROM consent_states c WHERE c.person_id = persons.id AND c.domain = 'werk-en-inkomen' AND c.state = 'ja')
 		THEN (SELECT CASE COALESCE(max(f.status), 'open') WHEN 'open' THEN 0 WHEN 'in-behandeling' THEN 1
 			WHEN 'geregeld' THEN 2 WHEN 'niet-nodig' THEN 3 WHEN 'niet-bereikbaar' THEN 4 END
-			FROM followups f WHERE f.person_id = persons.id AND f.domain = 'werk-en-inkomen') END
-	WHERE id = OLD.person_id AND opvolging_werk_en_inkomen IS NOT CASE WHEN EXISTS (SELECT 1 FROM plans pl WHERE pl.person_id = persons.id)
-			OR EXISTS (SELECT 1 FROM consent_states c WHERE c.person_id = persons.id AND c.domain = 'werk-en-inkomen' AND c.state = 'ja')
-		THEN (SELECT CASE COALESCE(max(f.status), 'open') WHEN 'open' THEN 0 WHEN 'in-behandeling' THEN 1
-			WHEN 'geregeld' THEN 2 WHEN 'niet-nodig' THEN 3 WHEN 'niet-bereikbaar' THEN 4 END
-			FROM followups f WHERE f.person_id = persons.id AND f.domain = 'werk-en-inkomen') END;
-	UPDATE persons SET opvolging_schulden = CASE WHEN EXISTS (SELECT 1 FROM plans pl WHERE pl.person_id = persons.id)
+			FROM followups f WHERE f.person_id = persons.id AND f.domain = 'werk-en-inkomen') END,
+	CASE WHEN EXISTS (SELECT 1 FROM plans pl WHERE pl.person_id = persons.id)
 			OR EXISTS (SELECT 1 FROM consent_states c WHERE c.person_id = persons.id AND c.domain = 'schulden' AND c.state = 'ja')
 		THEN (SELECT CASE COALESCE(max(f.status), 'open') WHEN 'open' THEN 0 WHEN 'in-behandeling' THEN 1
 			WHEN 'geregeld' THEN 2 WHEN 'niet-nodig' THEN 3 WHEN 'niet-bereikbaar' THEN 4 END
-			FROM followups f WHERE f.person_id = persons.id AND f.domain = 'schulden') END
-	WHERE id = OLD.person_id AND opvolging_schulden IS NOT CASE WHEN EXISTS (SELECT 1 FROM plans pl WHERE pl.person_id = persons.id)
-			OR EXISTS (SELECT 1 FROM consent_states c WHERE c.person_id = persons.id AND c.domain = 'schulden' AND c.state = 'ja')
-		THEN (SELECT CASE COALESCE(max(f.status), 'open') WHEN 'open' THEN 0 WHEN 'in-behandeling' THEN 1
-			WHEN 'geregeld' THEN 2 WHEN 'niet-nodig' THEN 3 WHEN 'niet-bereikbaar' THEN 4 END
-			FROM followups f WHERE f.person_id = persons.id AND f.domain = 'schulden') END;
-	UPDATE persons SET opvolging_zorg = CASE WHEN EXISTS (SELECT 1 FROM plans pl WHERE pl.person_id = persons.id)
+			FROM followups f WHERE f.person_id = persons.id AND f.domain = 'schulden') END,
+	CASE WHEN EXISTS (SELECT 1 FROM plans pl WHERE pl.person_id = persons.id)
 			OR EXISTS (SELECT 1 FROM consent_states c WHERE c.person_id = persons.id AND c.domain = 'zorg' AND c.state = 'ja')
 		THEN (SELECT CASE COALESCE(max(f.status), 'open') WHEN 'open' THEN 0 WHEN 'in-behandeling' THEN 1
 			WHEN 'geregeld' THEN 2 WHEN 'niet-nodig' THEN 3 WHEN 'niet-bereikbaar' THEN 4 END
-			FROM followups f WHERE f.person_id = persons.id AND f.domain = 'zorg') END
-	WHERE id = OLD.person_id AND opvolging_zorg IS NOT CASE WHEN EXISTS (SELECT 1 FROM plans pl WHERE pl.person_id = persons.id)
-			OR EXISTS (SELECT 1 FROM consent_states c WHERE c.person_id = persons.id AND c.domain = 'zorg' AND c.state = 'ja')
-		THEN (SELECT CASE COALESCE(max(f.status), 'open') WHEN 'open' THEN 0 WHEN 'in-behandeling' THEN 1
-			WHEN 'geregeld' THEN 2 WHEN 'niet-nodig' THEN 3 WHEN 'niet-bereikbaar' THEN 4 END
-			FROM followups f WHERE f.person_id = persons.id AND f.domain = 'zorg') END;
-	UPDATE persons SET opvolging_zorg_voor_thuis = CASE WHEN EXISTS (SELECT 1 FROM plans pl WHERE pl.person_id = persons.id)
+			FROM followups f WHERE f.person_id = persons.id AND f.domain = 'zorg') END,
+	CASE WHEN EXISTS (SELECT 1 FROM plans pl WHERE pl.person_id = persons.id)
 			OR EXISTS (SELECT 1 FROM consent_states c WHERE c.person_id = persons.id AND c.domain = 'zorg-voor-thuis' AND c.state = 'ja')
 		THEN (SELECT CASE COALESCE(max(f.status), 'open') WHEN 'open' THEN 0 WHEN 'in-behandeling' THEN 1
 			WHEN 'geregeld' THEN 2 WHEN 'niet-nodig' THEN 3 WHEN 'niet-bereikbaar' THEN 4 END
-			FROM followups f WHERE f.person_id = persons.id AND f.domain = 'zorg-voor-thuis') END
-	WHERE id = OLD.person_id AND opvolging_zorg_voor_thuis IS NOT CASE WHEN EXISTS (SELECT 1 FROM plans pl WHERE pl.person_id = persons.id)
-			OR EXISTS (SELECT 1 FROM consent_states c WHERE c.person_id = persons.id AND c.domain = 'zorg-voor-thuis' AND c.state = 'ja')
-		THEN (SELECT CASE COALESCE(max(f.status), 'open') WHEN 'open' THEN 0 WHEN 'in-behandeling' THEN 1
-			WHEN 'geregeld' THEN 2 WHEN 'niet-nodig' THEN 3 WHEN 'niet-bereikbaar' THEN 4 END
-			FROM followups f WHERE f.person_id = persons.id AND f.domain = 'zorg-voor-thuis') END;
+			FROM followups f WHERE f.person_id = persons.id AND f.domain = 'zorg-voor-thuis') END);
 END;
 
 CREATE TRIGGER plans_opvolging_update AFTER UPDATE OF person_id ON plans BEGIN
-	UPDATE persons SET opvolging_identiteitsbewijs = CASE WHEN EXISTS (SELECT 1 FROM plans pl WHERE pl.person_id = persons.id)
+	UPDATE persons SET (opvolging_identiteitsbewijs, opvolging_onderdak, opvolging_werk_en_inkomen, opvolging_schulden, opvolging_zorg, opvolging_zorg_voor_thuis) = (CASE WHEN EXISTS (SELECT 1 FROM plans pl WHERE pl.person_id = persons.id)
 			OR EXISTS (SELECT 1 FROM consent_states c WHERE c.person_id = persons.id AND c.domain = 'identiteitsbewijs' AND c.state = 'ja')
 		THEN (SELECT CASE COALESCE(max(f.status), 'open') WHEN 'open' THEN 0 WHEN 'in-behandeling' THEN 1
 			WHEN 'geregeld' THEN 2 WHEN 'niet-nodig' THEN 3 WHEN 'niet-bereikbaar' THEN 4 END
-			FROM followups f WHERE f.person_id = persons.id AND f.domain = 'identiteitsbewijs') END
-	WHERE id = OLD.person_id AND opvolging_identiteitsbewijs IS NOT CASE WHEN EXISTS (SELECT 1 FROM plans pl WHERE pl.person_id = persons.id)
+			FROM followups f WHERE f.person_id = persons.id AND f.domain = 'identiteitsbewijs') END,
+	CASE WHEN EXISTS (SELECT 1 FROM plans pl WHERE pl.person_id = persons.id)
+			OR EXISTS (SELECT 1 FROM consent_states c WHERE c.person_id = persons.id AND c.domain = 'onderdak' AND c.state = 'ja')
+		THEN (SELECT CASE COALESCE(max(f.status), 'open') WHEN 'open' THEN 0 WHEN 'in-behandeling' THEN 1
+			WHEN 'geregeld' THEN 2 WHEN 'niet-nodig' THEN 3 WHEN 'niet-bereikbaar' THEN 4 END
+			FROM followups f WHERE f.person_id = persons.id AND f.domain = 'onderdak') END,
+	CASE WHEN EXISTS (SELECT 1 FROM plans pl WHERE pl.person_id = persons.id)
+			OR EXISTS (SELECT 1 FROM consent_states c WHERE c.person_id = persons.id AND c.domain = 'werk-en-inkomen' AND c.state = 'ja')
+		THEN (SELECT CASE COALESCE(max(f.status), 'open') WHEN 'open' THEN 0 WHEN 'in-behandeling' THEN 1
+			WHEN 'geregeld' THEN 2 WHEN 'niet-nodig' THEN 3 WHEN 'niet-bereikbaar' THEN 4 END
+			FROM followups f WHERE f.person_id = persons.id AND f.domain = 'werk-en-inkomen') END,
+	CASE WHEN EXISTS (SELECT 1 FROM plans pl WHERE pl.person_id = persons.id)
+			OR EXISTS (SELECT 1 FROM consent_states c WHERE c.person_id = persons.id AND c.domain = 'schulden' AND c.state = 'ja')
+		THEN (SELECT CASE COALESCE(max(f.status), 'open') WHEN 'open' THEN 0 WHEN 'in-behandeling' THEN 1
+			WHEN 'geregeld' THEN 2 WHEN 'niet-nodig' THEN 3 WHEN 'niet-bereikbaar' THEN 4 END
+			FROM followups f WHERE f.person_id = persons.id AND f.domain = 'schulden') END,
+	CASE WHEN EXISTS (SELECT 1 FROM plans pl WHERE pl.person_id = persons.id)
+			OR EXISTS (SELECT 1 FROM consent_states c WHERE c.person_id = persons.id AND c.domain = 'zorg' AND c.state = 'ja')
+		THEN (SELECT CASE COALESCE(max(f.status), 'open') WHEN 'open' THEN 0 WHEN 'in-behandeling' THEN 1
+			WHEN 'geregeld' THEN 2 WHEN 'niet-nodig' THEN 3 WHEN 'niet-bereikbaar' THEN 4 END
+			FROM followups f WHERE f.person_id = persons.id AND f.domain = 'zorg') END,
+	CASE WHEN EXISTS (SELECT 1 FROM plans pl WHERE pl.person_id = persons.id)
+			OR EXISTS (SELECT 1 FROM consent_states c WHERE c.person_id = persons.id AND c.domain = 'zorg-voor-thuis' AND c.state = 'ja')
+		THEN (SELECT CASE COALESCE(max(f.status), 'open') WHEN 'open' THEN 0 WHEN 'in-behandeling' THEN 1
+			WHEN 'geregeld' THEN 2 WHEN 'niet-nodig' THEN 3 WHEN 'niet-bereikbaar' THEN 4 END
+			FROM followups f WHERE f.person_id = persons.id AND f.domain = 'zorg-voor-thuis') END)
+	WHERE id IN (OLD.person_id, NEW.person_id) AND (opvolging_identiteitsbewijs, opvolging_onderdak, opvolging_werk_en_inkomen, opvolging_schulden, opvolging_zorg, opvolging_zorg_voor_thuis) IS NOT (CASE WHEN EXISTS (SELECT 1 FROM plans pl WHERE pl.person_id = persons.id)
 			OR EXISTS (SELECT 1 FROM consent_states c WHERE c.person_id = persons.id AND c.domain = 'identiteitsbewijs' AND c.state = 'ja')
 		THEN (SELECT CASE COALESCE(max(f.status), 'open') WHEN 'open' THEN 0 WHEN 'in-behandeling' THEN 1
 			WHEN 'geregeld' THEN 2 WHEN 'niet-nodig' THEN 3 WHEN 'niet-bereikbaar' THEN 4 END
-			FROM followups f WHERE f.person_id = persons.id AND f.domain = 'identiteitsbewijs') END;
-	UPDATE persons SET opvolging_identiteitsbewijs = CASE WHEN EXISTS (SELECT 1 FROM plans pl WHERE pl.person_id = persons.id)
-			OR EXISTS (SELECT 1 FROM consent_states c WHERE c.person_id = persons.id AND c.domain = 'identiteitsbewijs' AND c.state = 'ja')
-		THEN (SELECT CASE COALESCE(max(f.status), 'open') WHEN 'open' THEN 0 WHEN 'in-behandeling' THEN 1
-			WHEN 'geregeld' THEN 2 WHEN 'niet-nodig' THEN 3 WHEN 'niet-bereikbaar' THEN 4 END
-			FROM followups f WHERE f.person_id = persons.id AND f.domain = 'identiteitsbewijs') END
-	WHERE id = NEW.person_id AND opvolging_identiteitsbewijs IS NOT CASE WHEN EXISTS (SELECT 1 FROM plans pl WHERE pl.person_id = persons.id)
-			OR EXISTS (SELECT 1 FROM consent_states c WHERE c.person_id = persons.id AND c.domain = 'identiteitsbewijs' AND c.state = 'ja')
-		THEN (SELECT CASE COALESCE(max(f.status), 'open') WHEN 'open' THEN 0 WHEN 'in-behandeling' THEN 1
-			WHEN 'geregeld' THEN 2 WHEN 'niet-nodig' THEN 3 WHEN 'niet-bereikbaar' THEN 4 END
-			FROM followups f WHERE f.person_id = persons.id AND f.domain = 'identiteitsbewijs') END;
-	UPDATE persons SET opvolging_onderdak = CASE WHEN EXISTS (SELECT 1 FROM plans pl WHERE pl.person_id = persons.id)
+			FROM followups f WHERE f.person_id = persons.id AND f.domain = 'identiteitsbewijs') END,
+	CASE WHEN EXISTS (SELECT 1 FROM plans pl WHERE pl.person_id = persons.id)
 			OR EXISTS (SELECT 1 FROM consent_states c WHERE c.person_id = persons.id AND c.domain = 'onderdak' AND c.state = 'ja')
 		THEN (SELECT CASE COALESCE(max(f.status), 'open') WHEN 'open' THEN 0 WHEN 'in-behandeling' THEN 1
 			WHEN 'geregeld' THEN 2 WHEN 'niet-nodig' THEN 3 WHEN 'niet-bereikbaar' THEN 4 END
-			FROM followups f WHERE f.person_id = persons.id AND f.domain = 'onderdak') END
-	WHERE id = OLD.person_id AND opvolging_onderdak IS NOT CASE WHEN EXISTS (SELECT 1 FROM plans pl WHERE pl.person_id = persons.id)
-			OR EXISTS (SELECT 1 FROM consent_states c WHERE c.person_id = persons.id AND c.domain = 'onderdak' AND c.state = 'ja')
-		THEN (SELECT CASE COALESCE(max(f.status), 'open') WHEN 'open' THEN 0 WHEN 'in-behandeling' THEN 1
-			WHEN 'geregeld' THEN 2 WHEN 'niet-nodig' THEN 3 WHEN 'niet-bereikbaar' THEN 4 END
-			FROM followups f WHERE f.person_id = persons.id AND f.domain = 'onderdak') END;
-	UPDATE persons SET opvolging_onderdak = CASE WHEN EXISTS (SELECT 1 FROM plans pl WHERE pl.person_id = persons.id)
-			OR EXISTS (SELECT 1 FROM consent_states c WHERE c.person_id = persons.id AND c.domain = 'onderdak' AND c.state = 'ja')
-		THEN (SELECT CASE COALESCE(max(f.status), 'open') WHEN 'open' THEN 0 WHEN 'in-behandeling' THEN 1
-			WHEN 'geregeld' THEN 2 WHEN 'niet-nodig' THEN 3 WHEN 'niet-bereikbaar' THEN 4 END
-			FROM followups f WHERE f.person_id = persons.id AND f.domain = 'onderdak') END
-	WHERE id = NEW.person_id AND opvolging_onderdak IS NOT CASE WHEN EXISTS (SELECT 1 FROM plans pl WHERE pl.person_id = persons.id)
-			OR EXISTS (SELECT 1 FROM consent_states c WHERE c.person_id = persons.id AND c.domain = 'onderdak' AND c.state = 'ja')
-		THEN (SELECT CASE COALESCE(max(f.status), 'open') WHEN 'open' THEN 0 WHEN 'in-behandeling' THEN 1
-			WHEN 'geregeld' THEN 2 WHEN 'niet-nodig' THEN 3 WHEN 'niet-bereikbaar' THEN 4 END
-			FROM followups f WHERE f.person_id = persons.id AND f.domain = 'onderdak') END;
-	UPDATE persons SET opvolging_werk_en_inkomen = CASE WHEN EXISTS (SELECT 1 FROM plans pl WHERE pl.person_id = persons.id)
+			FROM followups f WHERE f.person_id = persons.id AND f.domain = 'onderdak') END,
+	CASE WHEN EXISTS (SELECT 1 FROM plans pl WHERE pl.person_id = persons.id)
 			OR EXISTS (SELECT 1 FROM consent_states c WHERE c.person_id = persons.id AND c.domain = 'werk-en-inkomen' AND c.state = 'ja')
 		THEN (SELECT CASE COALESCE(max(f.status), 'open') WHEN 'open' THEN 0 WHEN 'in-behandeling' THEN 1
 			WHEN 'geregeld' THEN 2 WHEN 'niet-nodig' THEN 3 WHEN 'niet-bereikbaar' THEN 4 END
-			FROM followups f WHERE f.person_id = persons.id AND f.domain = 'werk-en-inkomen') END
-	WHERE id = OLD.person_id AND opvolging_werk_en_inkomen IS NOT CASE WHEN EXISTS (SELECT 1 FROM plans pl WHERE pl.person_id = persons.id)
-			OR EXISTS (SELECT 1 FROM consent_states c WHERE c.person_id = persons.id AND c.domain = 'werk-en-inkomen' AND c.state = 'ja')
-		THEN (SELECT CASE COALESCE(max(f.status), 'open') WHEN 'open' THEN 0 WHEN 'in-behandeling' THEN 1
-			WHEN 'geregeld' THEN 2 WHEN 'niet-nodig' THEN 3 WHEN 'niet-bereikbaar' THEN 4 END
-			FROM followups f WHERE f.person_id = persons.id AND f.domain = 'werk-en-inkomen') END;
-	UPDATE persons SET opvolging_werk_en_inkomen = CASE WHEN EXISTS (SELECT 1 FROM plans pl WHERE pl.person_id = persons.id)
-			OR EXISTS (SELECT 1 FROM consent_states c WHERE c.person_id = persons.id AND c.domain = 'werk-en-inkomen' AND c.state = 'ja')
-		THEN (SELECT CASE COALESCE(max(f.status), 'open') WHEN 'open' THEN 0 WHEN 'in-behandeling' THEN 1
-			WHEN 'geregeld' THEN 2 WHEN 'niet-nodig' THEN 3 WHEN 'niet-bereikbaar' THEN 4 END
-			FROM followups f WHERE f.person_id = persons.id AND f.domain = 'werk-en-inkomen') END
-	WHERE id = NEW.person_id AND opvolging_werk_en_inkomen IS NOT CASE WHEN EXISTS (SELECT 1 FROM plans pl WHERE pl.person_id = persons.id)
-			OR EXISTS (SELECT 1 FROM consent_states c WHERE c.person_id = persons.id AND c.domain = 'werk-en-inkomen' AND c.state = 'ja')
-		THEN (SELECT CASE COALESCE(max(f.status), 'open') WHEN 'open' THEN 0 WHEN 'in-behandeling' THEN 1
-			WHEN 'geregeld' THEN 2 WHEN 'niet-nodig' THEN 3 WHEN 'niet-bereikbaar' THEN 4 END
-			FROM followups f WHERE f.person_id = persons.id AND f.domain = 'werk-en-inkomen') END;
-	UPDATE persons SET opvolging_schulden = CASE WHEN EXISTS (SELECT 1 FROM plans pl WHERE pl.person_id = persons.id)
+			FROM followups f WHERE f.person_id = persons.id AND f.domain = 'werk-en-inkomen') END,
+	CASE WHEN EXISTS (SELECT 1 FROM plans pl WHERE pl.person_id = persons.id)
 			OR EXISTS (SELECT 1 FROM consent_states c WHERE c.person_id = persons.id AND c.domain = 'schulden' AND c.state = 'ja')
 		THEN (SELECT CASE COALESCE(max(f.status), 'open') WHEN 'open' THEN 0 WHEN 'in-behandeling' THEN 1
 			WHEN 'geregeld' THEN 2 WHEN 'niet-nodig' THEN 3 WHEN 'niet-bereikbaar' THEN 4 END
-			FROM followups f WHERE f.person_id = persons.id AND f.domain = 'schulden') END
-	WHERE id = OLD.person_id AND opvolging_schulden IS NOT CASE WHEN EXISTS (SELECT 1 FROM plans pl WHERE pl.person_id = persons.id)
-			OR EXISTS (SELECT 1 FROM consent_states c WHERE c.person_id = persons.id AND c.domain = 'schulden' AND c.state = 'ja')
-		THEN (SELECT CASE COALESCE(max(f.status), 'open') WHEN 'open' THEN 0 WHEN 'in-behandeling' THEN 1
-			WHEN 'geregeld' THEN 2 WHEN 'niet-nodig' THEN 3 WHEN 'niet-bereikbaar' THEN 4 END
-			FROM followups f WHERE f.person_id = persons.id AND f.domain = 'schulden') END;
-	UPDATE persons SET opvolging_schulden = CASE WHEN EXISTS (SELECT 1 FROM plans pl WHERE pl.person_id = persons.id)
-			OR EXISTS (SELECT 1 FROM consent_states c WHERE c.person_id = persons.id AND c.domain = 'schulden' AND c.state = 'ja')
-		THEN (SELECT CASE COALESCE(max(f.status), 'open') WHEN 'open' THEN 0 WHEN 'in-behandeling' THEN 1
-			WHEN 'geregeld' THEN 2 WHEN 'niet-nodig' THEN 3 WHEN 'niet-bereikbaar' THEN 4 END
-			FROM followups f WHERE f.person_id = persons.id AND f.domain = 'schulden') END
-	WHERE id = NEW.person_id AND opvolging_schulden IS NOT CASE WHEN EXISTS (SELECT 1 FROM plans pl WHERE pl.person_id = persons.id)
-			OR EXISTS (SELECT 1 FROM consent_states c WHERE c.person_id = persons.id AND c.domain = 'schulden' AND c.state = 'ja')
-		THEN (SELECT CASE COALESCE(max(f.status), 'open') WHEN 'open' THEN 0 WHEN 'in-behandeling' THEN 1
-			WHEN 'geregeld' THEN 2 WHEN 'niet-nodig' THEN 3 WHEN 'niet-bereikbaar' THEN 4 END
-			FROM followups f WHERE f.person_id = persons.id AND f.domain = 'schulden') END;
-	UPDATE persons SET opvolging_zorg = CASE WHEN EXISTS (SELECT 1 FROM plans pl WHERE pl.person_id = persons.id)
+			FROM followups f WHERE f.person_id = persons.id AND f.domain = 'schulden') END,
+	CASE WHEN EXISTS (SELECT 1 FROM plans pl WHERE pl.person_id = persons.id)
 			OR EXISTS (SELECT 1 FROM consent_states c WHERE c.person_id = persons.id AND c.domain = 'zorg' AND c.state = 'ja')
 		THEN (SELECT CASE COALESCE(max(f.status), 'open') WHEN 'open' THEN 0 WHEN 'in-behandeling' THEN 1
 			WHEN 'geregeld' THEN 2 WHEN 'niet-nodig' THEN 3 WHEN 'niet-bereikbaar' THEN 4 END
-			FROM followups f WHERE f.person_id = persons.id AND f.domain = 'zorg') END
-	WHERE id = OLD.person_id AND opvolging_zorg IS NOT CASE WHEN EXISTS (SELECT 1 FROM plans pl WHERE pl.person_id = persons.id)
-			OR EXISTS (SELECT 1 FROM consent_states c WHERE c.person_id = persons.id AND c.domain = 'zorg' AND c.state = 'ja')
-		THEN (SELECT CASE COALESCE(max(f.status), 'open') WHEN 'open' THEN 0 WHEN 'in-behandeling' THEN 1
-			WHEN 'geregeld' THEN 2 WHEN 'niet-nodig' THEN 3 WHEN 'niet-bereikbaar' THEN 4 END
-			FROM followups f WHERE f.person_id = persons.id AND f.domain = 'zorg') END;
-	UPDATE persons SET opvolging_zorg = CASE WHEN EXISTS (SELECT 1 FROM plans pl WHERE pl.person_id = persons.id)
-			OR EXISTS (SELECT 1 FROM consent_states c WHERE c.person_id = persons.id AND c.domain = 'zorg' AND c.state = 'ja')
-		THEN (SELECT CASE COALESCE(max(f.status), 'open') WHEN 'open' THEN 0 WHEN 'in-behandeling' THEN 1
-			WHEN 'geregeld' THEN 2 WHEN 'niet-nodig' THEN 3 WHEN 'niet-bereikbaar' THEN 4 END
-			FROM followups f WHERE f.person_id = persons.id AND f.domain = 'zorg') END
-	WHERE id = NEW.person_id AND opvolging_zorg IS NOT CASE WHEN EXISTS (SELECT 1 FROM plans pl WHERE pl.person_id = persons.id)
-			OR EXISTS (SELECT 1 FROM consent_states c WHERE c.person_id = persons.id AND c.domain = 'zorg' AND c.state = 'ja')
-		THEN (SELECT CASE COALESCE(max(f.status), 'open') WHEN 'open' THEN 0 WHEN 'in-behandeling' THEN 1
-			WHEN 'geregeld' THEN 2 WHEN 'niet-nodig' THEN 3 WHEN 'niet-bereikbaar' THEN 4 END
-			FROM followups f WHERE f.person_id = persons.id AND f.domain = 'zorg') END;
-	UPDATE persons SET opvolging_zorg_voor_thuis = CASE WHEN EXISTS (SELECT 1 FROM plans pl WHERE pl.person_id = persons.id)
+			FROM followups f WHERE f.person_id = persons.id AND f.domain = 'zorg') END,
+	CASE WHEN EXISTS (SELECT 1 FROM plans pl WHERE pl.person_id = persons.id)
 			OR EXISTS (SELECT 1 FROM consent_states c WHERE c.person_id = persons.id AND c.domain = 'zorg-voor-thuis' AND c.state = 'ja')
 		THEN (SELECT CASE COALESCE(max(f.status), 'open') WHEN 'open' THEN 0 WHEN 'in-behandeling' THEN 1
 			WHEN 'geregeld' THEN 2 WHEN 'niet-nodig' THEN 3 WHEN 'niet-bereikbaar' THEN 4 END
-			FROM followups f WHERE f.person_id = persons.id AND f.domain = 'zorg-voor-thuis') END
-	WHERE id = OLD.person_id AND opvolging_zorg_voor_thuis IS NOT CASE WHEN EXISTS (SELECT 1 FROM plans pl WHERE pl.person_id = persons.id)
-			OR EXISTS (SELECT 1 FROM consent_states c WHERE c.person_id = persons.id AND c.domain = 'zorg-voor-thuis' AND c.state = 'ja')
-		THEN (SELECT CASE COALESCE(max(f.status), 'open') WHEN 'open' THEN 0 WHEN 'in-behandeling' THEN 1
-			WHEN 'geregeld' THEN 2 WHEN 'niet-nodig' THEN 3 WHEN 'niet-bereikbaar' THEN 4 END
-			FROM followups f WHERE f.person_id = persons.id AND f.domain = 'zorg-voor-thuis') END;
-	UPDATE persons SET opvolging_zorg_voor_thuis = CASE WHEN EXISTS (SELECT 1 FROM plans pl WHERE pl.person_id = persons.id)
-			OR EXISTS (SELECT 1 FROM consent_states c WHERE c.person_id = persons.id AND c.domain = 'zorg-voor-thuis' AND c.state = 'ja')
-		THEN (SELECT CASE COALESCE(max(f.status), 'open') WHEN 'open' THEN 0 WHEN 'in-behandeling' THEN 1
-			WHEN 'geregeld' THEN 2 WHEN 'niet-nodig' THEN 3 WHEN 'niet-bereikbaar' THEN 4 END
-			FROM followups f WHERE f.person_id = persons.id AND f.domain = 'zorg-voor-thuis') END
-	WHERE id = NEW.person_id AND opvolging_zorg_voor_thuis IS NOT CASE WHEN EXISTS (SELECT 1 FROM plans pl WHERE pl.person_id = persons.id)
-			OR EXISTS (SELECT 1 FROM consent_states c WHERE c.person_id = persons.id AND c.domain = 'zorg-voor-thuis' AND c.state = 'ja')
-		THEN (SELECT CASE COALESCE(max(f.status), 'open') WHEN 'open' THEN 0 WHEN 'in-behandeling' THEN 1
-			WHEN 'geregeld' THEN 2 WHEN 'niet-nodig' THEN 3 WHEN 'niet-bereikbaar' THEN 4 END
-			FROM followups f WHERE f.person_id = persons.id AND f.domain = 'zorg-voor-thuis') END;
+			FROM followups f WHERE f.person_id = persons.id AND f.domain = 'zorg-voor-thuis') END);
 END;
 
 CREATE TRIGGER detentions_laatste_insert AFTER INSERT ON detentions BEGIN
