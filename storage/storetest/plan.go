@@ -49,6 +49,20 @@ func testPlanRoundTrip(t *testing.T, open Opener) {
 		}
 		return err
 	})
+	// The same leefgebieden kept in another order with other content, one dropped, one
+	// added (a store may overwrite the kept ones in place).
+	kept := testPlan("DJI-1b", "2024-04-02",
+		app.LifeArea{Code: app.Onderdak, Situatie: "huurwoning gevonden", Doelen: []string{"sleutel"},
+			Afspraken: []app.Agreement{{ID: "ond-3", Wie: app.WieGemeente, Status: app.AfspraakLopend, Tekst: "verhuizen"}}},
+		app.LifeArea{Code: app.Schulden, Situatie: "beslag"})
+	update(t, db, func(tx app.Tx) error { return tx.ReplacePlan(id, kept) })
+	view(t, db, func(tx app.ReadTx) error {
+		got, err := tx.Plan(id)
+		if err == nil && !reflect.DeepEqual(*got, kept) {
+			t.Errorf("plan replaced with kept leefgebieden:\n got %+v\nwant %+v", *got, kept)
+		}
+		return err
+	})
 	next := testPlan("DJI-2", "2024-05-28", app.LifeArea{Code: app.Zorg})
 	update(t, db, func(tx app.Tx) error { return tx.ReplacePlan(id, next) })
 	view(t, db, func(tx app.ReadTx) error {
