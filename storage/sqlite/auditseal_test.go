@@ -60,7 +60,7 @@ func TestAuditSealFollowsTheLog(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	// (0011 to 0020 undone too: they came after.)
+	// (0011 to 0019 undone too: they came after.)
 	for _, stmt := range append(append(undo0018(), undo0017...), "DROP TABLE wijzigingen", "DROP INDEX plan_agreements_gemeente_datum",
 		"CREATE INDEX plan_agreements_gemeente ON plan_agreements (datum, person_id) WHERE wie = 'gemeente' AND status IN ('open', 'lopend')",
 		"DROP TABLE aantekeningen", "DROP TABLE controle", "DROP TABLE imap_verwijderen",
@@ -82,9 +82,9 @@ func TestAuditSealFollowsTheLog(t *testing.T) {
 	}
 }
 
-// undo0018 undoes migrations 0020 and 0018 (0016, 0017 and 0019 change nothing yet):
+// undo0018 undoes migrations 0019 and 0018 (0016 and 0017 change nothing yet):
 // their triggers, indexes and columns go, and the detention triggers and the index
-// persons_vrijlating_eerst of 0006 come back (0020 dropped it).
+// persons_vrijlating_eerst of 0006 come back (0019 dropped it).
 func undo0018() []string {
 	out := []string{"CREATE INDEX persons_vrijlating_eerst ON persons ((vrijlating IS NULL), vrijlating, sorteernaam, id)"}
 	for _, t := range []string{"consent_states_opvolging_insert", "consent_states_opvolging_update", "consent_states_opvolging_delete",

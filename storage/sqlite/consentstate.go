@@ -11,7 +11,7 @@ import (
 
 // SaveConsentStates replaces the person's copy of the effective consent (migration 0008).
 // It writes only the difference: a domain that keeps its state is not written, so that
-// the triggers on consent_states (0017, 0020) run only for a domain that changes.
+// the triggers on consent_states (0017, 0019) run only for a domain that changes.
 func (w *writer) SaveConsentStates(personID int64, states map[app.Domain]app.ConsentState) error {
 	var keep, values []string
 	var args []any

@@ -156,7 +156,7 @@ func (r *reader) each(query string, arg any, fn func(*sql.Rows) error) error {
 // is a purge: the store wipes the write-ahead log after the commit.
 //
 // The plans row and the leefgebieden that p keeps are overwritten in place rather than
-// deleted and inserted again: the triggers on plans (0020, the domains' sort ranks) and
+// deleted and inserted again: the triggers on plans (0019, the domains' sort ranks) and
 // on plan_leefgebieden (0017, nog_te_regelen) then run only for a plan that is new or
 // gone and for a leefgebied added or dropped.
 func (w *writer) ReplacePlan(personID int64, p app.StoredPlan) error {

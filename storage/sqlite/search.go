@@ -98,7 +98,7 @@ func searchSQL(q app.PersonQuery, order string, common bool, who []string) (stri
 
 // orderedPersons is from (a SELECT ... FROM) with where, in order, limit rows after
 // offset. With a key whose persons without a value come last (nullsLastKey), order
-// starts with "key IS NULL", which no index serves since migration 0020: the query then
+// starts with "key IS NULL", which no index serves since migration 0019: the query then
 // reads two ranges of the key's one index in turn, the persons with the value (key >
 // NULL) and then those without (key IS NULL, in the order of the columns after it), each
 // bounded by limit+offset, and a UNION ALL (which SQLite runs arm after arm, keeping each

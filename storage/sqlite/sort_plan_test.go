@@ -7,7 +7,7 @@ import (
 	"github.com/terugkeer/terugkeer/app"
 )
 
-// sortIndex is the index a page of sort q walks (migrations 0006, 0018 and 0020): persons_<key>
+// sortIndex is the index a page of sort q walks (migrations 0006, 0018 and 0019): persons_<key>
 // both ways; ascending reads it twice (those with the value, then those without).
 func sortIndex(q app.PersonQuery) string {
 	key := map[app.PersonSort]string{app.SortByName: "sorteernaam", app.SortByRelease: "vrijlating",
@@ -60,7 +60,7 @@ func TestSortPlansUseAnIndex(t *testing.T) {
 			text := strings.Join(plan, "\n") + "\n"
 			// The first page walks the index and reads each person as it goes; a page
 			// further down finds its ids in the index alone and sorts only those 100.
-			// Ascending by a key with NULLs reads the index's two ranges (0020).
+			// Ascending by a key with NULLs reads the index's two ranges (0019).
 			want, sorted := "USING INDEX "+sortIndex(q)+" ", 0
 			if page.offset > 0 {
 				want, sorted = "USING COVERING INDEX "+sortIndex(q)+" ", 1

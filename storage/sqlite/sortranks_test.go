@@ -8,7 +8,7 @@ import (
 )
 
 // sortRanksFromScratch is a condition true for a person whose kept sort columns
-// (migrations 0006, 0018 and 0020: the latest detention's id, einddatum, inrichting and
+// (migrations 0006, 0018 and 0019: the latest detention's id, einddatum, inrichting and
 // status, and each domain's rank) differ from their computation from detentions, plans,
 // consent_states and followups. The rank is the follow-up status's place in
 // app.FollowupStatuses (open when none is recorded) where follow-up is allowed (consent

@@ -21,7 +21,7 @@ import (
 // closed and reopened, a person removed, a retention run) the persons it selects are
 // those the rule selects from scratch (app.PersonSituation, as app.Signals reads it),
 // and, on an Inspector, no person's kept value differs from its computation in SQL (nor,
-// on a SortRankInspector, the values the Personen sorts read: SQLite 0018 and 0020).
+// on a SortRankInspector, the values the Personen sorts read: SQLite 0018 and 0019).
 func testNietGeregeldFollowsWrites(t *testing.T, open Opener) {
 	db := open(t)
 	ctx := context.Background()

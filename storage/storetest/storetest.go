@@ -207,7 +207,7 @@ type Inspector interface {
 }
 
 // SortRankInspector is what a backend's test store may offer that keeps the Personen
-// sorts' values on the person (SQLite: migrations 0018 and 0020); the suite checks them
+// sorts' values on the person (SQLite: migrations 0018 and 0019); the suite checks them
 // after every kind of write where the store implements it.
 type SortRankInspector interface {
 	// StaleSortRanks returns the persons whose kept sort values (latest detention,

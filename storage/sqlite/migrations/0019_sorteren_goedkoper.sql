@@ -1,4 +1,4 @@
--- 0020: the import no longer pays for the Personen sorts of 0018 on every write (issue 19
+-- 0019: the import no longer pays for the Personen sorts of 0018 on every write (issue 19
 -- item 2).
 --
 -- 1. The triggers of 0018 that keep the sort columns (the latest detention's inrichting
