@@ -50,7 +50,8 @@ func TestConfigConnectionRules(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if p := cfg.ConnConfig.RuntimeParams; p["application_name"] != "terugkeer" || p["plan_cache_mode"] != "force_custom_plan" {
+	if p := cfg.ConnConfig.RuntimeParams; p["application_name"] != "terugkeer" || p["plan_cache_mode"] != "force_custom_plan" ||
+		p["jit"] != "off" {
 		t.Errorf("runtime parameters = %v", p)
 	}
 	tc := cfg.ConnConfig.TLSConfig

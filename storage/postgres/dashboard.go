@@ -71,27 +71,34 @@ func (r *reader) OverdueActions(today app.Date, limit int) ([]app.DueAction, int
 // a kind of one signal per person) on today with a window of days, with their latest
 // detention, by its einddatum (none first), then sorteernaam and id, bounded by limit
 // with ties on the last einddatum; and how many there are in all.
+//
+// One statement: the count rides along on every row (an InitPlan, computed once), and
+// no row means none at all. The bound is in SQL (FETCH … WITH TIES on the einddatum
+// alone, as the loop below cuts), so that only the rows shown are sorted, joined and
+// sent: before, all 787 persons released in the window without everything arranged
+// were (150,000 persons; 8 ms on the server for the list alone).
 func (r *reader) SignalPersons(k app.SignalKind, today app.Date, days, limit int) ([]app.PersonRow, int, error) {
 	if !k.Valid() {
 		return nil, 0, fmt.Errorf("onbekend signaal %q", k)
 	}
-	cond, args := signalCond(k, today, days)
-	var total int
-	if err := r.queryRow(`SELECT count(*) FROM persons p WHERE `+cond, args...).Scan(&total); err != nil {
-		return nil, 0, fmt.Errorf("signalen tellen: %w", err)
+	if limit < 1 {
+		return r.signalCount(k, today, days)
 	}
-	if total == 0 {
-		return nil, 0, nil
-	}
-	rows, err := r.query(`SELECT `+personColumns+`, d.inrichting, d.einddatum, d.einddatum_status
-		FROM persons p `+latestDetentionJoin+` WHERE `+cond+` ORDER BY p.vrijlating NULLS FIRST, p.sorteernaam, p.id`, args...)
+	query, args := signalQuery(k, today, days, limit)
+	rows, err := r.query(query, args...)
 	if err != nil {
 		return nil, 0, fmt.Errorf("signalen lezen: %w", err)
 	}
 	defer rows.Close()
 	var out []app.PersonRow
+	total := 0
 	for rows.Next() {
-		row, err := scanPersonRow(rows)
+		var s personScan
+		var inrichting, einddatum, status sql.NullString
+		if err := rows.Scan(append(append([]any{&total}, s.dest()...), &inrichting, &einddatum, &status)...); err != nil {
+			return nil, 0, fmt.Errorf("signalen lezen: %w", err)
+		}
+		row, err := personRow(s, inrichting, einddatum, status)
 		if err != nil {
 			return nil, 0, err
 		}
@@ -104,6 +111,38 @@ func (r *reader) SignalPersons(k app.SignalKind, today app.Date, days, limit int
 		return nil, 0, fmt.Errorf("signalen lezen: %w", err)
 	}
 	return out, total, nil
+}
+
+// signalQuery is the statement of SignalPersons and its arguments: the count, and the
+// persons of the first limit einddatums with their ties.
+func signalQuery(k app.SignalKind, today app.Date, days, limit int) (string, []any) {
+	cond, args := signalCond(k, today, days)
+	return `SELECT (SELECT count(*) FROM persons p WHERE ` + cond + `), ` + personColumns + `,
+		d.inrichting, d.einddatum, d.einddatum_status
+		FROM (SELECT p.id FROM persons p WHERE ` + cond + ` ORDER BY ` + signalTieKey(k) + ` FETCH FIRST (?) ROWS WITH TIES) page
+		JOIN persons p ON p.id = page.id ` + latestDetentionJoin + `
+		ORDER BY p.vrijlating NULLS FIRST, p.sorteernaam, p.id`, append(append(args, args...), limit)
+}
+
+// signalTieKey is the key SignalPersons bounds its list on: the einddatum of the latest
+// detention, with none (empty or NULL: the same zero date to the loop) first. In the
+// release window every person has one, and the partial index of the kind serves it in
+// order (persons_nog_te_regelen, persons_geen_contact).
+func signalTieKey(k app.SignalKind) string {
+	if k == app.SignaalNietGeregeld || k == app.SignaalGeenContact {
+		return `p.vrijlating`
+	}
+	return `COALESCE(p.vrijlating, '')`
+}
+
+// signalCount is the number of persons with a signal of kind k, for a list of none.
+func (r *reader) signalCount(k app.SignalKind, today app.Date, days int) ([]app.PersonRow, int, error) {
+	cond, args := signalCond(k, today, days)
+	var total int
+	if err := r.queryRow(`SELECT count(*) FROM persons p WHERE `+cond, args...).Scan(&total); err != nil {
+		return nil, 0, fmt.Errorf("signalen tellen: %w", err)
+	}
+	return nil, total, nil
 }
 
 // CountReleases returns the number of persons whose latest detention ends in [from, to]
@@ -119,30 +158,36 @@ func (r *reader) CountReleases(from, to app.Date) (int, error) {
 
 // ArrivalsSince returns the newest limit messages received after t (zero: all), newest
 // first, with the name of their person, and how many there are in all up to maxCount.
+// The count rides along on every row (an InitPlan, computed once): one round trip, and
+// no row means none at all.
 func (r *reader) ArrivalsSince(t time.Time, limit, maxCount int) ([]app.Arrival, int, error) {
 	since := ""
 	if !t.IsZero() {
 		since = t.UTC().Format(timeLayout)
 	}
-	var total int
-	if err := r.queryRow(`SELECT count(*) FROM (SELECT 1 FROM messages WHERE ontvangen > ? LIMIT ?) m`,
-		since, maxCount).Scan(&total); err != nil {
-		return nil, 0, fmt.Errorf("nieuwe berichten tellen: %w", err)
+	const count = `SELECT count(*) FROM (SELECT 1 FROM messages WHERE ontvangen > ? LIMIT ?) m`
+	if limit < 1 {
+		var total int
+		if err := r.queryRow(count, since, maxCount).Scan(&total); err != nil {
+			return nil, 0, fmt.Errorf("nieuwe berichten tellen: %w", err)
+		}
+		return nil, total, nil
 	}
-	rows, err := r.query(`SELECT m.kenmerk, m.soort, m.verzonden, m.ontvangen, m.person_id, m.message_id,
+	rows, err := r.query(`SELECT (`+count+`), m.kenmerk, m.soort, m.verzonden, m.ontvangen, m.person_id, m.message_id,
 		p.voornamen, p.voorvoegsel, p.achternaam
 		FROM messages m LEFT JOIN persons p ON p.id = m.person_id
-		WHERE m.ontvangen > ? ORDER BY m.ontvangen DESC, m.kenmerk LIMIT ?`, since, limit)
+		WHERE m.ontvangen > ? ORDER BY m.ontvangen DESC, m.kenmerk LIMIT ?`, since, maxCount, since, limit)
 	if err != nil {
 		return nil, 0, fmt.Errorf("nieuwe berichten lezen: %w", err)
 	}
 	defer rows.Close()
 	var out []app.Arrival
+	total := 0
 	for rows.Next() {
 		var verzonden, ontvangen, voornamen, voorvoegsel, achternaam sql.NullString
 		var person sql.NullInt64
 		var a app.Arrival
-		if err := rows.Scan(&a.Kenmerk, &a.Soort, &verzonden, &ontvangen, &person, &a.MessageID,
+		if err := rows.Scan(&total, &a.Kenmerk, &a.Soort, &verzonden, &ontvangen, &person, &a.MessageID,
 			&voornamen, &voorvoegsel, &achternaam); err != nil {
 			return nil, 0, fmt.Errorf("nieuwe berichten lezen: %w", err)
 		}

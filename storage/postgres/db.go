@@ -88,9 +88,15 @@ func (db *DB) DryRun(ctx context.Context, fn func(app.Tx) error) error {
 	return fn(&writer{reader: reader{ctx: ctx, tx: tx}, session: db.session})
 }
 
+// beginLocked starts a write transaction (READ COMMITTED) and takes the write lock in
+// one round trip: two statements in one message of the simple protocol, which pgx
+// sends for a statement without arguments. Should the lock fail (a cancelled wait),
+// pgx closes the connection and the server rolls the transaction back.
+var beginLocked = fmt.Sprintf(`BEGIN ISOLATION LEVEL READ COMMITTED; SELECT pg_advisory_xact_lock(%d)`, writeLockKey)
+
 // write runs fn under the write lock and commits; it returns the tables fn purged.
 func (db *DB) write(ctx context.Context, fn func(app.Tx) error) (purged []string, err error) {
-	tx, err := db.pool.BeginTx(ctx, pgx.TxOptions{IsoLevel: pgx.ReadCommitted})
+	tx, err := db.pool.BeginTx(ctx, pgx.TxOptions{BeginQuery: beginLocked})
 	if err != nil {
 		return nil, fmt.Errorf("schrijftransactie starten: %w", err)
 	}
@@ -100,9 +106,6 @@ func (db *DB) write(ctx context.Context, fn func(app.Tx) error) (purged []string
 			rollback(ctx, tx, &err)
 		}
 	}()
-	if _, err := tx.Exec(ctx, `SELECT pg_advisory_xact_lock($1)`, writeLockKey); err != nil {
-		return nil, fmt.Errorf("schrijftransactie starten: %w", err)
-	}
 	w := &writer{reader: reader{ctx: ctx, tx: tx}, session: db.session}
 	if err := fn(w); err != nil {
 		return nil, permission(err)

@@ -166,3 +166,58 @@ func TestSortPlansUseTheIndexes(t *testing.T) {
 		}
 	}
 }
+
+// The dashboard's list of persons released in the window without contact (every
+// person of fillPersons: none has one) reads the first MaxSignals of them from
+// persons_geen_contact in einddatum order and stops (a Limit over the index scan), with
+// no sort of all of them and no read of every person; the count beside it is an index
+// range too.
+func TestSignalPersonsPlanStopsAtTheLimit(t *testing.T) {
+	if testing.Short() {
+		t.Skip("fills 10,000 persons")
+	}
+	db, _ := openTest(t)
+	fillPersons(t, db, 10000)
+	today := app.MustDate("2026-03-01")
+	query, args := signalQuery(app.SignaalGeenContact, today, 28, app.MaxSignals)
+	rows, err := db.pool.Query(context.Background(), `EXPLAIN (ANALYZE, COSTS OFF, TIMING OFF) `+rebind(query), args...)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var plan []string
+	for rows.Next() {
+		var line string
+		if err := rows.Scan(&line); err != nil {
+			t.Fatal(err)
+		}
+		plan = append(plan, line)
+	}
+	if err := rows.Err(); err != nil {
+		t.Fatal(err)
+	}
+	text := strings.Join(plan, "\n")
+	// The persons read for the list: the rows of the scan under the Limit.
+	limited := regexp.MustCompile(`Limit \(actual rows=(\d+) [^\n]*\n[^\n]*Index (Only )?Scan using persons_geen_contact on persons`)
+	m := limited.FindStringSubmatch(text)
+	if m == nil || strings.Contains(text, "Seq Scan on persons") {
+		t.Fatalf("the list does not stop in persons_geen_contact:\n%s", text)
+	}
+	if n, _ := strconv.Atoi(m[1]); n > 2*app.MaxSignals {
+		t.Errorf("the list read %d persons for %d:\n%s", n, app.MaxSignals, text)
+	}
+	// And it lists them: the first MaxSignals and the ties on the last einddatum.
+	view(t, db, func(tx app.ReadTx) error {
+		got, total, err := tx.SignalPersons(app.SignaalGeenContact, today, 28, app.MaxSignals)
+		if err != nil {
+			return err
+		}
+		if total <= app.MaxSignals || len(got) < app.MaxSignals || len(got) > 2*app.MaxSignals {
+			t.Errorf("%d of %d persons", len(got), total)
+		}
+		last := got[len(got)-1].Einddatum
+		if got[app.MaxSignals-1].Einddatum != last {
+			t.Errorf("rows past the limit that are no ties: %v, last %v", got[app.MaxSignals-1].Einddatum, last)
+		}
+		return nil
+	})
+}

@@ -223,6 +223,12 @@ func scanPersonRow(rows pgx.Rows) (app.PersonRow, error) {
 	if err := rows.Scan(append(s.dest(), &inrichting, &einddatum, &status)...); err != nil {
 		return app.PersonRow{}, fmt.Errorf("personen zoeken: %w", err)
 	}
+	return personRow(s, inrichting, einddatum, status)
+}
+
+// personRow is the row of a scanned person and its latest detention's inrichting,
+// einddatum and status.
+func personRow(s personScan, inrichting, einddatum, status sql.NullString) (app.PersonRow, error) {
 	p, err := s.person()
 	if err != nil {
 		return app.PersonRow{}, err
