@@ -4,6 +4,7 @@ package postgres
 
 import (
 	"os"
+	"strconv"
 	"syscall"
 	"testing"
 	"time"
@@ -100,4 +101,32 @@ func cpuTime() time.Duration {
 		return 0
 	}
 	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
+}
+
+// BenchmarkSearch runs the searches of bench with a common word ('berg') and two words
+// on the database at TERUGKEER_PG_DASH_URI, as the Personen list asks them (50 by
+// name, and the next page). Skipped without the URI.
+func BenchmarkSearch(b *testing.B) {
+	uri := os.Getenv("TERUGKEER_PG_DASH_URI")
+	if uri == "" {
+		b.Skip("TERUGKEER_PG_DASH_URI not set")
+	}
+	db, err := Open(b.Context(), uri, Options{})
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.Cleanup(func() { db.Close() })
+	for _, q := range []app.PersonQuery{{Zoek: "berg", Limit: 50}, {Zoek: "berg", Limit: 50, Offset: 50},
+		{Zoek: "zoe sahin", Limit: 50}, {Sort: app.SortByRelease, Limit: 100}} {
+		b.Run(q.Zoek+"-"+strconv.Itoa(q.Offset), func(b *testing.B) {
+			for b.Loop() {
+				if err := db.View(b.Context(), func(tx app.ReadTx) error {
+					_, err := tx.SearchPersons(q)
+					return err
+				}); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
 }

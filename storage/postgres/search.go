@@ -79,11 +79,13 @@ func searchQuery(q app.PersonQuery, who []string) (string, []any, error) {
 	}
 	args = append(args, limit, max(q.Offset, 0))
 	const cols = personColumns + `, d.inrichting, d.einddatum, d.einddatum_status`
-	if q.Limit <= 0 || q.Offset <= 0 {
+	if q.Limit <= 0 || q.Offset <= 0 && strings.TrimSpace(q.Zoek) == "" {
 		return `SELECT ` + cols + ` FROM persons p ` + latestDetentionJoin + where + ` ORDER BY ` + order + ` LIMIT ? OFFSET ?`, args, nil
 	}
 	// A page further down finds its ids in the sort's index first and reads only those
-	// persons and detentions, as on SQLite (storage/sqlite searchSQL).
+	// persons and detentions, as on SQLite (storage/sqlite searchSQL). So does a page of
+	// a search: a common word is tested in persons_sorteernaam_zoek (migration 0008)
+	// without reading the row of every person passed on the way.
 	join := ""
 	if readsDetention.MatchString(where) {
 		join = latestDetentionJoin
