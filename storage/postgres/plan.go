@@ -285,7 +285,7 @@ func (r *reader) GemeenteAgreementsDue(today, last app.Date, limit int) ([]app.D
 	// their persons are joined for the names: a bounded join.
 	const dated = ` FROM (SELECT a.person_id, a.afspraak_id, a.datum, a.domain FROM plan_agreements a
 		WHERE ` + gemeenteWork + ` AND a.datum IS NOT NULL AND a.datum <= ?
-		ORDER BY a.datum FETCH FIRST (?) ROWS WITH TIES) a JOIN persons p ON p.id = a.person_id`
+		ORDER BY a.datum NULLS FIRST FETCH FIRST (?) ROWS WITH TIES) a JOIN persons p ON p.id = a.person_id`
 	var total int
 	err := r.queryRow(`SELECT (SELECT count(*) FROM plan_agreements a WHERE `+gemeenteWork+` AND a.datum IS NOT NULL AND a.datum <= ?)
 		+ (SELECT count(*)`+undated+`)`, last.String(), today.String(), last.String()).Scan(&total)
