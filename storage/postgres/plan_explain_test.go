@@ -55,7 +55,14 @@ func explain(t *testing.T, db *DB, q app.PersonQuery) string {
 	if err != nil {
 		t.Fatal(err)
 	}
-	rows, err := db.pool.Query(context.Background(), `EXPLAIN `+rebind(query), args...)
+	return explainSQL(t, db, `EXPLAIN `, query, args)
+}
+
+// explainSQL returns the plan of query (with ? placeholders) under the EXPLAIN prefix
+// given, e.g. "EXPLAIN (ANALYZE, COSTS OFF, TIMING OFF) ".
+func explainSQL(t *testing.T, db *DB, prefix, query string, args []any) string {
+	t.Helper()
+	rows, err := db.pool.Query(context.Background(), prefix+rebind(query), args...)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -180,22 +187,7 @@ func TestSignalPersonsPlanStopsAtTheLimit(t *testing.T) {
 	fillPersons(t, db, 10000)
 	today := app.MustDate("2026-03-01")
 	query, args := signalQuery(app.SignaalGeenContact, today, 28, app.MaxSignals)
-	rows, err := db.pool.Query(context.Background(), `EXPLAIN (ANALYZE, COSTS OFF, TIMING OFF) `+rebind(query), args...)
-	if err != nil {
-		t.Fatal(err)
-	}
-	var plan []string
-	for rows.Next() {
-		var line string
-		if err := rows.Scan(&line); err != nil {
-			t.Fatal(err)
-		}
-		plan = append(plan, line)
-	}
-	if err := rows.Err(); err != nil {
-		t.Fatal(err)
-	}
-	text := strings.Join(plan, "\n")
+	text := explainSQL(t, db, `EXPLAIN (ANALYZE, COSTS OFF, TIMING OFF) `, query, args)
 	// The persons read for the list: the rows of the scan under the Limit.
 	limited := regexp.MustCompile(`Limit \(actual rows=(\d+) [^\n]*\n[^\n]*Index (Only )?Scan using persons_geen_contact on persons`)
 	m := limited.FindStringSubmatch(text)
