@@ -22,9 +22,15 @@ const pendingToArrange = `(EXISTS (SELECT 1 FROM consent_states c WHERE c.person
 			AND f.status NOT IN ('open', 'in-behandeling'))))`
 
 func (s *inspected) StaleNogTeRegelen() ([]int64, error) {
-	rows, err := s.DB.sql.Query(`SELECT p.id FROM persons p WHERE p.nog_te_regelen IS NOT ` + pendingToArrange + ` ORDER BY p.id`)
+	return s.personsWhere("nog_te_regelen", `p.nog_te_regelen IS NOT `+pendingToArrange)
+}
+
+// personsWhere returns the ids of the persons p for which cond holds, in id order; what
+// names the kept column in the error.
+func (s *inspected) personsWhere(what, cond string) ([]int64, error) {
+	rows, err := s.DB.sql.Query(`SELECT p.id FROM persons p WHERE ` + cond + ` ORDER BY p.id`)
 	if err != nil {
-		return nil, fmt.Errorf("nog_te_regelen vergelijken: %w", err)
+		return nil, fmt.Errorf("%s vergelijken: %w", what, err)
 	}
 	defer rows.Close()
 	var out []int64
@@ -122,19 +128,5 @@ func TestMigration0017FillsNogTeRegelen(t *testing.T) {
 }
 
 func (s *inspected) StaleHeeftContact() ([]int64, error) {
-	rows, err := s.DB.sql.Query(`SELECT p.id FROM persons p
-		WHERE p.heeft_contact IS NOT EXISTS (SELECT 1 FROM contacts k WHERE k.person_id = p.id) ORDER BY p.id`)
-	if err != nil {
-		return nil, fmt.Errorf("heeft_contact vergelijken: %w", err)
-	}
-	defer rows.Close()
-	var out []int64
-	for rows.Next() {
-		var id int64
-		if err := rows.Scan(&id); err != nil {
-			return nil, err
-		}
-		out = append(out, id)
-	}
-	return out, rows.Err()
+	return s.personsWhere("heeft_contact", `p.heeft_contact IS NOT EXISTS (SELECT 1 FROM contacts k WHERE k.person_id = p.id)`)
 }

@@ -33,18 +33,5 @@ func sortRanksFromScratch() string {
 // StaleSortRanks returns the persons whose kept sort columns differ from their
 // computation (storetest.SortRankInspector).
 func (s *inspected) StaleSortRanks() ([]int64, error) {
-	rows, err := s.DB.sql.Query(`SELECT p.id FROM persons p WHERE ` + sortRanksFromScratch() + ` ORDER BY p.id`)
-	if err != nil {
-		return nil, fmt.Errorf("sorteerkolommen vergelijken: %w", err)
-	}
-	defer rows.Close()
-	var out []int64
-	for rows.Next() {
-		var id int64
-		if err := rows.Scan(&id); err != nil {
-			return nil, err
-		}
-		out = append(out, id)
-	}
-	return out, rows.Err()
+	return s.personsWhere("sorteerkolommen", sortRanksFromScratch())
 }
