@@ -3,7 +3,7 @@ package app
 import (
 	"context"
 	"fmt"
-	"regexp"
+	"slices"
 	"strings"
 	"time"
 	_ "time/tzdata" // Europe/Amsterdam also where the system has no zone database (Windows)
@@ -42,14 +42,12 @@ func inZone(now func() time.Time) func() time.Time {
 // Now returns the service's clock reading, in Europe/Amsterdam.
 func (s *Service) Now() time.Time { return s.now() }
 
-var gemeenteListRe = regexp.MustCompile(`^[0-9]{4}$`)
-
 // ParseGemeenten reads the gemeentecodes a user typed: four-digit CBS codes separated by
 // commas, semicolons or spaces. The error is a ValidationError for FieldGemeenten.
 func ParseGemeenten(s string) ([]string, error) {
 	var codes []string
-	for _, c := range strings.FieldsFunc(s, func(r rune) bool { return r == ',' || r == ';' || r == ' ' }) {
-		if !gemeenteListRe.MatchString(c) {
+	for _, c := range splitGemeenten(s) {
+		if !gemeenteCodeRe.MatchString(c) {
 			return nil, invalid(FieldGemeenten, ProblemFormat, "een gemeentecode heeft vier cijfers (de CBS-code, bijvoorbeeld 0193)")
 		}
 		codes = append(codes, c)
@@ -60,12 +58,30 @@ func ParseGemeenten(s string) ([]string, error) {
 	return codes, nil
 }
 
+// WellFormedGemeenten returns the four-digit codes in s, each once, in the order typed,
+// and skips what is no code yet: what a form can name while the list is being typed
+// (ParseGemeenten refuses the whole list instead).
+func WellFormedGemeenten(s string) []string {
+	var codes []string
+	for _, c := range splitGemeenten(s) {
+		if gemeenteCodeRe.MatchString(c) && !slices.Contains(codes, c) {
+			codes = append(codes, c)
+		}
+	}
+	return codes
+}
+
+// splitGemeenten splits a typed list of gemeentecodes at commas, semicolons and spaces.
+func splitGemeenten(s string) []string {
+	return strings.FieldsFunc(s, func(r rune) bool { return r == ',' || r == ';' || r == ' ' })
+}
+
 // Init records the gemeenten this installation serves. It may be called again to change them.
 func (s *Service) Init(ctx context.Context, gemeenten []string) error {
 	var clean []string
 	for _, g := range gemeenten {
 		g = strings.TrimSpace(g)
-		if !gemeenteListRe.MatchString(g) {
+		if !gemeenteCodeRe.MatchString(g) {
 			return fmt.Errorf("%q is geen gemeentecode van vier cijfers (CBS-code, bijvoorbeeld 0193)", g)
 		}
 		clean = append(clean, g)

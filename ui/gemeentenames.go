@@ -1,7 +1,6 @@
 package ui
 
 import (
-	"regexp"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -18,8 +17,6 @@ import (
 // codes too for messages from before the merger (the app imports messages of years
 // back), and a list built into the app is one herindeling behind until it is updated.
 // Form errors (three digits, letters) stay the field's validator's.
-
-var fourDigits = regexp.MustCompile(`^[0-9]{4}$`)
 
 // gemeenteNames are the two lines under a gemeentecode field.
 type gemeenteNames struct {
@@ -59,12 +56,7 @@ func setShown(l *widget.Label, s string) {
 // text that the CBS list knows, and the warning for those it does not know ("" for none).
 func describeGemeenten(text string) (known, unknown string) {
 	var names, missing []string
-	seen := map[string]bool{}
-	for _, c := range strings.FieldsFunc(text, func(r rune) bool { return r == ',' || r == ';' || r == ' ' }) {
-		if !fourDigits.MatchString(c) || seen[c] {
-			continue
-		}
-		seen[c] = true
+	for _, c := range app.WellFormedGemeenten(text) {
 		if naam, ok := app.GemeenteNaam(c); ok {
 			names = append(names, c+" "+naam)
 		} else {
