@@ -9,7 +9,8 @@
 # and inserts them with the sqlite3 shell (the C library) into two more fresh snapshots, in
 # one transaction each with the application's connection settings: once as INSERT … SELECT
 # from the delta, once as one INSERT statement per row. DATABASE is only read; every copy
-# lives in a 0700 folder beside it (same disk) that is removed afterwards.
+# lives in a 0700 folder beside it (same disk) that is removed afterwards, also when the
+# script is interrupted; the rows never pass through a file of SQL text.
 set -euo pipefail
 
 db=${1:?gebruik: scripts/bench-ceiling-c.sh DATABASE [BERICHTEN]}
@@ -20,9 +21,18 @@ command -v sqlite3 >/dev/null || { echo "sqlite3 ontbreekt (Debian: apt-get inst
 
 umask 077
 work=$(mktemp -d "$(dirname "$(realpath "$db")")/.plafond-XXXXXX")
-kept=""
-cleanup() { rm -rf "$work"; [ -z "$kept" ] || rm -rf "$kept"; }
+bench_pid=""
+# The bench run keeps its copies (--bewaar) in .terugkeer-bench-PID beside the database.
+cleanup() {
+	rm -rf "$work"
+	if [ -n "$bench_pid" ]; then
+		kill "$bench_pid" 2>/dev/null || true
+		wait "$bench_pid" 2>/dev/null || true
+		rm -rf "$(dirname "$(realpath "$db")")/.terugkeer-bench-$bench_pid"
+	fi
+}
 trap cleanup EXIT
+trap 'exit 130' INT TERM # through the EXIT trap: the copies go either way
 
 # The application's connection settings (storage/sqlite/files.go), synchronous FULL
 # as SQLite's default in WAL mode makes explicit.
@@ -37,16 +47,19 @@ tables_sql="SELECT t.name FROM sqlite_master t WHERE t.type = 'table'
     AND v.sql LIKE 'CREATE VIRTUAL%' AND substr(t.name, 1, length(v.name) + 1) = v.name || '_')
   ORDER BY t.rowid;"
 
-# run_ms DB SCRIPT: the time SQLite reports for the script's statements (.timer), so that
-# neither starting the shell nor the checkpoint when it closes the file is counted (the Go
-# ceiling stops its clock at COMMIT too).
+# run_ms DB: runs the SQL on standard input and prints the time SQLite reports for its
+# statements (.timer), so that neither starting the shell, nor producing the statements,
+# nor the checkpoint when it closes the file is counted (the Go ceiling stops its clock at
+# COMMIT too). The statements go through a pipe: the rows' text is never written to a file.
 run_ms() {
-	{ echo ".timer on"; cat "$2"; } | sqlite3 -bail "$1" |
+	{ echo ".timer on"; cat; } | sqlite3 -bail "$1" |
 		awk '/^Run Time: real/ { s += $4 } END { printf "%.0f", s * 1000 }'
 }
 
 echo "plafond-c: terugkeer-cli bench ($n berichten) op een kopie van $db" >&2
-"$cli" --db "$db" bench --berichten "$n" --herhalingen 2 --bewaar >"$work/bench.txt" 2>"$work/bench.err"
+"$cli" --db "$db" bench --berichten "$n" --herhalingen 2 --bewaar >"$work/bench.txt" 2>"$work/bench.err" &
+bench_pid=$!
+wait "$bench_pid"
 kept=$(sed -n 's/^bench: kopieën bewaard in //p' "$work/bench.err")
 [ -f "$kept/import.db" ] || { echo "plafond-c: de bewaarde importkopie ontbreekt" >&2; exit 1; }
 go_line=$(grep 'plafond' "$work/bench.txt" | head -1)
@@ -70,8 +83,8 @@ cp "$work/schoon.db" "$work/a.db"
 	echo "$settings ATTACH '$work/delta.db' AS d; BEGIN IMMEDIATE;"
 	for t in "${tables[@]}"; do echo "INSERT OR REPLACE INTO main.\"$t\" SELECT * FROM d.\"$t\";"; done
 	echo "COMMIT;"
-} >"$work/a.sql"
-a_ms=$(run_ms "$work/a.db" "$work/a.sql")
+} | run_ms "$work/a.db" >"$work/a.ms"
+a_ms=$(cat "$work/a.ms")
 
 # B: one INSERT statement per row, one transaction.
 cp "$work/schoon.db" "$work/b.db"
@@ -81,8 +94,8 @@ cp "$work/schoon.db" "$work/b.db"
 		sqlite3 "$work/delta.db" ".mode insert \"$t\"" "SELECT * FROM \"$t\";" | sed 's/^INSERT INTO/INSERT OR REPLACE INTO/'
 	done
 	echo "COMMIT;"
-} >"$work/b.sql"
-b_ms=$(run_ms "$work/b.db" "$work/b.sql")
+} | run_ms "$work/b.db" >"$work/b.ms"
+b_ms=$(cat "$work/b.ms")
 
 echo "rijen die de import schreef: $rows"
 echo "puur Go (modernc.org/sqlite), uit dezelfde bench-run: $(echo "$go_line" | tr -s " ")"
