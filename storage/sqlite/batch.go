@@ -40,7 +40,8 @@ func (db *DB) Batch(ctx context.Context) (app.Batch, error) {
 		db.writeMu.Unlock()
 		return nil, fmt.Errorf("schrijftransactie starten: %w", err)
 	}
-	w := &writer{reader: reader{ctx: ctx, tx: tx, stmts: db.stmts, cache: &txCache{}, txStmts: map[string]*sql.Stmt{}}}
+	w := &writer{reader: reader{ctx: ctx, tx: tx, stmts: db.stmts, cache: &txCache{}, txStmts: map[string]*sql.Stmt{},
+		persons: personRows{}}}
 	return &batch{db: db, w: w}, nil
 }
 
@@ -55,6 +56,7 @@ func (b *batch) Savepoint(fn func(app.Tx) error) (err error) {
 		return fmt.Errorf("savepoint beginnen: %w", err)
 	}
 	keep := *b.w.cache
+	clear(b.w.persons) // what an earlier savepoint read may since have been undone
 	released := false
 	defer func() {
 		if !released {

@@ -138,7 +138,7 @@ func (db *DB) write(ctx context.Context, fn func(app.Tx) error) (wipe bool, err 
 			rollback(tx, &err)
 		}
 	}()
-	w := &writer{reader: reader{ctx: ctx, tx: tx, stmts: db.stmts}}
+	w := &writer{reader: reader{ctx: ctx, tx: tx, stmts: db.stmts, persons: personRows{}}}
 	if err := fn(w); err != nil {
 		return false, err
 	}

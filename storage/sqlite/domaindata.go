@@ -70,12 +70,12 @@ func (w *writer) ReplaceDomainData(personID int64, d app.Domain, data app.Domain
 	if _, err := w.deleteDomainData(personID, d); err != nil {
 		return err
 	}
+	args := make([]any, 0, 5*len(data.Onderwerpen))
 	for _, a := range data.Onderwerpen {
-		_, err := w.exec(`INSERT INTO topics (person_id, domain, code, antwoord, toelichting)
-			VALUES (?, ?, ?, ?, ?)`, personID, string(d), a.Code, a.Antwoord, a.Toelichting)
-		if err != nil {
-			return fmt.Errorf("onderwerp %s van persoon %d opslaan: %w", a.Code, personID, err)
-		}
+		args = append(args, personID, string(d), a.Code, a.Antwoord, a.Toelichting)
+	}
+	if _, err := w.insertRows(`INSERT INTO topics (person_id, domain, code, antwoord, toelichting) VALUES`, 5, "", args); err != nil {
+		return fmt.Errorf("onderwerpen %s van persoon %d opslaan: %w", d, personID, err)
 	}
 	if data.Hulpvraag == "" {
 		return nil
@@ -140,12 +140,12 @@ func (w *writer) ReplaceGeneral(personID int64, answers []app.Answer) error {
 	if _, err := w.deleteGeneral(personID); err != nil {
 		return err
 	}
+	args := make([]any, 0, 4*len(answers))
 	for _, a := range answers {
-		_, err := w.exec(`INSERT INTO general_topics (person_id, code, antwoord, toelichting)
-			VALUES (?, ?, ?, ?)`, personID, a.Code, a.Antwoord, a.Toelichting)
-		if err != nil {
-			return fmt.Errorf("algemeen onderwerp %s van persoon %d opslaan: %w", a.Code, personID, err)
-		}
+		args = append(args, personID, a.Code, a.Antwoord, a.Toelichting)
+	}
+	if _, err := w.insertRows(`INSERT INTO general_topics (person_id, code, antwoord, toelichting) VALUES`, 4, "", args); err != nil {
+		return fmt.Errorf("algemene onderwerpen van persoon %d opslaan: %w", personID, err)
 	}
 	return nil
 }

@@ -23,16 +23,26 @@ func (r *reader) MessageKnown(kenmerk string) (bool, error) {
 
 // MessageContent returns the content hash kept for kenmerk ("" when it was recorded
 // before hashes were kept) and whether the kenmerk is known.
+//
+// The same query also reads what HeldContent returns for kenmerk, which the import asks
+// next for every new kenmerk (app's kenmerkUseOf): one statement instead of two
+// (heldLookup).
 func (r *reader) MessageContent(kenmerk string) (string, bool, error) {
-	var hash string
-	err := r.queryRow(`SELECT inhoud FROM messages WHERE kenmerk = ?`, kenmerk).Scan(&hash)
-	if errors.Is(err, sql.ErrNoRows) {
-		return "", false, nil
-	}
+	var hash, held sql.NullString
+	err := r.queryRow(`SELECT (SELECT inhoud FROM messages WHERE kenmerk = ?1),
+		(SELECT inhoud FROM controle WHERE kenmerk = ?1 ORDER BY id LIMIT 1)`, kenmerk).Scan(&hash, &held)
 	if err != nil {
 		return "", false, fmt.Errorf("bericht opzoeken: %w", err)
 	}
-	return hash, true, nil
+	r.held = &heldLookup{kenmerk: kenmerk, hash: held}
+	return hash.String, hash.Valid, nil
+}
+
+// heldLookup is what HeldContent would return for kenmerk, read by MessageContent; any
+// statement that writes drops it (reader.execLog).
+type heldLookup struct {
+	kenmerk string
+	hash    sql.NullString
 }
 
 // Messages returns the message records of a person ordered by verzonden.

@@ -59,8 +59,9 @@ func (r *reader) PersonBySKN(skn string) (*app.Person, error) {
 // without personal data.
 func (r *reader) onePerson(what, where string, arg any) (*app.Person, error) {
 	var s personScan
-	err := r.queryRow(`SELECT `+personColumns+` FROM persons p WHERE `+where+` ORDER BY p.id LIMIT 1`, arg).
-		Scan(s.dest()...)
+	var zoek, sorteernaam string
+	err := r.queryRow(`SELECT `+personColumns+`, p.zoek, p.sorteernaam FROM persons p WHERE `+where+` ORDER BY p.id LIMIT 1`, arg).
+		Scan(append(s.dest(), &zoek, &sorteernaam)...)
 	if errors.Is(err, sql.ErrNoRows) {
 		return nil, fmt.Errorf("%s: %w", what, app.ErrNotFound)
 	}
@@ -68,7 +69,65 @@ func (r *reader) onePerson(what, where string, arg any) (*app.Person, error) {
 		return nil, fmt.Errorf("%s lezen: %w", what, err)
 	}
 	p, err := s.person()
+	if err == nil {
+		r.persons.remember(p.ID, s.stored(zoek, sorteernaam))
+	}
 	return &p, err
+}
+
+// personRow is a person's row in persons as the transaction last read or wrote it: the
+// values of personWriteColumns as stored (nil for NULL, a string, or an int64 for
+// controle_nodig), in personArgs order.
+type personRow [14]any
+
+// personRows are the rows of the persons that the current message read or wrote
+// (reader.persons), so that UpdatePerson writes only what differs. Only this file's
+// statements write these columns; the triggers of persons write others. Nil outside a
+// write transaction.
+type personRows map[int64]personRow
+
+func (m personRows) remember(id int64, row personRow) {
+	if m != nil {
+		m[id] = row
+	}
+}
+
+// stored is the row as stored of what s scanned, with the folded copies read beside it.
+func (s *personScan) stored(zoek, sorteernaam string) personRow {
+	p := &s.p
+	return personRow{nullText(s.bsn), nullText(s.skn), p.Voornamen, p.Voorvoegsel, p.Achternaam, nullText(s.geboren),
+		int64(boolValue(p.ControleNodig)), p.Casemanager.Naam, p.Casemanager.Telefoon, p.Casemanager.Email,
+		nullText(s.cmVerzonden), nullText(s.aan), zoek, sorteernaam}
+}
+
+func nullText(s sql.NullString) any {
+	if !s.Valid {
+		return nil
+	}
+	return s.String
+}
+
+// storedArgs is the row personArgs writes, as it will be stored.
+func storedArgs(a []any) personRow {
+	var row personRow
+	for i, v := range a {
+		if n, ok := v.(int); ok {
+			v = int64(n)
+		}
+		row[i] = v
+	}
+	return row
+}
+
+// sameValues reports whether two stretches of a row hold the same values (as SQL's IS:
+// NULL is NULL).
+func sameValues(a, b []any) bool {
+	for i := range a {
+		if a[i] != b[i] {
+			return false
+		}
+	}
+	return true
 }
 
 // personArgs are the values of the written columns, in personWriteColumns order.
@@ -99,6 +158,7 @@ func (w *writer) CreatePerson(p *app.Person) error {
 		return fmt.Errorf("persoon aanmaken: %w", err)
 	}
 	p.ID = id
+	w.persons.remember(id, storedArgs(personArgs(p)))
 	return nil
 }
 
@@ -110,22 +170,34 @@ func (w *writer) CreatePerson(p *app.Person) error {
 // known person changes only its casemanager, so the identifying columns are written only
 // when one of them differs: without this the import rewrote some twenty index entries per
 // message (588 instead of ~1,100 msg/s at 150,000 persons, docs/performance.md).
+//
+// A person this message read or wrote (personRows) is compared in memory: only the part
+// that differs is written, and nothing when nothing does (a statement costs 10-30 µs
+// even when it changes no row; session 18). Another is written in two statements, the
+// identifying columns only where they differ.
 func (w *writer) UpdatePerson(p *app.Person) error {
 	a := personArgs(p)
-	n, err := w.execCount(`UPDATE persons SET (`+personRestColumns+`) = (?, ?, ?, ?, ?, ?) WHERE id = ?`,
-		append(a[6:12:12], p.ID)...)
-	if err != nil {
-		return fmt.Errorf("persoon %d opslaan: %w", p.ID, err)
+	row := storedArgs(a)
+	old, known := w.persons[p.ID]
+	if !known || !sameValues(old[6:12], row[6:12]) {
+		n, err := w.execCount(`UPDATE persons SET (`+personRestColumns+`) = (?, ?, ?, ?, ?, ?) WHERE id = ?`,
+			append(a[6:12:12], p.ID)...)
+		if err != nil {
+			return fmt.Errorf("persoon %d opslaan: %w", p.ID, err)
+		}
+		if n == 0 {
+			return fmt.Errorf("persoon %d: %w", p.ID, app.ErrNotFound)
+		}
 	}
-	if n == 0 {
-		return fmt.Errorf("persoon %d: %w", p.ID, app.ErrNotFound)
-	}
-	ident := append(append(a[0:6:6], a[12:14]...), p.ID)
-	ident = append(ident, ident[:8]...)
-	if _, err := w.exec(`UPDATE persons SET (`+personIdentColumns+`) = (?, ?, ?, ?, ?, ?, ?, ?)
+	if !known || !sameValues(old[0:6], row[0:6]) || !sameValues(old[12:], row[12:]) {
+		ident := append(append(a[0:6:6], a[12:14]...), p.ID)
+		ident = append(ident, ident[:8]...)
+		if _, err := w.exec(`UPDATE persons SET (`+personIdentColumns+`) = (?, ?, ?, ?, ?, ?, ?, ?)
 		WHERE id = ? AND (`+personIdentColumns+`) IS NOT (?, ?, ?, ?, ?, ?, ?, ?)`, ident...); err != nil {
-		return fmt.Errorf("persoon %d opslaan: %w", p.ID, err)
+			return fmt.Errorf("persoon %d opslaan: %w", p.ID, err)
+		}
 	}
+	w.persons.remember(p.ID, row)
 	return nil
 }
 
@@ -146,6 +218,7 @@ func (w *writer) DeletePerson(id int64) error {
 	if err != nil {
 		return fmt.Errorf("persoon %d verwijderen: %w", id, err)
 	}
+	delete(w.persons, id)
 	if n == 0 {
 		return fmt.Errorf("persoon %d: %w", id, app.ErrNotFound)
 	}

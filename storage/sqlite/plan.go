@@ -174,13 +174,8 @@ func (w *writer) ReplacePlan(personID int64, p app.StoredPlan) error {
 	if err != nil {
 		return fmt.Errorf("plan van persoon %d opslaan: %w", personID, err)
 	}
-	if err := w.insertTopics(personID, "", p.Plan.Algemeen); err != nil {
-		return err
-	}
-	for i, l := range p.Plan.Leefgebieden {
-		if err := w.insertLifeArea(personID, i, l); err != nil {
-			return fmt.Errorf("plan van persoon %d opslaan: %w", personID, err)
-		}
+	if err := w.insertPlanContent(personID, p.Plan); err != nil {
+		return fmt.Errorf("plan van persoon %d opslaan: %w", personID, err)
 	}
 	return nil
 }
@@ -188,7 +183,9 @@ func (w *writer) ReplacePlan(personID int64, p app.StoredPlan) error {
 // clearPlanFor removes the person's previous plan for its replacement by a plan with
 // leefgebieden next: all its rows except the plans row and the leefgebieden next holds
 // too, which ReplacePlan overwrites. A previous plan makes the update a purge. A
-// leefgebied twice in next is refused, as its second insert was before.
+// leefgebied twice in next is refused, as its second insert was before. Without a plans
+// row there is nothing to remove: only ReplacePlan writes these tables, always with the
+// plans row, and a person's removal takes them all (ON DELETE CASCADE).
 func (w *writer) clearPlanFor(personID int64, next []app.LifeArea) error {
 	var had bool
 	if err := w.queryRow(`SELECT EXISTS (SELECT 1 FROM plans WHERE person_id = ?)`, personID).Scan(&had); err != nil {
@@ -202,6 +199,9 @@ func (w *writer) clearPlanFor(personID int64, next []app.LifeArea) error {
 			return fmt.Errorf("plan van persoon %d opslaan: leefgebied %s staat er twee keer in", personID, l.Code)
 		}
 		kept, marks = append(kept, string(l.Code)), append(marks, "?")
+	}
+	if !had { // the rows of a plan come and go with its plans row: nothing to remove
+		return nil
 	}
 	for _, table := range planTables {
 		query, args := `DELETE FROM `+table+` WHERE person_id = ?`, []any{personID}
@@ -220,43 +220,52 @@ func (w *writer) clearPlanFor(personID int64, next []app.LifeArea) error {
 	return nil
 }
 
-func (w *writer) insertLifeArea(personID int64, pos int, l app.LifeArea) error {
-	_, err := w.exec(`INSERT INTO plan_leefgebieden (person_id, domain, volgorde, situatie) VALUES (?, ?, ?, ?)
-		ON CONFLICT (person_id, domain) DO UPDATE SET volgorde = excluded.volgorde, situatie = excluded.situatie`,
-		personID, string(l.Code), pos, l.Situatie)
-	if err != nil {
-		return fmt.Errorf("leefgebied %s: %w", l.Code, err)
-	}
-	if err := w.insertTopics(personID, l.Code, l.Onderwerpen); err != nil {
-		return err
-	}
-	for i, g := range l.Doelen {
-		_, err := w.exec(`INSERT INTO plan_goals (person_id, domain, volgorde, tekst) VALUES (?, ?, ?, ?)`,
-			personID, string(l.Code), i, g)
-		if err != nil {
-			return fmt.Errorf("doel van leefgebied %s: %w", l.Code, err)
+// planRows are the rows of a plan's four content tables, each table's in document order.
+type planRows struct {
+	areas, topics, goals, agreements []any
+}
+
+// insertPlanContent stores p's leefgebieden, topics, goals and agreements: one
+// statement per table (insertRows), in the order the rows had when each was inserted
+// on its own. The leefgebieden the previous plan had too are overwritten in place
+// (clearPlanFor kept them).
+func (w *writer) insertPlanContent(personID int64, p app.Plan) error {
+	var r planRows
+	r.addTopics(personID, "", p.Algemeen)
+	for i, l := range p.Leefgebieden {
+		r.areas = append(r.areas, personID, string(l.Code), i, l.Situatie)
+		r.addTopics(personID, l.Code, l.Onderwerpen)
+		for j, g := range l.Doelen {
+			r.goals = append(r.goals, personID, string(l.Code), j, g)
+		}
+		for j, a := range l.Afspraken {
+			r.agreements = append(r.agreements, personID, a.ID, string(l.Code), j, a.Wie, a.Status, dateValue(a.Datum), a.Tekst)
 		}
 	}
-	for i, a := range l.Afspraken {
-		_, err := w.exec(`INSERT INTO plan_agreements (person_id, afspraak_id, domain, volgorde, wie, status, datum, tekst)
-			VALUES (?, ?, ?, ?, ?, ?, ?, ?)`, personID, a.ID, string(l.Code), i, a.Wie, a.Status, dateValue(a.Datum), a.Tekst)
-		if err != nil {
-			return fmt.Errorf("afspraak van leefgebied %s: %w", l.Code, err)
-		}
+	if _, err := w.insertRows(`INSERT INTO plan_leefgebieden (person_id, domain, volgorde, situatie) VALUES`, 4,
+		`ON CONFLICT (person_id, domain) DO UPDATE SET volgorde = excluded.volgorde, situatie = excluded.situatie`,
+		r.areas); err != nil {
+		return fmt.Errorf("leefgebieden: %w", err)
+	}
+	if _, err := w.insertRows(`INSERT INTO plan_topics (person_id, domain, code, volgorde, antwoord, toelichting) VALUES`,
+		6, "", r.topics); err != nil {
+		return fmt.Errorf("onderwerpen: %w", err)
+	}
+	if _, err := w.insertRows(`INSERT INTO plan_goals (person_id, domain, volgorde, tekst) VALUES`, 4, "", r.goals); err != nil {
+		return fmt.Errorf("doelen: %w", err)
+	}
+	if _, err := w.insertRows(`INSERT INTO plan_agreements (person_id, afspraak_id, domain, volgorde, wie, status, datum, tekst) VALUES`,
+		8, "", r.agreements); err != nil {
+		return fmt.Errorf("afspraken: %w", err)
 	}
 	return nil
 }
 
-// insertTopics stores topics of leefgebied d ("" for the plan's general topics).
-func (w *writer) insertTopics(personID int64, d app.Domain, topics []app.Answer) error {
+// addTopics adds the rows of the topics of leefgebied d ("" for the general topics).
+func (r *planRows) addTopics(personID int64, d app.Domain, topics []app.Answer) {
 	for i, a := range topics {
-		_, err := w.exec(`INSERT INTO plan_topics (person_id, domain, code, volgorde, antwoord, toelichting)
-			VALUES (?, ?, ?, ?, ?, ?)`, personID, string(d), a.Code, i, a.Antwoord, a.Toelichting)
-		if err != nil {
-			return fmt.Errorf("onderwerp %s van het plan van persoon %d opslaan: %w", a.Code, personID, err)
-		}
+		r.topics = append(r.topics, personID, string(d), a.Code, i, a.Antwoord, a.Toelichting)
 	}
-	return nil
 }
 
 // PurgeSheetData removes a domain's informatieblad content (topics and hulpvraag)

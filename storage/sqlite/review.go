@@ -75,8 +75,12 @@ func (r *reader) HeldByID(id int64) (*app.Held, error) {
 	return &h, nil
 }
 
-// HeldContent returns the content hash of the held message with this kenmerk.
+// HeldContent returns the content hash of the held message with this kenmerk: what
+// MessageContent read for it, when nothing was written since.
 func (r *reader) HeldContent(kenmerk string) (string, bool, error) {
+	if h := r.held; h != nil && h.kenmerk == kenmerk {
+		return h.hash.String, h.hash.Valid, nil
+	}
 	var hash string
 	err := r.queryRow(`SELECT inhoud FROM controle WHERE kenmerk = ? ORDER BY id LIMIT 1`, kenmerk).Scan(&hash)
 	if errors.Is(err, sql.ErrNoRows) {

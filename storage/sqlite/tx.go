@@ -26,6 +26,12 @@ type reader struct {
 	// changed records that a statement other than the audit log's was run (exec), so
 	// that the commit raises the change counter (writer.bump).
 	changed bool
+	// persons are the persons rows the current message read or wrote (UpdatePerson);
+	// nil outside a write transaction. A batch empties it at every savepoint.
+	persons personRows
+	// held is what MessageContent read beside the message for HeldContent; nil after
+	// any statement that writes.
+	held *heldLookup
 }
 
 // writer implements app.Tx. purged records that personal data was removed, which makes
@@ -45,6 +51,7 @@ func (r *reader) exec(query string, args ...any) (sql.Result, error) {
 // audit log, its seal, the wipe record): it leaves the change counter alone, so that
 // looking at a file, which writes an audit entry, does not make other windows reload.
 func (r *reader) execLog(query string, args ...any) (sql.Result, error) {
+	r.held = nil
 	if s := r.prepared(query); s != nil {
 		return s.ExecContext(r.ctx, args...)
 	}
