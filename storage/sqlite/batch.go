@@ -3,6 +3,7 @@ package sqlite
 import (
 	"context"
 	"database/sql"
+	"database/sql/driver"
 	"errors"
 	"fmt"
 	"maps"
@@ -27,6 +28,10 @@ type batch struct {
 	w      *writer
 	broken error // a savepoint that could not be undone: only Rollback remains
 	over   bool
+	// conn is the connection the batch holds, with the settings it had before
+	// (batchConn).
+	conn *sql.Conn
+	was  connSettings
 }
 
 // Batch begins a write transaction for a group commit: every Savepoint of it is atomic
@@ -35,14 +40,81 @@ type batch struct {
 // lock is held until Commit or Rollback, which the caller must call.
 func (db *DB) Batch(ctx context.Context) (app.Batch, error) {
 	db.writeMu.Lock()
-	tx, err := db.sql.BeginTx(ctx, nil) // _txlock=immediate
+	conn, was, err := db.batchConn(ctx)
 	if err != nil {
+		db.writeMu.Unlock()
+		return nil, err
+	}
+	tx, err := conn.BeginTx(ctx, nil) // _txlock=immediate
+	if err != nil {
+		releaseBatchConn(ctx, conn, was)
 		db.writeMu.Unlock()
 		return nil, fmt.Errorf("schrijftransactie starten: %w", err)
 	}
 	w := &writer{reader: reader{ctx: ctx, tx: tx, stmts: db.stmts, cache: &txCache{}, txStmts: map[string]*sql.Stmt{},
 		persons: personRows{}}}
-	return &batch{db: db, w: w}, nil
+	return &batch{db: db, w: w, conn: conn, was: was}, nil
+}
+
+// batchCacheKiB is the page cache of a batch's connection while the batch is open
+// (SQLite's default is 2 MB). A batch inserts into some thirty indexes of a large file
+// at scattered places; with the default cache the pages of those indexes are read again
+// through the operating system for message after message (docs/performance.md, session
+// 18). The size is restored when the batch ends, which frees the pages beyond it: a
+// process that imported does not keep the larger cache.
+const batchCacheKiB = 64 << 10
+
+// batchCheckpointPages is the batch connection's wal_autocheckpoint while the batch is
+// open (SQLite's default is 1,000 pages). At 150,000 persons one group commit writes
+// more pages than the default, so that every commit also checkpointed: each page was
+// copied into the database file and synced again, also the pages the next commit
+// changes anew. With this bound a checkpoint copies the changes of several commits at
+// once, and the write-ahead log stays below some 64 MB. Durability is the log's, as
+// before: a commit is synced to it before it returns.
+const batchCheckpointPages = 16 << 10
+
+// batchConn takes a connection for a batch and gives it the batch's page cache and
+// checkpoint bound; was holds what it had, for releaseBatchConn.
+func (db *DB) batchConn(ctx context.Context) (conn *sql.Conn, was connSettings, err error) {
+	conn, err = db.sql.Conn(ctx)
+	if err != nil {
+		return nil, was, fmt.Errorf("schrijftransactie starten: %w", err)
+	}
+	err = conn.QueryRowContext(ctx, `PRAGMA cache_size`).Scan(&was.cacheSize)
+	if err == nil {
+		err = conn.QueryRowContext(ctx, `PRAGMA wal_autocheckpoint`).Scan(&was.checkpoint)
+	}
+	if err == nil {
+		err = setConn(ctx, conn, connSettings{cacheSize: -batchCacheKiB, checkpoint: batchCheckpointPages})
+	}
+	if err != nil {
+		return nil, was, errors.Join(fmt.Errorf("paginacache instellen: %w", err), conn.Close())
+	}
+	return conn, was, nil
+}
+
+// connSettings are the per-connection settings a batch changes.
+type connSettings struct {
+	cacheSize  int64 // PRAGMA cache_size: pages, or KiB when negative
+	checkpoint int64 // PRAGMA wal_autocheckpoint, in pages
+}
+
+func setConn(ctx context.Context, conn *sql.Conn, s connSettings) error {
+	_, err := conn.ExecContext(ctx, fmt.Sprintf(`PRAGMA cache_size = %d`, s.cacheSize))
+	if err == nil {
+		_, err = conn.ExecContext(ctx, fmt.Sprintf(`PRAGMA wal_autocheckpoint = %d`, s.checkpoint))
+	}
+	return err
+}
+
+// releaseBatchConn gives the connection its settings back and returns it to the pool.
+// A connection whose settings cannot be restored is closed instead of returned: the
+// batch's data is not at stake (its transaction has ended), only the memory of the pool.
+func releaseBatchConn(ctx context.Context, conn *sql.Conn, was connSettings) {
+	if err := setConn(context.WithoutCancel(ctx), conn, was); err != nil {
+		conn.Raw(func(any) error { return driver.ErrBadConn }) //nolint:errcheck // ErrBadConn: database/sql discards the connection
+	}
+	conn.Close() //nolint:errcheck // only fails on a connection already closed
 }
 
 // Savepoint runs fn in a savepoint of the batch. When fn fails or panics, its changes
@@ -98,12 +170,14 @@ func (b *batch) Commit() (err error) {
 	defer b.db.writeMu.Unlock()
 	if b.broken != nil {
 		rollback(b.w.tx, &err)
+		b.release()
 		return b.broken
 	}
 	committed := false
 	defer func() {
 		if !committed {
 			rollback(b.w.tx, &err)
+			b.release()
 		}
 	}()
 	if err := b.w.writeCachedSeal(); err != nil {
@@ -120,6 +194,7 @@ func (b *batch) Commit() (err error) {
 		return fmt.Errorf("wijzigingen opslaan: %w", err)
 	}
 	committed = true
+	b.release()
 	if wipe || b.db.pending {
 		return b.db.finishWipe(b.w.ctx, true)
 	}
@@ -135,8 +210,12 @@ func (b *batch) Rollback() error {
 	defer b.db.writeMu.Unlock()
 	var err error
 	rollback(b.w.tx, &err)
+	b.release()
 	return err
 }
+
+// release returns the batch's connection to the pool with its own settings.
+func (b *batch) release() { releaseBatchConn(b.w.ctx, b.conn, b.was) }
 
 // prepared returns the cached statement for query bound to the transaction, or nil
 // (stmtCache.stmt). Every transaction, not only a batch, binds each statement once:
