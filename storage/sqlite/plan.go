@@ -2,6 +2,7 @@ package sqlite
 
 import (
 	"database/sql"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"slices"
@@ -11,10 +12,6 @@ import (
 )
 
 // The D&R-plan (migration 0009): one current plan per person, in five tables.
-
-// planTables are the tables that hold a plan's content, each keyed by person_id. The
-// names are constants, never input.
-var planTables = []string{"plan_agreements", "plan_goals", "plan_topics", "plan_leefgebieden", "plans"}
 
 // HasPlan reports whether the person has a plan.
 func (r *reader) HasPlan(personID int64) (bool, error) {
@@ -160,76 +157,154 @@ func (r *reader) each(query string, arg any, fn func(*sql.Rows) error) error {
 // on plan_leefgebieden (0017, nog_te_regelen) then run only for a plan that is new or
 // gone and for a leefgebied added or dropped.
 func (w *writer) ReplacePlan(personID int64, p app.StoredPlan) error {
-	if err := w.clearPlanFor(personID, p.Plan.Leefgebieden); err != nil {
+	had, err := w.clearPlanFor(personID, p.Plan.Leefgebieden)
+	if err != nil {
 		return err
 	}
 	grondslag := p.Plan.Grondslag
 	if grondslag == "" {
 		grondslag = app.GrondslagPlan
 	}
-	_, err := w.exec(`INSERT INTO plans (person_id, kenmerk, opgesteld, verzonden, grondslag) VALUES (?, ?, ?, ?, ?)
+	_, err = w.exec(`INSERT INTO plans (person_id, kenmerk, opgesteld, verzonden, grondslag) VALUES (?, ?, ?, ?, ?)
 		ON CONFLICT (person_id) DO UPDATE SET kenmerk = excluded.kenmerk, opgesteld = excluded.opgesteld,
 			verzonden = excluded.verzonden, grondslag = excluded.grondslag`,
 		personID, p.Kenmerk, dateValue(p.Opgesteld), timeValue(p.Verzonden), grondslag)
 	if err != nil {
 		return fmt.Errorf("plan van persoon %d opslaan: %w", personID, err)
 	}
-	if err := w.insertPlanContent(personID, p.Plan); err != nil {
+	if err := w.writePlanContent(personID, p.Plan, had); err != nil {
 		return fmt.Errorf("plan van persoon %d opslaan: %w", personID, err)
 	}
 	return nil
 }
 
-// clearPlanFor removes the person's previous plan for its replacement by a plan with
-// leefgebieden next: all its rows except the plans row and the leefgebieden next holds
-// too, which ReplacePlan overwrites. A previous plan makes the update a purge. A
-// leefgebied twice in next is refused, as its second insert was before. Without a plans
-// row there is nothing to remove: only ReplacePlan writes these tables, always with the
-// plans row, and a person's removal takes them all (ON DELETE CASCADE).
-func (w *writer) clearPlanFor(personID int64, next []app.LifeArea) error {
-	var had bool
+// clearPlanFor prepares the replacement of the person's plan by a plan with
+// leefgebieden next, and reports whether there was one (which makes the update a
+// purge). It removes the leefgebieden next does not hold; the rest of the previous plan
+// writePlanContent overwrites. A leefgebied twice in next is refused, as its second
+// insert was before.
+func (w *writer) clearPlanFor(personID int64, next []app.LifeArea) (had bool, err error) {
 	if err := w.queryRow(`SELECT EXISTS (SELECT 1 FROM plans WHERE person_id = ?)`, personID).Scan(&had); err != nil {
-		return fmt.Errorf("vorig plan van persoon %d lezen: %w", personID, err)
+		return false, fmt.Errorf("vorig plan van persoon %d lezen: %w", personID, err)
 	}
 	w.purged = w.purged || had
 	kept := []any{personID}
 	marks := make([]string, 0, len(next))
 	for i, l := range next {
 		if slices.ContainsFunc(next[:i], func(o app.LifeArea) bool { return o.Code == l.Code }) {
-			return fmt.Errorf("plan van persoon %d opslaan: leefgebied %s staat er twee keer in", personID, l.Code)
+			return false, fmt.Errorf("plan van persoon %d opslaan: leefgebied %s staat er twee keer in", personID, l.Code)
 		}
 		kept, marks = append(kept, string(l.Code)), append(marks, "?")
 	}
 	if !had { // the rows of a plan come and go with its plans row: nothing to remove
-		return nil
+		return false, nil
 	}
-	for _, table := range planTables {
-		query, args := `DELETE FROM `+table+` WHERE person_id = ?`, []any{personID}
-		switch {
-		case table == "plans":
-			continue
-		case table == "plan_leefgebieden" && len(marks) > 0:
-			query, args = query+` AND domain NOT IN (`+strings.Join(marks, ", ")+`)`, kept
+	query := `DELETE FROM plan_leefgebieden WHERE person_id = ?`
+	if len(marks) > 0 {
+		query += ` AND domain NOT IN (` + strings.Join(marks, ", ") + `)`
+	}
+	if _, err := w.exec(query, kept...); err != nil {
+		return false, fmt.Errorf("vorig plan van persoon %d verwijderen: %w", personID, err)
+	}
+	return true, nil
+}
+
+// planRows are the rows of a plan's four content tables, each table's in document
+// order, and the keys of the topics, goals and agreements.
+type planRows struct {
+	areas, topics, goals, agreements   []any
+	topicKeys, goalKeys, agreementKeys []string
+}
+
+// planTable is how writePlanContent writes one of a plan's content tables.
+type planTable struct {
+	insert string // INSERT INTO t (columns) VALUES
+	width  int    // columns per row
+	// update is the ON CONFLICT clause that overwrites a row the previous plan had too,
+	// only where it differs.
+	update string
+	// gone removes the previous plan's rows whose key (an expression) is not in the JSON
+	// array of the new plan's keys.
+	gone string
+}
+
+var (
+	planAreasTable = planTable{
+		insert: `INSERT INTO plan_leefgebieden (person_id, domain, volgorde, situatie) VALUES`, width: 4,
+		update: `ON CONFLICT (person_id, domain) DO UPDATE SET (volgorde, situatie) = (excluded.volgorde, excluded.situatie)
+			WHERE (volgorde, situatie) IS NOT (excluded.volgorde, excluded.situatie)`,
+	}
+	planTopicsTable = planTable{
+		insert: `INSERT INTO plan_topics (person_id, domain, code, volgorde, antwoord, toelichting) VALUES`, width: 6,
+		update: `ON CONFLICT (person_id, code) DO UPDATE SET (domain, volgorde, antwoord, toelichting) =
+				(excluded.domain, excluded.volgorde, excluded.antwoord, excluded.toelichting)
+			WHERE (domain, volgorde, antwoord, toelichting) IS NOT
+				(excluded.domain, excluded.volgorde, excluded.antwoord, excluded.toelichting)`,
+		gone: `DELETE FROM plan_topics WHERE person_id = ? AND code NOT IN (SELECT value FROM json_each(?))`,
+	}
+	planGoalsTable = planTable{
+		insert: `INSERT INTO plan_goals (person_id, domain, volgorde, tekst) VALUES`, width: 4,
+		update: `ON CONFLICT (person_id, domain, volgorde) DO UPDATE SET tekst = excluded.tekst
+			WHERE tekst IS NOT excluded.tekst`,
+		gone: `DELETE FROM plan_goals WHERE person_id = ? AND domain || ' ' || volgorde NOT IN (SELECT value FROM json_each(?))`,
+	}
+	planAgreementsTable = planTable{
+		insert: `INSERT INTO plan_agreements (person_id, afspraak_id, domain, volgorde, wie, status, datum, tekst) VALUES`, width: 8,
+		update: `ON CONFLICT (person_id, afspraak_id) DO UPDATE SET (domain, volgorde, wie, status, datum, tekst) =
+				(excluded.domain, excluded.volgorde, excluded.wie, excluded.status, excluded.datum, excluded.tekst)
+			WHERE (domain, volgorde, wie, status, datum, tekst) IS NOT
+				(excluded.domain, excluded.volgorde, excluded.wie, excluded.status, excluded.datum, excluded.tekst)`,
+		gone: `DELETE FROM plan_agreements WHERE person_id = ? AND afspraak_id NOT IN (SELECT value FROM json_each(?))`,
+	}
+)
+
+// writePlanContent stores p's leefgebieden, topics, goals and agreements, one
+// statement per table (insertRows) in the order the rows had when each was inserted on
+// its own. After a previous plan (had) only what differs is written: its rows that p
+// does not hold are removed, the rows p holds too are overwritten where they differ
+// (ON CONFLICT ... WHERE ... IS NOT), and the rest are inserted. A newer plan mostly
+// repeats the previous one with some agreements moved on; deleting all of its rows and
+// inserting them again wrote them twice (docs/performance.md, session 18). The result
+// is the same rows as that did (TestReplacePlanEqualsFreshPlan). A topic or agreement
+// twice in p is refused, as its second insert was before.
+func (w *writer) writePlanContent(personID int64, p app.Plan, had bool) error {
+	r := planRowsOf(personID, p)
+	if err := r.unique(); err != nil {
+		return err
+	}
+	tables := []struct {
+		t    planTable
+		rows []any
+		keys []string
+		what string
+	}{
+		{planAreasTable, r.areas, nil, "leefgebieden"},
+		{planTopicsTable, r.topics, r.topicKeys, "onderwerpen"},
+		{planGoalsTable, r.goals, r.goalKeys, "doelen"},
+		{planAgreementsTable, r.agreements, r.agreementKeys, "afspraken"},
+	}
+	for _, tb := range tables {
+		update := tb.t.update
+		if tb.t.gone != "" && had {
+			keys, err := json.Marshal(append([]string{}, tb.keys...)) // "[]", not "null": json_each('null') is one NULL
+			if err != nil {
+				return fmt.Errorf("%s: %w", tb.what, err)
+			}
+			if _, err := w.exec(tb.t.gone, personID, string(keys)); err != nil {
+				return fmt.Errorf("vorige %s verwijderen: %w", tb.what, err)
+			}
+		} else if tb.t.gone != "" {
+			update = "" // a new plan: plain inserts, a key twice fails as it did
 		}
-		n, err := w.execCount(query, args...)
-		if err != nil {
-			return fmt.Errorf("vorig plan van persoon %d verwijderen: %w", personID, err)
+		if _, err := w.insertRows(tb.t.insert, tb.t.width, update, tb.rows); err != nil {
+			return fmt.Errorf("%s: %w", tb.what, err)
 		}
-		w.purged = w.purged || n > 0
 	}
 	return nil
 }
 
-// planRows are the rows of a plan's four content tables, each table's in document order.
-type planRows struct {
-	areas, topics, goals, agreements []any
-}
-
-// insertPlanContent stores p's leefgebieden, topics, goals and agreements: one
-// statement per table (insertRows), in the order the rows had when each was inserted
-// on its own. The leefgebieden the previous plan had too are overwritten in place
-// (clearPlanFor kept them).
-func (w *writer) insertPlanContent(personID int64, p app.Plan) error {
+// planRowsOf lays out p's rows.
+func planRowsOf(personID int64, p app.Plan) planRows {
 	var r planRows
 	r.addTopics(personID, "", p.Algemeen)
 	for i, l := range p.Leefgebieden {
@@ -237,26 +312,27 @@ func (w *writer) insertPlanContent(personID int64, p app.Plan) error {
 		r.addTopics(personID, l.Code, l.Onderwerpen)
 		for j, g := range l.Doelen {
 			r.goals = append(r.goals, personID, string(l.Code), j, g)
+			r.goalKeys = append(r.goalKeys, fmt.Sprintf("%s %d", l.Code, j))
 		}
 		for j, a := range l.Afspraken {
 			r.agreements = append(r.agreements, personID, a.ID, string(l.Code), j, a.Wie, a.Status, dateValue(a.Datum), a.Tekst)
+			r.agreementKeys = append(r.agreementKeys, a.ID)
 		}
 	}
-	if _, err := w.insertRows(`INSERT INTO plan_leefgebieden (person_id, domain, volgorde, situatie) VALUES`, 4,
-		`ON CONFLICT (person_id, domain) DO UPDATE SET volgorde = excluded.volgorde, situatie = excluded.situatie`,
-		r.areas); err != nil {
-		return fmt.Errorf("leefgebieden: %w", err)
-	}
-	if _, err := w.insertRows(`INSERT INTO plan_topics (person_id, domain, code, volgorde, antwoord, toelichting) VALUES`,
-		6, "", r.topics); err != nil {
-		return fmt.Errorf("onderwerpen: %w", err)
-	}
-	if _, err := w.insertRows(`INSERT INTO plan_goals (person_id, domain, volgorde, tekst) VALUES`, 4, "", r.goals); err != nil {
-		return fmt.Errorf("doelen: %w", err)
-	}
-	if _, err := w.insertRows(`INSERT INTO plan_agreements (person_id, afspraak_id, domain, volgorde, wie, status, datum, tekst) VALUES`,
-		8, "", r.agreements); err != nil {
-		return fmt.Errorf("afspraken: %w", err)
+	return r
+}
+
+// unique refuses a topic code or an agreement id that p holds twice: an upsert would
+// take the second silently, where the insert of each row on its own failed.
+func (r *planRows) unique() error {
+	for _, keys := range [][]string{r.topicKeys, r.agreementKeys} {
+		seen := make(map[string]bool, len(keys))
+		for _, k := range keys {
+			if seen[k] {
+				return errors.New("een onderwerp of afspraak staat er twee keer in")
+			}
+			seen[k] = true
+		}
 	}
 	return nil
 }
@@ -265,6 +341,7 @@ func (w *writer) insertPlanContent(personID int64, p app.Plan) error {
 func (r *planRows) addTopics(personID int64, d app.Domain, topics []app.Answer) {
 	for i, a := range topics {
 		r.topics = append(r.topics, personID, string(d), a.Code, i, a.Antwoord, a.Toelichting)
+		r.topicKeys = append(r.topicKeys, a.Code)
 	}
 }
 
