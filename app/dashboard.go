@@ -137,11 +137,7 @@ func (s *Service) Dashboard(ctx context.Context, now time.Time, days int) (*Dash
 		}
 		totals = n
 		db.Signalen = Signals(in, today, days)
-		if db.Nieuw, err = arrivals(tx); err != nil {
-			return err
-		}
-		db.Controle, err = tx.HeldCount()
-		return err
+		return nil
 	})
 	if err != nil {
 		return nil, err
@@ -170,24 +166,44 @@ func (s *Service) Dashboard(ctx context.Context, now time.Time, days int) (*Dash
 }
 
 // collectSignalInput reads what Signals needs for the first MaxSignals of each kind, and
-// the first MaxReleases releases of the coming weeks into db; totals has each kind's
-// full number but quarantaine's. Only the persons shown are read: the consent,
-// follow-up, plan and contacts of the release window up to the last einddatum shown.
+// the first MaxReleases releases of the coming weeks, what arrived and what waits for
+// controle into db; totals has each kind's full number but quarantaine's. Only the
+// persons shown are read: the consent, follow-up, plan and contacts of the release
+// window up to the last einddatum shown. The reads go in two rounds of independent
+// reads (Together): what the second needs (that window, laatst_bekeken) comes from the
+// first.
 func collectSignalInput(tx ReadTx, today Date, days int, db *Dashboard) (in SignalInput, totals map[SignalKind]int, err error) {
 	totals = map[SignalKind]int{}
 	ahead := today.AddDays(max(days, 7*ReleaseWeeks))
-	rows, err := tx.SearchPersons(PersonQuery{ReleaseFrom: today, ReleaseTo: ahead, Sort: SortByRelease, Limit: MaxReleases})
-	if err != nil {
-		return in, nil, err
-	}
-	if db.VrijlatingenAantal, err = tx.CountReleases(today, ahead); err != nil {
-		return in, nil, err
-	}
+	var rows []PersonRow
+	var seen string
 	byKind := map[SignalKind][]PersonRow{}
+	reads := []func(ReadTx) error{
+		func(tx ReadTx) (err error) {
+			rows, err = tx.SearchPersons(PersonQuery{ReleaseFrom: today, ReleaseTo: ahead, Sort: SortByRelease, Limit: MaxReleases})
+			return err
+		},
+		func(tx ReadTx) (err error) { db.VrijlatingenAantal, err = tx.CountReleases(today, ahead); return err },
+		func(tx ReadTx) (err error) {
+			in.Actions, totals[SignaalActieVerlopen], err = tx.OverdueActions(today, MaxSignals)
+			return err
+		},
+		func(tx ReadTx) (err error) {
+			in.Agreements, totals[SignaalAfspraakGemeente], err = tx.GemeenteAgreementsDue(today, today.AddDays(days), MaxSignals)
+			return err
+		},
+		func(tx ReadTx) (err error) { in.Quarantine, err = tx.QuarantineList(); return err },
+		func(tx ReadTx) (err error) { seen, err = tx.Setting(SettingLaatstBekeken); return err },
+		func(tx ReadTx) (err error) { db.Controle, err = tx.HeldCount(); return err },
+	}
 	for _, k := range personKinds {
-		if byKind[k], totals[k], err = tx.SignalPersons(k, today, days, MaxSignals); err != nil {
-			return in, nil, err
-		}
+		reads = append(reads, func(tx ReadTx) (err error) {
+			byKind[k], totals[k], err = tx.SignalPersons(k, today, days, MaxSignals)
+			return err
+		})
+	}
+	if err := Together(tx, reads...); err != nil {
+		return in, nil, err
 	}
 	// The situations of everyone shown with a release: one query each for the window up
 	// to the last einddatum among them.
@@ -198,14 +214,18 @@ func collectSignalInput(tx ReadTx, today Date, days int, db *Dashboard) (in Sign
 			last = r.Einddatum
 		}
 	}
-	situations, err := releaseSituations(tx, today, last)
+	reads, situations := releaseSituations(today, last)
+	more, err := arrivalReads(seen, &db.Nieuw)
 	if err != nil {
 		return in, nil, err
 	}
-	seen := map[int64]bool{}
+	if err := Together(tx, append(reads, more...)...); err != nil {
+		return in, nil, err
+	}
+	done := map[int64]bool{}
 	for _, r := range releasing {
-		if !seen[r.ID] {
-			seen[r.ID] = true
+		if !done[r.ID] {
+			done[r.ID] = true
 			in.Releasing = append(in.Releasing, situations(r))
 		}
 	}
@@ -213,41 +233,28 @@ func collectSignalInput(tx ReadTx, today Date, days int, db *Dashboard) (in Sign
 		db.Vrijlatingen = append(db.Vrijlatingen, release(situations(r), today))
 	}
 	in.ControleNodig, in.Ended = byKind[SignaalControleNodig], byKind[SignaalEinddatumVerstreken]
-	if in.Actions, totals[SignaalActieVerlopen], err = tx.OverdueActions(today, MaxSignals); err != nil {
-		return in, nil, err
-	}
-	in.Agreements, totals[SignaalAfspraakGemeente], err = tx.GemeenteAgreementsDue(today, today.AddDays(days), MaxSignals)
-	if err != nil {
-		return in, nil, err
-	}
-	in.Quarantine, err = tx.QuarantineList()
-	return in, totals, err
+	return in, totals, nil
 }
 
-// releaseSituations reads the consent, follow-up, contacts and plan of the persons
-// released in [from, to] and returns the situation of one of them.
-func releaseSituations(tx ReadTx, from, to Date) (func(PersonRow) PersonSituation, error) {
-	followups, err := tx.ReleaseFollowups(from, to)
-	if err != nil {
-		return nil, err
+// releaseSituations are the reads of the consent, follow-up, contacts and plan of the
+// persons released in [from, to] (independent: Together), and the situation of one of
+// them once they have run.
+func releaseSituations(from, to Date) ([]func(ReadTx) error, func(PersonRow) PersonSituation) {
+	var followups map[int64]map[Domain]Followup
+	var contacts map[int64]int
+	var consents map[int64]map[Domain]ConsentState
+	var plans map[int64][]Domain
+	reads := []func(ReadTx) error{
+		func(tx ReadTx) (err error) { followups, err = tx.ReleaseFollowups(from, to); return err },
+		func(tx ReadTx) (err error) { contacts, err = tx.ReleaseContactCounts(from, to); return err },
+		func(tx ReadTx) (err error) { consents, err = tx.ReleaseConsentStates(from, to); return err },
+		func(tx ReadTx) (err error) { plans, err = tx.ReleasePlanDomains(from, to); return err },
 	}
-	contacts, err := tx.ReleaseContactCounts(from, to)
-	if err != nil {
-		return nil, err
-	}
-	consents, err := tx.ReleaseConsentStates(from, to)
-	if err != nil {
-		return nil, err
-	}
-	plans, err := tx.ReleasePlanDomains(from, to)
-	if err != nil {
-		return nil, err
-	}
-	return func(r PersonRow) PersonSituation {
+	return reads, func(r PersonRow) PersonSituation {
 		ps := situation(r, consents[r.ID], followups[r.ID], contacts[r.ID])
 		ps.Plan = plans[r.ID]
 		return ps
-	}, nil
+	}
 }
 
 // situation is the consent, follow-up and number of contacts of one person, each read
@@ -279,28 +286,27 @@ func release(ps PersonSituation, today Date) Release {
 	return rel
 }
 
-// arrivals reads what was imported and quarantined after laatst_bekeken.
-func arrivals(tx ReadTx) (Arrivals, error) {
-	var a Arrivals
-	v, err := tx.Setting(SettingLaatstBekeken)
-	if err != nil {
-		return a, err
-	}
-	if v != "" {
-		if a.LaatstBekeken, err = time.Parse(time.RFC3339Nano, v); err != nil {
-			return a, fmt.Errorf("instelling %s is onleesbaar", SettingLaatstBekeken)
+// arrivalReads are the reads of what was imported and quarantined after laatst_bekeken
+// (seen, the setting's value) into a (independent: Together).
+func arrivalReads(seen string, a *Arrivals) ([]func(ReadTx) error, error) {
+	if seen != "" {
+		var err error
+		if a.LaatstBekeken, err = time.Parse(time.RFC3339Nano, seen); err != nil {
+			return nil, fmt.Errorf("instelling %s is onleesbaar", SettingLaatstBekeken)
 		}
 	}
 	// The newest MaxArrivals and a bounded count: not every message since then (all of
 	// them when the user never looked).
-	if a.Berichten, a.Aantal, err = tx.ArrivalsSince(a.LaatstBekeken, MaxArrivals, MaxArrivalCount+1); err != nil {
-		return a, err
-	}
-	if a.Aantal > MaxArrivalCount {
-		a.Aantal, a.Afgekapt = MaxArrivalCount, true
-	}
-	a.Quarantaine, err = tx.QuarantinedSince(a.LaatstBekeken)
-	return a, err
+	return []func(ReadTx) error{
+		func(tx ReadTx) (err error) {
+			a.Berichten, a.Aantal, err = tx.ArrivalsSince(a.LaatstBekeken, MaxArrivals, MaxArrivalCount+1)
+			if a.Aantal > MaxArrivalCount {
+				a.Aantal, a.Afgekapt = MaxArrivalCount, true
+			}
+			return err
+		},
+		func(tx ReadTx) (err error) { a.Quarantaine, err = tx.QuarantinedSince(a.LaatstBekeken); return err },
+	}, nil
 }
 
 // MarkSeen records that the user looked at the dashboard at now: later arrivals are new.

@@ -21,30 +21,36 @@ import (
 // is dated before today, with their persons: the first limit in the signals' order
 // (actiedatum, the person's full name byte by byte, person id, domain in Leefgebieden
 // order), as on SQLite; and how many there are in all.
+//
+// One statement: the count rides along on every row (an InitPlan, computed once; every
+// follow-up has its person, ON DELETE CASCADE, so it reads the index followups_actie
+// only), and no row means none at all.
 func (r *reader) OverdueActions(today app.Date, limit int) ([]app.DueAction, int, error) {
 	const cond = ` WHERE f.actiedatum IS NOT NULL AND f.actiedatum < ? AND f.status NOT IN (?, ?)`
-	const where = ` FROM followups f JOIN persons p ON p.id = f.person_id` + cond
 	args := []any{today.String(), string(app.FollowupGeregeld), string(app.FollowupNietNodig)}
-	var total int
-	// Every follow-up has its person (ON DELETE CASCADE): the count reads the index
-	// followups_actie only.
-	if err := r.queryRow(`SELECT count(*) FROM followups f`+cond, args...).Scan(&total); err != nil {
-		return nil, 0, fmt.Errorf("verlopen acties tellen: %w", err)
+	if limit < 1 {
+		var total int
+		if err := r.queryRow(`SELECT count(*) FROM followups f`+cond, args...).Scan(&total); err != nil {
+			return nil, 0, fmt.Errorf("verlopen acties tellen: %w", err)
+		}
+		return nil, total, nil
 	}
-	rows, err := r.query(`SELECT f.person_id, f.domain, f.status, f.verantwoordelijke, f.actie, f.actiedatum,
-		f.gewijzigd, `+personColumns+where+` ORDER BY f.actiedatum,
+	rows, err := r.query(`SELECT (SELECT count(*) FROM followups f`+cond+`), f.person_id, f.domain, f.status,
+		f.verantwoordelijke, f.actie, f.actiedatum, f.gewijzigd, `+personColumns+`
+		FROM followups f JOIN persons p ON p.id = f.person_id`+cond+` ORDER BY f.actiedatum,
 		concat_ws(' ', NULLIF(p.voornamen, ''), NULLIF(p.voorvoegsel, ''), NULLIF(p.achternaam, '')) COLLATE "C",
-		f.person_id, array_position(?::text[], f.domain::text) LIMIT ?`, append(args, leefgebieden(), limit)...)
+		f.person_id, array_position(?::text[], f.domain::text) LIMIT ?`, append(append(args, args...), leefgebieden(), limit)...)
 	if err != nil {
 		return nil, 0, fmt.Errorf("verlopen acties lezen: %w", err)
 	}
 	defer rows.Close()
 	var out []app.DueAction
+	total := 0
 	for rows.Next() {
 		var f app.Followup
 		var actiedatum, gewijzigd sql.NullString
 		var s personScan
-		dest := append([]any{&f.PersonID, &f.Domain, &f.Status, &f.Verantwoordelijke, &f.Actie,
+		dest := append([]any{&total, &f.PersonID, &f.Domain, &f.Status, &f.Verantwoordelijke, &f.Actie,
 			&actiedatum, &gewijzigd}, s.dest()...)
 		if err := rows.Scan(dest...); err != nil {
 			return nil, 0, fmt.Errorf("verlopen acties lezen: %w", err)

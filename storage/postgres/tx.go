@@ -26,6 +26,8 @@ type reader struct {
 	// changed records that a statement other than the audit log's was run (exec,
 	// insertID), so that the commit raises the change counter (writer.bump).
 	changed bool
+	// pipe is set on a read of Together: its statements go through Together's batches.
+	pipe *pipeStep
 }
 
 // writer implements app.Tx. purged holds the tables from which personal data was
@@ -91,14 +93,29 @@ func (r *reader) exec(query string, args ...any) (pgconn.CommandTag, error) {
 // audit log and its seal): it leaves the change counter alone, so that looking at a
 // file, which writes an audit entry, does not make other windows reload.
 func (r *reader) execLog(query string, args ...any) (pgconn.CommandTag, error) {
+	if r.pipe != nil {
+		rows, err := r.pipe.query(rebind(query), args)
+		if err != nil {
+			return pgconn.CommandTag{}, err
+		}
+		rows.Close()
+		return rows.CommandTag(), rows.Err()
+	}
 	return r.tx.Exec(r.ctx, rebind(query), args...)
 }
 
 func (r *reader) query(query string, args ...any) (pgx.Rows, error) {
+	if r.pipe != nil {
+		return r.pipe.query(rebind(query), args)
+	}
 	return r.tx.Query(r.ctx, rebind(query), args...)
 }
 
 func (r *reader) queryRow(query string, args ...any) pgx.Row {
+	if r.pipe != nil {
+		rows, err := r.pipe.query(rebind(query), args)
+		return pipeRow{rows: rows, err: err}
+	}
 	return r.tx.QueryRow(r.ctx, rebind(query), args...)
 }
 

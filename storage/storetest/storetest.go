@@ -95,6 +95,7 @@ var tests = []conformanceTest{
 	{"SignalPersonsEinddatumVerstreken", testSignalPersonsEinddatumVerstreken},
 	{"ArrivalsSince", testArrivalsSince},
 	{"QuarantinedSince", testQuarantinedSince},
+	{"Together", testTogether},
 	// search
 	{"SearchFoldsCaseAndDiacritics", testSearchFoldsCaseAndDiacritics},
 	{"SearchByResponsible", testSearchByResponsible},
