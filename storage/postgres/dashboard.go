@@ -35,7 +35,7 @@ func (r *reader) OverdueActions(today app.Date, limit int) ([]app.DueAction, int
 		}
 		return nil, total, nil
 	}
-	rows, err := r.query(`SELECT (SELECT count(*) FROM followups f`+cond+`), f.person_id, f.domain, f.status,
+	rows, err := r.queryGeneric(`SELECT (SELECT count(*) FROM followups f`+cond+`), f.person_id, f.domain, f.status,
 		f.verantwoordelijke, f.actie, f.actiedatum, f.gewijzigd, `+personColumns+`
 		FROM followups f JOIN persons p ON p.id = f.person_id`+cond+` ORDER BY f.actiedatum,
 		concat_ws(' ', NULLIF(p.voornamen, ''), NULLIF(p.voorvoegsel, ''), NULLIF(p.achternaam, '')) COLLATE "C",
@@ -91,7 +91,13 @@ func (r *reader) SignalPersons(k app.SignalKind, today app.Date, days, limit int
 		return r.signalCount(k, today, days)
 	}
 	query, args := signalQuery(k, today, days, limit)
-	rows, err := r.query(query, args...)
+	run := r.queryGeneric
+	if k == app.SignaalEinddatumVerstreken {
+		// Its generic plan reads every verwacht detention (it cannot see how few lie
+		// before today): 20 ms against 0.1 at 20,000 persons.
+		run = r.query
+	}
+	rows, err := run(query, args...)
 	if err != nil {
 		return nil, 0, fmt.Errorf("signalen lezen: %w", err)
 	}
@@ -155,7 +161,7 @@ func (r *reader) signalCount(k app.SignalKind, today app.Date, days int) ([]app.
 // (index persons_vrijlating).
 func (r *reader) CountReleases(from, to app.Date) (int, error) {
 	var n int
-	if err := r.queryRow(`SELECT count(*) FROM persons p WHERE p.vrijlating >= ? AND p.vrijlating <= ?`,
+	if err := r.queryRowGeneric(`SELECT count(*) FROM persons p WHERE p.vrijlating >= ? AND p.vrijlating <= ?`,
 		from.String(), to.String()).Scan(&n); err != nil {
 		return 0, fmt.Errorf("vrijlatingen tellen: %w", err)
 	}
@@ -179,6 +185,8 @@ func (r *reader) ArrivalsSince(t time.Time, limit, maxCount int) ([]app.Arrival,
 		}
 		return nil, total, nil
 	}
+	// Planned for its values: its generic plan reads four times the buffers at 150,000
+	// persons (it cannot see that '' is before every message).
 	rows, err := r.query(`SELECT (`+count+`), m.kenmerk, m.soort, m.verzonden, m.ontvangen, m.person_id, m.message_id,
 		p.voornamen, p.voorvoegsel, p.achternaam
 		FROM messages m LEFT JOIN persons p ON p.id = m.person_id
@@ -225,7 +233,7 @@ func (r *reader) QuarantinedSince(t time.Time) (int, error) {
 		since = t.UTC().Format(timeLayout)
 	}
 	var n int
-	if err := r.queryRow(`SELECT count(*) FROM quarantine WHERE ontvangen > ?`, since).Scan(&n); err != nil {
+	if err := r.queryRowGeneric(`SELECT count(*) FROM quarantine WHERE ontvangen > ?`, since).Scan(&n); err != nil {
 		return 0, fmt.Errorf("quarantaine tellen: %w", err)
 	}
 	return n, nil
@@ -254,7 +262,7 @@ func (r *reader) ReleaseFollowups(from, to app.Date) (map[int64]map[app.Domain]a
 // ReleaseContactCounts returns the number of contacts (all domains and algemeen) of
 // every person whose latest detention ends in [from, to] and who has any, by person id.
 func (r *reader) ReleaseContactCounts(from, to app.Date) (map[int64]int, error) {
-	rows, err := r.query(`SELECT c.person_id, count(*) FROM persons p JOIN contacts c ON c.person_id = p.id
+	rows, err := r.queryGeneric(`SELECT c.person_id, count(*) FROM persons p JOIN contacts c ON c.person_id = p.id
 		WHERE p.vrijlating >= ? AND p.vrijlating <= ? GROUP BY c.person_id`, from.String(), to.String())
 	if err != nil {
 		return nil, fmt.Errorf("contacten tellen: %w", err)

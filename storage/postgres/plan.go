@@ -305,7 +305,7 @@ func (r *reader) GemeenteAgreementsDue(today, last app.Date, limit int) ([]app.D
 		WHERE ` + gemeenteWork + ` AND a.datum IS NOT NULL AND a.datum <= ?
 		ORDER BY a.datum NULLS FIRST FETCH FIRST (?) ROWS WITH TIES) a JOIN persons p ON p.id = a.person_id`
 	const byName = `naam, person_id, rang, afspraak_id LIMIT ?`
-	rows, err := r.query(`WITH undated AS MATERIALIZED (`+undated+`)
+	rows, err := r.queryGeneric(`WITH undated AS MATERIALIZED (`+undated+`)
 		SELECT (SELECT count(*) FROM undated) + `+datedCount+`,
 		a.domain, a.afspraak_id, a.wie, a.status, a.datum, a.tekst, `+personColumns+`,
 		d.inrichting, d.einddatum, d.einddatum_status FROM (

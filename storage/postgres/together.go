@@ -50,6 +50,12 @@ func (r *reader) together(reads []func(app.ReadTx) error) (batches int, err erro
 		batches++
 		br := r.tx.SendBatch(r.ctx, b)
 		for _, i := range waiting {
+			if i < 0 { // a SET of plan_cache_mode
+				if _, err := br.Exec(); err != nil && p.err == nil {
+					p.err = err
+				}
+				continue
+			}
 			rows, err := br.Query()
 			p.steps[i].wake <- pipeResult{rows: rows, err: err}
 			p.settle(i, <-p.steps[i].yield)
@@ -84,16 +90,42 @@ func (p *pipeline) settle(i int, req pipeRequest) {
 	}
 }
 
-// batch is the next statement of every read not done, in their order.
-func (p *pipeline) batch() (*pgx.Batch, []int) {
-	b := &pgx.Batch{}
-	var waiting []int
+// Statements of a read marked generic (reader.queryGeneric) run first in a batch,
+// between these two: planned once per connection and statement, not at every run.
+const (
+	genericPlans = `SET LOCAL plan_cache_mode = force_generic_plan`
+	defaultPlans = `SET LOCAL plan_cache_mode TO DEFAULT` // the connection's: force_custom_plan (config)
+)
+
+// batch is the next statement of every read not done: those marked generic first
+// (between the two SETs), then the others, each in the reads' order; waiting names the
+// read of each statement, -1 for a SET.
+func (p *pipeline) batch() (b *pgx.Batch, waiting []int) {
+	b = &pgx.Batch{}
+	var generic, custom []int
 	for i, req := range p.next {
-		if !req.done {
-			b.Queue(req.sql, req.args...)
+		switch {
+		case req.done:
+		case req.generic:
+			generic = append(generic, i)
+		default:
+			custom = append(custom, i)
+		}
+	}
+	queue := func(reads []int) {
+		for _, i := range reads {
+			b.Queue(p.next[i].sql, p.next[i].args...)
 			waiting = append(waiting, i)
 		}
 	}
+	if len(generic) > 0 {
+		b.Queue(genericPlans)
+		waiting = append(waiting, -1)
+		queue(generic)
+		b.Queue(defaultPlans)
+		waiting = append(waiting, -1)
+	}
+	queue(custom)
 	return b, waiting
 }
 
@@ -108,6 +140,7 @@ type pipeStep struct {
 type pipeRequest struct {
 	sql      string
 	args     []any
+	generic  bool // planned with a generic plan (reader.queryGeneric)
 	done     bool
 	err      error
 	panicked any
@@ -133,8 +166,8 @@ func (s *pipeStep) run(r *reader, read func(app.ReadTx) error) {
 }
 
 // query hands a statement to Together and waits for its rows.
-func (s *pipeStep) query(sql string, args []any) (pgx.Rows, error) {
-	s.yield <- pipeRequest{sql: sql, args: args}
+func (s *pipeStep) query(sql string, args []any, generic bool) (pgx.Rows, error) {
+	s.yield <- pipeRequest{sql: sql, args: args, generic: generic}
 	res := <-s.wake
 	return res.rows, res.err
 }

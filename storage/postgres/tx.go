@@ -94,7 +94,7 @@ func (r *reader) exec(query string, args ...any) (pgconn.CommandTag, error) {
 // file, which writes an audit entry, does not make other windows reload.
 func (r *reader) execLog(query string, args ...any) (pgconn.CommandTag, error) {
 	if r.pipe != nil {
-		rows, err := r.pipe.query(rebind(query), args)
+		rows, err := r.pipe.query(rebind(query), args, false)
 		if err != nil {
 			return pgconn.CommandTag{}, err
 		}
@@ -106,17 +106,40 @@ func (r *reader) execLog(query string, args ...any) (pgconn.CommandTag, error) {
 
 func (r *reader) query(query string, args ...any) (pgx.Rows, error) {
 	if r.pipe != nil {
-		return r.pipe.query(rebind(query), args)
+		return r.pipe.query(rebind(query), args, false)
 	}
 	return r.tx.Query(r.ctx, rebind(query), args...)
 }
 
 func (r *reader) queryRow(query string, args ...any) pgx.Row {
 	if r.pipe != nil {
-		rows, err := r.pipe.query(rebind(query), args)
+		rows, err := r.pipe.query(rebind(query), args, false)
 		return pipeRow{rows: rows, err: err}
 	}
 	return r.tx.QueryRow(r.ctx, rebind(query), args...)
+}
+
+// queryGeneric is query for a statement whose plan does not depend on its values (the
+// same indexes for every date and limit; plan_explain_test.go checks each one's generic
+// plan): in a Together it runs with a generic plan, made once per connection, instead
+// of a plan made at every run for its values (force_custom_plan, config). The
+// dashboard's statements cost as much to plan as to run (persons has some thirty
+// indexes the planner weighs), about 5 ms of each dashboard at 20,000 persons. Outside
+// a Together it is query.
+func (r *reader) queryGeneric(query string, args ...any) (pgx.Rows, error) {
+	if r.pipe != nil {
+		return r.pipe.query(rebind(query), args, true)
+	}
+	return r.query(query, args...)
+}
+
+// queryRowGeneric is queryRow for a statement as queryGeneric's.
+func (r *reader) queryRowGeneric(query string, args ...any) pgx.Row {
+	if r.pipe != nil {
+		rows, err := r.pipe.query(rebind(query), args, true)
+		return pipeRow{rows: rows, err: err}
+	}
+	return r.queryRow(query, args...)
 }
 
 // execCount runs a statement and returns the number of rows it changed.
