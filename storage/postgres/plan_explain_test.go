@@ -8,6 +8,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/jackc/pgx/v5"
+
 	"github.com/terugkeer/terugkeer/app"
 )
 
@@ -66,6 +68,12 @@ func explainSQL(t *testing.T, db *DB, prefix, query string, args []any) string {
 	if err != nil {
 		t.Fatal(err)
 	}
+	return planText(t, rows)
+}
+
+// planText reads the lines of an EXPLAIN and closes rows.
+func planText(t *testing.T, rows pgx.Rows) string {
+	t.Helper()
 	defer rows.Close()
 	var plan []string
 	for rows.Next() {
