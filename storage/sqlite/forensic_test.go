@@ -48,6 +48,17 @@ func purgeCases(t *testing.T, db *DB) []purgeCase {
 			return tx.ReplacePlan(id, testPlan("K-2", "2024-05-28", app.LifeArea{Code: app.Onderdak}))
 		},
 	}, {
+		// A newer plan that keeps the agreement but changes its text overwrites it.
+		name: "ReplacePlan overwriting",
+		store: func(tx app.Tx, m string) error {
+			return tx.ReplacePlan(id, testPlan("K-3", "2024-06-01", app.LifeArea{Code: app.Zorg,
+				Afspraken: []app.Agreement{{ID: "zo-2", Wie: app.WieDJI, Status: app.AfspraakOpen, Tekst: "afspraak " + m}}}))
+		},
+		remove: func(tx app.Tx) error {
+			return tx.ReplacePlan(id, testPlan("K-4", "2024-07-01", app.LifeArea{Code: app.Zorg,
+				Afspraken: []app.Agreement{{ID: "zo-2", Wie: app.WieDJI, Status: app.AfspraakLopend, Tekst: "afspraak"}}}))
+		},
+	}, {
 		name: "PurgeGeneral",
 		store: func(tx app.Tx, m string) error {
 			return tx.ReplaceGeneral(id, []app.Answer{{Code: "contact.bereikbaarheid", Toelichting: m}})

@@ -149,15 +149,18 @@ func (r *reader) each(query string, arg any, fn func(*sql.Rows) error) error {
 	return rows.Err()
 }
 
-// ReplacePlan removes the person's previous plan entirely and stores p. Removing a plan
-// is a purge: the store wipes the write-ahead log after the commit.
+// ReplacePlan removes the person's previous plan entirely and stores p. What it removes
+// or overwrites of the previous plan's content is a purge: the store then wipes the
+// write-ahead log after the commit. A newer plan that repeats the previous one or only
+// adds to it removes nothing, and is no purge (the plans row's kenmerk and dates, which
+// identify the plan and are no content, are overwritten by every newer plan).
 //
 // The plans row and the leefgebieden that p keeps are overwritten in place rather than
 // deleted and inserted again: the triggers on plans (0019, the domains' sort ranks) and
 // on plan_leefgebieden (0017, nog_te_regelen) then run only for a plan that is new or
 // gone and for a leefgebied added or dropped.
 func (w *writer) ReplacePlan(personID int64, p app.StoredPlan) error {
-	had, err := w.clearPlanFor(personID, p.Plan.Leefgebieden)
+	prev, err := w.clearPlanFor(personID, p.Plan.Leefgebieden)
 	if err != nil {
 		return err
 	}
@@ -172,41 +175,52 @@ func (w *writer) ReplacePlan(personID int64, p app.StoredPlan) error {
 	if err != nil {
 		return fmt.Errorf("plan van persoon %d opslaan: %w", personID, err)
 	}
-	if err := w.writePlanContent(personID, p.Plan, had); err != nil {
+	if err := w.writePlanContent(personID, p.Plan, prev); err != nil {
 		return fmt.Errorf("plan van persoon %d opslaan: %w", personID, err)
 	}
 	return nil
 }
 
+// storedPlan is what clearPlanFor found of the person's previous plan: whether there
+// was one, how many rows each content table held (in the order of writePlanContent's
+// tables), and how many leefgebieden it removed.
+type storedPlan struct {
+	had     bool
+	rows    [4]int
+	removed int
+}
+
 // clearPlanFor prepares the replacement of the person's plan by a plan with
-// leefgebieden next, and reports whether there was one (which makes the update a
-// purge). It removes the leefgebieden next does not hold; the rest of the previous plan
-// writePlanContent overwrites. A leefgebied twice in next is refused, as its second
-// insert was before.
-func (w *writer) clearPlanFor(personID int64, next []app.LifeArea) (had bool, err error) {
-	if err := w.queryRow(`SELECT EXISTS (SELECT 1 FROM plans WHERE person_id = ?)`, personID).Scan(&had); err != nil {
-		return false, fmt.Errorf("vorig plan van persoon %d lezen: %w", personID, err)
+// leefgebieden next and reports what the previous plan held. It removes the leefgebieden
+// next does not hold; the rest of the previous plan writePlanContent overwrites. A
+// leefgebied twice in next is refused, as its second insert was before.
+func (w *writer) clearPlanFor(personID int64, next []app.LifeArea) (prev storedPlan, err error) {
+	err = w.queryRow(`SELECT EXISTS (SELECT 1 FROM plans WHERE person_id = ?1),
+			(SELECT count(*) FROM plan_leefgebieden WHERE person_id = ?1), (SELECT count(*) FROM plan_topics WHERE person_id = ?1),
+			(SELECT count(*) FROM plan_goals WHERE person_id = ?1), (SELECT count(*) FROM plan_agreements WHERE person_id = ?1)`,
+		personID).Scan(&prev.had, &prev.rows[0], &prev.rows[1], &prev.rows[2], &prev.rows[3])
+	if err != nil {
+		return prev, fmt.Errorf("vorig plan van persoon %d lezen: %w", personID, err)
 	}
-	w.purged = w.purged || had
 	kept := []any{personID}
 	marks := make([]string, 0, len(next))
 	for i, l := range next {
 		if slices.ContainsFunc(next[:i], func(o app.LifeArea) bool { return o.Code == l.Code }) {
-			return false, fmt.Errorf("plan van persoon %d opslaan: leefgebied %s staat er twee keer in", personID, l.Code)
+			return prev, fmt.Errorf("plan van persoon %d opslaan: leefgebied %s staat er twee keer in", personID, l.Code)
 		}
 		kept, marks = append(kept, string(l.Code)), append(marks, "?")
 	}
-	if !had { // the rows of a plan come and go with its plans row: nothing to remove
-		return false, nil
+	if !prev.had { // the rows of a plan come and go with its plans row: nothing to remove
+		return prev, nil
 	}
 	query := `DELETE FROM plan_leefgebieden WHERE person_id = ?`
 	if len(marks) > 0 {
 		query += ` AND domain NOT IN (` + strings.Join(marks, ", ") + `)`
 	}
-	if _, err := w.exec(query, kept...); err != nil {
-		return false, fmt.Errorf("vorig plan van persoon %d verwijderen: %w", personID, err)
+	if prev.removed, err = w.execCount(query, kept...); err != nil {
+		return prev, fmt.Errorf("vorig plan van persoon %d verwijderen: %w", personID, err)
 	}
-	return true, nil
+	return prev, nil
 }
 
 // planRows are the rows of a plan's four content tables, each table's in document
@@ -260,14 +274,19 @@ var (
 
 // writePlanContent stores p's leefgebieden, topics, goals and agreements, one
 // statement per table (insertRows) in the order the rows had when each was inserted on
-// its own. After a previous plan (had) only what differs is written: its rows that p
-// does not hold are removed, the rows p holds too are overwritten where they differ
-// (ON CONFLICT ... WHERE ... IS NOT), and the rest are inserted. A newer plan mostly
-// repeats the previous one with some agreements moved on; deleting all of its rows and
-// inserting them again wrote them twice (docs/performance.md, session 18). The result
-// is the same rows as that did (TestReplacePlanEqualsFreshPlan). A topic or agreement
-// twice in p is refused, as its second insert was before.
-func (w *writer) writePlanContent(personID int64, p app.Plan, had bool) error {
+// its own. After a previous plan only what differs is written: its rows that p does not
+// hold are removed, the rows p holds too are overwritten where they differ (ON CONFLICT
+// ... WHERE ... IS NOT), and the rest are inserted. A newer plan mostly repeats the
+// previous one with some agreements moved on; deleting all of its rows and inserting
+// them again wrote them twice (docs/performance.md, session 18). The result is the same
+// rows as that did (TestReplacePlanEqualsFreshPlan). A topic or agreement twice in p is
+// refused, as its second insert was before.
+//
+// A row removed or overwritten makes the replacement a purge (w.purged). A table's
+// changes are its inserts and its overwrites (SQLite counts a DO UPDATE whose WHERE
+// fails as neither); its inserts are p's rows less the previous rows that remain after
+// the removals, since each of those has its key in p.
+func (w *writer) writePlanContent(personID int64, p app.Plan, prev storedPlan) error {
 	r := planRowsOf(personID, p)
 	if err := r.unique(); err != nil {
 		return err
@@ -283,21 +302,29 @@ func (w *writer) writePlanContent(personID int64, p app.Plan, had bool) error {
 		{planGoalsTable, r.goals, r.goalKeys, "doelen"},
 		{planAgreementsTable, r.agreements, r.agreementKeys, "afspraken"},
 	}
-	for _, tb := range tables {
-		update := tb.t.update
-		if tb.t.gone != "" && had {
+	for i, tb := range tables {
+		update, removed := tb.t.update, 0
+		if i == 0 {
+			removed = prev.removed // clearPlanFor removed the leefgebieden
+		}
+		if tb.t.gone != "" && prev.had {
 			keys, err := json.Marshal(append([]string{}, tb.keys...)) // "[]", not "null": json_each('null') is one NULL
 			if err != nil {
 				return fmt.Errorf("%s: %w", tb.what, err)
 			}
-			if _, err := w.exec(tb.t.gone, personID, string(keys)); err != nil {
+			if removed, err = w.execCount(tb.t.gone, personID, string(keys)); err != nil {
 				return fmt.Errorf("vorige %s verwijderen: %w", tb.what, err)
 			}
 		} else if tb.t.gone != "" {
 			update = "" // a new plan: plain inserts, a key twice fails as it did
 		}
-		if _, err := w.insertRows(tb.t.insert, tb.t.width, update, tb.rows); err != nil {
+		changes, err := w.insertRows(tb.t.insert, tb.t.width, update, tb.rows)
+		if err != nil {
 			return fmt.Errorf("%s: %w", tb.what, err)
+		}
+		inserted := len(tb.rows)/tb.t.width - (prev.rows[i] - removed)
+		if prev.had && (removed > 0 || changes != inserted) {
+			w.purged = true
 		}
 	}
 	return nil
