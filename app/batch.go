@@ -37,6 +37,26 @@ const (
 	BatchWait     = 200 * time.Millisecond
 )
 
+// WipeDeferrer is a BatchStore whose batches can leave the wipe that follows a purge's
+// commit (storage/sqlite: the write-ahead log checkpointed and truncated) to the caller.
+// The purge records the wipe in its own transaction, so a crash before the wipe leaves it
+// to the next process that opens the store, as a reader holding the log up does.
+type WipeDeferrer interface {
+	BatchStore
+	// BatchDeferringWipe begins a batch as Batch does, whose Commit does not wipe.
+	BatchDeferringWipe(ctx context.Context) (Batch, error)
+	// CompleteWipe completes a pending wipe as a commit would have (waiting for readers);
+	// with none pending it does nothing.
+	CompleteWipe(ctx context.Context) error
+}
+
+// WipeInterval is how often at most an ImportBatch on a WipeDeferrer wipes while its
+// commits follow each other: the wipe after every commit that purged was a large part of
+// the import's time (docs/performance.md, session 19), since a newer D&R-plan that moves
+// an agreement on is a purge. The batch wipes at the first commit, then at a commit or
+// while idle once the interval has passed, and always at every Flush and Close.
+const WipeInterval = time.Second
+
 // ImportInput is one file or e-mail for an ImportBatch.
 type ImportInput struct {
 	Bron, MessageID string
@@ -203,6 +223,11 @@ func (b *ImportBatch) write() {
 			w.apply(j)
 		case <-w.timeout():
 			w.commit()
+		case <-w.wipeDue():
+			w.wipeTimer = nil
+			if w.tx == nil { // otherwise the open group's commit wipes
+				w.wipe()
+			}
 		}
 	}
 }
@@ -216,6 +241,13 @@ type batchWriter struct {
 	waiting []batchDone
 	n       int // messages in tx
 	timer   *time.Timer
+	// wiper is the store when it defers wipes to the batch (WipeDeferrer); owed says a
+	// commit left one since wiped, when the batch last wiped; wipeTimer fires when the
+	// next wipe is due.
+	wiper     WipeDeferrer
+	owed      bool
+	wiped     time.Time
+	wipeTimer *time.Timer
 }
 
 // batchDone is an applied input waiting for the commit.
@@ -237,6 +269,46 @@ func (w *batchWriter) stopTimer() {
 		w.timer.Stop()
 		w.timer = nil
 	}
+	if w.wipeTimer != nil {
+		w.wipeTimer.Stop()
+		w.wipeTimer = nil
+	}
+}
+
+func (w *batchWriter) wipeDue() <-chan time.Time {
+	if w.wipeTimer == nil {
+		return nil
+	}
+	return w.wipeTimer.C
+}
+
+// afterCommit wipes what the commits left when the interval has passed since the last
+// wipe (or final, at Flush and Close), and otherwise sets the timer for when it has.
+func (w *batchWriter) afterCommit(final bool) {
+	if !w.owed {
+		return
+	}
+	if wait := WipeInterval - time.Since(w.wiped); !final && wait > 0 {
+		if w.wipeTimer == nil {
+			w.wipeTimer = time.NewTimer(wait)
+		}
+		return
+	}
+	w.wipe()
+}
+
+// wipe completes the wipe the commits left; a failure fails the batch (the commits
+// stand, the wipe stays recorded in the store).
+func (w *batchWriter) wipe() {
+	if w.wipeTimer != nil {
+		w.wipeTimer.Stop()
+		w.wipeTimer = nil
+	}
+	w.owed = false
+	if err := w.wiper.CompleteWipe(w.b.ctx); err != nil {
+		w.b.fail(err)
+	}
+	w.wiped = time.Now()
 }
 
 // apply imports one input in the open transaction (beginning one when needed), and
@@ -267,7 +339,11 @@ func (w *batchWriter) begin() bool {
 	if !ok {
 		w.tx = &perUpdate{ctx: w.b.ctx, store: w.b.svc.store}
 	} else {
-		tx, err := bs.Batch(w.b.ctx)
+		begin := bs.Batch
+		if w.wiper, ok = bs.(WipeDeferrer); ok {
+			begin = w.wiper.BatchDeferringWipe
+		}
+		tx, err := begin(w.b.ctx)
 		if err != nil {
 			w.b.fail(err)
 			return false
@@ -281,8 +357,18 @@ func (w *batchWriter) begin() bool {
 
 // commit ends the open group: on success every waiting input is reported with its
 // results; on failure with the error (nothing of them is stored), and the batch fails.
+// Then it wipes what purges left when that is due (afterCommit).
 func (w *batchWriter) commit() error {
-	w.stopTimer()
+	err := w.commitGroup()
+	w.afterCommit(false)
+	return err
+}
+
+func (w *batchWriter) commitGroup() error {
+	if w.timer != nil {
+		w.timer.Stop()
+		w.timer = nil
+	}
 	if w.tx == nil {
 		return w.b.failure()
 	}
@@ -291,6 +377,7 @@ func (w *batchWriter) commit() error {
 	if err != nil {
 		w.b.fail(err)
 	}
+	w.owed = w.owed || w.wiper != nil
 	waiting := w.waiting
 	w.waiting = nil
 	for _, d := range waiting {
@@ -302,13 +389,17 @@ func (w *batchWriter) commit() error {
 	return err
 }
 
-// commitAndErase ends the open group at a Flush or Close and then rewrites what the
-// batch's purges left owed (Eraser): once per Flush or Close, not per commit, since a
-// rewrite locks each table it rewrites.
+// commitAndErase ends the open group at a Flush or Close, wipes what the commits left
+// (WipeDeferrer), and then rewrites what the batch's purges left owed (Eraser): once per
+// Flush or Close, not per commit, since a rewrite locks each table it rewrites.
 func (w *batchWriter) commitAndErase() error {
-	err := w.commit()
+	err := w.commitGroup()
+	w.afterCommit(true)
 	if err == nil {
 		w.b.svc.eraseAfterRun(w.b.ctx)
+	}
+	if err == nil {
+		err = w.b.failure() // the wipe's
 	}
 	return err
 }

@@ -2,6 +2,7 @@ package app_test
 
 import (
 	"context"
+	"fmt"
 	"slices"
 	"strings"
 	"testing"
@@ -154,3 +155,42 @@ func TestForensicDiscardQuarantine(t *testing.T) {
 
 // day is noon UTC on a date.
 func day(s string) time.Time { return app.MustDate(s).Time().Add(12 * time.Hour) }
+
+// TestForensicImportBatchWipesAtFlushAndClose: an ImportBatch wipes after purges at most
+// once per app.WipeInterval while its commits follow each other, but always at Flush and
+// Close: the revocations here commit well within one interval of each other, and each
+// one's removed content is gone from every file once the Flush or Close that ends it
+// returns.
+func TestForensicImportBatchWipesAtFlushAndClose(t *testing.T) {
+	w := newWorld(t)
+	people := []struct{ bsn, name, marker string }{
+		{"999990007", "Dekker", "MRKbatchone"}, {"999990019", "Visser", "MRKbatchtwo"}, {"999990020", "Smit", "MRKbatchthree"},
+	}
+	for _, p := range people {
+		w.mustImport(melding(p.bsn, p.name, "2019-05-01", "2019-08-01"))
+		w.mustImport(sheet(p.bsn, p.name, "2019-06-01", p.marker, app.Zorg, app.Onderdak))
+		w.present(p.marker + "-zorg")
+	}
+	b := w.svc.NewImportBatch(context.Background())
+	for i, p := range people {
+		w.seq++
+		err := b.Add(app.ImportInput{Bron: fmt.Sprintf("intrekking-%d.xml", w.seq), Raw: []byte(intrekking(p.bsn, p.name, "2019-07-01", "zorg")),
+			Done: func(rs []app.Result, err error) {
+				if err != nil || rs[0].Resultaat != app.Geimporteerd {
+					t.Errorf("revocation %d: %v %+v", i, err, rs)
+				}
+			}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		end := b.Flush
+		if i == len(people)-1 {
+			end = b.Close
+		}
+		if err := end(); err != nil {
+			t.Fatal(err)
+		}
+		w.absent(p.marker + "-zorg")
+		w.present(p.marker + "-onderdak")
+	}
+}

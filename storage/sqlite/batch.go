@@ -12,8 +12,8 @@ import (
 )
 
 var (
-	_ app.BatchStore = (*DB)(nil)
-	_ app.Batch      = (*batch)(nil)
+	_ app.WipeDeferrer = (*DB)(nil)
+	_ app.Batch        = (*batch)(nil)
 )
 
 // errBatchOver is the error of a batch used after its Commit or Rollback, or after a
@@ -32,6 +32,8 @@ type batch struct {
 	// (batchConn).
 	conn *sql.Conn
 	was  connSettings
+	// deferWipe: Commit leaves the wipe to CompleteWipe (BatchDeferringWipe).
+	deferWipe bool
 }
 
 // Batch begins a write transaction for a group commit: every Savepoint of it is atomic
@@ -39,6 +41,26 @@ type batch struct {
 // Update (a batch that purged anything truncates the WAL after its commit). The write
 // lock is held until Commit or Rollback, which the caller must call.
 func (db *DB) Batch(ctx context.Context) (app.Batch, error) {
+	return db.batch(ctx, false)
+}
+
+// BatchDeferringWipe begins a batch as Batch does whose Commit only records the wipe
+// that a purge needs (in the purge's own transaction, table wisopdracht): CompleteWipe,
+// the next Update, FinishWipe, Open or Close of any process completes it.
+func (db *DB) BatchDeferringWipe(ctx context.Context) (app.Batch, error) {
+	return db.batch(ctx, true)
+}
+
+// CompleteWipe completes a pending wipe as Update does after a purge: the WAL is
+// checkpointed and truncated, waiting for readers (busy_timeout, twice). A log that
+// stays busy is no error: WipePending reports it.
+func (db *DB) CompleteWipe(ctx context.Context) error {
+	db.writeMu.Lock()
+	defer db.writeMu.Unlock()
+	return db.finishWipe(ctx, true)
+}
+
+func (db *DB) batch(ctx context.Context, deferWipe bool) (app.Batch, error) {
 	db.writeMu.Lock()
 	conn, was, err := db.batchConn(ctx)
 	if err != nil {
@@ -53,7 +75,7 @@ func (db *DB) Batch(ctx context.Context) (app.Batch, error) {
 	}
 	w := &writer{reader: reader{ctx: ctx, tx: tx, stmts: db.stmts, cache: &txCache{}, txStmts: map[string]*sql.Stmt{},
 		persons: personRows{}}}
-	return &batch{db: db, w: w, conn: conn, was: was}, nil
+	return &batch{db: db, w: w, conn: conn, was: was, deferWipe: deferWipe}, nil
 }
 
 // batchCacheKiB is the page cache of a batch's connection while the batch is open
@@ -162,7 +184,7 @@ func (b *batch) undo(err *error) {
 }
 
 // Commit writes what the cache deferred (the audit seal), records a pending wipe when a
-// savepoint purged, commits, and then wipes as Update does.
+// savepoint purged, commits, and then wipes as Update does (unless deferWipe).
 func (b *batch) Commit() (err error) {
 	if b.over {
 		return errBatchOver
@@ -196,7 +218,7 @@ func (b *batch) Commit() (err error) {
 	}
 	committed = true
 	b.release()
-	if wipe || b.db.pending {
+	if (wipe || b.db.pending) && !b.deferWipe {
 		return b.db.finishWipe(b.w.ctx, true)
 	}
 	return nil

@@ -138,6 +138,47 @@ func TestBatchPurgeTruncatesTheLog(t *testing.T) {
 	}
 }
 
+// TestBatchDeferringWipeLeavesItToCompleteWipe: a batch begun with BatchDeferringWipe
+// that purged commits with the wipe recorded (wisopdracht) but not done, the removed
+// name still in the WAL; CompleteWipe then wipes it as Commit would have.
+func TestBatchDeferringWipeLeavesItToCompleteWipe(t *testing.T) {
+	const marker = "Uitgesteldwisachternaam"
+	db, path := openTest(t)
+	id := createPerson(t, db, samplePerson(bsn1, "Jan", "", marker))
+	ctx := context.Background()
+	b, err := db.BatchDeferringWipe(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer b.Rollback() //nolint:errcheck // after Commit a no-op
+	if err := b.Savepoint(func(tx app.Tx) error { return tx.DeletePerson(id) }); err != nil {
+		t.Fatal(err)
+	}
+	if err := b.Commit(); err != nil {
+		t.Fatal(err)
+	}
+	if n, err := wipeTicket(ctx, db.sql); err != nil || n == 0 {
+		t.Fatalf("no wipe recorded after the deferring batch's commit (%d, %v)", n, err)
+	}
+	if !fileHolds(t, path+"-wal", marker) {
+		t.Fatal("the WAL does not hold the purged name before CompleteWipe: the test cannot fail")
+	}
+	if err := db.CompleteWipe(ctx); err != nil {
+		t.Fatal(err)
+	}
+	if n, err := wipeTicket(ctx, db.sql); err != nil || n != 0 || db.WipePending() {
+		t.Errorf("wipe still pending after CompleteWipe (%d, %v)", n, err)
+	}
+	if fi, err := os.Stat(path + "-wal"); err == nil && fi.Size() != 0 {
+		t.Errorf("WAL holds %d bytes after CompleteWipe", fi.Size())
+	}
+	for _, f := range []string{path, path + "-wal"} {
+		if fileHolds(t, f, marker) {
+			t.Errorf("%s still holds the purged name", f)
+		}
+	}
+}
+
 // TestBatchRollbackKeepsNothing: Rollback undoes every savepoint, and the write lock is
 // free afterwards.
 func TestBatchRollbackKeepsNothing(t *testing.T) {
