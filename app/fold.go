@@ -4,6 +4,7 @@ package app
 
 import (
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -23,13 +24,22 @@ func Fold(s string) string {
 	if isASCII(s) {
 		return strings.ToLower(s)
 	}
-	t := transform.Chain(norm.NFD, runes.Remove(runes.In(unicode.Mn)), norm.NFC)
-	out, _, err := transform.String(t, s)
+	t := accentStrippers.Get().(transform.Transformer)
+	out, _, err := transform.String(t, s) // resets t first
+	accentStrippers.Put(t)
 	if err != nil {
 		out = s // only invalid UTF-8 can fail; then compare the input as it is
 	}
 	return strings.ToLower(letterFolder.Replace(out))
 }
+
+// accentStrippers holds the transformers that decompose, drop the accents and compose
+// again. A chain allocates some 14 KB of buffers; one made per call was most of what the
+// import allocated for its persons (docs/performance.md, session 19). A chain is not safe
+// for concurrent use, hence the pool; transform.String resets a used one.
+var accentStrippers = sync.Pool{New: func() any {
+	return transform.Chain(norm.NFD, runes.Remove(runes.In(unicode.Mn)), norm.NFC)
+}}
 
 func isASCII(s string) bool {
 	for i := 0; i < len(s); i++ {
