@@ -22,13 +22,15 @@ func (r *reader) HasPlan(personID int64) (bool, error) {
 	return n > 0, nil
 }
 
-// Plan returns the person's current plan, or nil when there is none.
+// Plan returns the person's current plan, or nil when there is none. It keeps the
+// plan's rows as stored (r.plan) for a ReplacePlan that follows.
 func (r *reader) Plan(personID int64) (*app.StoredPlan, error) {
 	var sp app.StoredPlan
 	var opgesteld, verzonden sql.NullString
 	err := r.queryRow(`SELECT kenmerk, opgesteld, verzonden, grondslag FROM plans WHERE person_id = ?`, personID).
 		Scan(&sp.Kenmerk, &opgesteld, &verzonden, &sp.Plan.Grondslag)
 	if errors.Is(err, sql.ErrNoRows) {
+		r.plan = &storedRows{person: personID}
 		return nil, nil
 	}
 	if err != nil {
@@ -41,21 +43,26 @@ func (r *reader) Plan(personID int64) (*app.StoredPlan, error) {
 		return nil, fmt.Errorf("plan van persoon %d lezen: %w", personID, err)
 	}
 	sp.Plan.Opgesteld = sp.Opgesteld
-	if err := r.readPlanContent(personID, &sp.Plan); err != nil {
+	stored := &storedRows{person: personID, had: true}
+	if err := r.readPlanContent(personID, &sp.Plan, stored); err != nil {
 		return nil, fmt.Errorf("plan van persoon %d lezen: %w", personID, err)
 	}
+	r.plan = stored
 	return &sp, nil
 }
 
-// readPlanContent fills p's leefgebieden (in document order) and general topics.
-func (r *reader) readPlanContent(personID int64, p *app.Plan) error {
+// readPlanContent fills p's leefgebieden (in document order) and general topics, and
+// keeps every row as stored in rows.
+func (r *reader) readPlanContent(personID int64, p *app.Plan, rows *storedRows) error {
 	index := map[app.Domain]int{}
-	err := r.each(`SELECT domain, situatie FROM plan_leefgebieden WHERE person_id = ? ORDER BY volgorde`,
-		personID, func(rows *sql.Rows) error {
+	err := r.each(`SELECT domain, volgorde, situatie FROM plan_leefgebieden WHERE person_id = ? ORDER BY volgorde`,
+		personID, func(sc *sql.Rows) error {
 			var l app.LifeArea
-			if err := rows.Scan(&l.Code, &l.Situatie); err != nil {
+			var volgorde int64
+			if err := sc.Scan(&l.Code, &volgorde, &l.Situatie); err != nil {
 				return err
 			}
+			rows.add(0, string(l.Code), personID, string(l.Code), volgorde, l.Situatie)
 			index[l.Code] = len(p.Leefgebieden)
 			p.Leefgebieden = append(p.Leefgebieden, l)
 			return nil
@@ -71,13 +78,15 @@ func (r *reader) readPlanContent(personID int64, p *app.Plan) error {
 		}
 		return &p.Leefgebieden[i], nil
 	}
-	err = r.each(`SELECT domain, code, antwoord, toelichting FROM plan_topics WHERE person_id = ? ORDER BY volgorde`,
-		personID, func(rows *sql.Rows) error {
+	err = r.each(`SELECT domain, code, volgorde, antwoord, toelichting FROM plan_topics WHERE person_id = ? ORDER BY volgorde`,
+		personID, func(sc *sql.Rows) error {
 			var d app.Domain
 			var a app.Answer
-			if err := rows.Scan(&d, &a.Code, &a.Antwoord, &a.Toelichting); err != nil {
+			var volgorde int64
+			if err := sc.Scan(&d, &a.Code, &volgorde, &a.Antwoord, &a.Toelichting); err != nil {
 				return err
 			}
+			rows.add(1, a.Code, personID, string(d), a.Code, volgorde, a.Antwoord, a.Toelichting)
 			if d == "" {
 				p.Algemeen = append(p.Algemeen, a)
 				return nil
@@ -91,13 +100,15 @@ func (r *reader) readPlanContent(personID int64, p *app.Plan) error {
 	if err != nil {
 		return err
 	}
-	err = r.each(`SELECT domain, tekst FROM plan_goals WHERE person_id = ? ORDER BY volgorde`,
-		personID, func(rows *sql.Rows) error {
+	err = r.each(`SELECT domain, volgorde, tekst FROM plan_goals WHERE person_id = ? ORDER BY volgorde`,
+		personID, func(sc *sql.Rows) error {
 			var d app.Domain
+			var volgorde int64
 			var tekst string
-			if err := rows.Scan(&d, &tekst); err != nil {
+			if err := sc.Scan(&d, &volgorde, &tekst); err != nil {
 				return err
 			}
+			rows.add(2, fmt.Sprintf("%s %d", d, volgorde), personID, string(d), volgorde, tekst)
 			l, err := area(d)
 			if err == nil {
 				l.Doelen = append(l.Doelen, tekst)
@@ -107,11 +118,22 @@ func (r *reader) readPlanContent(personID int64, p *app.Plan) error {
 	if err != nil {
 		return err
 	}
-	return r.each(`SELECT domain, afspraak_id, wie, status, datum, tekst FROM plan_agreements
-		WHERE person_id = ? ORDER BY volgorde`, personID, func(rows *sql.Rows) error {
+	return r.each(`SELECT domain, afspraak_id, wie, status, datum, tekst, volgorde FROM plan_agreements
+		WHERE person_id = ? ORDER BY volgorde`, personID, func(sc *sql.Rows) error {
 		var d app.Domain
-		a, err := scanAgreement(rows, &d)
-		if err != nil {
+		var a app.Agreement
+		var datum sql.NullString
+		var volgorde int64
+		if err := sc.Scan(&d, &a.ID, &a.Wie, &a.Status, &datum, &a.Tekst, &volgorde); err != nil {
+			return err
+		}
+		var stored any
+		if datum.Valid {
+			stored = datum.String
+		}
+		rows.add(3, a.ID, personID, a.ID, string(d), volgorde, a.Wie, a.Status, stored, a.Tekst)
+		var err error
+		if a.Datum, err = parseDate(datum); err != nil {
 			return err
 		}
 		l, err := area(d)
@@ -120,18 +142,6 @@ func (r *reader) readPlanContent(personID int64, p *app.Plan) error {
 		}
 		return err
 	})
-}
-
-// scanAgreement reads domain, afspraak_id, wie, status, datum, tekst.
-func scanAgreement(rows *sql.Rows, d *app.Domain) (app.Agreement, error) {
-	var a app.Agreement
-	var datum sql.NullString
-	if err := rows.Scan(d, &a.ID, &a.Wie, &a.Status, &datum, &a.Tekst); err != nil {
-		return a, err
-	}
-	var err error
-	a.Datum, err = parseDate(datum)
-	return a, err
 }
 
 // each runs a query with one argument and calls fn for every row, then closes them.
@@ -160,22 +170,33 @@ func (r *reader) each(query string, arg any, fn func(*sql.Rows) error) error {
 // on plan_leefgebieden (0017, nog_te_regelen) then run only for a plan that is new or
 // gone and for a leefgebied added or dropped.
 func (w *writer) ReplacePlan(personID int64, p app.StoredPlan) error {
+	if known := w.plan; known != nil && known.person == personID {
+		return w.replaceKnownPlan(p, known)
+	}
 	prev, err := w.clearPlanFor(personID, p.Plan.Leefgebieden)
 	if err != nil {
 		return err
 	}
+	if err := w.writePlanRow(personID, p); err != nil {
+		return err
+	}
+	if err := w.writePlanContent(personID, p.Plan, prev); err != nil {
+		return fmt.Errorf("plan van persoon %d opslaan: %w", personID, err)
+	}
+	return nil
+}
+
+// writePlanRow inserts or overwrites the person's plans row.
+func (w *writer) writePlanRow(personID int64, p app.StoredPlan) error {
 	grondslag := p.Plan.Grondslag
 	if grondslag == "" {
 		grondslag = app.GrondslagPlan
 	}
-	_, err = w.exec(`INSERT INTO plans (person_id, kenmerk, opgesteld, verzonden, grondslag) VALUES (?, ?, ?, ?, ?)
+	_, err := w.exec(`INSERT INTO plans (person_id, kenmerk, opgesteld, verzonden, grondslag) VALUES (?, ?, ?, ?, ?)
 		ON CONFLICT (person_id) DO UPDATE SET kenmerk = excluded.kenmerk, opgesteld = excluded.opgesteld,
 			verzonden = excluded.verzonden, grondslag = excluded.grondslag`,
 		personID, p.Kenmerk, dateValue(p.Opgesteld), timeValue(p.Verzonden), grondslag)
 	if err != nil {
-		return fmt.Errorf("plan van persoon %d opslaan: %w", personID, err)
-	}
-	if err := w.writePlanContent(personID, p.Plan, prev); err != nil {
 		return fmt.Errorf("plan van persoon %d opslaan: %w", personID, err)
 	}
 	return nil
@@ -202,25 +223,43 @@ func (w *writer) clearPlanFor(personID int64, next []app.LifeArea) (prev storedP
 	if err != nil {
 		return prev, fmt.Errorf("vorig plan van persoon %d lezen: %w", personID, err)
 	}
-	kept := []any{personID}
-	marks := make([]string, 0, len(next))
-	for i, l := range next {
-		if slices.ContainsFunc(next[:i], func(o app.LifeArea) bool { return o.Code == l.Code }) {
-			return prev, fmt.Errorf("plan van persoon %d opslaan: leefgebied %s staat er twee keer in", personID, l.Code)
-		}
-		kept, marks = append(kept, string(l.Code)), append(marks, "?")
+	if err := uniqueAreas(personID, next); err != nil {
+		return prev, err
 	}
 	if !prev.had { // the rows of a plan come and go with its plans row: nothing to remove
 		return prev, nil
+	}
+	prev.removed, err = w.removeAreas(personID, next)
+	return prev, err
+}
+
+// uniqueAreas refuses a leefgebied twice in next, as its second insert did.
+func uniqueAreas(personID int64, next []app.LifeArea) error {
+	for i, l := range next {
+		if slices.ContainsFunc(next[:i], func(o app.LifeArea) bool { return o.Code == l.Code }) {
+			return fmt.Errorf("plan van persoon %d opslaan: leefgebied %s staat er twee keer in", personID, l.Code)
+		}
+	}
+	return nil
+}
+
+// removeAreas removes the person's leefgebieden that next does not hold and returns how
+// many.
+func (w *writer) removeAreas(personID int64, next []app.LifeArea) (int, error) {
+	kept := []any{personID}
+	marks := make([]string, 0, len(next))
+	for _, l := range next {
+		kept, marks = append(kept, string(l.Code)), append(marks, "?")
 	}
 	query := `DELETE FROM plan_leefgebieden WHERE person_id = ?`
 	if len(marks) > 0 {
 		query += ` AND domain NOT IN (` + strings.Join(marks, ", ") + `)`
 	}
-	if prev.removed, err = w.execCount(query, kept...); err != nil {
-		return prev, fmt.Errorf("vorig plan van persoon %d verwijderen: %w", personID, err)
+	n, err := w.execCount(query, kept...)
+	if err != nil {
+		return 0, fmt.Errorf("vorig plan van persoon %d verwijderen: %w", personID, err)
 	}
-	return prev, nil
+	return n, nil
 }
 
 // planRows are the rows of a plan's four content tables, each table's in document

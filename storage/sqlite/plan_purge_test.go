@@ -1,6 +1,7 @@
 package sqlite
 
 import (
+	"fmt"
 	"testing"
 
 	"github.com/terugkeer/terugkeer/app"
@@ -51,33 +52,55 @@ func TestNewerPlanPurgesOnlyWhatItRemoves(t *testing.T) {
 			l[0], l[1] = l[1], l[0]
 		}, true},
 	}
-	for _, c := range cases {
-		t.Run(c.name, func(t *testing.T) {
-			db, _ := openTest(t)
-			id := createPerson(t, db, samplePerson(bsn1, "Jan", "", "Jansen"))
-			update(t, db, func(tx app.Tx) error {
-				err := tx.ReplacePlan(id, base())
-				if tx.(*writer).purged {
-					t.Error("a first plan is a purge")
-				}
-				return err
+	for _, read := range []bool{false, true} {
+		for _, c := range cases {
+			t.Run(fmt.Sprintf("%s, read first %v", c.name, read), func(t *testing.T) {
+				newerPlanPurges(t, base, c.edit, c.purge, read)
 			})
-			next := base()
-			next.Kenmerk, next.Opgesteld = "P-2", app.MustDate("2026-02-10")
-			next.Plan.Opgesteld = next.Opgesteld
-			c.edit(&next)
-			update(t, db, func(tx app.Tx) error {
-				err := tx.ReplacePlan(id, next)
-				if got := tx.(*writer).purged; got != c.purge {
-					t.Errorf("purge = %v, want %v", got, c.purge)
-				}
+		}
+	}
+}
+
+// newerPlanPurges stores base and then base with edit, and checks whether the second
+// was a purge; with read, Plan reads the stored plan first, as the import does
+// (replaceKnownPlan).
+func newerPlanPurges(t *testing.T, base func() app.StoredPlan, edit func(*app.StoredPlan), purge, read bool) {
+	db, _ := openTest(t)
+	id := createPerson(t, db, samplePerson(bsn1, "Jan", "", "Jansen"))
+	update(t, db, func(tx app.Tx) error {
+		if read {
+			if _, err := tx.Plan(id); err != nil {
 				return err
-			})
-			var got *app.StoredPlan
-			view(t, db, func(tx app.ReadTx) (err error) { got, err = tx.Plan(id); return err })
-			if got == nil || got.Kenmerk != "P-2" || got.Plan.Items() != next.Plan.Items() {
-				t.Errorf("stored plan %+v, want %+v", got, next)
 			}
-		})
+		}
+		err := tx.ReplacePlan(id, base())
+		if tx.(*writer).purged {
+			t.Error("a first plan is a purge")
+		}
+		return err
+	})
+	next := base()
+	next.Kenmerk, next.Opgesteld = "P-2", app.MustDate("2026-02-10")
+	next.Plan.Opgesteld = next.Opgesteld
+	edit(&next)
+	update(t, db, func(tx app.Tx) error {
+		if read {
+			if _, err := tx.Plan(id); err != nil {
+				return err
+			}
+		}
+		if (tx.(*writer).plan != nil) != read {
+			t.Fatalf("rows of the plan kept: %v, want %v", tx.(*writer).plan != nil, read)
+		}
+		err := tx.ReplacePlan(id, next)
+		if got := tx.(*writer).purged; got != purge {
+			t.Errorf("purge = %v, want %v", got, purge)
+		}
+		return err
+	})
+	var got *app.StoredPlan
+	view(t, db, func(tx app.ReadTx) (err error) { got, err = tx.Plan(id); return err })
+	if got == nil || got.Kenmerk != "P-2" || got.Plan.Items() != next.Plan.Items() {
+		t.Errorf("stored plan %+v, want %+v", got, next)
 	}
 }

@@ -32,6 +32,9 @@ type reader struct {
 	// held is what MessageContent read beside the message for HeldContent; nil after
 	// any statement that writes.
 	held *heldLookup
+	// plan is the stored rows of the plan Plan read last, for ReplacePlan; nil after any
+	// statement that writes.
+	plan *storedRows
 }
 
 // writer implements app.Tx. purged records that personal data was removed, which makes
@@ -51,7 +54,7 @@ func (r *reader) exec(query string, args ...any) (sql.Result, error) {
 // audit log, its seal, the wipe record): it leaves the change counter alone, so that
 // looking at a file, which writes an audit entry, does not make other windows reload.
 func (r *reader) execLog(query string, args ...any) (sql.Result, error) {
-	r.held = nil
+	r.held, r.plan = nil, nil
 	if s := r.prepared(query); s != nil {
 		return s.ExecContext(r.ctx, args...)
 	}
