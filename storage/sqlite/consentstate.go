@@ -22,12 +22,17 @@ func (w *writer) SaveConsentStates(personID int64, states map[app.Domain]app.Con
 			args = append(args, personID, string(d), string(st))
 		}
 	}
-	gone := `DELETE FROM consent_states WHERE person_id = ?`
-	if len(keep) > 0 {
-		gone += ` AND domain NOT IN (` + strings.Join(keep, ", ") + `)`
-	}
-	if _, err := w.exec(gone, personID); err != nil {
-		return fmt.Errorf("toestemmingsstand opslaan: %w", err)
+	// With a state for every domain there is nothing to remove: the table holds no other
+	// domain (its CHECK). A person with consent states has one for all six, and this
+	// runs for every message of the person.
+	if len(keep) < len(app.Domains()) {
+		gone := `DELETE FROM consent_states WHERE person_id = ?`
+		if len(keep) > 0 {
+			gone += ` AND domain NOT IN (` + strings.Join(keep, ", ") + `)`
+		}
+		if _, err := w.exec(gone, personID); err != nil {
+			return fmt.Errorf("toestemmingsstand opslaan: %w", err)
+		}
 	}
 	if len(values) == 0 {
 		return nil
