@@ -113,6 +113,7 @@ func TestDBMigreerGenerated(t *testing.T) {
 	lite.ok("demo", "--personen", "300", "--seed", "7", "--nu", "2025-06-01")
 	pg, _ := migrate(t, lite)
 	nogTeRegelenRight(t, pg.db)
+	volledigeNaamRight(t, pg.db)
 	sameOn(t, lite, pg, false, [][]string{
 		{"audit", "--verify"},
 		{"persons", "--json"},
@@ -204,6 +205,30 @@ func execPG(t *testing.T, uri, sql string) {
 // and heeft_contact (kept by triggers, migration 0006) are what consent, plan, follow-up
 // and contacts say: a domain to arrange (consent ja or a leefgebied of the plan) whose
 // follow-up is absent, open or in behandeling; a contact recorded.
+// volledigeNaamRight checks the copied sort key of PostgreSQL's migration 0009 (SQLite's
+// 0020): every follow-up and agreement holds its person's full name.
+func volledigeNaamRight(t *testing.T, uri string) {
+	t.Helper()
+	ctx := context.Background()
+	conn, err := pgx.Connect(ctx, uri)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer conn.Close(ctx)
+	for _, table := range []string{"followups", "plan_agreements"} {
+		var stale, rows int
+		err := conn.QueryRow(ctx, `SELECT count(*) FILTER (WHERE x.volledige_naam IS DISTINCT FROM
+			concat_ws(' ', NULLIF(p.voornamen, ''), NULLIF(p.voorvoegsel, ''), NULLIF(p.achternaam, ''))), count(*)
+			FROM `+table+` x JOIN persons p ON p.id = x.person_id`).Scan(&stale, &rows)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if stale != 0 || rows == 0 {
+			t.Errorf("after db migreer: %d of %d rows of %s without their person's full name", stale, rows, table)
+		}
+	}
+}
+
 func nogTeRegelenRight(t *testing.T, uri string) {
 	t.Helper()
 	ctx := context.Background()

@@ -4,6 +4,7 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"strconv"
 	"time"
 
 	"github.com/jackc/pgx/v5"
@@ -22,24 +23,20 @@ import (
 // (actiedatum, the person's full name byte by byte, person id, domain in Leefgebieden
 // order), as on SQLite; and how many there are in all.
 //
-// One statement: the count rides along on every row (an InitPlan, computed once; every
-// follow-up has its person, ON DELETE CASCADE, so it reads the index followups_actie
-// only), and no row means none at all.
+// One statement: the count rides along on every row (an InitPlan, computed once), and
+// no row means none at all. Both read the partial index followups_verlopen (migration
+// 0009), which holds only the open actions in exactly that order (the name is the
+// stored volledige_naam): the count an index-only range, the list its first limit
+// entries, each joined with its person.
 func (r *reader) OverdueActions(today app.Date, limit int) ([]app.DueAction, int, error) {
-	const cond = ` WHERE f.actiedatum IS NOT NULL AND f.actiedatum < ? AND f.status NOT IN (?, ?)`
-	args := []any{today.String(), string(app.FollowupGeregeld), string(app.FollowupNietNodig)}
 	if limit < 1 {
 		var total int
-		if err := r.queryRow(`SELECT count(*) FROM followups f`+cond, args...).Scan(&total); err != nil {
+		if err := r.queryRow(`SELECT count(*) FROM followups f`+overdueCond, today.String()).Scan(&total); err != nil {
 			return nil, 0, fmt.Errorf("verlopen acties tellen: %w", err)
 		}
 		return nil, total, nil
 	}
-	rows, err := r.queryGeneric(`SELECT (SELECT count(*) FROM followups f`+cond+`), f.person_id, f.domain, f.status,
-		f.verantwoordelijke, f.actie, f.actiedatum, f.gewijzigd, `+personColumns+`
-		FROM followups f JOIN persons p ON p.id = f.person_id`+cond+` ORDER BY f.actiedatum,
-		concat_ws(' ', NULLIF(p.voornamen, ''), NULLIF(p.voorvoegsel, ''), NULLIF(p.achternaam, '')) COLLATE "C",
-		f.person_id, array_position(?::text[], f.domain::text) LIMIT ?`, append(append(args, args...), leefgebieden(), limit)...)
+	rows, err := r.queryGeneric(overdueQuery(limit), today.String(), today.String())
 	if err != nil {
 		return nil, 0, fmt.Errorf("verlopen acties lezen: %w", err)
 	}
@@ -71,6 +68,22 @@ func (r *reader) OverdueActions(today app.Date, limit int) ([]app.DueAction, int
 		return nil, 0, fmt.Errorf("verlopen acties lezen: %w", err)
 	}
 	return out, total, nil
+}
+
+// overdueCond is the condition of an overdue action f before ? (today): that of the
+// partial indexes followups_verlopen and followups_verlopen_datum (for the count), the
+// statuses in literals so that a generic plan sees that the indexes serve it.
+const overdueCond = ` WHERE f.actiedatum IS NOT NULL AND f.actiedatum < ? AND f.status NOT IN ('geregeld', 'niet-nodig')`
+
+// overdueQuery is OverdueActions' statement for ? (today, for the count) and ? (today):
+// the order is the columns of followups_verlopen. The limit is a literal: with a
+// parameter the generic plan expects a tenth of the range (1,128 rows at 150,000
+// persons) and starts two parallel workers for it, 11-20 ms instead of 1.3.
+func overdueQuery(limit int) string {
+	return `SELECT (SELECT count(*) FROM followups f` + overdueCond + `), f.person_id, f.domain, f.status,
+		f.verantwoordelijke, f.actie, f.actiedatum, f.gewijzigd, ` + personColumns + `
+		FROM followups f JOIN persons p ON p.id = f.person_id` + overdueCond + ` ORDER BY f.actiedatum, f.volledige_naam,
+		f.person_id, ` + domainRank("f.domain") + ` LIMIT ` + strconv.Itoa(limit)
 }
 
 // SignalPersons returns the persons with a signal of kind k (app.PersonQuery.Signaal;
@@ -281,13 +294,4 @@ func (r *reader) ReleaseContactCounts(from, to app.Date) (map[int64]int, error) 
 		return nil, fmt.Errorf("contacten tellen: %w", err)
 	}
 	return out, nil
-}
-
-// leefgebieden are the seven leefgebieden in app.Leefgebieden order, for array_position.
-func leefgebieden() []string {
-	var out []string
-	for _, d := range app.Leefgebieden() {
-		out = append(out, string(d))
-	}
-	return out
 }

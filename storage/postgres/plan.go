@@ -4,6 +4,7 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"strconv"
 
 	"github.com/jackc/pgx/v5"
 
@@ -266,55 +267,69 @@ func (r *reader) ReleasePlanDomains(from, to app.Date) (map[int64][]app.Domain, 
 // literals so that the partial index plan_agreements_gemeente serves it.
 const gemeenteWork = `a.wie = 'gemeente' AND a.status IN ('open', 'lopend')`
 
+// datedAgreementCount counts the gemeente's agreements dated on or before ? (last).
+const datedAgreementCount = `(SELECT count(*) FROM plan_agreements a WHERE ` + gemeenteWork +
+	` AND a.datum IS NOT NULL AND a.datum <= ?)`
+
+// undatedAgreements is the gemeente's undated agreements of the persons released in
+// [?, ?] (today, last), with their sort keys.
+func undatedAgreements() string {
+	return `SELECT a.person_id, a.afspraak_id, a.datum, a.volledige_naam AS naam, ` + domainRank("a.domain") + ` AS rang
+		FROM persons p JOIN plan_agreements a ON a.person_id = p.id
+		WHERE ` + gemeenteWork + ` AND a.datum IS NULL AND p.vrijlating >= ? AND p.vrijlating <= ?`
+}
+
+// gemeenteAgreementsQuery is GemeenteAgreementsDue's statement for today, last (the
+// undated), last (the dated count) and last (the dated: the first limit in the order of
+// plan_agreements_gemeente_naam); only the first limit of both are joined with the
+// rest. The limit is a literal, as in overdueQuery: a generic plan then knows how few
+// rows are wanted.
+func gemeenteAgreementsQuery(limit int) string {
+	rang := domainRank("a.domain")
+	n := strconv.Itoa(limit)
+	dated := `SELECT a.person_id, a.afspraak_id, a.datum, a.volledige_naam AS naam, ` + rang + ` AS rang
+		FROM plan_agreements a WHERE ` + gemeenteWork + ` AND a.datum IS NOT NULL AND a.datum <= ?
+		ORDER BY a.datum, a.volledige_naam, a.person_id, ` + rang + `, a.afspraak_id LIMIT ` + n
+	return `WITH undated AS MATERIALIZED (` + undatedAgreements() + `)
+		SELECT (SELECT count(*) FROM undated) + ` + datedAgreementCount + `,
+		a.domain, a.afspraak_id, a.wie, a.status, a.datum, a.tekst, ` + personColumns + `,
+		d.inrichting, d.einddatum, d.einddatum_status FROM (SELECT * FROM (
+			(SELECT * FROM undated ORDER BY naam, person_id, rang, afspraak_id LIMIT ` + n + `) UNION ALL (` + dated + `)
+		) u ORDER BY datum NULLS FIRST, naam, person_id, rang, afspraak_id LIMIT ` + n + `) k
+		JOIN plan_agreements a ON a.person_id = k.person_id AND a.afspraak_id = k.afspraak_id JOIN persons p ON p.id = a.person_id ` + latestDetentionJoin +
+		` ORDER BY k.datum NULLS FIRST, k.naam, k.person_id, k.rang, k.afspraak_id LIMIT ` + n
+}
+
 // GemeenteAgreementsDue returns the agreements of kind afspraak-gemeente (v2 rule 4)
 // for the window [today, last]: the first limit in the signals' order (datum, undated
 // first; the person's full name byte by byte, person id, domain in Leefgebieden order,
-// afspraak id), as on SQLite; and how many there are in all.
+// afspraak id), as on SQLite; and how many there are in all. The name is the stored
+// volledige_naam (this backend's migration 0009).
 //
 // The two halves of the window are apart, each served by an index: the dated
-// agreements up to last by plan_agreements_gemeente in datum order, the undated ones
-// from the persons released in the window (persons_vrijlating) through the same index.
-// One OR over both tables made PostgreSQL hash-join every person (EXPLAIN ANALYZE at
-// 31,711 persons: a seq scan of persons, 168 ms for the list and 200 ms for the count
-// on a loaded machine; apart 28 ms and 0.7 ms). Each half takes its first limit rows
-// before the agreements' text and the persons' detentions are joined.
+// agreements up to last by plan_agreements_gemeente_naam, which holds them in the
+// signals' order (a range that stops at the limit; their count by
+// plan_agreements_gemeente), the undated ones from the persons released in the window
+// (persons_vrijlating) through plan_agreements_gemeente. One OR over both tables made
+// PostgreSQL hash-join every person (EXPLAIN ANALYZE at 31,711 persons: a seq scan of
+// persons, 168 ms for the list and 200 ms for the count on a loaded machine; apart 28
+// ms and 0.7 ms). Each half takes its first limit rows before the agreements' text and
+// the persons' detentions are joined.
 //
 // One statement: the count rides along on every row (InitPlans, computed once), and no
 // row means none at all. The undated half is read once (a materialized CTE: a few
 // hundred agreements at 150,000 persons) for both its count and its first rows.
 func (r *reader) GemeenteAgreementsDue(today, last app.Date, limit int) ([]app.DueAgreement, int, error) {
-	const datedCount = `(SELECT count(*) FROM plan_agreements a WHERE ` + gemeenteWork + ` AND a.datum IS NOT NULL AND a.datum <= ?)`
-	const naam = `concat_ws(' ', NULLIF(p.voornamen, ''), NULLIF(p.voorvoegsel, ''), NULLIF(p.achternaam, '')) COLLATE "C"`
-	const undated = `SELECT a.person_id, a.afspraak_id, a.datum, ` + naam + ` AS naam,
-		array_position(?::text[], a.domain::text) AS rang FROM persons p JOIN plan_agreements a ON a.person_id = p.id
-		WHERE ` + gemeenteWork + ` AND a.datum IS NULL AND p.vrijlating >= ? AND p.vrijlating <= ?`
 	if limit < 1 {
 		var total int
-		err := r.queryRow(`SELECT `+datedCount+` + (SELECT count(*) FROM (`+undated+`) u)`,
-			last.String(), leefgebieden(), today.String(), last.String()).Scan(&total)
+		err := r.queryRow(`SELECT `+datedAgreementCount+` + (SELECT count(*) FROM (`+undatedAgreements()+`) u)`,
+			last.String(), today.String(), last.String()).Scan(&total)
 		if err != nil {
 			return nil, 0, fmt.Errorf("afspraken voor de gemeente tellen: %w", err)
 		}
 		return nil, total, nil
 	}
-	// The dated ones up to the limit-th datum and its ties, in the index's order, before
-	// their persons are joined for the names: a bounded join.
-	const dated = `SELECT a.person_id, a.afspraak_id, a.datum, ` + naam + ` AS naam,
-		array_position(?::text[], a.domain::text) AS rang
-		FROM (SELECT a.person_id, a.afspraak_id, a.datum, a.domain FROM plan_agreements a
-		WHERE ` + gemeenteWork + ` AND a.datum IS NOT NULL AND a.datum <= ?
-		ORDER BY a.datum NULLS FIRST FETCH FIRST (?) ROWS WITH TIES) a JOIN persons p ON p.id = a.person_id`
-	const byName = `naam, person_id, rang, afspraak_id LIMIT ?`
-	rows, err := r.queryGeneric(`WITH undated AS MATERIALIZED (`+undated+`)
-		SELECT (SELECT count(*) FROM undated) + `+datedCount+`,
-		a.domain, a.afspraak_id, a.wie, a.status, a.datum, a.tekst, `+personColumns+`,
-		d.inrichting, d.einddatum, d.einddatum_status FROM (
-			(SELECT * FROM undated ORDER BY `+byName+`) UNION ALL (SELECT * FROM (`+dated+`) k ORDER BY datum, `+byName+`)
-		) k JOIN plan_agreements a ON a.person_id = k.person_id AND a.afspraak_id = k.afspraak_id
-		JOIN persons p ON p.id = a.person_id `+latestDetentionJoin+
-		` ORDER BY k.datum NULLS FIRST, k.naam, k.person_id, k.rang, k.afspraak_id LIMIT ?`,
-		leefgebieden(), today.String(), last.String(), last.String(), limit,
-		leefgebieden(), last.String(), limit, limit, limit)
+	rows, err := r.queryGeneric(gemeenteAgreementsQuery(limit), today.String(), last.String(), last.String(), last.String())
 	if err != nil {
 		return nil, 0, fmt.Errorf("afspraken voor de gemeente lezen: %w", err)
 	}

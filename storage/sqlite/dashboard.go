@@ -16,9 +16,13 @@ import (
 // date (app.Signals orders them by name); the overdue actions and the gemeente's
 // agreements are the first limit exactly, sorted in SQL as app.Signals sorts them.
 
-// fullName is app.Person.FullName of p in SQL: the non-empty names joined by one space.
-// Compared byte by byte (SQLite's BINARY collation), as Go compares strings.
-const fullName = `concat_ws(' ', NULLIF(p.voornamen, ''), NULLIF(p.voorvoegsel, ''), NULLIF(p.achternaam, ''))`
+// overdueList is the first ? (limit) overdue actions before ? (today) with their
+// persons, in the signals' order: the columns of the index followups_verlopen (migration
+// 0020), whose volledige_naam is app.Person.FullName compared byte by byte (SQLite's
+// BINARY collation), as Go compares strings.
+var overdueList = `SELECT f.person_id, f.domain, f.status, f.verantwoordelijke, f.actie, f.actiedatum,
+	f.gewijzigd, ` + personColumns + ` FROM followups f JOIN persons p ON p.id = f.person_id
+	WHERE ` + overdueAction + ` ORDER BY f.actiedatum, f.volledige_naam, f.person_id, ` + domainRank("f.domain") + ` LIMIT ?`
 
 // domainRank is the position of column col's domain in app.Leefgebieden (0 for any
 // other, as app.Signals ranks it), in literals: the domains are constants.
@@ -37,26 +41,21 @@ func domainRank(col string) string {
 // (actiedatum, the person's full name, person id, domain in Leefgebieden order); and how
 // many there are in all.
 //
-// SQLite walks the index followups_actie in actiedatum order and sorts only the actions
-// of one date at a time by name, stopping after the limit-th (at 150,000 persons 800
-// actions share the oldest date); only the limit chosen are read in full.
+// Both from the partial index followups_verlopen (migration 0020), which holds only the
+// open actions in exactly that order (the name is the stored volledige_naam): the count
+// walks the open actions before today, the list is the first limit entries of that
+// range, each read in full with its person.
 func (r *reader) OverdueActions(today app.Date, limit int) ([]app.DueAction, int, error) {
 	var total int
-	// Every follow-up has its person (ON DELETE CASCADE): the count reads the index
-	// followups_actie only.
-	if err := r.queryRow(`SELECT count(*) FROM followups f WHERE `+overdueAction, today.String()).Scan(&total); err != nil {
+	// Every follow-up has its person (ON DELETE CASCADE): the count reads the index only.
+	// Without statistics SQLite would take followups_actie, which holds the closed ones too.
+	if err := r.queryRow(`SELECT count(*) FROM followups f INDEXED BY followups_verlopen WHERE `+overdueAction, today.String()).Scan(&total); err != nil {
 		return nil, 0, fmt.Errorf("verlopen acties tellen: %w", err)
 	}
 	if total == 0 || limit <= 0 {
 		return nil, total, nil
 	}
-	// The keys first, from the index and the persons' names; then only those rows in full.
-	order := `f.actiedatum, ` + fullName + `, f.person_id, ` + domainRank("f.domain")
-	rows, err := r.query(`SELECT f.person_id, f.domain, f.status, f.verantwoordelijke, f.actie, f.actiedatum,
-		f.gewijzigd, `+personColumns+` FROM (SELECT f.person_id, f.domain FROM followups f JOIN persons p ON p.id = f.person_id
-			WHERE `+overdueAction+` ORDER BY `+order+` LIMIT ?) k
-		JOIN followups f ON f.person_id = k.person_id AND f.domain = k.domain JOIN persons p ON p.id = f.person_id
-		ORDER BY `+order, today.String(), limit)
+	rows, err := r.query(overdueList, today.String(), limit)
 	if err != nil {
 		return nil, 0, fmt.Errorf("verlopen acties lezen: %w", err)
 	}

@@ -446,10 +446,22 @@ func (r *reader) ReleasePlanDomains(from, to app.Date) (map[int64][]app.Domain, 
 // literals so that the partial index plan_agreements_gemeente_datum (migration 0015) serves it.
 const gemeenteWork = `a.wie = 'gemeente' AND a.status IN ('open', 'lopend')`
 
+// The gemeente's agreements: their columns with their persons' and latest detentions',
+// their order after the datum (the signals' order, migration 0020's volledige_naam for
+// the name), and the first ? (limit) dated on or before ? (last) in that order, the
+// columns of the index plan_agreements_gemeente_naam.
+var (
+	dueAgreementColumns = `SELECT a.domain, a.afspraak_id, a.wie, a.status, a.datum, a.tekst, ` + personColumns +
+		`, d.inrichting, d.einddatum, d.einddatum_status`
+	agreementsByName = `a.volledige_naam, a.person_id, ` + domainRank("a.domain") + `, a.afspraak_id`
+	datedAgreements  = dueAgreementColumns + ` FROM plan_agreements a JOIN persons p ON p.id = a.person_id ` +
+		latestDetentionJoin + ` WHERE a.datum <= ? AND ` + gemeenteWork + ` ORDER BY a.datum, ` + agreementsByName + ` LIMIT ?`
+)
+
 // GemeenteAgreementsDue returns the agreements of kind afspraak-gemeente (v2 rule 4)
 // for the window [today, last]: the first limit in the signals' order (datum, undated
 // first; the person's full name, person id, domain in Leefgebieden order, afspraak id);
-// and how many there are in all.
+// and how many there are in all. The name is the stored volledige_naam (migration 0020).
 //
 // Two index ranges rather than one scan of every open agreement for the gemeente
 // (28,000 at 150,000 persons, each joined with its person to test the undated ones'
@@ -458,15 +470,13 @@ const gemeenteWork = `a.wie = 'gemeente' AND a.status IN ('open', 'lopend')`
 // index plan_agreements_gemeente_datum, which is small enough to stay in the page cache
 // where the table (466,010 agreements) is not. They are few (216 at 150,000 persons):
 // their keys are read in the signals' order and counted, and only the first limit in
-// full. The dated ones by datum through the same index, which covers their count; in
-// its order SQLite sorts one datum's agreements at a time by name and stops at the limit.
+// full. The dated ones are counted through the same index and listed from the partial
+// index plan_agreements_gemeente_naam, which holds them in the signals' order: a range
+// that stops at the limit.
 func (r *reader) GemeenteAgreementsDue(today, last app.Date, limit int) ([]app.DueAgreement, int, error) {
-	const columns = `SELECT a.domain, a.afspraak_id, a.wie, a.status, a.datum, a.tekst, ` + personColumns +
-		`, d.inrichting, d.einddatum, d.einddatum_status`
-	byName := fullName + `, p.id, ` + domainRank("a.domain") + `, a.afspraak_id`
 	keys, err := r.agreementKeys(`SELECT a.person_id, a.afspraak_id FROM persons p
 		CROSS JOIN plan_agreements a INDEXED BY plan_agreements_gemeente_datum ON a.person_id = p.id
-		WHERE p.vrijlating >= ? AND p.vrijlating <= ? AND a.datum IS NULL AND `+gemeenteWork+` ORDER BY `+byName,
+		WHERE p.vrijlating >= ? AND p.vrijlating <= ? AND a.datum IS NULL AND `+gemeenteWork+` ORDER BY `+agreementsByName,
 		today.String(), last.String())
 	if err != nil {
 		return nil, 0, fmt.Errorf("afspraken voor de gemeente lezen: %w", err)
@@ -475,8 +485,8 @@ func (r *reader) GemeenteAgreementsDue(today, last app.Date, limit int) ([]app.D
 	var out []app.DueAgreement
 	if keys = keys[:min(max(limit, 0), nUndated)]; len(keys) > 0 {
 		in, args := valuesList(keys)
-		out, err = r.dueAgreements(columns+` FROM plan_agreements a JOIN persons p ON p.id = a.person_id `+latestDetentionJoin+
-			` WHERE (a.person_id, a.afspraak_id) IN (VALUES `+in+`) ORDER BY `+byName, args...)
+		out, err = r.dueAgreements(dueAgreementColumns+` FROM plan_agreements a JOIN persons p ON p.id = a.person_id `+
+			latestDetentionJoin+` WHERE (a.person_id, a.afspraak_id) IN (VALUES `+in+`) ORDER BY `+agreementsByName, args...)
 		if err != nil {
 			return nil, 0, fmt.Errorf("afspraken voor de gemeente lezen: %w", err)
 		}
@@ -487,9 +497,7 @@ func (r *reader) GemeenteAgreementsDue(today, last app.Date, limit int) ([]app.D
 		return nil, 0, fmt.Errorf("afspraken voor de gemeente tellen: %w", err)
 	}
 	if len(out) < limit && nDated > 0 {
-		more, err := r.dueAgreements(columns+` FROM plan_agreements a JOIN persons p ON p.id = a.person_id `+
-			latestDetentionJoin+` WHERE a.datum <= ? AND `+gemeenteWork+` ORDER BY a.datum, `+byName+` LIMIT ?`,
-			last.String(), limit-len(out))
+		more, err := r.dueAgreements(datedAgreements, last.String(), limit-len(out))
 		if err != nil {
 			return nil, 0, fmt.Errorf("afspraken voor de gemeente lezen: %w", err)
 		}

@@ -92,6 +92,7 @@ var tests = []conformanceTest{
 	{"AuditSealFollowsTheLog", testAuditSealFollowsTheLog},
 	// dashboard
 	{"OverdueActions", testOverdueActions},
+	{"SortKeyFollowsName", testSortKeyFollowsName},
 	{"SignalPersonsEinddatumVerstreken", testSignalPersonsEinddatumVerstreken},
 	{"ArrivalsSince", testArrivalsSince},
 	{"QuarantinedSince", testQuarantinedSince},
