@@ -78,3 +78,10 @@ CREATE INDEX plan_agreements_gemeente_naam ON plan_agreements (datum, volledige_
 		WHEN 'schulden' THEN 3 WHEN 'zorg' THEN 4 WHEN 'zorg-voor-thuis' THEN 5 WHEN 'sociaal-netwerk' THEN 6 ELSE 0 END,
 	afspraak_id)
 	WHERE wie = 'gemeente' AND status IN ('open', 'lopend');
+
+-- The undated ones, probed for each person released in the window: the person first,
+-- and every column the probe reads (the name and domain for the order, the conditions),
+-- so that it reads neither the table nor the wider plan_agreements_gemeente_datum (two
+-- probes a person there, one per status). 5,964 entries at 150,000 persons.
+CREATE INDEX plan_agreements_gemeente_zonder_datum ON plan_agreements (person_id, volledige_naam, domain, datum, wie, status)
+	WHERE datum IS NULL AND wie = 'gemeente' AND status IN ('open', 'lopend');
