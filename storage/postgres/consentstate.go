@@ -35,11 +35,10 @@ func (w *writer) SaveConsentStates(personID int64, states map[app.Domain]app.Con
 }
 
 // ReleaseConsentStates returns the consent states of every person whose latest
-// detention ends in [from, to], by person id.
+// detention ends in [from, to], by person id. Planned once (releaseRows).
 func (r *reader) ReleaseConsentStates(from, to app.Date) (map[int64]map[app.Domain]app.ConsentState, error) {
-	rows, err := r.query(`SELECT c.person_id, c.domain, c.state
-		FROM persons p JOIN consent_states c ON c.person_id = p.id
-		WHERE p.vrijlating >= ? AND p.vrijlating <= ?`, from.String(), to.String())
+	rows, err := r.queryGeneric(`SELECT c.person_id, c.domain, c.state `+releaseRows("consent_states", "c"),
+		from.String(), to.String())
 	if err != nil {
 		return nil, fmt.Errorf("toestemmingsstand lezen: %w", err)
 	}

@@ -240,10 +240,11 @@ func (w *writer) PurgeSheetData(personID int64, d app.Domain) (int, error) {
 }
 
 // ReleasePlanDomains returns the leefgebieden of the current plans of the persons whose
-// latest detention ends in [from, to], by person id, in document order.
+// latest detention ends in [from, to], by person id, in document order. Planned once
+// (releaseRows).
 func (r *reader) ReleasePlanDomains(from, to app.Date) (map[int64][]app.Domain, error) {
-	rows, err := r.query(`SELECT l.person_id, l.domain FROM persons p JOIN plan_leefgebieden l ON l.person_id = p.id
-		WHERE p.vrijlating >= ? AND p.vrijlating <= ? ORDER BY l.person_id, l.volgorde`, from.String(), to.String())
+	rows, err := r.queryGeneric(`SELECT l.person_id, l.domain `+releaseRows("plan_leefgebieden", "l")+`
+		ORDER BY l.person_id, l.volgorde`, from.String(), to.String())
 	if err != nil {
 		return nil, fmt.Errorf("leefgebieden van plannen lezen: %w", err)
 	}
