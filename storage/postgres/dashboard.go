@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/jackc/pgx/v5"
+	"github.com/jackc/pgx/v5/pgtype"
 
 	"github.com/terugkeer/terugkeer/app"
 )
@@ -119,7 +120,7 @@ func (r *reader) SignalPersons(k app.SignalKind, today app.Date, days, limit int
 	total := 0
 	for rows.Next() {
 		var s personScan
-		var inrichting, einddatum, status sql.NullString
+		var inrichting, einddatum, status pgtype.Text
 		if err := rows.Scan(append(append([]any{&total}, s.dest()...), &inrichting, &einddatum, &status)...); err != nil {
 			return nil, 0, fmt.Errorf("signalen lezen: %w", err)
 		}
@@ -218,16 +219,16 @@ func (r *reader) ArrivalsSince(t time.Time, limit, maxCount int) ([]app.Arrival,
 	var out []app.Arrival
 	total := 0
 	for rows.Next() {
-		var verzonden, ontvangen, voornamen, voorvoegsel, achternaam sql.NullString
-		var person sql.NullInt64
+		var verzonden, ontvangen, voornamen, voorvoegsel, achternaam pgtype.Text
+		var person pgtype.Int8
 		var a app.Arrival
 		if err := rows.Scan(&total, &a.Kenmerk, &a.Soort, &verzonden, &ontvangen, &person, &a.MessageID,
 			&voornamen, &voorvoegsel, &achternaam); err != nil {
 			return nil, 0, fmt.Errorf("nieuwe berichten lezen: %w", err)
 		}
 		var err1, err2 error
-		a.Verzonden, err1 = parseTime(verzonden)
-		a.Ontvangen, err2 = parseTime(ontvangen)
+		a.Verzonden, err1 = parseTime(sql.NullString(verzonden))
+		a.Ontvangen, err2 = parseTime(sql.NullString(ontvangen))
 		if err := errors.Join(err1, err2); err != nil {
 			return nil, 0, fmt.Errorf("nieuwe berichten lezen: %w", err)
 		}

@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/jackc/pgx/v5"
+	"github.com/jackc/pgx/v5/pgtype"
 
 	"github.com/terugkeer/terugkeer/app"
 )
@@ -221,7 +222,7 @@ func orderBy(q app.PersonQuery) (string, error) {
 
 func scanPersonRow(rows pgx.Rows) (app.PersonRow, error) {
 	var s personScan
-	var inrichting, einddatum, status sql.NullString
+	var inrichting, einddatum, status pgtype.Text
 	if err := rows.Scan(append(s.dest(), &inrichting, &einddatum, &status)...); err != nil {
 		return app.PersonRow{}, fmt.Errorf("personen zoeken: %w", err)
 	}
@@ -230,12 +231,12 @@ func scanPersonRow(rows pgx.Rows) (app.PersonRow, error) {
 
 // personRow is the row of a scanned person and its latest detention's inrichting,
 // einddatum and status.
-func personRow(s personScan, inrichting, einddatum, status sql.NullString) (app.PersonRow, error) {
+func personRow(s personScan, inrichting, einddatum, status pgtype.Text) (app.PersonRow, error) {
 	p, err := s.person()
 	if err != nil {
 		return app.PersonRow{}, err
 	}
-	eind, err := parseDate(einddatum)
+	eind, err := parseDate(sql.NullString(einddatum))
 	if err != nil {
 		return app.PersonRow{}, fmt.Errorf("persoon %d: %w", p.ID, err)
 	}
