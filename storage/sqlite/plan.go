@@ -330,17 +330,7 @@ func (w *writer) writePlanContent(personID int64, p app.Plan, prev storedPlan) e
 	if err := r.unique(); err != nil {
 		return err
 	}
-	tables := []struct {
-		t    planTable
-		rows []any
-		keys []string
-		what string
-	}{
-		{planAreasTable, r.areas, nil, "leefgebieden"},
-		{planTopicsTable, r.topics, r.topicKeys, "onderwerpen"},
-		{planGoalsTable, r.goals, r.goalKeys, "doelen"},
-		{planAgreementsTable, r.agreements, r.agreementKeys, "afspraken"},
-	}
+	tables := r.tables()
 	for i, tb := range tables {
 		update, removed := tb.t.update, 0
 		if i == 0 {
@@ -386,6 +376,25 @@ func planRowsOf(personID int64, p app.Plan) planRows {
 		}
 	}
 	return r
+}
+
+// planTableRows are one content table's rows of a plan, with their keys and the words
+// for the table in an error.
+type planTableRows struct {
+	t    planTable
+	rows []any
+	keys []string
+	what string
+}
+
+// tables are r's rows per content table, in the order the tables are written.
+func (r *planRows) tables() []planTableRows {
+	return []planTableRows{
+		{planAreasTable, r.areas, nil, "leefgebieden"},
+		{planTopicsTable, r.topics, r.topicKeys, "onderwerpen"},
+		{planGoalsTable, r.goals, r.goalKeys, "doelen"},
+		{planAgreementsTable, r.agreements, r.agreementKeys, "afspraken"},
+	}
 }
 
 // unique refuses a topic code or an agreement id that p holds twice: an upsert would

@@ -42,17 +42,7 @@ func (w *writer) replaceKnownPlan(p app.StoredPlan, known *storedRows) error {
 	if err := r.unique(); err != nil {
 		return fmt.Errorf("plan van persoon %d opslaan: %w", personID, err)
 	}
-	tables := []struct {
-		t    planTable
-		rows []any
-		keys []string
-		what string
-	}{
-		{planAreasTable, r.areas, nil, "leefgebieden"},
-		{planTopicsTable, r.topics, r.topicKeys, "onderwerpen"},
-		{planGoalsTable, r.goals, r.goalKeys, "doelen"},
-		{planAgreementsTable, r.agreements, r.agreementKeys, "afspraken"},
-	}
+	tables := r.tables()
 	changes := make([]planChange, len(tables))
 	for i, tb := range tables {
 		changes[i] = diffRows(known.tables[i], tb.rows, tb.t.width, areaKey(i))

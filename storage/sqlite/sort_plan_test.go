@@ -40,24 +40,7 @@ func TestSortPlansUseAnIndex(t *testing.T) {
 				t.Fatal(err)
 			}
 			query, args := searchSQL(q, order, false, nil)
-			var plan []string
-			view(t, db, func(tx app.ReadTx) error {
-				rows, err := tx.(*reader).query(`EXPLAIN QUERY PLAN `+query, args...)
-				if err != nil {
-					return err
-				}
-				defer rows.Close()
-				for rows.Next() {
-					var id, parent, unused int
-					var detail string
-					if err := rows.Scan(&id, &parent, &unused, &detail); err != nil {
-						return err
-					}
-					plan = append(plan, detail)
-				}
-				return rows.Err()
-			})
-			text := strings.Join(plan, "\n") + "\n"
+			text := queryPlan(t, db, query, args...) + "\n"
 			// The first page walks the index and reads each person as it goes; a page
 			// further down finds its ids in the index alone and sorts only those 100.
 			// Ascending by a key with NULLs reads the index's two ranges (0019).
