@@ -34,6 +34,9 @@ type batch struct {
 	was  connSettings
 	// deferWipe: Commit leaves the wipe to CompleteWipe (BatchDeferringWipe).
 	deferWipe bool
+	// ctx is the batch's own context; its statements run without its end
+	// (statementContext).
+	ctx context.Context
 }
 
 // Batch begins a write transaction for a group commit: every Savepoint of it is atomic
@@ -73,10 +76,18 @@ func (db *DB) batch(ctx context.Context, deferWipe bool) (app.Batch, error) {
 		db.writeMu.Unlock()
 		return nil, fmt.Errorf("schrijftransactie starten: %w", err)
 	}
-	w := &writer{reader: reader{ctx: ctx, tx: tx, stmts: db.stmts, cache: &txCache{}, txStmts: map[string]*sql.Stmt{},
-		persons: personRows{}}}
-	return &batch{db: db, w: w, conn: conn, was: was, deferWipe: deferWipe}, nil
+	w := &writer{reader: reader{ctx: statementContext(ctx), tx: tx, stmts: db.stmts, cache: &txCache{},
+		txStmts: map[string]*sql.Stmt{}, persons: personRows{}}}
+	return &batch{db: db, w: w, ctx: ctx, conn: conn, was: was, deferWipe: deferWipe}, nil
 }
+
+// statementContext is the context of a batch's statements: ctx without its end. The
+// driver watches a statement's context with a goroutine of its own (and a progress
+// handler) for every statement whose context can end: some 17 per message, a tenth of
+// the group-commit import's CPU (docs/performance.md, session 20). A batch's statements
+// are short; what ends the batch is its own context: Savepoint refuses a message once
+// it has ended, and database/sql rolls the transaction back when it does (BeginTx).
+func statementContext(ctx context.Context) context.Context { return context.WithoutCancel(ctx) }
 
 // batchCacheKiB is the page cache of a batch's connection while the batch is open
 // (SQLite's default is 2 MB). A batch inserts into some thirty indexes of a large file
@@ -146,6 +157,9 @@ func releaseBatchConn(ctx context.Context, conn *sql.Conn, was connSettings) {
 func (b *batch) Savepoint(fn func(app.Tx) error) (err error) {
 	if b.over || b.broken != nil {
 		return errors.Join(errBatchOver, b.broken)
+	}
+	if err := b.ctx.Err(); err != nil {
+		return fmt.Errorf("import afgebroken: %w", err)
 	}
 	if _, err := b.w.execLog(`SAVEPOINT bericht`); err != nil {
 		return fmt.Errorf("savepoint beginnen: %w", err)
@@ -219,7 +233,7 @@ func (b *batch) Commit() (err error) {
 	committed = true
 	b.release()
 	if (wipe || b.db.pending) && !b.deferWipe {
-		return b.db.finishWipe(b.w.ctx, true)
+		return b.db.finishWipe(b.ctx, true)
 	}
 	return nil
 }

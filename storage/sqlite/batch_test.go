@@ -201,3 +201,36 @@ func TestBatchRollbackKeepsNothing(t *testing.T) {
 		return err
 	})
 }
+
+// TestBatchEndsWithItsContext: a batch's statements run without the end of its context
+// (statementContext), so the batch itself must stop once that context ends: the next
+// savepoint is refused without running, and nothing of the open group is stored.
+func TestBatchEndsWithItsContext(t *testing.T) {
+	db, _ := openTest(t)
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	b, err := db.Batch(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer b.Rollback() //nolint:errcheck // frees the lock when the test fails
+	if err := b.Savepoint(func(tx app.Tx) error { return tx.SetSetting("proef", "eerste") }); err != nil {
+		t.Fatal(err)
+	}
+	cancel()
+	ran := false
+	err = b.Savepoint(func(tx app.Tx) error { ran = true; return tx.SetSetting("proef", "tweede") })
+	if !errors.Is(err, context.Canceled) || ran {
+		t.Errorf("savepoint after the context ended: err %v, ran %v; want context.Canceled, not run", err, ran)
+	}
+	if err := b.Commit(); err == nil {
+		t.Error("Commit after the context ended succeeded")
+	}
+	update(t, db, func(tx app.Tx) error {
+		v, err := tx.Setting("proef")
+		if err == nil && v != "" {
+			t.Errorf("setting after the batch's context ended = %q, want nothing stored", v)
+		}
+		return err
+	})
+}
