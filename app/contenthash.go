@@ -1,6 +1,7 @@
 package app
 
 import (
+	"bytes"
 	"crypto/hmac"
 	"crypto/sha256"
 	"encoding/hex"
@@ -18,9 +19,25 @@ import (
 // message in another transfer encoding, charset or layout has the same hash). It is
 // kept per kenmerk to tell a duplicate from a reused kenmerk; keyed, so that the hash
 // of a short message cannot be found by trying names and BSNs.
-func (m *Message) ContentHash(key []byte) string {
+func (m *Message) ContentHash(key []byte) string { return contentHash(key, m, nil) }
+
+// canonicalForm is the canonical form ContentHash keys. An ImportBatch computes it on
+// its parse goroutine (decode), which leaves the writer goroutine only the HMAC.
+func (m *Message) canonicalForm() []byte {
+	var b bytes.Buffer
+	canonical(&b, reflect.ValueOf(*m))
+	return b.Bytes()
+}
+
+// contentHash is ContentHash of m whose canonical form is form, or computed here when
+// form is nil.
+func contentHash(key []byte, m *Message, form []byte) string {
 	mac := hmac.New(sha256.New, key)
-	canonical(mac, reflect.ValueOf(*m))
+	if form == nil {
+		canonical(mac, reflect.ValueOf(*m))
+	} else {
+		mac.Write(form)
+	}
 	return hex.EncodeToString(mac.Sum(nil))
 }
 

@@ -12,6 +12,9 @@ type Item struct {
 	Reden string
 
 	quarantineID int64 // the quarantine entry a retry reads it from; a revocation spares that one
+	// canonical is the parsed message's canonical form (Message.canonicalForm), made
+	// where the item was parsed; nil: kenmerkUseOf makes it.
+	canonical []byte
 }
 
 // Decoder turns the bytes of a file or mail into messages. importers/ implements it for

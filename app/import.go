@@ -50,6 +50,9 @@ func (s *Service) decode(bron, messageID string, raw []byte) *decoded {
 			it.MessageID = messageID
 		}
 		msg, err := s.parseItem(it)
+		if err == nil {
+			it.canonical = msg.canonicalForm()
+		}
 		d.items = append(d.items, decodedItem{it: it, msg: msg, err: err})
 	}
 	return d
@@ -160,7 +163,7 @@ func (s *Service) quarantine(ctx context.Context, it Item, msg *Message, reden s
 // apply carries out one valid message inside a transaction.
 func (s *Service) apply(tx Tx, it Item, msg *Message) (Result, error) {
 	r := Result{Bron: it.Bron, Kenmerk: msg.Kenmerk, Soort: msg.Soort, Resultaat: Geimporteerd}
-	use, hash, err := kenmerkUseOf(tx, msg)
+	use, hash, err := kenmerkUseOf(tx, msg, it.canonical)
 	if err != nil {
 		return r, err
 	}
@@ -277,12 +280,12 @@ const (
 
 // kenmerkUseOf compares the message with the one first received under its kenmerk by
 // content hash, and returns the message's own hash for the record.
-func kenmerkUseOf(tx Tx, msg *Message) (kenmerkUse, string, error) {
+func kenmerkUseOf(tx Tx, msg *Message, form []byte) (kenmerkUse, string, error) {
 	key, err := tx.SecretKey()
 	if err != nil {
 		return kenmerkNew, "", err
 	}
-	hash := msg.ContentHash(key)
+	hash := contentHash(key, msg, form)
 	first, known, err := tx.MessageContent(msg.Kenmerk)
 	if err == nil && !known { // a message held for controle is known too
 		first, known, err = tx.HeldContent(msg.Kenmerk)

@@ -1,11 +1,14 @@
 package app_test
 
 import (
+	"context"
+	"fmt"
 	"regexp"
 	"strings"
 	"testing"
 
 	"github.com/terugkeer/terugkeer/app"
+	"github.com/terugkeer/terugkeer/importers"
 )
 
 var kenmerkRe = regexp.MustCompile(`kenmerk="[^"]*"`)
@@ -48,5 +51,47 @@ func TestReusedKenmerk(t *testing.T) {
 	// The kenmerk keeps the first message's content: the same melding is still dubbel.
 	if r := w.importXML(withKenmerk(melding("999990019", "Berg", "2019-05-01", "2019-08-14"), "HERGEBRUIK-1")); r.Resultaat != app.Dubbel {
 		t.Errorf("first message again: %s (%s)", r.Resultaat, r.Reden)
+	}
+}
+
+// The content hash kept per kenmerk is the message's own ContentHash, whichever path
+// imported it: ImportBatch makes the canonical form on its parse goroutine, ImportBytes
+// and a retry where they parse.
+func TestStoredContentHashIsTheMessages(t *testing.T) {
+	w := newWorld(t)
+	ctx := context.Background()
+	single := []string{melding("999990019", "Berg", "2019-05-01", "2019-08-14"), sheet("999990019", "Berg", "2019-06-03", "HASH1", app.Schulden)}
+	grouped := []string{melding("999990020", "Dijk", "2019-05-02", "2019-09-14"), sheet("999990020", "Dijk", "2019-06-04", "HASH2", app.Onderdak, app.Zorg)}
+	for _, x := range single {
+		w.mustImport(x)
+	}
+	b := w.svc.NewImportBatch(ctx)
+	for i, x := range grouped {
+		if err := b.Add(app.ImportInput{Bron: fmt.Sprintf("groep-%d.xml", i), Raw: []byte(x)}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := b.Close(); err != nil {
+		t.Fatal(err)
+	}
+	for _, x := range append(single, grouped...) {
+		msg, err := importers.Decoder{}.Parse([]byte(x))
+		if err != nil {
+			t.Fatal(err)
+		}
+		err = w.db.Update(ctx, func(tx app.Tx) error {
+			key, err := tx.SecretKey()
+			if err != nil {
+				return err
+			}
+			got, known, err := tx.MessageContent(msg.Kenmerk)
+			if err == nil && (!known || got != msg.ContentHash(key)) {
+				t.Errorf("%s %s: kept hash %q (known %v), want the message's ContentHash", msg.Soort, msg.Kenmerk, got, known)
+			}
+			return err
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
 	}
 }

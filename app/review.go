@@ -232,7 +232,7 @@ func (s *Service) decideTx(tx Tx, id int64, same bool) (Result, error) {
 		return Result{}, err
 	}
 	it := Item{Bron: h.Bron, Raw: h.Raw, MessageID: h.MessageID}
-	use, hash, err := kenmerkUseOf(tx, msg)
+	use, hash, err := kenmerkUseOf(tx, msg, nil)
 	if err != nil {
 		return Result{}, err
 	}
