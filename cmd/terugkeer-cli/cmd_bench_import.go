@@ -69,6 +69,7 @@ func (b *bench) importFiles(ctx context.Context, name string, files []string, gr
 		return 0, err
 	}
 	defer db.Close()
+	defer raiseGCForImport(b.e.getenv)() // as import does
 	errNot := errors.New("een benchmarkbericht is niet geïmporteerd; de meting is afgebroken")
 	var failed error
 	check := func(rs []app.Result, err error) {

@@ -20,6 +20,7 @@ const demoUsage = "demo [--personen N [--seed S] [--nu JJJJ-MM-DD] [--batch 500]
 // generated message is parsed, validated and imported in its own durable transaction,
 // exactly like `import`. Without --personen it imports the spec's examples (v1, then v2).
 func cmdDemo(ctx context.Context, e *env) error {
+	defer raiseGCForImport(e.getenv)()
 	fs := newFlags("demo")
 	personen := fs.Int("personen", 0, "aantal te genereren personen")
 	seed := fs.Uint64("seed", 1, "startwaarde van de generator")

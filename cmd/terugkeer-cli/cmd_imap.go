@@ -132,6 +132,7 @@ type imapResultJSON struct {
 }
 
 func cmdImportIMAP(ctx context.Context, e *env) error {
+	defer raiseGCForImport(e.getenv)()
 	fs := newFlags("import-imap")
 	asJSON := fs.Bool("json", false, "één JSON-object per bericht")
 	if err := parse(fs, e.args); err != nil {

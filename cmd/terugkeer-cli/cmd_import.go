@@ -39,6 +39,7 @@ var errUnprocessed = errors.New("niet alle bestanden konden worden verwerkt")
 // cmdImport imports files and folders with group commit (app.ImportBatch): a file is
 // reported, with its messages, once the batch holding it has committed.
 func cmdImport(ctx context.Context, e *env) error {
+	defer raiseGCForImport(e.getenv)()
 	fs := newFlags("import")
 	asJSON := fs.Bool("json", false, "één JSON-object per bericht")
 	if err := parse(fs, e.args); err != nil {
