@@ -7,7 +7,7 @@ import "runtime/debug"
 // allocates some 80 KB per message (XML decoding, statement arguments) over a live heap
 // of a few MB, so at Go's default of 100 the collector ran every few hundred messages
 // and took a tenth of the group-commit import's CPU on two cores; at 400 it runs a
-// quarter as often, for some 15 MB more memory at most (docs/performance.md, session 20).
+// quarter as often, for 10–20 MB more peak memory (docs/performance.md, session 20).
 // The window app keeps the default: its memory has a target of its own.
 const importGCPercent = 400
 

@@ -83,10 +83,11 @@ func (db *DB) batch(ctx context.Context, deferWipe bool) (app.Batch, error) {
 
 // statementContext is the context of a batch's statements: ctx without its end. The
 // driver watches a statement's context with a goroutine of its own (and a progress
-// handler) for every statement whose context can end: some 17 per message, a tenth of
-// the group-commit import's CPU (docs/performance.md, session 20). A batch's statements
-// are short; what ends the batch is its own context: Savepoint refuses a message once
-// it has ended, and database/sql rolls the transaction back when it does (BeginTx).
+// handler) for every statement whose context can end: some 17 per message, about 6% of
+// the group-commit import's CPU with the scheduling (docs/performance.md, session 20).
+// A batch's statements are short; what ends the batch is its own context: Savepoint
+// refuses a message once it has ended, and database/sql rolls the transaction back when
+// it does (BeginTx).
 func statementContext(ctx context.Context) context.Context { return context.WithoutCancel(ctx) }
 
 // batchCacheKiB is the page cache of a batch's connection while the batch is open
