@@ -5,8 +5,13 @@ import (
 	"flag"
 	"os"
 	"path/filepath"
+	"regexp"
+	"strconv"
+	"strings"
 	"testing"
+	"time"
 
+	"github.com/terugkeer/terugkeer/app"
 	"github.com/terugkeer/terugkeer/internal/apptest"
 )
 
@@ -50,6 +55,7 @@ func TestDashboardJSONGolden(t *testing.T) {
 	}
 	for _, tc := range cases {
 		got := signalsOf(t, tc.c.ok(append([]string{"dashboard", "--json"}, tc.args...)...))
+		got = quarantineDayOut(t, got, tc.args[1])
 		file := filepath.Join("testdata", "dashboard-"+tc.name+".json")
 		if *updateGolden {
 			if err := os.WriteFile(file, []byte(got), 0o644); err != nil {
@@ -65,4 +71,29 @@ func TestDashboardJSONGolden(t *testing.T) {
 			t.Errorf("%s: signalen of dashboard --json differ from %s:\n%s", tc.name, file, got)
 		}
 	}
+}
+
+// quarantineDay is a quarantaine signal's date and day count: the day the test imported
+// the message (the real clock, in UTC as the quarantine records it).
+var quarantineDay = regexp.MustCompile(`"soort": "quarantaine",((?:\n[^\n]*){5})\n(\s*)"datum": "([0-9-]+)",\n(\s*)"dagen": (-?[0-9]+),`)
+
+// quarantineDayOut checks every quarantaine signal's datum (today) and dagen (from nu to
+// today), and puts placeholders in their place, so that the goldens hold on any day.
+func quarantineDayOut(t *testing.T, got, nu string) string {
+	t.Helper()
+	today := app.DateOf(time.Now().UTC())
+	wantDagen := app.MustDate(nu).DaysUntil(today)
+	n := 0
+	out := quarantineDay.ReplaceAllStringFunc(got, func(m string) string {
+		n++
+		sub := quarantineDay.FindStringSubmatch(m)
+		if sub[3] != today.String() || sub[5] != strconv.Itoa(wantDagen) {
+			t.Errorf("quarantaine signal: datum %s, dagen %s; want %s and %d (imported today)", sub[3], sub[5], today, wantDagen)
+		}
+		return `"soort": "quarantaine",` + sub[1] + "\n" + sub[2] + `"datum": "VANDAAG",` + "\n" + sub[4] + `"dagen": "VANAF-NU",`
+	})
+	if all := strings.Count(got, `"soort": "quarantaine"`); n != all {
+		t.Errorf("%d of %d quarantaine signals have the expected layout", n, all)
+	}
+	return out
 }
