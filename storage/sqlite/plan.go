@@ -273,6 +273,12 @@ type planRows struct {
 type planTable struct {
 	insert string // INSERT INTO t (columns) VALUES
 	width  int    // columns per row
+	// derived is the number of trailing columns that follow from the person, not from
+	// the plan (an agreement's volledige_naam): written with a new row, so that the
+	// trigger of migration 0020 finds it current and need not update the row it just
+	// inserted, but not compared with a stored row nor overwritten (the trigger on
+	// persons keeps it current).
+	derived int
 	// update is the ON CONFLICT clause that overwrites a row the previous plan had too,
 	// only where it differs.
 	update string
@@ -302,7 +308,8 @@ var (
 		gone: `DELETE FROM plan_goals WHERE person_id = ? AND domain || ' ' || volgorde NOT IN (SELECT value FROM json_each(?))`,
 	}
 	planAgreementsTable = planTable{
-		insert: `INSERT INTO plan_agreements (person_id, afspraak_id, domain, volgorde, wie, status, datum, tekst) VALUES`, width: 8,
+		insert: `INSERT INTO plan_agreements (person_id, afspraak_id, domain, volgorde, wie, status, datum, tekst, volledige_naam) VALUES`,
+		width:  9, derived: 1,
 		update: `ON CONFLICT (person_id, afspraak_id) DO UPDATE SET (domain, volgorde, wie, status, datum, tekst) =
 				(excluded.domain, excluded.volgorde, excluded.wie, excluded.status, excluded.datum, excluded.tekst)
 			WHERE (domain, volgorde, wie, status, datum, tekst) IS NOT
@@ -326,7 +333,11 @@ var (
 // fails as neither); its inserts are p's rows less the previous rows that remain after
 // the removals, since each of those has its key in p.
 func (w *writer) writePlanContent(personID int64, p app.Plan, prev storedPlan) error {
-	r := planRowsOf(personID, p)
+	naam, err := w.fullName(personID)
+	if err != nil {
+		return err
+	}
+	r := planRowsOf(personID, naam, p)
 	if err := r.unique(); err != nil {
 		return err
 	}
@@ -359,8 +370,19 @@ func (w *writer) writePlanContent(personID int64, p app.Plan, prev storedPlan) e
 	return nil
 }
 
-// planRowsOf lays out p's rows.
-func planRowsOf(personID int64, p app.Plan) planRows {
+// fullName is the person's volledige_naam as migration 0020's triggers compute it.
+func (w *writer) fullName(personID int64) (string, error) {
+	var naam string
+	err := w.queryRow(`SELECT concat_ws(' ', NULLIF(voornamen, ''), NULLIF(voorvoegsel, ''), NULLIF(achternaam, ''))
+		FROM persons WHERE id = ?`, personID).Scan(&naam)
+	if err != nil {
+		return "", fmt.Errorf("naam van persoon %d lezen: %w", personID, err)
+	}
+	return naam, nil
+}
+
+// planRowsOf lays out p's rows; naam is the person's volledige_naam (fullName).
+func planRowsOf(personID int64, naam string, p app.Plan) planRows {
 	var r planRows
 	r.addTopics(personID, "", p.Algemeen)
 	for i, l := range p.Leefgebieden {
@@ -371,7 +393,7 @@ func planRowsOf(personID int64, p app.Plan) planRows {
 			r.goalKeys = append(r.goalKeys, fmt.Sprintf("%s %d", l.Code, j))
 		}
 		for j, a := range l.Afspraken {
-			r.agreements = append(r.agreements, personID, a.ID, string(l.Code), j, a.Wie, a.Status, dateValue(a.Datum), a.Tekst)
+			r.agreements = append(r.agreements, personID, a.ID, string(l.Code), j, a.Wie, a.Status, dateValue(a.Datum), a.Tekst, naam)
 			r.agreementKeys = append(r.agreementKeys, a.ID)
 		}
 	}

@@ -38,14 +38,18 @@ func (w *writer) replaceKnownPlan(p app.StoredPlan, known *storedRows) error {
 	if err := uniqueAreas(personID, p.Plan.Leefgebieden); err != nil {
 		return err
 	}
-	r := planRowsOf(personID, p.Plan)
+	naam, err := w.fullName(personID)
+	if err != nil {
+		return err
+	}
+	r := planRowsOf(personID, naam, p.Plan)
 	if err := r.unique(); err != nil {
 		return fmt.Errorf("plan van persoon %d opslaan: %w", personID, err)
 	}
 	tables := r.tables()
 	changes := make([]planChange, len(tables))
 	for i, tb := range tables {
-		changes[i] = diffRows(known.tables[i], tb.rows, tb.t.width, areaKey(i))
+		changes[i] = diffRows(known.tables[i], tb.rows, tb.t.width, tb.t.width-tb.t.derived, areaKey(i))
 	}
 	if known.had && changes[0].gone > 0 {
 		if _, err := w.removeAreas(personID, p.Plan.Leefgebieden); err != nil {
@@ -104,8 +108,8 @@ func areaKey(i int) rowKey {
 }
 
 // diffRows compares the new rows (width values each, as planRowsOf lays them out) with
-// the stored ones.
-func diffRows(stored map[string][]any, rows []any, width int, key rowKey) planChange {
+// the stored ones, on their first compared values (the derived ones left out).
+func diffRows(stored map[string][]any, rows []any, width, compared int, key rowKey) planChange {
 	var c planChange
 	seen := 0
 	for len(rows) >= width {
@@ -114,7 +118,7 @@ func diffRows(stored map[string][]any, rows []any, width int, key rowKey) planCh
 		old, ok := stored[key(row)]
 		if ok {
 			seen++
-			if slices.EqualFunc(old, row, sameValue) {
+			if slices.EqualFunc(old, row[:compared], sameValue) {
 				continue
 			}
 			c.changed++
