@@ -27,8 +27,10 @@ func (a *applier) settle(before *Subject) ([]settled, error) {
 	if id := a.personID(); id != 0 {
 		p := a.person
 		if before == nil || (p.BSN == before.BSN && p.SKN == before.SKN) { // its plan saw all its keys
-			if err := syncConsentStates(a.tx, secret, p); err != nil {
-				return nil, err
+			if before == nil || a.writesLedger() {
+				if err := syncConsentStates(a.tx, secret, p); err != nil {
+					return nil, err
+				}
 			}
 			return out, a.settleOthers(secret, &out)
 		}
@@ -41,6 +43,19 @@ func (a *applier) settle(before *Subject) ([]settled, error) {
 		a.removed = a.removed || st.removed
 	}
 	return out, a.settleOthers(secret, &out)
+}
+
+// writesLedger reports whether the message writes to the consent ledger: an
+// informatieblad (its sheets) or an intrekking (its revocations). Only then can the
+// effective consent of a person it matched with the same identifiers change. The copy
+// of every person is in step with the ledger at the end of each message: a new person
+// gets it when created (settle), every write to the ledger settles the persons of its
+// keys (settle, settleOthers), Prepare fills it after an upgrade, and nothing else
+// changes the ledger. A melding or a D&R-plan for a known person therefore need not read
+// the ledger again: that was two queries and a write for most messages of an import
+// (docs/performance.md, session 22).
+func (a *applier) writesLedger() bool {
+	return a.msg.Soort == Informatieblad || a.msg.Soort == Intrekking
 }
 
 // settleOthers reconciles the other persons that share an identifier with the message
