@@ -51,9 +51,9 @@ func (a *applier) settle(before *Subject) ([]settled, error) {
 // of every person is in step with the ledger at the end of each message: a new person
 // gets it when created (settle), every write to the ledger settles the persons of its
 // keys (settle, settleOthers), Prepare fills it after an upgrade, and the retention run
-// removes only keys that no stored person holds (livingKeys). A melding or a D&R-plan for a known person therefore need not read
-// the ledger again: that was two queries and a write for most messages of an import
-// (docs/performance.md, session 22).
+// removes only keys that no stored person holds (livingKeys). A melding or a D&R-plan
+// for a known person therefore need not read the ledger again: that was two queries and
+// a write for most messages of an import (docs/performance.md, session 22).
 func (a *applier) writesLedger() bool {
 	return a.msg.Soort == Informatieblad || a.msg.Soort == Intrekking
 }
