@@ -207,12 +207,15 @@ func collectSignalInput(tx ReadTx, today Date, days int, db *Dashboard) (in Sign
 	}
 	// The situations of everyone shown with a release: one query each for the window up
 	// to the last einddatum among them.
-	releasing := append(append(append([]PersonRow(nil), rows...), byKind[SignaalNietGeregeld]...), byKind[SignaalGeenContact]...)
-	last := today
-	for _, r := range releasing {
-		if r.Einddatum.After(last) {
-			last = r.Einddatum
+	releasing := [][]PersonRow{rows, byKind[SignaalNietGeregeld], byKind[SignaalGeenContact]}
+	last, n := today, 0
+	for _, group := range releasing {
+		for _, r := range group {
+			if r.Einddatum.After(last) {
+				last = r.Einddatum
+			}
 		}
+		n += len(group)
 	}
 	reads, situations := releaseSituations(today, last)
 	more, err := arrivalReads(seen, &db.Nieuw)
@@ -222,12 +225,18 @@ func collectSignalInput(tx ReadTx, today Date, days int, db *Dashboard) (in Sign
 	if err := Together(tx, append(reads, more...)...); err != nil {
 		return in, nil, err
 	}
-	done := map[int64]bool{}
-	for _, r := range releasing {
-		if !done[r.ID] {
-			done[r.ID] = true
-			in.Releasing = append(in.Releasing, situations(r))
+	done := make(map[int64]bool, n)
+	in.Releasing = make([]PersonSituation, 0, n)
+	for _, group := range releasing {
+		for _, r := range group {
+			if !done[r.ID] {
+				done[r.ID] = true
+				in.Releasing = append(in.Releasing, situations(r))
+			}
 		}
+	}
+	if len(rows) > 0 {
+		db.Vrijlatingen = make([]Release, 0, len(rows))
 	}
 	for _, r := range rows {
 		db.Vrijlatingen = append(db.Vrijlatingen, release(situations(r), today))

@@ -20,17 +20,25 @@ type Person struct {
 
 // FullName is "Voornamen voorvoegsel Achternaam" without doubled spaces.
 func (p Person) FullName() string {
-	s := p.Voornamen
-	for _, part := range []string{p.Voorvoegsel, p.Achternaam} {
-		if part == "" {
-			continue
+	// One concatenation (one allocation) of the non-empty parts, each after a space
+	// but the first.
+	var parts [3]string
+	n := 0
+	for _, part := range []string{p.Voornamen, p.Voorvoegsel, p.Achternaam} {
+		if part != "" {
+			parts[n] = part
+			n++
 		}
-		if s != "" {
-			s += " "
-		}
-		s += part
 	}
-	return s
+	switch n {
+	case 0:
+		return ""
+	case 1:
+		return parts[0]
+	case 2:
+		return parts[0] + " " + parts[1]
+	}
+	return parts[0] + " " + parts[1] + " " + parts[2]
 }
 
 // Detention is one stay in an inrichting, updated by later meldingen.

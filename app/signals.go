@@ -127,7 +127,10 @@ type SignalInput struct {
 // time never shifts them; today must be the date in Europe/Amsterdam (DateOf of a time
 // in that zone). The result is ordered by kind (SignalKinds), then date, then name.
 func Signals(in SignalInput, today Date, days int) []Signal {
-	var out []Signal
+	// Room for every signal the input can give (two per person released), so that out
+	// grows once, not by doubling: a Signal is some 250 bytes.
+	out := make([]Signal, 0, 2*len(in.Releasing)+len(in.Actions)+len(in.Agreements)+len(in.ControleNodig)+
+		len(in.Ended)+len(in.Quarantine))
 	last := today.AddDays(days)
 	for _, ps := range in.Releasing {
 		eind := ps.Row.Einddatum
@@ -166,6 +169,9 @@ func Signals(in SignalInput, today Date, days int) []Signal {
 	for _, q := range in.Quarantine {
 		out = append(out, Signal{Soort: SignaalQuarantaine, QuarantineID: q.ID, Datum: DateOf(q.Ontvangen),
 			Dagen: today.DaysUntil(DateOf(q.Ontvangen)), Reden: q.Reden})
+	}
+	if len(out) == 0 {
+		return nil // as before the room was made
 	}
 	sortSignals(out)
 	return out
@@ -265,9 +271,23 @@ func sortSignals(ss []Signal) {
 			cmp.Compare(a.at, b.at),
 		)
 	})
-	sorted := make([]Signal, len(ss))
-	for i, k := range keys {
-		sorted[i] = ss[k.at]
+	// ss[i] becomes ss[keys[i].at]: moved in place along each cycle of the permutation
+	// (at = -1 marks a place done), not through a sorted copy.
+	for i := range keys {
+		if keys[i].at < 0 {
+			continue
+		}
+		first := ss[i]
+		j := i
+		for {
+			from := keys[j].at
+			keys[j].at = -1
+			if from == i {
+				ss[j] = first
+				break
+			}
+			ss[j] = ss[from]
+			j = from
+		}
 	}
-	copy(ss, sorted)
 }

@@ -7,6 +7,7 @@ import (
 	"strconv"
 
 	"github.com/jackc/pgx/v5"
+	"github.com/jackc/pgx/v5/pgtype"
 
 	"github.com/terugkeer/terugkeer/app"
 )
@@ -337,8 +338,13 @@ func (r *reader) GemeenteAgreementsDue(today, last app.Date, limit int) ([]app.D
 	defer rows.Close()
 	var out []app.DueAgreement
 	total := 0
+	var scan dueAgreementScan
+	dest := scan.dest(&total)
 	for rows.Next() {
-		due, err := scanDueAgreement(rows, &total)
+		if err := rows.Scan(dest...); err != nil {
+			return nil, 0, fmt.Errorf("afspraken voor de gemeente lezen: %w", err)
+		}
+		due, err := scan.agreement()
 		if err != nil {
 			return nil, 0, fmt.Errorf("afspraken voor de gemeente lezen: %w", err)
 		}
@@ -350,27 +356,27 @@ func (r *reader) GemeenteAgreementsDue(today, last app.Date, limit int) ([]app.D
 	return out, total, nil
 }
 
-// scanDueAgreement reads one row of GemeenteAgreementsDue: the count into total, then
-// the agreement, its person and the person's latest detention.
-func scanDueAgreement(rows pgx.Rows, total *int) (app.DueAgreement, error) {
-	var due app.DueAgreement
-	var datum, inrichting, einddatum, status sql.NullString
-	var s personScan
-	a := &due.Agreement
-	dest := append([]any{total, &due.Domain, &a.ID, &a.Wie, &a.Status, &datum, &a.Tekst}, s.dest()...)
-	if err := rows.Scan(append(dest, &inrichting, &einddatum, &status)...); err != nil {
+// dueAgreementScan receives the rows of GemeenteAgreementsDue: the count, then the
+// agreement, its person and the person's latest detention. One for every row (each
+// column is overwritten, a NULL included).
+type dueAgreementScan struct {
+	due   app.DueAgreement
+	datum pgtype.Text
+	row   personRowScan
+}
+
+func (x *dueAgreementScan) dest(total *int) []any {
+	a := &x.due.Agreement
+	return x.row.dest(total, &x.due.Domain, &a.ID, &a.Wie, &a.Status, &x.datum, &a.Tekst)
+}
+
+// agreement is the scanned row.
+func (x *dueAgreementScan) agreement() (app.DueAgreement, error) {
+	due := x.due
+	var err error
+	if due.Agreement.Datum, err = parseDate(sql.NullString(x.datum)); err != nil {
 		return due, err
 	}
-	p, err := s.person()
-	if err != nil {
-		return due, err
-	}
-	var err1, err2 error
-	a.Datum, err1 = parseDate(datum)
-	eind, err2 := parseDate(einddatum)
-	if err := errors.Join(err1, err2); err != nil {
-		return due, err
-	}
-	due.Person = app.PersonRow{Person: p, Inrichting: inrichting.String, Einddatum: eind, EinddatumStatus: status.String}
-	return due, nil
+	due.Person, err = x.row.row(nil)
+	return due, err
 }

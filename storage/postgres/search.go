@@ -7,7 +7,6 @@ import (
 	"slices"
 	"strings"
 
-	"github.com/jackc/pgx/v5"
 	"github.com/jackc/pgx/v5/pgtype"
 
 	"github.com/terugkeer/terugkeer/app"
@@ -48,8 +47,10 @@ func (r *reader) EachPerson(q app.PersonQuery, fn func(app.PersonRow) error) err
 		return fmt.Errorf("personen zoeken: %w", err)
 	}
 	defer rows.Close()
+	var scan personRowScan
+	dest := scan.dest()
 	for rows.Next() {
-		row, err := scanPersonRow(rows)
+		row, err := scan.row(rows.Scan(dest...))
 		if err != nil {
 			return err
 		}
@@ -220,13 +221,26 @@ func orderBy(q app.PersonQuery) (string, error) {
 	return strings.Join(terms, ", "), nil
 }
 
-func scanPersonRow(rows pgx.Rows) (app.PersonRow, error) {
-	var s personScan
-	var inrichting, einddatum, status pgtype.Text
-	if err := rows.Scan(append(s.dest(), &inrichting, &einddatum, &status)...); err != nil {
+// personRowScan receives one row of personColumns and the latest detention's
+// inrichting, einddatum and status. A list scans every row into one (each column is
+// overwritten, a NULL included), not a new one per row: the destinations escape to the
+// heap, and the dashboard reads some 500 persons.
+type personRowScan struct {
+	s                             personScan
+	inrichting, einddatum, status pgtype.Text
+}
+
+// dest are the destinations of the columns, after lead (columns before personColumns).
+func (x *personRowScan) dest(lead ...any) []any {
+	return append(append(lead, x.s.dest()...), &x.inrichting, &x.einddatum, &x.status)
+}
+
+// row is the scanned row, or the error of its Scan (err).
+func (x *personRowScan) row(err error) (app.PersonRow, error) {
+	if err != nil {
 		return app.PersonRow{}, fmt.Errorf("personen zoeken: %w", err)
 	}
-	return personRow(s, inrichting, einddatum, status)
+	return personRow(x.s, x.inrichting, x.einddatum, x.status)
 }
 
 // personRow is the row of a scanned person and its latest detention's inrichting,
