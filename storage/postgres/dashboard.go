@@ -122,7 +122,7 @@ func (r *reader) SignalPersons(k app.SignalKind, today app.Date, days, limit int
 		if err := rows.Scan(dest...); err != nil {
 			return nil, 0, fmt.Errorf("signalen lezen: %w", err)
 		}
-		row, err := scan.row(nil)
+		row, err := scan.row()
 		if err != nil {
 			return nil, 0, err
 		}
@@ -163,9 +163,7 @@ func signalQuery(k app.SignalKind, today app.Date, days, limit int) (string, []a
 // per detention and per person. The plan is made once per connection (queryGeneric): a
 // plan for its values took 0.9 ms to make, the statement 1.3 ms to run. A person has one
 // latest detention, so the CTE holds each person once: its count is signalCond's.
-const endedQuery = `WITH e AS MATERIALIZED (SELECT e.person_id FROM detentions e
-		WHERE e.einddatum_status = 'verwacht' AND e.einddatum < ?
-		AND e.id = (SELECT q.laatste_detentie FROM persons q WHERE q.id = e.person_id))
+const endedQuery = `WITH e AS MATERIALIZED (` + endedPersons + `)
 	SELECT (SELECT count(*) FROM e), ` + personColumns + `, d.inrichting, d.einddatum, d.einddatum_status
 	FROM (SELECT k.id FROM e CROSS JOIN LATERAL (SELECT p.id, COALESCE(p.vrijlating, '') AS tie FROM persons p
 		WHERE p.id = e.person_id OFFSET 0) k ORDER BY k.tie FETCH FIRST (?) ROWS WITH TIES) page

@@ -47,10 +47,14 @@ func signalCond(k app.SignalKind, today app.Date, days int) (string, []any) {
 		// planner cannot estimate how few verwacht detentions lie in the past (it
 		// multiplies the two selectivities, 3,135 rows for 20 at 31,711 persons) and
 		// hash-joined every person for a join (EXPLAIN ANALYZE: 2,333 buffers, now 123).
-		return `p.id IN (SELECT e.person_id FROM detentions e WHERE e.einddatum_status = 'verwacht' AND e.einddatum < ?
-			AND e.id = (SELECT q.laatste_detentie FROM persons q WHERE q.id = e.person_id))`, []any{t}
+		return `p.id IN (` + endedPersons + `)`, []any{t}
 	case app.SignaalQuarantaine:
 		return `false`, nil // a quarantined message has no person
 	}
 	return `false`, nil // SearchPersons refuses an unknown kind before
 }
+
+// endedPersons are the persons of einddatum-verstreken on ? (today): those whose latest
+// detention is verwacht and ended before today (signalCond; endedQuery).
+const endedPersons = `SELECT e.person_id FROM detentions e WHERE e.einddatum_status = 'verwacht' AND e.einddatum < ?
+			AND e.id = (SELECT q.laatste_detentie FROM persons q WHERE q.id = e.person_id)`
