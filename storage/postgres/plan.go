@@ -377,6 +377,6 @@ func (x *dueAgreementScan) agreement() (app.DueAgreement, error) {
 	if due.Agreement.Datum, err = parseDate(sql.NullString(x.datum)); err != nil {
 		return due, err
 	}
-	due.Person, err = x.row.row(nil)
+	due.Person, err = x.row.row()
 	return due, err
 }

@@ -50,7 +50,10 @@ func (r *reader) EachPerson(q app.PersonQuery, fn func(app.PersonRow) error) err
 	var scan personRowScan
 	dest := scan.dest()
 	for rows.Next() {
-		row, err := scan.row(rows.Scan(dest...))
+		if err := rows.Scan(dest...); err != nil {
+			return fmt.Errorf("personen zoeken: %w", err)
+		}
+		row, err := scan.row()
 		if err != nil {
 			return err
 		}
@@ -235,11 +238,8 @@ func (x *personRowScan) dest(lead ...any) []any {
 	return append(append(lead, x.s.dest()...), &x.inrichting, &x.einddatum, &x.status)
 }
 
-// row is the scanned row, or the error of its Scan (err).
-func (x *personRowScan) row(err error) (app.PersonRow, error) {
-	if err != nil {
-		return app.PersonRow{}, fmt.Errorf("personen zoeken: %w", err)
-	}
+// row is the scanned row.
+func (x *personRowScan) row() (app.PersonRow, error) {
 	return personRow(x.s, x.inrichting, x.einddatum, x.status)
 }
 
