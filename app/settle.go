@@ -61,7 +61,7 @@ func (a *applier) writesLedger() bool {
 // settleOthers reconciles the other persons that share an identifier with the message
 // or the matched person, after a message that wrote to the ledger.
 func (a *applier) settleOthers(secret []byte, out *[]settled) error {
-	if a.msg.Soort != Informatieblad && a.msg.Soort != Intrekking {
+	if !a.writesLedger() {
 		return nil
 	}
 	others, err := sharingPersons(a.tx, a.msg.Betrokkene, a.person)
