@@ -51,22 +51,12 @@ func TestAgreementsAreInsertedWithTheirName(t *testing.T) {
 		t.Errorf("three agreements changed %d rows (the plan without them %d, with them %d); want 3: one insert each, no rewrite by the trigger", got-base, base, got)
 	}
 	view(t, db, func(tx app.ReadTx) error {
-		var names []string
-		rows, err := tx.(*reader).query(`SELECT DISTINCT volledige_naam FROM plan_agreements`)
-		if err != nil {
-			return err
+		var n int
+		var name string
+		err := tx.(*reader).queryRow(`SELECT count(DISTINCT volledige_naam), min(volledige_naam) FROM plan_agreements`).Scan(&n, &name)
+		if err == nil && (n != 1 || name != "Jan de Vries") {
+			t.Errorf("volledige_naam of the agreements: %d distinct, the first %q; want only \"Jan de Vries\"", n, name)
 		}
-		defer rows.Close()
-		for rows.Next() {
-			var s string
-			if err := rows.Scan(&s); err != nil {
-				return err
-			}
-			names = append(names, s)
-		}
-		if len(names) != 1 || names[0] != "Jan de Vries" {
-			t.Errorf("volledige_naam of the agreements: %q, want [\"Jan de Vries\"]", names)
-		}
-		return rows.Err()
+		return err
 	})
 }
