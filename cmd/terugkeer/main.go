@@ -165,7 +165,7 @@ func openDatabase(ctx context.Context, dbFlag string, getenv func(string) string
 	if err != nil {
 		return nil, false, err
 	}
-	db, moved, err := sqlite.OpenLocation(loc)
+	db, moved, err := sqlite.OpenLocation(loc, sqlite.WarmCache()) // the screens read the same pages again
 	if err != nil {
 		return nil, false, fmt.Errorf("de database %s kan niet worden geopend: %w", loc.Path, err)
 	}

@@ -33,11 +33,36 @@ type DB struct {
 	stmts   *stmtCache
 }
 
+// Option tunes Open.
+type Option func(*options)
+
+type options struct {
+	cacheKiB int // each connection's page cache; 0: SQLite's default of 2 MB
+}
+
+// WarmCacheKiB is the page cache of each connection of a database opened WarmCache.
+// The dashboard at 150,000 persons reads more pages than SQLite's default 2 MB hold, so
+// each refresh read most of them again through the operating system (a pread each):
+// 8 MB gained a little, 16 MB most of it, 32 and 64 MB hardly more
+// (docs/performance.md, session 23).
+const WarmCacheKiB = 16 << 10
+
+// WarmCache gives every connection a page cache of WarmCacheKiB, for a process that
+// shows the same screens again and again: the desktop app, and bench's measurements of
+// its queries. A one-shot command leaves it: its cache starts cold and a walk over all
+// persons (persons --json, retention run --dry-run) would only fill it, about 30 MB
+// more memory for nothing.
+func WarmCache() Option { return func(o *options) { o.cacheKiB = WarmCacheKiB } }
+
 // Open opens (creating when needed) the database at path and brings its schema up to
 // date. The directory is created with mode 0700 and the file with mode 0600. A wipe
 // that an earlier purge (of any process) left pending is completed when the log is
 // free (finishWipe).
-func Open(path string) (*DB, error) {
+func Open(path string, opts ...Option) (*DB, error) {
+	var o options
+	for _, opt := range opts {
+		opt(&o)
+	}
 	if err := checkOwnDatabase(path); err != nil {
 		return nil, err
 	}
@@ -45,7 +70,7 @@ func Open(path string) (*DB, error) {
 	if err != nil {
 		return nil, err
 	}
-	sqlDB, err := sql.Open("sqlite", dsn(abs))
+	sqlDB, err := sql.Open("sqlite", cachedDSN(abs, o.cacheKiB))
 	if err != nil {
 		return nil, fmt.Errorf("database openen: %w", err)
 	}

@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"strconv"
 	"strings"
 )
 
@@ -32,6 +33,14 @@ func dsn(abs string) string {
 	// Escape what a SQLite file: URI would read as syntax; SQLite decodes %HH.
 	p = strings.NewReplacer("%", "%25", "?", "%3F", "#", "%23").Replace(p)
 	return "file:" + p + "?" + pragmas
+}
+
+// cachedDSN is dsn with each connection's page cache set to kib KiB (none for 0).
+func cachedDSN(abs string, kib int) string {
+	if kib <= 0 {
+		return dsn(abs)
+	}
+	return dsn(abs) + "&_pragma=cache_size(-" + strconv.Itoa(kib) + ")"
 }
 
 // plainDSN is dsn without the pragmas: a connection that leaves the file as it is.

@@ -201,8 +201,8 @@ func fileExists(name string) (bool, error) {
 
 // OpenLocation opens the database at loc.Path after moving the one an older version
 // left at loc.Legacy there (AdoptLegacy); moved says that it did, so that the caller
-// audits the move and tells the user once.
-func OpenLocation(loc app.DatabaseLocation) (db *DB, moved bool, err error) {
+// audits the move and tells the user once. The options are Open's.
+func OpenLocation(loc app.DatabaseLocation, opts ...Option) (db *DB, moved bool, err error) {
 	moved, err = AdoptLegacy(loc.Legacy, loc.Path)
 	if err != nil {
 		return nil, false, fmt.Errorf("de database uit de oude map verplaatsen: %w", err)
@@ -212,6 +212,6 @@ func OpenLocation(loc app.DatabaseLocation) (db *DB, moved bool, err error) {
 			return nil, moved, err
 		}
 	}
-	db, err = Open(loc.Path)
+	db, err = Open(loc.Path, opts...)
 	return db, moved, err
 }
