@@ -28,7 +28,7 @@ func longReport(n int) *app.PersonReport {
 
 // pagesAndUse lays r out in rhythm sp and gives the page count and the last page's use.
 func pagesAndUse(r *app.PersonReport, sp spacing) (int, float64) {
-	d := newDoc("P", personTitle, r.Kop, 0, sp)
+	d := newDoc("P", personTitle, r.Kop, sp)
 	d.person(r)
 	return d.pdf.PageNo(), d.used()
 }
@@ -64,7 +64,7 @@ func TestPersonOverviewAvoidsNearlyEmptyLastPage(t *testing.T) {
 
 // fewerPages reports whether the person overview would be set tight.
 func fewerPages(kop app.ReportHeader, layout func(*doc)) bool {
-	d := newDoc("P", personTitle, kop, 0, normal)
+	d := newDoc("P", personTitle, kop, normal)
 	layout(d)
 	_, sp := tighten(d, "P", personTitle, kop, layout)
 	return sp == tight

@@ -53,7 +53,6 @@ var (
 type doc struct {
 	pdf     *gofpdf.Fpdf
 	kop     app.ReportHeader
-	total   int    // page count, known on the second pass (0 on the first)
 	newPage func() // called after a page break that ensure made (e.g. a table header)
 	w, h    float64
 	left    float64
@@ -74,35 +73,37 @@ var (
 	tight  = spacing{lh: 4.4, gap: 1.2}
 )
 
-// build lays a report out twice: once to count the pages, then with "Pagina X van Y".
-// gofpdf's page-count alias is avoided on purpose: its placeholder's width would shift
-// the right-aligned footer.
+// build lays a report out once and then writes "Pagina X van Y" on every page
+// (numberPages). gofpdf's page-count alias is avoided on purpose: its placeholder's width
+// would shift the right-aligned footer.
 func build(w io.Writer, orientation, title string, kop app.ReportHeader, layout func(*doc)) error {
 	return buildSpaced(w, orientation, title, kop, normal, false, layout)
 }
 
 // buildSpaced is build with the vertical rhythm sp; with tightenable, a near-empty last
-// page is saved by the tight rhythm where that needs fewer pages (tighten). The counting
-// pass is reused, so a report that needs no tightening is laid out twice, as any other.
+// page is saved by the tight rhythm where that needs fewer pages (tighten), the one case
+// that lays the report out twice. Before, every report was laid out twice, the first
+// time only to count its pages: each layout registers the two embedded fonts anew, which
+// gofpdf parses and fingerprints each time, the larger part of a person overview's time
+// (docs/performance.md, session 24).
 func buildSpaced(w io.Writer, orientation, title string, kop app.ReportHeader, sp spacing, tightenable bool,
 	layout func(*doc)) error {
-	first := newDoc(orientation, title, kop, 0, sp)
-	layout(first)
-	if err := first.pdf.Error(); err != nil {
+	d := newDoc(orientation, title, kop, sp)
+	layout(d)
+	if err := d.pdf.Error(); err != nil {
 		return fmt.Errorf("PDF opmaken: %w", err)
 	}
 	if tightenable {
-		first, sp = tighten(first, orientation, title, kop, layout)
+		d, _ = tighten(d, orientation, title, kop, layout)
 	}
-	second := newDoc(orientation, title, kop, first.pdf.PageNo(), sp)
-	layout(second)
-	if err := second.pdf.Output(w); err != nil {
+	d.numberPages()
+	if err := d.pdf.Output(w); err != nil {
 		return fmt.Errorf("PDF schrijven: %w", err)
 	}
 	return nil
 }
 
-func newDoc(orientation, title string, kop app.ReportHeader, total int, sp spacing) *doc {
+func newDoc(orientation, title string, kop app.ReportHeader, sp spacing) *doc {
 	p := gofpdf.NewCustom(&gofpdf.InitType{OrientationStr: orientation, UnitStr: "mm", SizeStr: "A4"})
 	p.AddUTF8FontFromBytes(family, "", fontRegular)
 	p.AddUTF8FontFromBytes(family, "B", fontBold)
@@ -116,7 +117,7 @@ func newDoc(orientation, title string, kop app.ReportHeader, total int, sp spaci
 	p.SetAutoPageBreak(false, 0) // breaks are made by ensure, so rows are never split
 	p.SetMargins(18, 22, 18)
 	pw, ph := p.GetPageSize()
-	d := &doc{pdf: p, kop: kop, total: total, w: pw, h: ph, left: 18, right: pw - 18, bottom: ph - 20, sp: sp}
+	d := &doc{pdf: p, kop: kop, w: pw, h: ph, left: 18, right: pw - 18, bottom: ph - 20, sp: sp}
 	d.column(d.left, d.right-d.left, labelW)
 	p.SetHeaderFunc(d.header)
 	p.SetFooterFunc(d.footer)
@@ -175,9 +176,28 @@ func (d *doc) footer() {
 	d.color(colMuted)
 	p.SetXY(d.left, y+1.5)
 	p.CellFormat(d.right-d.left-35, 4, Bewaarregel, "", 0, "L", false, 0, "")
-	p.SetXY(d.right-35, y+1.5)
-	p.CellFormat(35, 4, fmt.Sprintf("Pagina %d van %d", p.PageNo(), d.total), "", 0, "R", false, 0, "")
 	d.color(colText)
+}
+
+// numberPages writes "Pagina X van Y" in the footer of every page of the finished
+// layout, and leaves the last page current (Output closes it). A page's content stream
+// keeps the font and colour its last text left, which gofpdf does not track per page, so
+// both are set explicitly: the font through another one, since SetFont writes nothing
+// for the font it thinks is current.
+func (d *doc) numberPages() {
+	p := d.pdf
+	total := p.PageNo()
+	y := d.h - 15
+	for n := 1; n <= total; n++ {
+		p.SetPage(n)
+		d.font("B", 7.5)
+		d.font("", 7.5)
+		d.color(colMuted)
+		p.SetXY(d.right-35, y+1.5)
+		p.CellFormat(35, 4, fmt.Sprintf("Pagina %d van %d", n, total), "", 0, "R", false, 0, "")
+	}
+	d.color(colText)
+	p.SetPage(total)
 }
 
 // ensure starts a new page when h millimetres do not fit on this one.
@@ -302,7 +322,7 @@ func tighten(first *doc, orientation, title string, kop app.ReportHeader, layout
 	if pages < 2 || first.used() >= nearlyEmpty {
 		return first, first.sp
 	}
-	t := newDoc(orientation, title, kop, 0, tight)
+	t := newDoc(orientation, title, kop, tight)
 	layout(t)
 	if t.pdf.PageNo() < pages {
 		return t, tight
