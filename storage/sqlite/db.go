@@ -12,6 +12,7 @@ import (
 	"errors"
 	"fmt"
 	"sync"
+	"time"
 
 	"github.com/terugkeer/terugkeer/app"
 
@@ -38,6 +39,9 @@ type Option func(*options)
 
 type options struct {
 	cacheKiB int // each connection's page cache; 0: SQLite's default of 2 MB
+	// idle closes a pooled connection unused this long (0: never), and with it its
+	// page cache.
+	idle time.Duration
 }
 
 // WarmCacheKiB is the page cache of each connection of a database opened WarmCache.
@@ -47,12 +51,23 @@ type options struct {
 // (docs/performance.md, session 23).
 const WarmCacheKiB = 16 << 10
 
+// WarmIdle is how long a connection of a database opened WarmCache stays in the pool
+// unused. The pool reuses the connection returned last, so the screens' reads keep one
+// connection and its cache warm; the others, warmed by reads that ran at the same time
+// (a refresh beside a search, an import beside both), are closed with their caches once
+// idle this long. Without it every connection of the pool kept a full cache: four
+// dashboards and searches at once left the process at 99 MB instead of 43 MB
+// (docs/performance.md, session 24).
+const WarmIdle = 30 * time.Second
+
 // WarmCache gives every connection a page cache of WarmCacheKiB, for a process that
 // shows the same screens again and again: the desktop app, and bench's measurements of
-// its queries. A one-shot command leaves it: its cache starts cold and a walk over all
-// persons (persons --json, retention run --dry-run) would only fill it, about 30 MB
-// more memory for nothing.
-func WarmCache() Option { return func(o *options) { o.cacheKiB = WarmCacheKiB } }
+// its queries; a connection unused for WarmIdle is closed. A one-shot command leaves
+// it: its cache starts cold and a walk over all persons (persons --json, retention run
+// --dry-run) would only fill it, about 30 MB more memory for nothing.
+func WarmCache() Option {
+	return func(o *options) { o.cacheKiB, o.idle = WarmCacheKiB, WarmIdle }
+}
 
 // Open opens (creating when needed) the database at path and brings its schema up to
 // date. The directory is created with mode 0700 and the file with mode 0600. A wipe
@@ -76,6 +91,7 @@ func Open(path string, opts ...Option) (*DB, error) {
 	}
 	sqlDB.SetMaxOpenConns(maxOpenConns)
 	sqlDB.SetMaxIdleConns(maxOpenConns)
+	sqlDB.SetConnMaxIdleTime(o.idle)
 	db := &DB{sql: sqlDB, path: abs, stmts: newStmtCache(sqlDB)}
 	if err := db.init(); err != nil {
 		sqlDB.Close()

@@ -2,8 +2,10 @@ package sqlite
 
 import (
 	"context"
+	"database/sql"
 	"path/filepath"
 	"testing"
+	"time"
 
 	"github.com/terugkeer/terugkeer/app"
 )
@@ -55,4 +57,51 @@ func pageCaches(t *testing.T, opts ...Option) []int64 {
 		}
 	}
 	return sizes
+}
+
+// A database opened WarmCache closes the connections that reads at the same time warmed,
+// and their caches, once they are idle; without WarmCache the pool keeps them. A read
+// afterwards opens what it needs again. (The pool's cleaner runs once a second at most.)
+func TestWarmCacheClosesIdleConnections(t *testing.T) {
+	quick := func(o *options) { o.idle = 50 * time.Millisecond } // WarmIdle is 30 s
+	for _, c := range []struct {
+		name     string
+		opts     []Option
+		wantIdle int
+	}{{"default", nil, maxOpenConns}, {"warm", []Option{WarmCache(), quick}, 0}} {
+		db, err := Open(filepath.Join(t.TempDir(), "t.db"), c.opts...)
+		if err != nil {
+			t.Fatal(err)
+		}
+		holdAll(t, db)
+		time.Sleep(1500 * time.Millisecond)
+		if got := db.sql.Stats().Idle; got != c.wantIdle {
+			t.Errorf("%s: %d idle connections 1.5 s after the reads, want %d", c.name, got, c.wantIdle)
+		}
+		if err := db.View(context.Background(), func(tx app.ReadTx) error { _, err := tx.Setting("x"); return err }); err != nil {
+			t.Errorf("%s: a read after the idle time: %v", c.name, err)
+		}
+		db.Close()
+	}
+}
+
+// holdAll opens every connection of db's pool at once with a read on each, then
+// returns them all to the pool.
+func holdAll(t *testing.T, db *DB) {
+	ctx := context.Background()
+	conns := make([]*sql.Conn, maxOpenConns)
+	for i := range conns {
+		conn, err := db.sql.Conn(ctx)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var n int
+		if err := conn.QueryRowContext(ctx, `SELECT count(*) FROM persons`).Scan(&n); err != nil {
+			t.Fatal(err)
+		}
+		conns[i] = conn
+	}
+	for _, c := range conns {
+		c.Close()
+	}
 }
