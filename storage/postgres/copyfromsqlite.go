@@ -43,10 +43,12 @@ var nonEmptyTables = []string{"persons", "messages", "audit", "quarantine"}
 // sqliteOnlyTable reports the tables of a SQLite store that are not data of the team:
 // SQLite's own (sqlite_sequence, whose counters are carried over by setIdentities),
 // the full-text index over persons.zoek and its shadow tables (PostgreSQL indexes the
-// column itself), and the pending wipe of the SQLite files (wisopdracht).
+// column itself), the pending wipe of the SQLite files (wisopdracht), and the
+// dashboard's counts per date that SQLite's triggers keep (migration 0021; PostgreSQL
+// counts from its indexes).
 func sqliteOnlyTable(name string) bool {
 	return strings.HasPrefix(name, "sqlite_") || name == "persons_zoek" || strings.HasPrefix(name, "persons_zoek_") ||
-		name == "wisopdracht"
+		name == "wisopdracht" || name == "followups_open_per_datum" || name == "agreements_gemeente_per_datum"
 }
 
 // postgresOnlyTable reports the bookkeeping tables of this store (the schema version;

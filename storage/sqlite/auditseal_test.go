@@ -61,7 +61,7 @@ func TestAuditSealFollowsTheLog(t *testing.T) {
 		t.Fatal(err)
 	}
 	// (0011 to 0020 undone too: they came after.)
-	for _, stmt := range append(append(append(undo0020(), undo0018()...), undo0017...), "DROP TABLE wijzigingen", "DROP INDEX plan_agreements_gemeente_datum",
+	for _, stmt := range append(append(append(append(undo0021(), undo0020()...), undo0018()...), undo0017...), "DROP TABLE wijzigingen", "DROP INDEX plan_agreements_gemeente_datum",
 		"CREATE INDEX plan_agreements_gemeente ON plan_agreements (datum, person_id) WHERE wie = 'gemeente' AND status IN ('open', 'lopend')",
 		"DROP TABLE aantekeningen", "DROP TABLE controle", "DROP TABLE imap_verwijderen",
 		"ALTER TABLE quarantine DROP COLUMN message_id",

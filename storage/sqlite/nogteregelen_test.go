@@ -84,7 +84,7 @@ func TestMigration0017FillsNogTeRegelen(t *testing.T) {
 		t.Fatal(err)
 	}
 	// Back to version 16: 0020 and 0018 (which came after) undone first, then 0017.
-	undo := append(append(append(undo0020(), undo0018()...), undo0017...), "PRAGMA user_version = 16")
+	undo := append(append(append(append(undo0021(), undo0020()...), undo0018()...), undo0017...), "PRAGMA user_version = 16")
 	for _, stmt := range undo {
 		if _, err := raw.Exec(stmt); err != nil {
 			t.Fatalf("%s: %v", stmt, err)

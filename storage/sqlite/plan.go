@@ -505,8 +505,8 @@ var (
 // index plan_agreements_gemeente_zonder_datum, one probe a person that reads the index
 // alone (5,964 entries, where the table holds 466,010 agreements). They are few (228 at
 // 150,000 persons): their keys are read in the signals' order and counted, and only the
-// first limit in full. The dated ones are counted through plan_agreements_gemeente_datum
-// and listed from plan_agreements_gemeente_naam, which holds them in the signals'
+// first limit in full. The dated ones are counted from their count per datum (migration
+// 0021) and listed from plan_agreements_gemeente_naam, which holds them in the signals'
 // order: a range that stops at the limit.
 func (r *reader) GemeenteAgreementsDue(today, last app.Date, limit int) ([]app.DueAgreement, int, error) {
 	keys, err := r.agreementKeys(undatedAgreementKeys, today.String(), last.String())
@@ -524,7 +524,9 @@ func (r *reader) GemeenteAgreementsDue(today, last app.Date, limit int) ([]app.D
 		}
 	}
 	var nDated int
-	err = r.queryRow(`SELECT count(*) FROM plan_agreements a WHERE a.datum <= ? AND `+gemeenteWork, last.String()).Scan(&nDated)
+	// From the gemeente's open agreements per datum (migration 0021), kept with
+	// gemeenteWork's condition.
+	err = r.queryRow(`SELECT coalesce(sum(n), 0) FROM agreements_gemeente_per_datum WHERE datum <= ?`, last.String()).Scan(&nDated)
 	if err != nil {
 		return nil, 0, fmt.Errorf("afspraken voor de gemeente tellen: %w", err)
 	}

@@ -91,7 +91,7 @@ func TestMigration0020FillsVolledigeNaam(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, stmt := range append(undo0020(), "PRAGMA user_version = 19") {
+	for _, stmt := range append(append(undo0021(), undo0020()...), "PRAGMA user_version = 19") {
 		if _, err := raw.Exec(stmt); err != nil {
 			t.Fatalf("%s: %v", stmt, err)
 		}

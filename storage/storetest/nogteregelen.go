@@ -21,7 +21,8 @@ import (
 // closed and reopened, a person removed, a retention run) the persons it selects are
 // those the rule selects from scratch (app.PersonSituation, as app.Signals reads it),
 // and, on an Inspector, no person's kept value differs from its computation in SQL (nor,
-// on a SortRankInspector, the values the Personen sorts read: SQLite 0018 and 0019).
+// on a SortRankInspector, the values the Personen sorts read: SQLite 0018 and 0019; nor,
+// on a DateCountInspector, the dashboard's counts per date: SQLite 0021).
 func testNietGeregeldFollowsWrites(t *testing.T, open Opener) {
 	db := open(t)
 	ctx := context.Background()
@@ -80,6 +81,7 @@ func testNietGeregeldFollowsWrites(t *testing.T, open Opener) {
 	check("the second contact removed")
 	update(t, db, func(tx app.Tx) error { _, err := tx.PurgeDomainData(c, app.Onderdak); return err })
 	check("the last contact purged with its domain")
+	datedWrites(t, db, check)
 
 	// Imports: a generated population of v1 and v2 messages (informatiebladen with
 	// consent, D&R-plans, revocations that purge) with its follow-up.
@@ -341,6 +343,15 @@ func nietGeregeldAgrees(t *testing.T, db app.Store, today app.Date, step string)
 			t.Errorf("%s: the kept sort values of persons %v differ from their computation", step, stale)
 		}
 	}
+	if in, ok := db.(DateCountInspector); ok {
+		stale, err := in.StaleDateCounts()
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(stale) > 0 {
+			t.Errorf("%s: the kept counts per date of %v differ from a count of the rows", step, stale)
+		}
+	}
 }
 
 // nietGeregeldSplit returns the persons with and without a domain still to arrange, and
@@ -395,4 +406,52 @@ func diffIDs(got, want []int64) (extra, missing []int64) {
 		}
 	}
 	return extra, missing
+}
+
+// datedWrites changes a dated follow-up and a dated agreement for the gemeente in every
+// way that moves them in or out of the dashboard's counts or to another date: each step
+// is followed by check.
+func datedWrites(t *testing.T, db app.Store, check func(string)) {
+	t.Helper()
+	at := time.Date(2024, 5, 1, 9, 0, 0, 0, time.UTC)
+	d := createPerson(t, db, samplePerson("", "Gedateerd", "", "Werk"))
+	f := app.Followup{PersonID: d, Domain: app.Schulden, Status: app.FollowupOpen, Actie: "bellen", Actiedatum: app.MustDate("2024-05-20"), Gewijzigd: at}
+	for _, step := range []struct {
+		name   string
+		change func()
+	}{
+		{"a dated action", func() {}},
+		{"its date moved", func() { f.Actiedatum = app.MustDate("2024-05-21") }},
+		{"geregeld", func() { f.Status = app.FollowupGeregeld }},
+		{"in behandeling again", func() { f.Status = app.FollowupInBehandeling }},
+		{"niet nodig and moved", func() { f.Status, f.Actiedatum = app.FollowupNietNodig, app.MustDate("2024-05-22") }},
+		{"open again", func() { f.Status = app.FollowupOpen }},
+		{"the action cleared", func() { f.Actie, f.Actiedatum = "", app.Date{} }},
+		{"a new action", func() { f.Actie, f.Actiedatum = "mailen", app.MustDate("2024-05-20") }},
+	} {
+		step.change()
+		update(t, db, func(tx app.Tx) error { return tx.SaveFollowup(f) })
+		check("follow-up: " + step.name)
+	}
+	a := app.Agreement{ID: "gem-1", Wie: app.WieGemeente, Status: app.AfspraakOpen, Datum: app.MustDate("2024-05-20"), Tekst: "Uitkering"}
+	for i, step := range []struct {
+		name   string
+		change func()
+	}{
+		{"a dated agreement", func() {}},
+		{"its date moved", func() { a.Datum = app.MustDate("2024-05-21") }},
+		{"afgerond", func() { a.Status = app.AfspraakAfgerond }},
+		{"lopend and moved", func() { a.Status, a.Datum = app.AfspraakLopend, app.MustDate("2024-05-22") }},
+		{"for DJI", func() { a.Wie = app.WieDJI }},
+		{"for the gemeente again", func() { a.Wie = app.WieGemeente }},
+		{"undated", func() { a.Datum = app.Date{} }},
+		{"dated again", func() { a.Datum = app.MustDate("2024-05-20") }},
+	} {
+		step.change()
+		plan := testPlan(fmt.Sprintf("K-D%d", i), "2024-03-12", app.LifeArea{Code: app.WerkEnInkomen, Afspraken: []app.Agreement{a}})
+		update(t, db, func(tx app.Tx) error { return tx.ReplacePlan(d, plan) })
+		check("agreement: " + step.name)
+	}
+	update(t, db, func(tx app.Tx) error { return tx.DeletePerson(d) })
+	check("the person with both removed")
 }

@@ -217,6 +217,16 @@ type SortRankInspector interface {
 	StaleSortRanks() ([]int64, error)
 }
 
+// DateCountInspector is what a backend's test store may offer that keeps the dashboard's
+// counts per date (SQLite: migration 0021); the suite checks them after every kind of
+// write where the store implements it.
+type DateCountInspector interface {
+	// StaleDateCounts returns the dates whose kept count of open follow-ups with that
+	// actiedatum, or of the gemeente's open agreements with that datum, differs from a
+	// count of the rows, each as "table date".
+	StaleDateCounts() ([]string, error)
+}
+
 // noRowsLeft checks, on an Inspector, that table holds no rows (of the person when
 // personID > 0).
 func noRowsLeft(t *testing.T, db app.Store, table string, personID int64) {
