@@ -1,8 +1,6 @@
 package sqlite
 
 import (
-	"context"
-	"database/sql"
 	"strings"
 	"testing"
 	"time"
@@ -56,27 +54,13 @@ func TestAuditSealFollowsTheLog(t *testing.T) {
 	}
 
 	// Back to schema 9, as an older release left it; the next open seals the log once.
-	raw, err := sql.Open("sqlite", dsn(path))
-	if err != nil {
-		t.Fatal(err)
-	}
-	// (0011 to 0020 undone too: they came after.)
-	for _, stmt := range append(append(append(append(undo0021(), undo0020()...), undo0018()...), undo0017...), "DROP TABLE wijzigingen", "DROP INDEX plan_agreements_gemeente_datum",
+	// (0011 to 0021 undone too: they came after.)
+	again := reopenOlder(t, db, path, append(append(append(append(undo0021(), undo0020()...), undo0018()...), undo0017...),
+		"DROP TABLE wijzigingen", "DROP INDEX plan_agreements_gemeente_datum",
 		"CREATE INDEX plan_agreements_gemeente ON plan_agreements (datum, person_id) WHERE wie = 'gemeente' AND status IN ('open', 'lopend')",
 		"DROP TABLE aantekeningen", "DROP TABLE controle", "DROP TABLE imap_verwijderen",
 		"ALTER TABLE quarantine DROP COLUMN message_id",
-		"ALTER TABLE messages DROP COLUMN inhoud", "DROP TABLE logboek_zegel", "DROP TABLE wisopdracht", "PRAGMA user_version = 9") {
-		if _, err := raw.ExecContext(context.Background(), stmt); err != nil {
-			t.Fatal(err)
-		}
-	}
-	raw.Close()
-	db.Close()
-	again, err := Open(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer again.Close()
+		"ALTER TABLE messages DROP COLUMN inhoud", "DROP TABLE logboek_zegel", "DROP TABLE wisopdracht", "PRAGMA user_version = 9")...)
 	if s := sealOf(t, again); s == nil || !s.Echt || s.Aantal != 1 || s.Anker != second {
 		t.Fatalf("seal after the upgrade = %+v", s)
 	}

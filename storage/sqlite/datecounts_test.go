@@ -1,7 +1,6 @@
 package sqlite
 
 import (
-	"database/sql"
 	"errors"
 	"fmt"
 	"testing"
@@ -84,22 +83,7 @@ func TestDateCountsOfAnOlderDatabase(t *testing.T) {
 		}
 		return nil
 	})
-	raw, err := sql.Open("sqlite", dsn(path))
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, stmt := range append(undo0021(), "PRAGMA user_version = 20") {
-		if _, err := raw.Exec(stmt); err != nil {
-			t.Fatalf("%s: %v", stmt, err)
-		}
-	}
-	raw.Close()
-	db.Close()
-	again, err := Open(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer again.Close()
+	again := reopenOlder(t, db, path, append(undo0021(), "PRAGMA user_version = 20")...)
 	if stale, err := (&inspected{DB: again}).StaleDateCounts(); err != nil || len(stale) > 0 {
 		t.Errorf("after the migration the counts of %v differ from the rows (%v)", stale, err)
 	}

@@ -2,6 +2,7 @@ package sqlite
 
 import (
 	"context"
+	"database/sql"
 	"path/filepath"
 	"testing"
 	"time"
@@ -70,4 +71,29 @@ func addDetention(t *testing.T, db *DB, personID int64, begin, eind string) *app
 	}
 	update(t, db, func(tx app.Tx) error { return tx.SaveDetention(d) })
 	return d
+}
+
+// reopenOlder runs stmts on the database at path outside the store (taking it back to
+// an older schema, as an older release left it), closes db, and opens the file again,
+// which migrates it. The store returned is closed when t ends.
+func reopenOlder(t *testing.T, db *DB, path string, stmts ...string) *DB {
+	t.Helper()
+	raw, err := sql.Open("sqlite", dsn(path))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, stmt := range stmts {
+		if _, err := raw.Exec(stmt); err != nil {
+			raw.Close()
+			t.Fatalf("%.80s: %v", stmt, err)
+		}
+	}
+	raw.Close()
+	db.Close()
+	again, err := Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { again.Close() })
+	return again
 }

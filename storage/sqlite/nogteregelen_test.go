@@ -1,7 +1,6 @@
 package sqlite
 
 import (
-	"database/sql"
 	"fmt"
 	"slices"
 	"testing"
@@ -79,24 +78,9 @@ func TestMigration0017FillsNogTeRegelen(t *testing.T) {
 			tx.SaveFollowup(app.Followup{PersonID: ids[3], Domain: app.Zorg, Status: app.FollowupOpen, Gewijzigd: at}),
 			tx.AddContact(&app.ContactMoment{PersonID: ids[3], Domain: app.DomainAlgemeen, Tijd: at, Kanaal: app.KanaalBrief, Vastgelegd: at}))
 	})
-	raw, err := sql.Open("sqlite", dsn(path))
-	if err != nil {
-		t.Fatal(err)
-	}
-	// Back to version 16: 0020 and 0018 (which came after) undone first, then 0017.
-	undo := append(append(append(append(undo0021(), undo0020()...), undo0018()...), undo0017...), "PRAGMA user_version = 16")
-	for _, stmt := range undo {
-		if _, err := raw.Exec(stmt); err != nil {
-			t.Fatalf("%s: %v", stmt, err)
-		}
-	}
-	raw.Close()
-	db.Close()
-	again, err := Open(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer again.Close()
+	// Back to version 16: 0021, 0020 and 0018 (which came after) undone first, then 0017.
+	again := reopenOlder(t, db, path,
+		append(append(append(append(undo0021(), undo0020()...), undo0018()...), undo0017...), "PRAGMA user_version = 16")...)
 	in := &inspected{DB: again, path: path}
 	if stale, err := in.StaleNogTeRegelen(); err != nil || len(stale) > 0 {
 		t.Errorf("after the migration nog_te_regelen of persons %v differs (%v)", stale, err)

@@ -1,7 +1,6 @@
 package sqlite
 
 import (
-	"database/sql"
 	"strings"
 	"testing"
 	"time"
@@ -87,22 +86,7 @@ func TestMigration0020FillsVolledigeNaam(t *testing.T) {
 		}
 		return nil
 	})
-	raw, err := sql.Open("sqlite", dsn(path))
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, stmt := range append(append(undo0021(), undo0020()...), "PRAGMA user_version = 19") {
-		if _, err := raw.Exec(stmt); err != nil {
-			t.Fatalf("%s: %v", stmt, err)
-		}
-	}
-	raw.Close()
-	db.Close()
-	again, err := Open(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer again.Close()
+	again := reopenOlder(t, db, path, append(append(undo0021(), undo0020()...), "PRAGMA user_version = 19")...)
 	want := map[int64]string{ids[0]: "Anna Maria van der Berg", ids[1]: "Aa", ids[2]: "Bert"}
 	for _, table := range []string{"followups", "plan_agreements"} {
 		rows, err := again.sql.Query(`SELECT person_id, volledige_naam FROM ` + table + ` ORDER BY person_id`)
