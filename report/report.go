@@ -166,16 +166,26 @@ func headerInfo(k app.ReportHeader) string {
 	return s
 }
 
+// The footer: a rule footerRise mm above the page's bottom edge, and below it the
+// Bewaarregel on the left and "Pagina X van Y" in the last pageNumberW mm on the right,
+// in footerSize pt (footer draws the rule and the Bewaarregel as each page ends,
+// numberPages the page numbers once the page count is known).
+const (
+	footerRise  = 15.0
+	pageNumberW = 35.0
+	footerSize  = 7.5
+)
+
 func (d *doc) footer() {
 	p := d.pdf
-	y := d.h - 15
+	y := d.h - footerRise
 	d.draw(colRule)
 	p.SetLineWidth(0.3)
 	p.Line(d.left, y, d.right, y)
-	d.font("", 7.5)
+	d.font("", footerSize)
 	d.color(colMuted)
 	p.SetXY(d.left, y+1.5)
-	p.CellFormat(d.right-d.left-35, 4, Bewaarregel, "", 0, "L", false, 0, "")
+	p.CellFormat(d.right-d.left-pageNumberW, 4, Bewaarregel, "", 0, "L", false, 0, "")
 	d.color(colText)
 }
 
@@ -187,14 +197,14 @@ func (d *doc) footer() {
 func (d *doc) numberPages() {
 	p := d.pdf
 	total := p.PageNo()
-	y := d.h - 15
+	y := d.h - footerRise
 	for n := 1; n <= total; n++ {
 		p.SetPage(n)
-		d.font("B", 7.5)
-		d.font("", 7.5)
+		d.font("B", footerSize)
+		d.font("", footerSize)
 		d.color(colMuted)
-		p.SetXY(d.right-35, y+1.5)
-		p.CellFormat(35, 4, fmt.Sprintf("Pagina %d van %d", n, total), "", 0, "R", false, 0, "")
+		p.SetXY(d.right-pageNumberW, y+1.5)
+		p.CellFormat(pageNumberW, 4, fmt.Sprintf("Pagina %d van %d", n, total), "", 0, "R", false, 0, "")
 	}
 	d.color(colText)
 	p.SetPage(total)
