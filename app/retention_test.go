@@ -2,6 +2,7 @@ package app_test
 
 import (
 	"context"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -202,9 +203,16 @@ func TestRetentionRemovesBacklogInBatches(t *testing.T) {
 		w.mustImport(melding(bsns[0], "Bakker", "2020-04-01", "2020-06-01")) // back in detention
 	}}
 	svc := app.NewService(cs, importers.V1{}, func() time.Time { return w.clock })
-	rep, err := svc.RunRetention(context.Background(), day("2020-05-14"), false)
+	var told [][2]int
+	rep, err := svc.RunRetentionProgress(context.Background(), day("2020-05-14"), false, func(done, total int) {
+		told = append(told, [2]int{done, total})
+	})
 	if err != nil {
 		t.Fatal(err)
+	}
+	// Progress before the first batch and after each: a line that moves while it runs.
+	if want := [][2]int{{0, n}, {app.RetentionBatch, n}, {n, n}}; !slices.Equal(told, want) {
+		t.Errorf("progress told %v, want %v", told, want)
 	}
 	if persons(rep) != n-1 || w.personCount() != 1 {
 		t.Fatalf("removed %d of %d, %d left; want all but the one back in detention", persons(rep), n, w.personCount())

@@ -6,6 +6,7 @@ import (
 	"testing"
 	"time"
 
+	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
@@ -71,17 +72,47 @@ func TestRetentionWhatIsOneSentence(t *testing.T) {
 	}
 }
 
-// retentionSpy reports when the start-up retention run begins and holds it until the
-// shell's context ends (so it touches no widget after the test).
+// retentionSpy reports when the start-up retention run begins, tells the progress of
+// steps, and holds the run until the shell's context ends (so it touches no widget
+// after the test).
 type retentionSpy struct {
 	Service
 	began chan struct{}
+	steps [][2]int // done, total
 }
 
-func (r retentionSpy) RunRetention(ctx context.Context, _ time.Time, _ bool) (app.RetentionReport, error) {
+func (r retentionSpy) RunRetentionProgress(ctx context.Context, _ time.Time, _ bool, progress app.RetentionProgress) (app.RetentionReport, error) {
+	for _, st := range r.steps {
+		progress(st[0], st[1])
+	}
 	close(r.began)
 	<-ctx.Done()
 	return app.RetentionReport{}, ctx.Err()
+}
+
+// A long retention run says in the status line how far it is: a backlog at 150,000
+// persons took some 150 s, all of it under "Bewaartermijnen worden gecontroleerd…".
+func TestRetentionRunShowsItsProgress(t *testing.T) {
+	spy := retentionSpy{Service: realService(t, exampleNow, []string{"0193"}, false), began: make(chan struct{}),
+		steps: [][2]int{{0, 74451}, {250, 74451}, {12500, 74451}}}
+	test.NewTempApp(t)
+	w := test.NewTempWindow(t, widget.NewLabel(""))
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	s := NewShell(ctx, spy, w, Options{OneTaskAtATime: true, RetentionIdle: time.Millisecond})
+	s.Wait()
+	w.SetContent(s.Content())
+	s.StartRetention()
+	select {
+	case <-spy.began:
+	case <-time.After(time.Minute):
+		t.Fatal("the retention run did not begin")
+	}
+	fyne.DoAndWait(func() {}) // the status set by the last step
+	want := "Bewaartermijnen worden gecontroleerd: 12.500 van 74.451 personen met een verstreken bewaartermijn verwerkt…"
+	if got := s.status.Text; got != want {
+		t.Errorf("status line during the run: %q, want %q", got, want)
+	}
 }
 
 // The start-up retention run waits until the window is up and no background work has

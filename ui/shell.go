@@ -422,7 +422,7 @@ func (s *Shell) whenIdle(quiet time.Duration) bool {
 func (s *Shell) runRetention() {
 	fyne.Do(func() { s.SetStatus(T("Bewaartermijnen worden gecontroleerd…")) })
 	now := s.svc.Now()
-	rep, err := s.svc.RunRetention(s.ctx, now, false)
+	rep, err := s.svc.RunRetentionProgress(s.ctx, now, false, s.retentionProgress)
 	if s.ctx.Err() != nil {
 		return
 	}
@@ -439,6 +439,14 @@ func (s *Shell) runRetention() {
 		}
 		s.SetStatus(msg)
 	})
+}
+
+// retentionProgress shows how far a retention run is: a backlog of expired persons takes
+// minutes (some 150 s for 74,451 persons), a batch of them at a time. Any goroutine.
+func (s *Shell) retentionProgress(done, total int) {
+	text := tf("Bewaartermijnen worden gecontroleerd: {{.N}} van {{.Total}} personen met een verstreken bewaartermijn verwerkt…",
+		"N", formatCount(done), "Total", formatCount(total))
+	fyne.Do(func() { s.SetStatus(text) })
 }
 
 // Window size preferences.

@@ -123,7 +123,7 @@ type SettingsService interface {
 // while the app is open, and finding the person a start-up screen names (OpenScreen).
 type ShellService interface {
 	Clock
-	RunRetention(ctx context.Context, now time.Time, dryRun bool) (app.RetentionReport, error)
+	RunRetentionProgress(ctx context.Context, now time.Time, dryRun bool, progress app.RetentionProgress) (app.RetentionReport, error)
 	Persons(ctx context.Context, q app.PersonQuery) ([]app.PersonRow, error)
 }
 

@@ -57,7 +57,7 @@ func retentionRun(ctx context.Context, e *env, args []string) error {
 		}
 		now = time.Date(d.Time().Year(), d.Time().Month(), d.Time().Day(), 12, 0, 0, 0, time.Local)
 	}
-	rep, err := e.svc.RunRetention(ctx, now, *dry)
+	rep, err := e.svc.RunRetentionProgress(ctx, now, *dry, retentionProgress(e, time.Now))
 	if err != nil {
 		return err
 	}
@@ -78,6 +78,26 @@ func retentionRun(ctx context.Context, e *env, args []string) error {
 		return fmt.Errorf("het logboek is niet intact vanaf regel %d en is daarom niet opgeschoond", rep.LogboekFout)
 	}
 	return nil
+}
+
+// retentionProgressEvery is how often at most retention run reports its progress.
+const retentionProgressEvery = 2 * time.Second
+
+// retentionProgress reports on stderr how far a run is with the persons whose term has
+// ended (counts only): when it has found them, then at most every
+// retentionProgressEvery, and when it has dealt with the last. A backlog of 74,451
+// persons took 141 s without a word.
+func retentionProgress(e *env, clock func() time.Time) app.RetentionProgress {
+	var last time.Time
+	return func(done, total int) {
+		now := clock()
+		if done > 0 && done < total && now.Sub(last) < retentionProgressEvery {
+			return
+		}
+		last = now
+		fmt.Fprintf(e.stderr, "retention run: %s van %s personen met een verstreken bewaartermijn verwerkt\n",
+			groupDigits(done), groupDigits(total))
+	}
 }
 
 func retentionShow(ctx context.Context, e *env) error {
