@@ -41,18 +41,18 @@ func TestLinksBetweenPagesResolve(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		texts[p] = string(b)
-		anchors[filepath.Clean(p)] = headingAnchors(string(b))
+		texts[p] = fence.ReplaceAllString(string(b), "") // links and headings outside code blocks
+		anchors[absolute(t, p)] = headingAnchors(texts[p])
 	}
 	checked := 0
 	for _, p := range ps {
-		for _, m := range link.FindAllStringSubmatch(fence.ReplaceAllString(texts[p], ""), -1) {
+		for _, m := range link.FindAllStringSubmatch(texts[p], -1) {
 			target := m[1]
 			if strings.Contains(target, "://") || strings.HasPrefix(target, "mailto:") {
 				continue
 			}
 			file, frag, _ := strings.Cut(target, "#")
-			dest := filepath.Clean(p)
+			dest := p
 			if file != "" {
 				dest = filepath.Join(filepath.Dir(p), file)
 				if _, err := os.Stat(dest); err != nil {
@@ -64,7 +64,10 @@ func TestLinksBetweenPagesResolve(t *testing.T) {
 			if frag == "" || !strings.HasSuffix(dest, ".md") {
 				continue
 			}
-			if known, ok := anchors[dest]; ok && !known[frag] {
+			known, ok := anchors[absolute(t, dest)]
+			if !ok {
+				t.Errorf("%s: link %q: %s is not among the pages checked", p, target, dest)
+			} else if !known[frag] {
 				t.Errorf("%s: link %q: no heading with that anchor in %s", p, target, dest)
 			}
 		}
@@ -74,13 +77,24 @@ func TestLinksBetweenPagesResolve(t *testing.T) {
 	}
 }
 
+// absolute is path p made absolute: the same page reached from the README
+// ("docs/privacy.md") and from a page here ("privacy.md") is one key.
+func absolute(t *testing.T, p string) string {
+	a, err := filepath.Abs(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return a
+}
+
 // headingAnchors are the anchors GitHub gives the headings of a page: lower case, the
 // characters other than letters, digits, marks, spaces, hyphens and underscores left
-// out, spaces made hyphens, and a repeated anchor numbered -1, -2, ….
+// out, spaces made hyphens, and a repeated anchor numbered -1, -2, …. text holds no code
+// blocks.
 func headingAnchors(text string) map[string]bool {
 	out := map[string]bool{}
 	seen := map[string]int{}
-	for _, m := range heading.FindAllStringSubmatch(fence.ReplaceAllString(text, ""), -1) {
+	for _, m := range heading.FindAllStringSubmatch(text, -1) {
 		a := slug(m[1])
 		if n, ok := seen[a]; ok {
 			seen[a] = n + 1
