@@ -4,11 +4,11 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
-	"strings"
 
 	"github.com/jackc/pgx/v5"
 
 	"github.com/terugkeer/terugkeer/app"
+	"github.com/terugkeer/terugkeer/storage/sqlstore"
 )
 
 // AddAudit seals e onto the newest entry and stores it; it sets e.ID, e.PrevHash and e.Hash,
@@ -30,8 +30,8 @@ func (w *writer) AddAudit(e *app.AuditEntry) error {
 	e.Seal(prev)
 	e.ID, err = w.insertIDLog(`INSERT INTO audit (tijd, actie, object, object_id, resultaat, grondslag,
 		actor, bron, domeinen, aantal, prev_hash, hash) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)`,
-		timeValue(e.Tijd), e.Actie, e.Object, e.ObjectID, e.Resultaat, e.Grondslag, e.Actor,
-		e.Bron, joinDomains(e.Domeinen), e.Aantal, e.PrevHash, e.Hash)
+		sqlstore.TimeValue(e.Tijd), e.Actie, e.Object, e.ObjectID, e.Resultaat, e.Grondslag, e.Actor,
+		e.Bron, sqlstore.JoinDomains(e.Domeinen), e.Aantal, e.PrevHash, e.Hash)
 	if err != nil {
 		return fmt.Errorf("logboek schrijven: %w", err)
 	}
@@ -40,7 +40,7 @@ func (w *writer) AddAudit(e *app.AuditEntry) error {
 
 // AuditEntries returns the entries that match f, oldest first.
 func (r *reader) AuditEntries(f app.AuditFilter) ([]app.AuditEntry, error) {
-	q, args := auditQuery(f)
+	q, args := sqlstore.AuditQuery(f)
 	rows, err := r.query(q, args...)
 	if err != nil {
 		return nil, fmt.Errorf("logboek lezen: %w", err)
@@ -57,37 +57,6 @@ func (r *reader) AuditEntries(f app.AuditFilter) ([]app.AuditEntry, error) {
 	return out, rows.Err()
 }
 
-func auditQuery(f app.AuditFilter) (string, []any) {
-	var where []string
-	var args []any
-	add := func(cond string, v any) {
-		where = append(where, cond)
-		args = append(args, v)
-	}
-	if f.Actie != "" {
-		add("actie = ?", f.Actie)
-	}
-	if f.ObjectID != 0 {
-		add("object_id = ?", f.ObjectID)
-	}
-	if !f.Van.IsZero() {
-		add("tijd >= ?", timeValue(f.Van))
-	}
-	if !f.Tot.IsZero() {
-		add("tijd < ?", timeValue(f.Tot))
-	}
-	q := `SELECT id, tijd, actie, object, object_id, resultaat, grondslag, actor, bron,
-		domeinen, aantal, prev_hash, hash FROM audit`
-	if len(where) > 0 {
-		q += " WHERE " + strings.Join(where, " AND ")
-	}
-	q += " ORDER BY id"
-	if f.Limit > 0 {
-		q += fmt.Sprintf(" LIMIT %d", f.Limit)
-	}
-	return q, args
-}
-
 func scanAudit(rows pgx.Rows) (app.AuditEntry, error) {
 	var e app.AuditEntry
 	var tijd sql.NullString
@@ -97,26 +66,7 @@ func scanAudit(rows pgx.Rows) (app.AuditEntry, error) {
 	if err != nil {
 		return e, err
 	}
-	e.Domeinen = splitDomains(doms)
-	e.Tijd, err = parseTime(tijd)
+	e.Domeinen = sqlstore.SplitDomains(doms)
+	e.Tijd, err = sqlstore.ParseTime(tijd)
 	return e, err
-}
-
-func joinDomains(ds []app.Domain) string {
-	s := make([]string, len(ds))
-	for i, d := range ds {
-		s[i] = string(d)
-	}
-	return strings.Join(s, ",")
-}
-
-func splitDomains(s string) []app.Domain {
-	if s == "" {
-		return nil
-	}
-	var out []app.Domain
-	for _, p := range strings.Split(s, ",") {
-		out = append(out, app.Domain(p))
-	}
-	return out
 }

@@ -7,6 +7,7 @@ import (
 	"github.com/jackc/pgx/v5"
 
 	"github.com/terugkeer/terugkeer/app"
+	"github.com/terugkeer/terugkeer/storage/sqlstore"
 )
 
 // AuditSeal returns the audit log's seal (app.AuditSeal) with Echt set when its MAC fits
@@ -43,7 +44,7 @@ func (r *reader) installationKey() ([]byte, error) {
 	if err != nil || v == "" {
 		return nil, err
 	}
-	return decodeSecret(v)
+	return sqlstore.DecodeSecret(v)
 }
 
 // reseal rewrites the seal after the log changed: n entries more (or fewer), the new

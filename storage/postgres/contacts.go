@@ -6,6 +6,7 @@ import (
 	"fmt"
 
 	"github.com/terugkeer/terugkeer/app"
+	"github.com/terugkeer/terugkeer/storage/sqlstore"
 )
 
 // Contacts returns a person's contacts (all domains and algemeen), oldest first.
@@ -25,8 +26,8 @@ func (r *reader) Contacts(personID int64) ([]app.ContactMoment, error) {
 			return nil, fmt.Errorf("contacten van persoon %d lezen: %w", personID, err)
 		}
 		var err1, err2 error
-		c.Tijd, err1 = parseTime(tijd)
-		c.Vastgelegd, err2 = parseTime(vastgelegd)
+		c.Tijd, err1 = sqlstore.ParseTime(tijd)
+		c.Vastgelegd, err2 = sqlstore.ParseTime(vastgelegd)
 		if err := errors.Join(err1, err2); err != nil {
 			return nil, err
 		}
@@ -41,8 +42,8 @@ func (r *reader) Contacts(personID int64) ([]app.ContactMoment, error) {
 // AddContact stores a contact and sets c.ID.
 func (w *writer) AddContact(c *app.ContactMoment) error {
 	id, err := w.insertID(`INSERT INTO contacts (person_id, domain, tijd, kanaal, met, notitie, vastgelegd, door)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?)`, c.PersonID, string(c.Domain), timeValue(c.Tijd), string(c.Kanaal),
-		c.Met, c.Notitie, timeValue(c.Vastgelegd), c.Door)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?)`, c.PersonID, string(c.Domain), sqlstore.TimeValue(c.Tijd), string(c.Kanaal),
+		c.Met, c.Notitie, sqlstore.TimeValue(c.Vastgelegd), c.Door)
 	if err != nil {
 		return fmt.Errorf("contact met persoon %d opslaan: %w", c.PersonID, err)
 	}

@@ -11,6 +11,7 @@ import (
 	"github.com/jackc/pgx/v5/pgtype"
 
 	"github.com/terugkeer/terugkeer/app"
+	"github.com/terugkeer/terugkeer/storage/sqlstore"
 )
 
 // The dashboard's reads (migration 0007): each is an index range that stops after the
@@ -54,10 +55,10 @@ func (r *reader) OverdueActions(today app.Date, limit int) ([]app.DueAction, int
 		if err := rows.Scan(dest...); err != nil {
 			return nil, 0, fmt.Errorf("verlopen acties lezen: %w", err)
 		}
-		if f.Actiedatum, err = parseDate(sql.NullString(actiedatum)); err != nil {
+		if f.Actiedatum, err = sqlstore.ParseDate(sql.NullString(actiedatum)); err != nil {
 			return nil, 0, fmt.Errorf("verlopen acties lezen: %w", err)
 		}
-		if f.Gewijzigd, err = parseTime(sql.NullString(gewijzigd)); err != nil {
+		if f.Gewijzigd, err = sqlstore.ParseTime(sql.NullString(gewijzigd)); err != nil {
 			return nil, 0, fmt.Errorf("verlopen acties lezen: %w", err)
 		}
 		p, err := s.person()
@@ -88,7 +89,7 @@ func overdueQuery(limit int) string {
 	return `SELECT (SELECT count(*) FROM followups f` + overdueCond + `), f.person_id, f.domain, f.status,
 		f.verantwoordelijke, f.actie, f.actiedatum, f.gewijzigd, ` + personColumns + `
 		FROM followups f JOIN persons p ON p.id = f.person_id` + overdueCond + ` ORDER BY f.actiedatum, f.volledige_naam,
-		f.person_id, ` + domainRank("f.domain") + ` LIMIT ` + strconv.Itoa(limit)
+		f.person_id, ` + sqlstore.DomainRank("f.domain") + ` LIMIT ` + strconv.Itoa(limit)
 }
 
 // SignalPersons returns the persons with a signal of kind k (app.PersonQuery.Signaal;
@@ -217,7 +218,7 @@ const arrivalCount = `SELECT count(*) FROM (SELECT 1 FROM messages WHERE ontvang
 func (r *reader) ArrivalsSince(t time.Time, limit, maxCount int) ([]app.Arrival, int, error) {
 	since := ""
 	if !t.IsZero() {
-		since = t.UTC().Format(timeLayout)
+		since = t.UTC().Format(sqlstore.TimeLayout)
 	}
 	if limit < 1 {
 		var total int
@@ -251,8 +252,8 @@ func (r *reader) ArrivalsSince(t time.Time, limit, maxCount int) ([]app.Arrival,
 			return nil, 0, fmt.Errorf("nieuwe berichten lezen: %w", err)
 		}
 		var err1, err2 error
-		a.Verzonden, err1 = parseTime(sql.NullString(verzonden))
-		a.Ontvangen, err2 = parseTime(sql.NullString(ontvangen))
+		a.Verzonden, err1 = sqlstore.ParseTime(sql.NullString(verzonden))
+		a.Ontvangen, err2 = sqlstore.ParseTime(sql.NullString(ontvangen))
 		if err := errors.Join(err1, err2); err != nil {
 			return nil, 0, fmt.Errorf("nieuwe berichten lezen: %w", err)
 		}
@@ -278,7 +279,7 @@ func (r *reader) ArrivalsSince(t time.Time, limit, maxCount int) ([]app.Arrival,
 func (r *reader) QuarantinedSince(t time.Time) (int, error) {
 	since := ""
 	if !t.IsZero() {
-		since = t.UTC().Format(timeLayout)
+		since = t.UTC().Format(sqlstore.TimeLayout)
 	}
 	var n int
 	if err := r.queryRowGeneric(`SELECT count(*) FROM quarantine WHERE ontvangen > ?`, since).Scan(&n); err != nil {

@@ -8,6 +8,7 @@ import (
 	"github.com/jackc/pgx/v5"
 
 	"github.com/terugkeer/terugkeer/app"
+	"github.com/terugkeer/terugkeer/storage/sqlstore"
 )
 
 // Detentions returns a person's detentions ordered by begindatum (then id), so the
@@ -42,9 +43,9 @@ func scanDetention(rows pgx.Rows) (app.Detention, error) {
 		return d, err
 	}
 	var err1, err2, err3 error
-	d.Begindatum, err1 = parseDate(begin)
-	d.Einddatum, err2 = parseDate(eind)
-	d.Verzonden, err3 = parseTime(verzonden)
+	d.Begindatum, err1 = sqlstore.ParseDate(begin)
+	d.Einddatum, err2 = sqlstore.ParseDate(eind)
+	d.Verzonden, err3 = sqlstore.ParseTime(verzonden)
 	return d, errors.Join(err1, err2, err3)
 }
 
@@ -55,7 +56,7 @@ func (w *writer) SaveDetention(d *app.Detention) error {
 	}
 	n, err := w.execCount(`UPDATE detentions SET (person_id, inrichting_code, inrichting, begindatum,
 		einddatum, einddatum_status, verzonden) = (?, ?, ?, ?, ?, ?, ?) WHERE id = ?`,
-		append(detentionArgs(d), d.ID)...)
+		append(sqlstore.DetentionArgs(d), d.ID)...)
 	if err != nil {
 		return fmt.Errorf("detentie %d opslaan: %w", d.ID, err)
 	}
@@ -67,15 +68,10 @@ func (w *writer) SaveDetention(d *app.Detention) error {
 
 func (w *writer) insertDetention(d *app.Detention) error {
 	id, err := w.insertID(`INSERT INTO detentions (person_id, inrichting_code, inrichting, begindatum,
-		einddatum, einddatum_status, verzonden) VALUES (?, ?, ?, ?, ?, ?, ?)`, detentionArgs(d)...)
+		einddatum, einddatum_status, verzonden) VALUES (?, ?, ?, ?, ?, ?, ?)`, sqlstore.DetentionArgs(d)...)
 	if err != nil {
 		return fmt.Errorf("detentie van persoon %d opslaan: %w", d.PersonID, err)
 	}
 	d.ID = id
 	return nil
-}
-
-func detentionArgs(d *app.Detention) []any {
-	return []any{d.PersonID, d.InrichtingCode, d.Inrichting, dateValue(d.Begindatum),
-		dateValue(d.Einddatum), d.EinddatumStatus, timeValue(d.Verzonden)}
 }

@@ -8,6 +8,7 @@ import (
 	"github.com/jackc/pgx/v5"
 
 	"github.com/terugkeer/terugkeer/app"
+	"github.com/terugkeer/terugkeer/storage/sqlstore"
 )
 
 // Contact returns one contact by id; app.ErrNotFound when there is none.
@@ -24,8 +25,8 @@ func (r *reader) Contact(id int64) (app.ContactMoment, error) {
 		return c, fmt.Errorf("contact %d lezen: %w", id, err)
 	}
 	var err1, err2 error
-	c.Tijd, err1 = parseTime(tijd)
-	c.Vastgelegd, err2 = parseTime(vastgelegd)
+	c.Tijd, err1 = sqlstore.ParseTime(tijd)
+	c.Vastgelegd, err2 = sqlstore.ParseTime(vastgelegd)
 	return c, errors.Join(err1, err2)
 }
 
@@ -34,7 +35,7 @@ func (r *reader) Contact(id int64) (app.ContactMoment, error) {
 func (w *writer) UpdateContact(c app.ContactMoment) error {
 	w.purge("contacts")
 	n, err := w.execCount(`UPDATE contacts SET domain = ?, tijd = ?, kanaal = ?, met = ?, notitie = ? WHERE id = ?`,
-		string(c.Domain), timeValue(c.Tijd), string(c.Kanaal), c.Met, c.Notitie, c.ID)
+		string(c.Domain), sqlstore.TimeValue(c.Tijd), string(c.Kanaal), c.Met, c.Notitie, c.ID)
 	if err != nil {
 		return fmt.Errorf("contact %d wijzigen: %w", c.ID, err)
 	}
@@ -70,7 +71,7 @@ func (w *writer) DeleteStatusChange(id int64) error {
 func (w *writer) ClearAction(f app.Followup) error {
 	w.purge("followups")
 	n, err := w.execCount(`UPDATE followups SET actie = '', actiedatum = NULL, gewijzigd = ?
-		WHERE person_id = ? AND domain = ?`, timeValue(f.Gewijzigd), f.PersonID, string(f.Domain))
+		WHERE person_id = ? AND domain = ?`, sqlstore.TimeValue(f.Gewijzigd), f.PersonID, string(f.Domain))
 	if err != nil {
 		return fmt.Errorf("actie %s van persoon %d wissen: %w", f.Domain, f.PersonID, err)
 	}
@@ -115,8 +116,8 @@ func (r *reader) PlannedActions() ([]app.DueAction, error) {
 			return nil, fmt.Errorf("geplande acties lezen: %w", err)
 		}
 		var err1, err2 error
-		f.Actiedatum, err1 = parseDate(actiedatum)
-		f.Gewijzigd, err2 = parseTime(gewijzigd)
+		f.Actiedatum, err1 = sqlstore.ParseDate(actiedatum)
+		f.Gewijzigd, err2 = sqlstore.ParseTime(gewijzigd)
 		if err := errors.Join(err1, err2); err != nil {
 			return nil, fmt.Errorf("geplande acties lezen: %w", err)
 		}

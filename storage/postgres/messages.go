@@ -8,6 +8,7 @@ import (
 	"github.com/jackc/pgx/v5"
 
 	"github.com/terugkeer/terugkeer/app"
+	"github.com/terugkeer/terugkeer/storage/sqlstore"
 )
 
 // MessageKnown reports whether a message with this kenmerk was imported before.
@@ -68,8 +69,8 @@ func scanMessage(rows pgx.Rows) (app.MessageRecord, error) {
 	}
 	m.PersonID = person.Int64
 	var err1, err2 error
-	m.Verzonden, err1 = parseTime(verzonden)
-	m.Ontvangen, err2 = parseTime(ontvangen)
+	m.Verzonden, err1 = sqlstore.ParseTime(verzonden)
+	m.Ontvangen, err2 = sqlstore.ParseTime(ontvangen)
 	return m, errors.Join(err1, err2)
 }
 
@@ -80,8 +81,8 @@ func (w *writer) AddMessage(m app.MessageRecord) error {
 		person = m.PersonID
 	}
 	_, err := w.exec(`INSERT INTO messages (kenmerk, soort, verzonden, ontvangen, person_id, message_id, inhoud)
-		VALUES (?, ?, ?, ?, ?, ?, ?)`, m.Kenmerk, string(m.Soort), timeValue(m.Verzonden),
-		timeValue(m.Ontvangen), person, m.MessageID, m.Inhoud)
+		VALUES (?, ?, ?, ?, ?, ?, ?)`, m.Kenmerk, string(m.Soort), sqlstore.TimeValue(m.Verzonden),
+		sqlstore.TimeValue(m.Ontvangen), person, m.MessageID, m.Inhoud)
 	if err != nil {
 		return fmt.Errorf("bericht vastleggen: %w", err)
 	}

@@ -5,14 +5,12 @@ import (
 	"embed"
 	"errors"
 	"fmt"
-	"io/fs"
-	"path"
-	"sort"
-	"strconv"
 	"strings"
 
 	"github.com/jackc/pgx/v5"
 	"github.com/jackc/pgx/v5/pgconn"
+
+	"github.com/terugkeer/terugkeer/storage/sqlstore"
 )
 
 // migrationFiles are the schema steps, migrations/NNNN_name.sql, numbered from 0001
@@ -23,56 +21,8 @@ import (
 //go:embed migrations/*.sql
 var migrationFiles embed.FS
 
-// migration is one schema step.
-type migration struct {
-	version int
-	name    string
-	sql     string
-}
-
-// loadMigrations reads the steps from fsys and checks their numbering.
-func loadMigrations(fsys fs.FS) ([]migration, error) {
-	names, err := fs.Glob(fsys, "migrations/*.sql")
-	if err != nil {
-		return nil, fmt.Errorf("migraties zoeken: %w", err)
-	}
-	sort.Strings(names)
-	ms := make([]migration, 0, len(names))
-	for i, name := range names {
-		m, err := readMigration(fsys, name)
-		if err != nil {
-			return nil, err
-		}
-		if m.version != i+1 {
-			return nil, fmt.Errorf("migratie %s: nummer %d verwacht", m.name, i+1)
-		}
-		ms = append(ms, m)
-	}
-	return ms, nil
-}
-
-func readMigration(fsys fs.FS, name string) (migration, error) {
-	base := path.Base(name)
-	num, _, ok := strings.Cut(base, "_")
-	v, err := strconv.Atoi(num)
-	if !ok || len(num) != 4 || err != nil {
-		return migration{}, fmt.Errorf("migratie %s: naam moet NNNN_omschrijving.sql zijn", base)
-	}
-	b, err := fs.ReadFile(fsys, name)
-	if err != nil {
-		return migration{}, fmt.Errorf("migratie %s lezen: %w", base, err)
-	}
-	return migration{version: v, name: base, sql: string(b)}, nil
-}
-
-// newerSchemaError says the database was written by a newer release.
-func newerSchemaError(have, known int) error {
-	return fmt.Errorf("de database is gemaakt door een nieuwere versie van Terugkeer (schema %d, deze versie kent %d)",
-		have, known)
-}
-
 func (db *DB) migrate(ctx context.Context) error {
-	ms, err := loadMigrations(migrationFiles)
+	ms, err := sqlstore.LoadMigrations(migrationFiles)
 	if err != nil {
 		return err
 	}
@@ -81,13 +31,13 @@ func (db *DB) migrate(ctx context.Context) error {
 
 // migrate applies the missing steps, each in its own transaction under the write lock.
 // A current schema is recognised by a plain read first, so opening takes no lock.
-func migrate(ctx context.Context, db *DB, ms []migration) error {
+func migrate(ctx context.Context, db *DB, ms []sqlstore.Migration) error {
 	have, err := schemaVersion(ctx, db)
 	if err != nil {
 		return err
 	}
 	if have > len(ms) {
-		return newerSchemaError(have, len(ms))
+		return sqlstore.NewerSchemaError(have, len(ms))
 	}
 	for have < len(ms) {
 		if have, err = migrateStep(ctx, db, ms); err != nil {
@@ -127,7 +77,7 @@ func schemaVersion(ctx context.Context, db *DB) (int, error) {
 // migrateStep applies the next step under the write lock and returns the version the
 // database then has. The version is read under the lock, so two processes opening the
 // same database at once never apply a step twice.
-func migrateStep(ctx context.Context, db *DB, ms []migration) (int, error) {
+func migrateStep(ctx context.Context, db *DB, ms []sqlstore.Migration) (int, error) {
 	tx, err := db.pool.Begin(ctx)
 	if err != nil {
 		return 0, fmt.Errorf("migratie starten: %w", err)
@@ -148,27 +98,27 @@ func migrateStep(ctx context.Context, db *DB, ms []migration) (int, error) {
 	}
 	switch {
 	case have > len(ms):
-		return 0, newerSchemaError(have, len(ms))
+		return 0, sqlstore.NewerSchemaError(have, len(ms))
 	case have == len(ms):
 		return have, nil
 	}
 	m := ms[have]
-	if _, err := tx.Exec(ctx, m.sql); err != nil {
-		return 0, permission(fmt.Errorf("migratie %s: %w", m.name, err))
+	if _, err := tx.Exec(ctx, m.SQL); err != nil {
+		return 0, permission(fmt.Errorf("migratie %s: %w", m.Name, err))
 	}
 	w := &writer{reader: reader{ctx: ctx, tx: tx}}
-	if err := afterMigration(w, m.version); err != nil {
-		return 0, fmt.Errorf("migratie %s: %w", m.name, err)
+	if err := afterMigration(w, m.Version); err != nil {
+		return 0, fmt.Errorf("migratie %s: %w", m.Name, err)
 	}
 	_, err = tx.Exec(ctx, `INSERT INTO schema_version (id, version) VALUES (1, $1)
-		ON CONFLICT (id) DO UPDATE SET version = excluded.version`, m.version)
+		ON CONFLICT (id) DO UPDATE SET version = excluded.version`, m.Version)
 	if err != nil {
-		return 0, fmt.Errorf("migratie %s: schemaversie zetten: %w", m.name, err)
+		return 0, fmt.Errorf("migratie %s: schemaversie zetten: %w", m.Name, err)
 	}
 	if err := tx.Commit(ctx); err != nil {
-		return 0, fmt.Errorf("migratie %s opslaan: %w", m.name, err)
+		return 0, fmt.Errorf("migratie %s opslaan: %w", m.Name, err)
 	}
-	return m.version, nil
+	return m.Version, nil
 }
 
 // permission classifies a refusal for lack of privileges (SQLSTATE 42501).

@@ -10,6 +10,7 @@ import (
 	"github.com/jackc/pgx/v5"
 
 	"github.com/terugkeer/terugkeer/app"
+	"github.com/terugkeer/terugkeer/storage/sqlstore"
 )
 
 func TestLoadMigrationsRefusesGap(t *testing.T) {
@@ -17,15 +18,15 @@ func TestLoadMigrationsRefusesGap(t *testing.T) {
 		"migrations/0001_a.sql": {Data: []byte("SELECT 1")},
 		"migrations/0003_c.sql": {Data: []byte("SELECT 1")},
 	}
-	if _, err := loadMigrations(fsys); err == nil || !strings.Contains(err.Error(), "0003_c.sql") {
+	if _, err := sqlstore.LoadMigrations(fsys); err == nil || !strings.Contains(err.Error(), "0003_c.sql") {
 		t.Fatalf("gap accepted: %v", err)
 	}
 	fsys = fstest.MapFS{"migrations/1_a.sql": {Data: []byte("SELECT 1")}}
-	if _, err := loadMigrations(fsys); err == nil {
+	if _, err := sqlstore.LoadMigrations(fsys); err == nil {
 		t.Fatal("a name without four digits accepted")
 	}
-	ms, err := loadMigrations(migrationFiles)
-	if err != nil || len(ms) == 0 || ms[0].version != 1 {
+	ms, err := sqlstore.LoadMigrations(migrationFiles)
+	if err != nil || len(ms) == 0 || ms[0].Version != 1 {
 		t.Fatalf("embedded migrations: %v %v", ms, err)
 	}
 }
@@ -34,7 +35,7 @@ func TestLoadMigrationsRefusesGap(t *testing.T) {
 // Open leaves everything as it is.
 func TestMigrateSetsVersionAndSeal(t *testing.T) {
 	db, uri := openTest(t)
-	ms, _ := loadMigrations(migrationFiles)
+	ms, _ := sqlstore.LoadMigrations(migrationFiles)
 	if v, err := schemaVersion(t.Context(), db); err != nil || v != len(ms) {
 		t.Fatalf("schema version %d, %v; want %d", v, err, len(ms))
 	}

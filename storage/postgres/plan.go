@@ -10,6 +10,7 @@ import (
 	"github.com/jackc/pgx/v5/pgtype"
 
 	"github.com/terugkeer/terugkeer/app"
+	"github.com/terugkeer/terugkeer/storage/sqlstore"
 )
 
 // The D&R-plan (migration 0009): one current plan per person, in five tables.
@@ -40,8 +41,8 @@ func (r *reader) Plan(personID int64) (*app.StoredPlan, error) {
 		return nil, fmt.Errorf("plan van persoon %d lezen: %w", personID, err)
 	}
 	var err1, err2 error
-	sp.Opgesteld, err1 = parseDate(opgesteld)
-	sp.Verzonden, err2 = parseTime(verzonden)
+	sp.Opgesteld, err1 = sqlstore.ParseDate(opgesteld)
+	sp.Verzonden, err2 = sqlstore.ParseTime(verzonden)
 	if err := errors.Join(err1, err2); err != nil {
 		return nil, fmt.Errorf("plan van persoon %d lezen: %w", personID, err)
 	}
@@ -135,7 +136,7 @@ func scanAgreement(rows pgx.Rows, d *app.Domain) (app.Agreement, error) {
 		return a, err
 	}
 	var err error
-	a.Datum, err = parseDate(datum)
+	a.Datum, err = sqlstore.ParseDate(datum)
 	return a, err
 }
 
@@ -165,7 +166,7 @@ func (w *writer) ReplacePlan(personID int64, p app.StoredPlan) error {
 		grondslag = app.GrondslagPlan
 	}
 	_, err := w.exec(`INSERT INTO plans (person_id, kenmerk, opgesteld, verzonden, grondslag) VALUES (?, ?, ?, ?, ?)`,
-		personID, p.Kenmerk, dateValue(p.Opgesteld), timeValue(p.Verzonden), grondslag)
+		personID, p.Kenmerk, sqlstore.DateValue(p.Opgesteld), sqlstore.TimeValue(p.Verzonden), grondslag)
 	if err != nil {
 		return fmt.Errorf("plan van persoon %d opslaan: %w", personID, err)
 	}
@@ -198,7 +199,7 @@ func (w *writer) insertLifeArea(personID int64, pos int, l app.LifeArea) error {
 	}
 	for i, a := range l.Afspraken {
 		_, err := w.exec(`INSERT INTO plan_agreements (person_id, afspraak_id, domain, volgorde, wie, status, datum, tekst)
-			VALUES (?, ?, ?, ?, ?, ?, ?, ?)`, personID, a.ID, string(l.Code), i, a.Wie, a.Status, dateValue(a.Datum), a.Tekst)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?)`, personID, a.ID, string(l.Code), i, a.Wie, a.Status, sqlstore.DateValue(a.Datum), a.Tekst)
 		if err != nil {
 			return fmt.Errorf("afspraak van leefgebied %s: %w", l.Code, err)
 		}
@@ -276,7 +277,7 @@ const datedAgreementCount = `(SELECT count(*) FROM plan_agreements a WHERE ` + g
 // undatedAgreements is the gemeente's undated agreements of the persons released in
 // [?, ?] (today, last), with their sort keys.
 func undatedAgreements() string {
-	return `SELECT a.person_id, a.afspraak_id, a.datum, a.volledige_naam AS naam, ` + domainRank("a.domain") + ` AS rang
+	return `SELECT a.person_id, a.afspraak_id, a.datum, a.volledige_naam AS naam, ` + sqlstore.DomainRank("a.domain") + ` AS rang
 		FROM persons p JOIN plan_agreements a ON a.person_id = p.id
 		WHERE ` + gemeenteWork + ` AND a.datum IS NULL AND p.vrijlating >= ? AND p.vrijlating <= ?`
 }
@@ -287,7 +288,7 @@ func undatedAgreements() string {
 // rest. The limit is a literal, as in overdueQuery: a generic plan then knows how few
 // rows are wanted.
 func gemeenteAgreementsQuery(limit int) string {
-	rang := domainRank("a.domain")
+	rang := sqlstore.DomainRank("a.domain")
 	n := strconv.Itoa(limit)
 	dated := `SELECT a.person_id, a.afspraak_id, a.datum, a.volledige_naam AS naam, ` + rang + ` AS rang
 		FROM plan_agreements a WHERE ` + gemeenteWork + ` AND a.datum IS NOT NULL AND a.datum <= ?
@@ -374,7 +375,7 @@ func (x *dueAgreementScan) dest(total *int) []any {
 func (x *dueAgreementScan) agreement() (app.DueAgreement, error) {
 	due := x.due
 	var err error
-	if due.Agreement.Datum, err = parseDate(sql.NullString(x.datum)); err != nil {
+	if due.Agreement.Datum, err = sqlstore.ParseDate(sql.NullString(x.datum)); err != nil {
 		return due, err
 	}
 	due.Person, err = x.row.row()

@@ -9,6 +9,7 @@ import (
 	"github.com/jackc/pgx/v5"
 
 	"github.com/terugkeer/terugkeer/app"
+	"github.com/terugkeer/terugkeer/storage/sqlstore"
 )
 
 // retentionPersonSQL reads what the retention terms run from, per person.
@@ -86,10 +87,10 @@ func scanRetentionPerson(rows pgx.Rows) (app.RetentionPerson, error) {
 		return p, fmt.Errorf("bewaartermijnen bepalen: %w", err)
 	}
 	var e1, e2, e3, e4 error
-	p.Aangemaakt, e1 = parseTime(aan)
-	p.Traject.Afgesloten, e2 = parseDate(afgesloten)
-	p.LaatsteEinddatum, e3 = parseDate(eind)
-	p.LaatsteBericht, e4 = parseTime(bericht)
+	p.Aangemaakt, e1 = sqlstore.ParseTime(aan)
+	p.Traject.Afgesloten, e2 = sqlstore.ParseDate(afgesloten)
+	p.LaatsteEinddatum, e3 = sqlstore.ParseDate(eind)
+	p.LaatsteBericht, e4 = sqlstore.ParseTime(bericht)
 	for _, err := range []error{e1, e2, e3, e4} {
 		if err != nil {
 			return p, fmt.Errorf("bewaartermijn van persoon %d: %w", p.ID, err)
@@ -115,7 +116,7 @@ func (r *reader) LedgerKeys(before app.Date) (map[string]app.Date, error) {
 		if err := rows.Scan(&key, &d); err != nil {
 			return nil, fmt.Errorf("toestemmingsregister lezen: %w", err)
 		}
-		if out[key], err = parseDate(d); err != nil {
+		if out[key], err = sqlstore.ParseDate(d); err != nil {
 			return nil, err
 		}
 	}
@@ -147,7 +148,7 @@ func (w *writer) DeleteLedgerKeys(keys []string) (int, error) {
 	w.purge("consents", "revocations")
 	total := 0
 	for start := 0; start < len(keys); start += ledgerChunk {
-		list, args := inList(keys[start:min(start+ledgerChunk, len(keys))])
+		list, args := sqlstore.InList(keys[start:min(start+ledgerChunk, len(keys))])
 		for _, table := range []string{"consents", "revocations"} {
 			n, err := w.execCount(`DELETE FROM `+table+` WHERE key IN (`+list+`)`, args...)
 			if err != nil {
@@ -163,7 +164,7 @@ func (w *writer) DeleteLedgerKeys(keys []string) (int, error) {
 // received before t.
 func (w *writer) DeleteUnlinkedMessages(before time.Time) (int, error) {
 	w.purge("messages")
-	n, err := w.execCount(`DELETE FROM messages WHERE person_id IS NULL AND ontvangen < ?`, timeValue(before))
+	n, err := w.execCount(`DELETE FROM messages WHERE person_id IS NULL AND ontvangen < ?`, sqlstore.TimeValue(before))
 	if err != nil {
 		return 0, fmt.Errorf("berichtenlijst opschonen: %w", err)
 	}

@@ -4,12 +4,12 @@ import (
 	"database/sql"
 	"fmt"
 	"regexp"
-	"slices"
 	"strings"
 
 	"github.com/jackc/pgx/v5/pgtype"
 
 	"github.com/terugkeer/terugkeer/app"
+	"github.com/terugkeer/terugkeer/storage/sqlstore"
 )
 
 // latestDetentionJoin joins each person's latest detention (greatest begindatum, then
@@ -109,7 +109,7 @@ func personFilter(q app.PersonQuery, who []string) (string, []any) {
 		// matches a word of three or more letters literally, LIKE a shorter one). The
 		// trigram index persons_zoek serves the LIKE of a word of three or more letters.
 		conds = append(conds, `p.zoek LIKE ? ESCAPE '\'`)
-		args = append(args, likePattern(w))
+		args = append(args, sqlstore.LikePattern(w))
 	}
 	if !q.ReleaseFrom.IsZero() {
 		conds = append(conds, `p.vrijlating >= ?`)
@@ -128,7 +128,7 @@ func personFilter(q app.PersonQuery, who []string) (string, []any) {
 		args = append(args, string(q.Traject))
 	}
 	if q.DomeinStatus != "" {
-		cond, more := domainFilter(q)
+		cond, more := sqlstore.DomainFilter(q)
 		conds, args = append(conds, cond), append(args, more...)
 	}
 	if q.HeeftPlan {
@@ -142,7 +142,7 @@ func personFilter(q app.PersonQuery, who []string) (string, []any) {
 		conds, args = append(conds, cond), append(args, more...)
 	}
 	if strings.TrimSpace(q.Verantwoordelijke) != "" {
-		cond, more := responsibleCond(who)
+		cond, more := sqlstore.ResponsibleCond(who)
 		conds, args = append(conds, cond), append(args, more...)
 	}
 	if len(conds) == 0 {
@@ -184,16 +184,6 @@ var sortKeys = map[app.PersonSort][]string{
 	app.SortByEindStatus: {`p.einddatum_status`, `p.vrijlating`},
 }
 
-// domainSortColumn is the column of migration 0007 with the rank of domain d's list
-// status (app.DomainSortRank), NULL without follow-up; "" for anything but one of
-// app.Domains().
-func domainSortColumn(d app.Domain) string {
-	if !slices.Contains(app.Domains(), d) {
-		return ""
-	}
-	return "p.opvolging_" + strings.ReplaceAll(string(d), "-", "_")
-}
-
 // orderBy is the ORDER BY clause of q's sort: its columns, then the name and the id, all
 // ascending or, with Desc, all descending; persons without the sort's value come last
 // either way. PostgreSQL puts NULLs last ascending by itself (index persons_<key>);
@@ -202,7 +192,7 @@ func domainSortColumn(d app.Domain) string {
 func orderBy(q app.PersonQuery) (string, error) {
 	cols, ok := sortKeys[q.Sort]
 	if q.Sort == app.SortByDomein {
-		c := domainSortColumn(q.SortDomein)
+		c := sqlstore.DomainSortColumn(q.SortDomein)
 		cols, ok = []string{c}, c != ""
 	}
 	if !ok {
@@ -250,7 +240,7 @@ func personRow(s personScan, inrichting, einddatum, status pgtype.Text) (app.Per
 	if err != nil {
 		return app.PersonRow{}, err
 	}
-	eind, err := parseDate(sql.NullString(einddatum))
+	eind, err := sqlstore.ParseDate(sql.NullString(einddatum))
 	if err != nil {
 		return app.PersonRow{}, fmt.Errorf("persoon %d: %w", p.ID, err)
 	}

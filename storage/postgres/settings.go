@@ -6,12 +6,12 @@ import (
 	"errors"
 	"fmt"
 	"github.com/jackc/pgx/v5"
+
+	"github.com/terugkeer/terugkeer/storage/sqlstore"
 )
 
 // secretKeySetting holds the installation's random key (hex) for app.PersonKeys.
 const secretKeySetting = "installatiesleutel"
-
-const secretKeySize = 32
 
 // Setting returns a setting's value, "" when unset.
 func (r *reader) Setting(key string) (string, error) {
@@ -47,23 +47,15 @@ func (w *writer) SecretKey() ([]byte, error) {
 		return nil, err
 	}
 	if v != "" {
-		return decodeSecret(v)
+		return sqlstore.DecodeSecret(v)
 	}
-	key := make([]byte, secretKeySize)
+	key := make([]byte, sqlstore.SecretKeySize)
 	if _, err := rand.Read(key); err != nil {
 		return nil, fmt.Errorf("installatiesleutel maken: %w", err)
 	}
 	_, err = w.exec(`INSERT INTO settings (key, value) VALUES (?, ?)`, secretKeySetting, hex.EncodeToString(key))
 	if err != nil {
 		return nil, fmt.Errorf("installatiesleutel opslaan: %w", err)
-	}
-	return key, nil
-}
-
-func decodeSecret(v string) ([]byte, error) {
-	key, err := hex.DecodeString(v)
-	if err != nil || len(key) != secretKeySize {
-		return nil, errors.New("de opgeslagen installatiesleutel is beschadigd")
 	}
 	return key, nil
 }

@@ -8,6 +8,7 @@ import (
 	"github.com/jackc/pgx/v5"
 
 	"github.com/terugkeer/terugkeer/app"
+	"github.com/terugkeer/terugkeer/storage/sqlstore"
 )
 
 // Traject returns the person's traject; aangemeld when none was recorded.
@@ -22,7 +23,7 @@ func (r *reader) Traject(personID int64) (app.Traject, error) {
 	if err != nil {
 		return t, fmt.Errorf("traject van persoon %d lezen: %w", personID, err)
 	}
-	t.Afgesloten, err = parseDate(afgesloten)
+	t.Afgesloten, err = sqlstore.ParseDate(afgesloten)
 	return t, err
 }
 
@@ -31,7 +32,7 @@ func (w *writer) SaveTraject(personID int64, t app.Traject) error {
 	_, err := w.exec(`INSERT INTO trajecten (person_id, status, uitkomst, afgesloten) VALUES (?, ?, ?, ?)
 		ON CONFLICT (person_id) DO UPDATE SET status = excluded.status, uitkomst = excluded.uitkomst,
 		afgesloten = excluded.afgesloten`,
-		personID, string(t.Status), string(t.Uitkomst), dateValue(t.Afgesloten))
+		personID, string(t.Status), string(t.Uitkomst), sqlstore.DateValue(t.Afgesloten))
 	if err != nil {
 		return fmt.Errorf("traject van persoon %d opslaan: %w", personID, err)
 	}

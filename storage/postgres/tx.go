@@ -163,12 +163,3 @@ func (r *reader) insertIDLog(query string, args ...any) (int64, error) {
 	err := r.queryRow(query+` RETURNING id`, args...).Scan(&id)
 	return id, err
 }
-
-// inList returns "?, ?, ?" for n values and the values as arguments.
-func inList(values []string) (string, []any) {
-	args := make([]any, len(values))
-	for i, v := range values {
-		args[i] = v
-	}
-	return strings.TrimSuffix(strings.Repeat("?, ", len(values)), ", "), args
-}

@@ -6,6 +6,7 @@ import (
 	"fmt"
 
 	"github.com/terugkeer/terugkeer/app"
+	"github.com/terugkeer/terugkeer/storage/sqlstore"
 )
 
 // Consents returns, per domain, the consent over all keys merged as
@@ -17,7 +18,7 @@ func (r *reader) Consents(keys []string) (map[app.Domain]app.DomainConsent, erro
 	if len(keys) == 0 {
 		return out, nil
 	}
-	in, args := inList(keys)
+	in, args := sqlstore.InList(keys)
 	rows, err := r.query(`SELECT domain, opgesteld, gegeven, gegeven_op FROM consents WHERE key IN (`+in+`)`, args...)
 	if err != nil {
 		return nil, fmt.Errorf("toestemmingen lezen: %w", err)
@@ -45,8 +46,8 @@ func scanConsent(rows *sql.Rows) (app.Domain, app.DomainConsent, error) {
 		return "", c, err
 	}
 	var err1, err2 error
-	c.Opgesteld, err1 = parseDate(opgesteld)
-	c.GegevenOp, err2 = parseDate(gegevenOp)
+	c.Opgesteld, err1 = sqlstore.ParseDate(opgesteld)
+	c.GegevenOp, err2 = sqlstore.ParseDate(gegevenOp)
 	return d, c, errors.Join(err1, err2)
 }
 
@@ -70,7 +71,7 @@ func (w *writer) SaveConsent(keys []string, d app.Domain, c app.DomainConsent) e
 			opgesteld = max(excluded.opgesteld, consents.opgesteld),
 			gegeven_op = CASE WHEN consents.gegeven_op IS NULL OR excluded.gegeven_op > consents.gegeven_op
 				THEN excluded.gegeven_op ELSE consents.gegeven_op END`,
-			k, string(d), c.Opgesteld.String(), boolValue(c.Gegeven), dateValue(given))
+			k, string(d), c.Opgesteld.String(), boolValue(c.Gegeven), sqlstore.DateValue(given))
 		if err != nil {
 			return fmt.Errorf("toestemming %s opslaan: %w", d, err)
 		}
@@ -84,7 +85,7 @@ func (r *reader) Revocations(keys []string) (map[app.Domain]app.Date, error) {
 	if len(keys) == 0 {
 		return out, nil
 	}
-	in, args := inList(keys)
+	in, args := sqlstore.InList(keys)
 	rows, err := r.query(`SELECT domain, max(ondertekend) FROM revocations WHERE key IN (`+in+`)
 		GROUP BY domain`, args...)
 	if err != nil {
@@ -97,7 +98,7 @@ func (r *reader) Revocations(keys []string) (map[app.Domain]app.Date, error) {
 		if err := rows.Scan(&d, &on); err != nil {
 			return nil, fmt.Errorf("intrekkingen lezen: %w", err)
 		}
-		if out[d], err = parseDate(on); err != nil {
+		if out[d], err = sqlstore.ParseDate(on); err != nil {
 			return nil, fmt.Errorf("intrekkingen lezen: %w", err)
 		}
 	}

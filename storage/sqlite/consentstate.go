@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/terugkeer/terugkeer/app"
+	"github.com/terugkeer/terugkeer/storage/sqlstore"
 )
 
 // SaveConsentStates replaces the person's copy of the effective consent (migration 0008).
@@ -83,70 +84,6 @@ func byPersonDomain[T any](rows *sql.Rows, scan func(*sql.Rows) (int64, app.Doma
 	return out, rows.Err()
 }
 
-// domainFilter is the condition of PersonQuery.DomeinStatus: the person has a domain
-// (q.Domein, or any) in the filter's consent state and, where the filter names them,
-// with one of its follow-up statuses; a consented domain without follow-up is open. A
-// follow-up status also matches a person with a D&R-plan, whose follow-up exists on
-// every leefgebied (v2 rule 3).
-func domainFilter(q app.PersonQuery) (string, []any) {
-	cond, args := consentFilter(q)
-	_, statuses := q.DomeinStatus.Match()
-	if statuses == nil {
-		return cond, args
-	}
-	planCond, more := planFollowupFilter(q.Domein, statuses)
-	return `(` + cond + ` OR ` + planCond + `)`, append(args, more...)
-}
-
-// planFollowupFilter: the person has a plan and a leefgebied (d, or any) whose follow-up
-// status is one of statuses, a leefgebied without a follow-up record counting as open.
-func planFollowupFilter(d app.Domain, statuses []app.FollowupStatus) (string, []any) {
-	names := make([]string, len(statuses))
-	open := false
-	for i, s := range statuses {
-		names[i] = string(s)
-		open = open || s == app.FollowupOpen
-	}
-	in, args := inList(names)
-	cond := `EXISTS (SELECT 1 FROM plans pl WHERE pl.person_id = p.id) AND `
-	switch {
-	case d != "":
-		cond += `COALESCE((SELECT f.status FROM followups f WHERE f.person_id = p.id AND f.domain = ?), 'open') IN (` + in + `)`
-		return cond, append([]any{string(d)}, args...)
-	case open: // some leefgebied has no record, or one in the statuses
-		cond += `(SELECT count(*) FROM followups f WHERE f.person_id = p.id AND f.status NOT IN (` + in + `)) < ?`
-		return cond, append(args, len(app.Leefgebieden()))
-	}
-	cond += `EXISTS (SELECT 1 FROM followups f WHERE f.person_id = p.id AND f.status IN (` + in + `))`
-	return cond, args
-}
-
-// consentFilter is the consent part of domainFilter.
-func consentFilter(q app.PersonQuery) (string, []any) {
-	state, statuses := q.DomeinStatus.Match()
-	cond := `EXISTS (SELECT 1 FROM consent_states c`
-	args := []any{}
-	if statuses != nil {
-		cond += ` LEFT JOIN followups f ON f.person_id = c.person_id AND f.domain = c.domain`
-	}
-	cond += ` WHERE c.person_id = p.id AND c.state = ?`
-	args = append(args, string(state))
-	if q.Domein != "" {
-		cond += ` AND c.domain = ?`
-		args = append(args, string(q.Domein))
-	}
-	if statuses != nil {
-		names := make([]string, len(statuses))
-		for i, s := range statuses {
-			names[i] = string(s)
-		}
-		in, more := inList(names)
-		cond += ` AND COALESCE(f.status, 'open') IN (` + in + `)`
-		args = append(args, more...)
-	}
-	return cond + `)`, args
-}
-
 // ScanLedger reads both ledger tables once, for app.Service.Prepare.
 func (r *reader) ScanLedger(sheet func(string, app.Domain, app.DomainConsent), revoked func(string, app.Domain, app.Date)) error {
 	rows, err := r.query(`SELECT key, domain, opgesteld, gegeven, gegeven_op FROM consents`)
@@ -163,8 +100,8 @@ func (r *reader) ScanLedger(sheet func(string, app.Domain, app.DomainConsent), r
 			return fmt.Errorf("toestemmingsregister lezen: %w", err)
 		}
 		var err1, err2 error
-		c.Opgesteld, err1 = parseDate(opgesteld)
-		c.GegevenOp, err2 = parseDate(gegevenOp)
+		c.Opgesteld, err1 = sqlstore.ParseDate(opgesteld)
+		c.GegevenOp, err2 = sqlstore.ParseDate(gegevenOp)
 		if err := errors.Join(err1, err2); err != nil {
 			return fmt.Errorf("toestemmingsregister lezen: %w", err)
 		}

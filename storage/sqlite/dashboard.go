@@ -4,10 +4,10 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
-	"strings"
 	"time"
 
 	"github.com/terugkeer/terugkeer/app"
+	"github.com/terugkeer/terugkeer/storage/sqlstore"
 )
 
 // The dashboard's reads (migration 0007): each is an index range that stops after the
@@ -22,19 +22,7 @@ import (
 // BINARY collation), as Go compares strings.
 var overdueList = `SELECT f.person_id, f.domain, f.status, f.verantwoordelijke, f.actie, f.actiedatum,
 	f.gewijzigd, ` + personColumns + ` FROM followups f JOIN persons p ON p.id = f.person_id
-	WHERE ` + overdueAction + ` ORDER BY f.actiedatum, f.volledige_naam, f.person_id, ` + domainRank("f.domain") + ` LIMIT ?`
-
-// domainRank is the position of column col's domain in app.Leefgebieden (0 for any
-// other, as app.Signals ranks it), in literals: the domains are constants.
-func domainRank(col string) string {
-	var b strings.Builder
-	b.WriteString(`CASE ` + col)
-	for i, d := range app.Leefgebieden() {
-		fmt.Fprintf(&b, ` WHEN '%s' THEN %d`, d, i)
-	}
-	b.WriteString(` ELSE 0 END`)
-	return b.String()
-}
+	WHERE ` + overdueAction + ` ORDER BY f.actiedatum, f.volledige_naam, f.person_id, ` + sqlstore.DomainRank("f.domain") + ` LIMIT ?`
 
 // OverdueActions returns the follow-ups not geregeld or niet nodig whose next action
 // is dated before today, with their persons: the first limit in the signals' order
@@ -72,8 +60,8 @@ func (r *reader) OverdueActions(today app.Date, limit int) ([]app.DueAction, int
 			return nil, 0, fmt.Errorf("verlopen acties lezen: %w", err)
 		}
 		var err1, err2 error
-		f.Actiedatum, err1 = parseDate(actiedatum)
-		f.Gewijzigd, err2 = parseTime(gewijzigd)
+		f.Actiedatum, err1 = sqlstore.ParseDate(actiedatum)
+		f.Gewijzigd, err2 = sqlstore.ParseTime(gewijzigd)
 		if err := errors.Join(err1, err2); err != nil {
 			return nil, 0, fmt.Errorf("verlopen acties lezen: %w", err)
 		}
@@ -152,7 +140,7 @@ func (r *reader) CountReleases(from, to app.Date) (int, error) {
 func (r *reader) ArrivalsSince(t time.Time, limit, maxCount int) ([]app.Arrival, int, error) {
 	since := ""
 	if !t.IsZero() {
-		since = t.UTC().Format(timeLayout)
+		since = t.UTC().Format(sqlstore.TimeLayout)
 	}
 	var total int
 	if err := r.queryRow(`SELECT count(*) FROM (SELECT 1 FROM messages WHERE ontvangen > ? LIMIT ?)`,
@@ -177,8 +165,8 @@ func (r *reader) ArrivalsSince(t time.Time, limit, maxCount int) ([]app.Arrival,
 			return nil, 0, fmt.Errorf("nieuwe berichten lezen: %w", err)
 		}
 		var err1, err2 error
-		a.Verzonden, err1 = parseTime(verzonden)
-		a.Ontvangen, err2 = parseTime(ontvangen)
+		a.Verzonden, err1 = sqlstore.ParseTime(verzonden)
+		a.Ontvangen, err2 = sqlstore.ParseTime(ontvangen)
 		if err := errors.Join(err1, err2); err != nil {
 			return nil, 0, fmt.Errorf("nieuwe berichten lezen: %w", err)
 		}
@@ -201,7 +189,7 @@ func (r *reader) ArrivalsSince(t time.Time, limit, maxCount int) ([]app.Arrival,
 func (r *reader) QuarantinedSince(t time.Time) (int, error) {
 	since := ""
 	if !t.IsZero() {
-		since = t.UTC().Format(timeLayout)
+		since = t.UTC().Format(sqlstore.TimeLayout)
 	}
 	var n int
 	if err := r.queryRow(`SELECT count(*) FROM quarantine WHERE ontvangen > ?`, since).Scan(&n); err != nil {

@@ -15,6 +15,7 @@ import (
 	"time"
 
 	"github.com/terugkeer/terugkeer/app"
+	"github.com/terugkeer/terugkeer/storage/sqlstore"
 
 	_ "modernc.org/sqlite" // registers the "sqlite" driver
 )
@@ -101,7 +102,7 @@ func Open(path string, opts ...Option) (*DB, error) {
 }
 
 func (db *DB) init() error {
-	ms, err := loadMigrations(migrationFiles)
+	ms, err := sqlstore.LoadMigrations(migrationFiles)
 	if err != nil {
 		return err
 	}

@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/terugkeer/terugkeer/app"
+	"github.com/terugkeer/terugkeer/storage/sqlstore"
 )
 
 // Followups returns the recorded follow-up per domain of a person.
@@ -63,8 +64,8 @@ func scanFollowup(rows *sql.Rows) (app.Followup, error) {
 		return f, err
 	}
 	var err1, err2 error
-	f.Actiedatum, err1 = parseDate(actiedatum)
-	f.Gewijzigd, err2 = parseTime(gewijzigd)
+	f.Actiedatum, err1 = sqlstore.ParseDate(actiedatum)
+	f.Gewijzigd, err2 = sqlstore.ParseTime(gewijzigd)
 	return f, errors.Join(err1, err2)
 }
 
@@ -76,7 +77,7 @@ func (w *writer) SaveFollowup(f app.Followup) error {
 		verantwoordelijke = excluded.verantwoordelijke, actie = excluded.actie,
 		actiedatum = excluded.actiedatum, gewijzigd = excluded.gewijzigd`,
 		f.PersonID, string(f.Domain), string(f.Status), f.Verantwoordelijke, f.Actie,
-		dateValue(f.Actiedatum), timeValue(f.Gewijzigd))
+		sqlstore.DateValue(f.Actiedatum), sqlstore.TimeValue(f.Gewijzigd))
 	if err != nil {
 		return fmt.Errorf("opvolging %s van persoon %d opslaan: %w", f.Domain, f.PersonID, err)
 	}
@@ -98,7 +99,7 @@ func (r *reader) FollowupHistory(personID int64) ([]app.StatusChange, error) {
 		if err := rows.Scan(&c.ID, &c.PersonID, &c.Domain, &tijd, &c.Door, &c.Van, &c.Naar); err != nil {
 			return nil, fmt.Errorf("statusgeschiedenis van persoon %d lezen: %w", personID, err)
 		}
-		if c.Tijd, err = parseTime(tijd); err != nil {
+		if c.Tijd, err = sqlstore.ParseTime(tijd); err != nil {
 			return nil, err
 		}
 		out = append(out, c)
@@ -112,7 +113,7 @@ func (r *reader) FollowupHistory(personID int64) ([]app.StatusChange, error) {
 // AddStatusChange appends one entry to the status history.
 func (w *writer) AddStatusChange(c app.StatusChange) error {
 	_, err := w.exec(`INSERT INTO followup_history (person_id, domain, tijd, door, van, naar)
-		VALUES (?, ?, ?, ?, ?, ?)`, c.PersonID, string(c.Domain), timeValue(c.Tijd), c.Door,
+		VALUES (?, ?, ?, ?, ?, ?)`, c.PersonID, string(c.Domain), sqlstore.TimeValue(c.Tijd), c.Door,
 		string(c.Van), string(c.Naar))
 	if err != nil {
 		return fmt.Errorf("statuswijziging %s van persoon %d opslaan: %w", c.Domain, c.PersonID, err)
@@ -143,7 +144,7 @@ func (w *writer) deleteFollowup(personID int64, d app.Domain) (int, error) {
 func (r *reader) MessagesSince(t time.Time) ([]app.MessageRecord, error) {
 	since := ""
 	if !t.IsZero() {
-		since = t.UTC().Format(timeLayout)
+		since = t.UTC().Format(sqlstore.TimeLayout)
 	}
 	rows, err := r.query(`SELECT kenmerk, soort, verzonden, ontvangen, person_id, message_id
 		FROM messages WHERE ontvangen > ? ORDER BY ontvangen DESC, kenmerk`, since)

@@ -5,11 +5,9 @@ import (
 	"database/sql"
 	"embed"
 	"fmt"
-	"io/fs"
-	"path"
-	"sort"
 	"strconv"
-	"strings"
+
+	"github.com/terugkeer/terugkeer/storage/sqlstore"
 )
 
 // migrationFiles are the schema steps, migrations/NNNN_name.sql, numbered from 0001
@@ -19,54 +17,6 @@ import (
 //go:embed migrations/*.sql
 var migrationFiles embed.FS
 
-// migration is one schema step.
-type migration struct {
-	version int
-	name    string
-	sql     string
-}
-
-// loadMigrations reads the steps from fsys and checks their numbering.
-func loadMigrations(fsys fs.FS) ([]migration, error) {
-	names, err := fs.Glob(fsys, "migrations/*.sql")
-	if err != nil {
-		return nil, fmt.Errorf("migraties zoeken: %w", err)
-	}
-	sort.Strings(names)
-	ms := make([]migration, 0, len(names))
-	for i, name := range names {
-		m, err := readMigration(fsys, name)
-		if err != nil {
-			return nil, err
-		}
-		if m.version != i+1 {
-			return nil, fmt.Errorf("migratie %s: nummer %d verwacht", m.name, i+1)
-		}
-		ms = append(ms, m)
-	}
-	return ms, nil
-}
-
-func readMigration(fsys fs.FS, name string) (migration, error) {
-	base := path.Base(name)
-	num, _, ok := strings.Cut(base, "_")
-	v, err := strconv.Atoi(num)
-	if !ok || len(num) != 4 || err != nil {
-		return migration{}, fmt.Errorf("migratie %s: naam moet NNNN_omschrijving.sql zijn", base)
-	}
-	b, err := fs.ReadFile(fsys, name)
-	if err != nil {
-		return migration{}, fmt.Errorf("migratie %s lezen: %w", base, err)
-	}
-	return migration{version: v, name: base, sql: string(b)}, nil
-}
-
-// newerSchemaError says the database was written by a newer release.
-func newerSchemaError(have, known int) error {
-	return fmt.Errorf("de database is gemaakt door een nieuwere versie van Terugkeer (schema %d, deze versie kent %d)",
-		have, known)
-}
-
 // migrate applies the missing steps, each in its own IMMEDIATE transaction, on one
 // connection with foreign key enforcement off (SQLite's procedure for schema changes
 // that rebuild tables); PRAGMA foreign_key_check guards every step instead.
@@ -74,7 +24,7 @@ func newerSchemaError(have, known int) error {
 // A current schema is recognised by a plain read first: opening the database then takes
 // no write lock, so a read-only command is not held up (or refused) by another process
 // that is writing.
-func migrate(ctx context.Context, db *sql.DB, ms []migration) error {
+func migrate(ctx context.Context, db *sql.DB, ms []sqlstore.Migration) error {
 	current, err := schemaCurrent(ctx, db, len(ms))
 	if err != nil || current {
 		return err
@@ -106,7 +56,7 @@ func schemaCurrent(ctx context.Context, db *sql.DB, known int) (bool, error) {
 		return false, fmt.Errorf("schemaversie lezen: %w", err)
 	}
 	if have > known {
-		return false, newerSchemaError(have, known)
+		return false, sqlstore.NewerSchemaError(have, known)
 	}
 	return have == known, nil
 }
@@ -114,7 +64,7 @@ func schemaCurrent(ctx context.Context, db *sql.DB, known int) (bool, error) {
 // migrateStep applies the next step, if any; it reports whether the schema is current.
 // The version is read inside the write transaction, so two processes opening the same
 // file at once never apply a step twice.
-func migrateStep(ctx context.Context, conn *sql.Conn, ms []migration) (bool, error) {
+func migrateStep(ctx context.Context, conn *sql.Conn, ms []sqlstore.Migration) (bool, error) {
 	tx, err := conn.BeginTx(ctx, nil)
 	if err != nil {
 		return false, fmt.Errorf("migratie starten: %w", err)
@@ -126,7 +76,7 @@ func migrateStep(ctx context.Context, conn *sql.Conn, ms []migration) (bool, err
 	}
 	switch {
 	case have > len(ms):
-		return false, newerSchemaError(have, len(ms))
+		return false, sqlstore.NewerSchemaError(have, len(ms))
 	case have == len(ms):
 		return true, nil
 	}
@@ -134,32 +84,32 @@ func migrateStep(ctx context.Context, conn *sql.Conn, ms []migration) (bool, err
 		return false, err
 	}
 	if err := tx.Commit(); err != nil {
-		return false, fmt.Errorf("migratie %s opslaan: %w", ms[have].name, err)
+		return false, fmt.Errorf("migratie %s opslaan: %w", ms[have].Name, err)
 	}
 	return false, nil
 }
 
-func applyMigration(ctx context.Context, tx *sql.Tx, m migration) error {
-	if _, err := tx.ExecContext(ctx, m.sql); err != nil {
-		return fmt.Errorf("migratie %s: %w", m.name, err)
+func applyMigration(ctx context.Context, tx *sql.Tx, m sqlstore.Migration) error {
+	if _, err := tx.ExecContext(ctx, m.SQL); err != nil {
+		return fmt.Errorf("migratie %s: %w", m.Name, err)
 	}
-	if err := afterMigration(ctx, tx, m.version); err != nil {
-		return fmt.Errorf("migratie %s: %w", m.name, err)
+	if err := afterMigration(ctx, tx, m.Version); err != nil {
+		return fmt.Errorf("migratie %s: %w", m.Name, err)
 	}
 	rows, err := tx.QueryContext(ctx, "PRAGMA foreign_key_check")
 	if err != nil {
-		return fmt.Errorf("migratie %s controleren: %w", m.name, err)
+		return fmt.Errorf("migratie %s controleren: %w", m.Name, err)
 	}
 	broken := rows.Next()
 	if err := rows.Close(); err != nil {
-		return fmt.Errorf("migratie %s controleren: %w", m.name, err)
+		return fmt.Errorf("migratie %s controleren: %w", m.Name, err)
 	}
 	if broken {
-		return fmt.Errorf("migratie %s laat verwijzingen achter die niet kloppen", m.name)
+		return fmt.Errorf("migratie %s laat verwijzingen achter die niet kloppen", m.Name)
 	}
-	// user_version takes no bound parameter; m.version is an int.
-	if _, err := tx.ExecContext(ctx, "PRAGMA user_version = "+strconv.Itoa(m.version)); err != nil {
-		return fmt.Errorf("migratie %s: schemaversie zetten: %w", m.name, err)
+	// user_version takes no bound parameter; m.Version is an int.
+	if _, err := tx.ExecContext(ctx, "PRAGMA user_version = "+strconv.Itoa(m.Version)); err != nil {
+		return fmt.Errorf("migratie %s: schemaversie zetten: %w", m.Name, err)
 	}
 	return nil
 }

@@ -12,14 +12,15 @@ import (
 	"time"
 
 	"github.com/terugkeer/terugkeer/app"
+	"github.com/terugkeer/terugkeer/storage/sqlstore"
 )
 
 func TestMigrationsAreNumberedWithoutGaps(t *testing.T) {
-	ms, err := loadMigrations(migrationFiles)
+	ms, err := sqlstore.LoadMigrations(migrationFiles)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(ms) == 0 || ms[0].name != "0001_schema.sql" {
+	if len(ms) == 0 || ms[0].Name != "0001_schema.sql" {
 		t.Fatalf("migrations: %+v", ms)
 	}
 	for name, fsys := range map[string]fstest.MapFS{
@@ -27,7 +28,7 @@ func TestMigrationsAreNumberedWithoutGaps(t *testing.T) {
 		"bad name": {"migrations/1_a.sql": {}},
 		"no name":  {"migrations/0001.sql": {}},
 	} {
-		if _, err := loadMigrations(fsys); err == nil {
+		if _, err := sqlstore.LoadMigrations(fsys); err == nil {
 			t.Errorf("%s: accepted", name)
 		}
 	}
@@ -35,7 +36,7 @@ func TestMigrationsAreNumberedWithoutGaps(t *testing.T) {
 
 func TestOpenSetsUserVersion(t *testing.T) {
 	_, path := openTest(t)
-	ms, _ := loadMigrations(migrationFiles)
+	ms, _ := sqlstore.LoadMigrations(migrationFiles)
 	if got := userVersion(t, path); got != len(ms) {
 		t.Fatalf("user_version = %d, want %d", got, len(ms))
 	}
@@ -142,7 +143,7 @@ func TestMigrateFromFrozenSchema8(t *testing.T) {
 func TestRefuseNewerSchema(t *testing.T) {
 	db, path := openTest(t)
 	db.Close()
-	ms, _ := loadMigrations(migrationFiles)
+	ms, _ := sqlstore.LoadMigrations(migrationFiles)
 	newer := len(ms) + 1
 	raw := rawDB(t, path)
 	if _, err := raw.Exec("PRAGMA user_version = " + strconv.Itoa(newer)); err != nil {

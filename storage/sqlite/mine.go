@@ -38,20 +38,6 @@ func (r *reader) responsibles(q app.PersonQuery) ([]string, error) {
 	return out, nil
 }
 
-// responsibleCond is the condition of PersonQuery.Verantwoordelijke: a follow-up of the
-// person names one of spellings (responsibles); nobody when there is none.
-func responsibleCond(spellings []string) (string, []any) {
-	if len(spellings) == 0 {
-		return `1 = 0`, nil
-	}
-	args := make([]any, len(spellings))
-	for i, s := range spellings {
-		args[i] = s
-	}
-	marks := strings.TrimSuffix(strings.Repeat("?, ", len(spellings)), ", ")
-	return `EXISTS (SELECT 1 FROM followups f WHERE f.person_id = p.id AND f.verantwoordelijke IN (` + marks + `))`, args
-}
-
 // TeamMembers is who can be verantwoordelijke on a local file (app.TeamStore): the
 // configured user name and every verantwoordelijke the follow-ups already name, so that
 // no name in use is lost; trimmed, each spelling once, sorted.

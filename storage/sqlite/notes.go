@@ -6,6 +6,7 @@ import (
 	"fmt"
 
 	"github.com/terugkeer/terugkeer/app"
+	"github.com/terugkeer/terugkeer/storage/sqlstore"
 )
 
 const noteColumns = `id, person_id, domain, tekst, vastgelegd, door, gewijzigd`
@@ -17,8 +18,8 @@ func scanNote(scan func(...any) error) (app.Note, error) {
 		return n, err
 	}
 	var err1, err2 error
-	n.Vastgelegd, err1 = parseTime(vastgelegd)
-	n.Gewijzigd, err2 = parseTime(gewijzigd)
+	n.Vastgelegd, err1 = sqlstore.ParseTime(vastgelegd)
+	n.Gewijzigd, err2 = sqlstore.ParseTime(gewijzigd)
 	return n, errors.Join(err1, err2)
 }
 
@@ -58,8 +59,8 @@ func (r *reader) Note(id int64) (app.Note, error) {
 // AddNote stores a note and sets n.ID.
 func (w *writer) AddNote(n *app.Note) error {
 	res, err := w.exec(`INSERT INTO aantekeningen (person_id, domain, tekst, vastgelegd, door, gewijzigd)
-		VALUES (?, ?, ?, ?, ?, ?)`, n.PersonID, string(n.Domain), n.Tekst, timeValue(n.Vastgelegd), n.Door,
-		timeValue(n.Gewijzigd))
+		VALUES (?, ?, ?, ?, ?, ?)`, n.PersonID, string(n.Domain), n.Tekst, sqlstore.TimeValue(n.Vastgelegd), n.Door,
+		sqlstore.TimeValue(n.Gewijzigd))
 	if err != nil {
 		return fmt.Errorf("aantekening bij persoon %d opslaan: %w", n.PersonID, err)
 	}
@@ -74,7 +75,7 @@ func (w *writer) AddNote(n *app.Note) error {
 func (w *writer) UpdateNote(n app.Note) error {
 	w.purged = true
 	c, err := w.execCount(`UPDATE aantekeningen SET tekst = ?, gewijzigd = ? WHERE id = ?`,
-		n.Tekst, timeValue(n.Gewijzigd), n.ID)
+		n.Tekst, sqlstore.TimeValue(n.Gewijzigd), n.ID)
 	if err != nil {
 		return fmt.Errorf("aantekening %d wijzigen: %w", n.ID, err)
 	}

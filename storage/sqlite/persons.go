@@ -6,6 +6,7 @@ import (
 	"fmt"
 
 	"github.com/terugkeer/terugkeer/app"
+	"github.com/terugkeer/terugkeer/storage/sqlstore"
 )
 
 // personColumns are the columns personScan reads, for a table aliased p.
@@ -30,9 +31,9 @@ func (s *personScan) person() (app.Person, error) {
 	p := s.p
 	p.BSN, p.SKN = s.bsn.String, s.skn.String
 	var err, err2, err3 error
-	p.Geboortedatum, err = parseDate(s.geboren)
-	p.CasemanagerVerzonden, err2 = parseTime(s.cmVerzonden)
-	p.Aangemaakt, err3 = parseTime(s.aan)
+	p.Geboortedatum, err = sqlstore.ParseDate(s.geboren)
+	p.CasemanagerVerzonden, err2 = sqlstore.ParseTime(s.cmVerzonden)
+	p.Aangemaakt, err3 = sqlstore.ParseTime(s.aan)
 	if err := errors.Join(err, err2, err3); err != nil {
 		return app.Person{}, fmt.Errorf("persoon %d: %w", p.ID, err)
 	}
@@ -133,10 +134,10 @@ func sameValues(a, b []any) bool {
 // personArgs are the values of the written columns, in personWriteColumns order.
 func personArgs(p *app.Person) []any {
 	return []any{
-		textValue(p.BSN), textValue(p.SKN), p.Voornamen, p.Voorvoegsel, p.Achternaam,
-		dateValue(p.Geboortedatum), boolValue(p.ControleNodig),
+		sqlstore.TextValue(p.BSN), sqlstore.TextValue(p.SKN), p.Voornamen, p.Voorvoegsel, p.Achternaam,
+		sqlstore.DateValue(p.Geboortedatum), boolValue(p.ControleNodig),
 		p.Casemanager.Naam, p.Casemanager.Telefoon, p.Casemanager.Email,
-		timeValue(p.CasemanagerVerzonden), timeValue(p.Aangemaakt),
+		sqlstore.TimeValue(p.CasemanagerVerzonden), sqlstore.TimeValue(p.Aangemaakt),
 		app.SearchText(p.Voornamen, p.Voorvoegsel, p.Achternaam, p.BSN, p.SKN),
 		app.SortName(p.Voornamen, p.Voorvoegsel, p.Achternaam),
 	}

@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"github.com/terugkeer/terugkeer/app"
+	"github.com/terugkeer/terugkeer/storage/sqlstore"
 )
 
 // The D&R-plan (migration 0009): one current plan per person, in five tables.
@@ -37,8 +38,8 @@ func (r *reader) Plan(personID int64) (*app.StoredPlan, error) {
 		return nil, fmt.Errorf("plan van persoon %d lezen: %w", personID, err)
 	}
 	var err1, err2 error
-	sp.Opgesteld, err1 = parseDate(opgesteld)
-	sp.Verzonden, err2 = parseTime(verzonden)
+	sp.Opgesteld, err1 = sqlstore.ParseDate(opgesteld)
+	sp.Verzonden, err2 = sqlstore.ParseTime(verzonden)
 	if err := errors.Join(err1, err2); err != nil {
 		return nil, fmt.Errorf("plan van persoon %d lezen: %w", personID, err)
 	}
@@ -133,7 +134,7 @@ func (r *reader) readPlanContent(personID int64, p *app.Plan, rows *storedRows) 
 		}
 		rows.add(3, a.ID, personID, a.ID, string(d), volgorde, a.Wie, a.Status, stored, a.Tekst)
 		var err error
-		if a.Datum, err = parseDate(datum); err != nil {
+		if a.Datum, err = sqlstore.ParseDate(datum); err != nil {
 			return err
 		}
 		l, err := area(d)
@@ -195,7 +196,7 @@ func (w *writer) writePlanRow(personID int64, p app.StoredPlan) error {
 	_, err := w.exec(`INSERT INTO plans (person_id, kenmerk, opgesteld, verzonden, grondslag) VALUES (?, ?, ?, ?, ?)
 		ON CONFLICT (person_id) DO UPDATE SET kenmerk = excluded.kenmerk, opgesteld = excluded.opgesteld,
 			verzonden = excluded.verzonden, grondslag = excluded.grondslag`,
-		personID, p.Kenmerk, dateValue(p.Opgesteld), timeValue(p.Verzonden), grondslag)
+		personID, p.Kenmerk, sqlstore.DateValue(p.Opgesteld), sqlstore.TimeValue(p.Verzonden), grondslag)
 	if err != nil {
 		return fmt.Errorf("plan van persoon %d opslaan: %w", personID, err)
 	}
@@ -393,7 +394,7 @@ func planRowsOf(personID int64, naam string, p app.Plan) planRows {
 			r.goalKeys = append(r.goalKeys, fmt.Sprintf("%s %d", l.Code, j))
 		}
 		for j, a := range l.Afspraken {
-			r.agreements = append(r.agreements, personID, a.ID, string(l.Code), j, a.Wie, a.Status, dateValue(a.Datum), a.Tekst, naam)
+			r.agreements = append(r.agreements, personID, a.ID, string(l.Code), j, a.Wie, a.Status, sqlstore.DateValue(a.Datum), a.Tekst, naam)
 			r.agreementKeys = append(r.agreementKeys, a.ID)
 		}
 	}
@@ -485,7 +486,7 @@ const gemeenteWork = `a.wie = 'gemeente' AND a.status IN ('open', 'lopend')`
 var (
 	dueAgreementColumns = `SELECT a.domain, a.afspraak_id, a.wie, a.status, a.datum, a.tekst, ` + personColumns +
 		`, d.inrichting, d.einddatum, d.einddatum_status`
-	agreementsByName     = `a.volledige_naam, a.person_id, ` + domainRank("a.domain") + `, a.afspraak_id`
+	agreementsByName     = `a.volledige_naam, a.person_id, ` + sqlstore.DomainRank("a.domain") + `, a.afspraak_id`
 	undatedAgreementKeys = `SELECT a.person_id, a.afspraak_id FROM persons p
 		CROSS JOIN plan_agreements a INDEXED BY plan_agreements_gemeente_zonder_datum ON a.person_id = p.id
 		WHERE p.vrijlating >= ? AND p.vrijlating <= ? AND a.datum IS NULL AND ` + gemeenteWork + ` ORDER BY ` + agreementsByName
@@ -607,8 +608,8 @@ func scanDueAgreement(rows *sql.Rows) (app.DueAgreement, error) {
 		return due, err
 	}
 	var err1, err2 error
-	a.Datum, err1 = parseDate(datum)
-	eind, err2 := parseDate(einddatum)
+	a.Datum, err1 = sqlstore.ParseDate(datum)
+	eind, err2 := sqlstore.ParseDate(einddatum)
 	if err := errors.Join(err1, err2); err != nil {
 		return due, err
 	}

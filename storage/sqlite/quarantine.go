@@ -8,6 +8,7 @@ import (
 	"fmt"
 
 	"github.com/terugkeer/terugkeer/app"
+	"github.com/terugkeer/terugkeer/storage/sqlstore"
 )
 
 // QuarantineList returns the quarantined messages without their bytes, newest first.
@@ -25,7 +26,7 @@ func (r *reader) QuarantineList() ([]app.Quarantined, error) {
 		if err := rows.Scan(&q.ID, &q.Bron, &q.Reden, &ontvangen, &q.MessageID); err != nil {
 			return nil, fmt.Errorf("quarantaine lezen: %w", err)
 		}
-		if q.Ontvangen, err = parseTime(ontvangen); err != nil {
+		if q.Ontvangen, err = sqlstore.ParseTime(ontvangen); err != nil {
 			return nil, fmt.Errorf("quarantaine lezen: %w", err)
 		}
 		out = append(out, q)
@@ -48,7 +49,7 @@ func (r *reader) QuarantineByID(id int64) (*app.Quarantined, error) {
 	if err != nil {
 		return nil, fmt.Errorf("quarantainebericht %d lezen: %w", id, err)
 	}
-	if q.Ontvangen, err = parseTime(ontvangen); err != nil {
+	if q.Ontvangen, err = sqlstore.ParseTime(ontvangen); err != nil {
 		return nil, fmt.Errorf("quarantainebericht %d lezen: %w", id, err)
 	}
 	return &q, nil
@@ -76,7 +77,7 @@ func (w *writer) AddQuarantine(q *app.Quarantined) error {
 		return fmt.Errorf("bericht in quarantaine opslaan: %w", err)
 	}
 	res, err := w.exec(`INSERT INTO quarantine (bron, reden, ontvangen, raw, sha256, message_id) VALUES (?, ?, ?, ?, ?, ?)`,
-		q.Bron, q.Reden, timeValue(q.Ontvangen), raw, hash, q.MessageID)
+		q.Bron, q.Reden, sqlstore.TimeValue(q.Ontvangen), raw, hash, q.MessageID)
 	if err != nil {
 		return fmt.Errorf("bericht in quarantaine opslaan: %w", err)
 	}

@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/terugkeer/terugkeer/app"
+	"github.com/terugkeer/terugkeer/storage/sqlstore"
 )
 
 // retentionPersonSQL reads what the retention terms run from, per person.
@@ -59,10 +60,10 @@ func scanRetentionPerson(rows *sql.Rows) (app.RetentionPerson, error) {
 		return p, fmt.Errorf("bewaartermijnen bepalen: %w", err)
 	}
 	var e1, e2, e3, e4 error
-	p.Aangemaakt, e1 = parseTime(aan)
-	p.Traject.Afgesloten, e2 = parseDate(afgesloten)
-	p.LaatsteEinddatum, e3 = parseDate(eind)
-	p.LaatsteBericht, e4 = parseTime(bericht)
+	p.Aangemaakt, e1 = sqlstore.ParseTime(aan)
+	p.Traject.Afgesloten, e2 = sqlstore.ParseDate(afgesloten)
+	p.LaatsteEinddatum, e3 = sqlstore.ParseDate(eind)
+	p.LaatsteBericht, e4 = sqlstore.ParseTime(bericht)
 	for _, err := range []error{e1, e2, e3, e4} {
 		if err != nil {
 			return p, fmt.Errorf("bewaartermijn van persoon %d: %w", p.ID, err)
@@ -105,7 +106,7 @@ func (r *reader) ledgerDates(query string, before app.Date, out map[string]app.D
 		if err := rows.Scan(&key, &s); err != nil {
 			return fmt.Errorf("toestemmingsregister lezen: %w", err)
 		}
-		d, err := parseDate(s)
+		d, err := sqlstore.ParseDate(s)
 		if err != nil {
 			return err
 		}
@@ -141,7 +142,7 @@ func (w *writer) DeleteLedgerKeys(keys []string) (int, error) {
 	w.purged = true
 	total := 0
 	for start := 0; start < len(keys); start += ledgerChunk {
-		list, args := inList(keys[start:min(start+ledgerChunk, len(keys))])
+		list, args := sqlstore.InList(keys[start:min(start+ledgerChunk, len(keys))])
 		for _, table := range []string{"consents", "revocations"} {
 			n, err := w.execCount(`DELETE FROM `+table+` WHERE key IN (`+list+`)`, args...)
 			if err != nil {
@@ -157,7 +158,7 @@ func (w *writer) DeleteLedgerKeys(keys []string) (int, error) {
 // received before t.
 func (w *writer) DeleteUnlinkedMessages(before time.Time) (int, error) {
 	w.purged = true
-	n, err := w.execCount(`DELETE FROM messages WHERE person_id IS NULL AND ontvangen < ?`, timeValue(before))
+	n, err := w.execCount(`DELETE FROM messages WHERE person_id IS NULL AND ontvangen < ?`, sqlstore.TimeValue(before))
 	if err != nil {
 		return 0, fmt.Errorf("berichtenlijst opschonen: %w", err)
 	}

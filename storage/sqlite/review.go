@@ -6,6 +6,7 @@ import (
 	"fmt"
 
 	"github.com/terugkeer/terugkeer/app"
+	"github.com/terugkeer/terugkeer/storage/sqlstore"
 )
 
 const heldColumns = `id, person_id, kenmerk, soort, bron, message_id, verzonden, ontvangen, inhoud`
@@ -43,8 +44,8 @@ func scanHeld(scan func(...any) error, extra ...any) (app.Held, error) {
 	}
 	h.Soort = app.Kind(soort)
 	var e1, e2 error
-	h.Verzonden, e1 = parseTime(verzonden)
-	h.Ontvangen, e2 = parseTime(ontvangen)
+	h.Verzonden, e1 = sqlstore.ParseTime(verzonden)
+	h.Ontvangen, e2 = sqlstore.ParseTime(ontvangen)
 	if err := errors.Join(e1, e2); err != nil {
 		return h, fmt.Errorf("bericht voor controle %d lezen: %w", h.ID, err)
 	}
@@ -100,7 +101,7 @@ func (w *writer) AddHeld(h *app.Held) error {
 	}
 	res, err := w.exec(`INSERT INTO controle (person_id, kenmerk, soort, bron, message_id, verzonden, ontvangen, inhoud, raw)
 		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`, h.PersonID, h.Kenmerk, string(h.Soort), h.Bron, h.MessageID,
-		timeValue(h.Verzonden), timeValue(h.Ontvangen), h.Inhoud, raw)
+		sqlstore.TimeValue(h.Verzonden), sqlstore.TimeValue(h.Ontvangen), h.Inhoud, raw)
 	if err != nil {
 		return fmt.Errorf("bericht voor controle opslaan: %w", err)
 	}

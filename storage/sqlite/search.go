@@ -9,6 +9,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/terugkeer/terugkeer/app"
+	"github.com/terugkeer/terugkeer/storage/sqlstore"
 )
 
 // latestDetentionJoin joins each person's latest detention (greatest begindatum, then
@@ -143,7 +144,7 @@ func personFilter(q app.PersonQuery, common bool, who []string) (string, []any) 
 			continue
 		}
 		conds = append(conds, `p.zoek LIKE ? ESCAPE '\'`)
-		args = append(args, likePattern(w))
+		args = append(args, sqlstore.LikePattern(w))
 	}
 	if !q.ReleaseFrom.IsZero() {
 		conds = append(conds, `p.vrijlating >= ?`)
@@ -162,7 +163,7 @@ func personFilter(q app.PersonQuery, common bool, who []string) (string, []any) 
 		args = append(args, string(q.Traject))
 	}
 	if q.DomeinStatus != "" {
-		cond, more := domainFilter(q)
+		cond, more := sqlstore.DomainFilter(q)
 		conds, args = append(conds, cond), append(args, more...)
 	}
 	if q.HeeftPlan {
@@ -176,7 +177,7 @@ func personFilter(q app.PersonQuery, common bool, who []string) (string, []any) 
 		conds, args = append(conds, cond), append(args, more...)
 	}
 	if strings.TrimSpace(q.Verantwoordelijke) != "" {
-		cond, more := responsibleCond(who)
+		cond, more := sqlstore.ResponsibleCond(who)
 		conds, args = append(conds, cond), append(args, more...)
 	}
 	if len(conds) == 0 {
@@ -246,16 +247,6 @@ var sortKeys = map[app.PersonSort][]string{
 	app.SortByEindStatus: {`p.einddatum_status`, `p.vrijlating`},
 }
 
-// domainSortColumn is the column of migration 0018 with the rank of domain d's list
-// status (app.DomainSortRank), NULL without follow-up; "" for anything but one of
-// app.Domains().
-func domainSortColumn(d app.Domain) string {
-	if !slices.Contains(app.Domains(), d) {
-		return ""
-	}
-	return "p.opvolging_" + strings.ReplaceAll(string(d), "-", "_")
-}
-
 // orderBy is the ORDER BY clause of q's sort: its columns, then the name and the id, all
 // ascending or, with Desc, all descending, so that one index of each key (migrations
 // 0006 and 0018) serves each way. Persons without the sort's value come last either way:
@@ -286,7 +277,7 @@ func orderBy(q app.PersonQuery) (string, error) {
 // unknown sort.
 func sortColumns(q app.PersonQuery) ([]string, bool) {
 	if q.Sort == app.SortByDomein {
-		c := domainSortColumn(q.SortDomein)
+		c := sqlstore.DomainSortColumn(q.SortDomein)
 		return []string{c}, c != ""
 	}
 	cols, ok := sortKeys[q.Sort]
@@ -315,7 +306,7 @@ func scanPersonRow(rows *sql.Rows) (app.PersonRow, error) {
 	if err != nil {
 		return app.PersonRow{}, err
 	}
-	eind, err := parseDate(einddatum)
+	eind, err := sqlstore.ParseDate(einddatum)
 	if err != nil {
 		return app.PersonRow{}, fmt.Errorf("persoon %d: %w", p.ID, err)
 	}

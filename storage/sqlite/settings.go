@@ -6,12 +6,12 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
+
+	"github.com/terugkeer/terugkeer/storage/sqlstore"
 )
 
 // secretKeySetting holds the installation's random key (hex) for app.PersonKeys.
 const secretKeySetting = "installatiesleutel"
-
-const secretKeySize = 32
 
 // Setting returns a setting's value, "" when unset.
 // Inside a batch a setting is read once and then served from the batch's cache.
@@ -57,9 +57,9 @@ func (w *writer) SecretKey() ([]byte, error) {
 		return nil, err
 	}
 	if v != "" {
-		return decodeSecret(v)
+		return sqlstore.DecodeSecret(v)
 	}
-	key := make([]byte, secretKeySize)
+	key := make([]byte, sqlstore.SecretKeySize)
 	if _, err := rand.Read(key); err != nil {
 		return nil, fmt.Errorf("installatiesleutel maken: %w", err)
 	}
@@ -68,13 +68,5 @@ func (w *writer) SecretKey() ([]byte, error) {
 		return nil, fmt.Errorf("installatiesleutel opslaan: %w", err)
 	}
 	w.cacheSetting(secretKeySetting, hex.EncodeToString(key))
-	return key, nil
-}
-
-func decodeSecret(v string) ([]byte, error) {
-	key, err := hex.DecodeString(v)
-	if err != nil || len(key) != secretKeySize {
-		return nil, errors.New("de opgeslagen installatiesleutel is beschadigd")
-	}
 	return key, nil
 }

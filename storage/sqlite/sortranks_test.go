@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/terugkeer/terugkeer/app"
+	"github.com/terugkeer/terugkeer/storage/sqlstore"
 )
 
 // sortRanksFromScratch is a condition true for a person whose kept sort columns
@@ -25,7 +26,7 @@ func sortRanksFromScratch() string {
 		conds = append(conds, fmt.Sprintf(`%s IS NOT (CASE WHEN EXISTS (SELECT 1 FROM plans pl WHERE pl.person_id = p.id)
 			OR EXISTS (SELECT 1 FROM consent_states c WHERE c.person_id = p.id AND c.domain = '%s' AND c.state = 'ja')
 			THEN CASE COALESCE((SELECT f.status FROM followups f WHERE f.person_id = p.id AND f.domain = '%[2]s'), 'open')%s END END)`,
-			domainSortColumn(d), d, rank.String()))
+			sqlstore.DomainSortColumn(d), d, rank.String()))
 	}
 	return strings.Join(conds, " OR ")
 }

@@ -3,7 +3,6 @@ package sqlite
 import (
 	"context"
 	"database/sql"
-	"strings"
 
 	"github.com/terugkeer/terugkeer/app"
 )
@@ -83,13 +82,4 @@ func (r *reader) execCount(query string, args ...any) (int, error) {
 	}
 	n, err := res.RowsAffected()
 	return int(n), err
-}
-
-// inList returns "?, ?, ?" for n values and the values as arguments.
-func inList(values []string) (string, []any) {
-	args := make([]any, len(values))
-	for i, v := range values {
-		args[i] = v
-	}
-	return strings.TrimSuffix(strings.Repeat("?, ", len(values)), ", "), args
 }

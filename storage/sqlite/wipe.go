@@ -6,6 +6,8 @@ import (
 	"errors"
 	"fmt"
 	"time"
+
+	"github.com/terugkeer/terugkeer/storage/sqlstore"
 )
 
 // A purge removes rows with secure_delete on, but the WAL still holds the pages as they
@@ -19,7 +21,7 @@ import (
 func (w *writer) wipePending() (bool, error) {
 	if w.purged {
 		_, err := w.execLog(`INSERT INTO wisopdracht (id, volgnummer, sinds) VALUES (1, 1, ?)
-			ON CONFLICT (id) DO UPDATE SET volgnummer = volgnummer + 1`, timeValue(time.Now().UTC()))
+			ON CONFLICT (id) DO UPDATE SET volgnummer = volgnummer + 1`, sqlstore.TimeValue(time.Now().UTC()))
 		if err != nil {
 			return false, fmt.Errorf("wisopdracht vastleggen: %w", err)
 		}

@@ -1,9 +1,9 @@
-package postgres
+package sqlstore
 
 import "testing"
 
 func TestLikePatternEscapes(t *testing.T) {
-	if got := likePattern(`a%b_c\d`); got != `%a\%b\_c\\d%` {
+	if got := LikePattern(`a%b_c\d`); got != `%a\%b\_c\\d%` {
 		t.Fatalf("got %q", got)
 	}
 }
