@@ -1,7 +1,6 @@
 package postgres
 
 import (
-	"database/sql"
 	"errors"
 	"fmt"
 
@@ -38,35 +37,7 @@ func (w *writer) AddAudit(e *app.AuditEntry) error {
 	return w.reseal(1, nil, &e.Hash)
 }
 
-// AuditEntries returns the entries that match f, oldest first.
+// AuditEntries runs sqlstore.AuditEntries in this transaction.
 func (r *reader) AuditEntries(f app.AuditFilter) ([]app.AuditEntry, error) {
-	q, args := sqlstore.AuditQuery(f)
-	rows, err := r.query(q, args...)
-	if err != nil {
-		return nil, fmt.Errorf("logboek lezen: %w", err)
-	}
-	defer rows.Close()
-	var out []app.AuditEntry
-	for rows.Next() {
-		e, err := scanAudit(rows)
-		if err != nil {
-			return nil, fmt.Errorf("logboek lezen: %w", err)
-		}
-		out = append(out, e)
-	}
-	return out, rows.Err()
-}
-
-func scanAudit(rows pgx.Rows) (app.AuditEntry, error) {
-	var e app.AuditEntry
-	var tijd sql.NullString
-	var doms string
-	err := rows.Scan(&e.ID, &tijd, &e.Actie, &e.Object, &e.ObjectID, &e.Resultaat, &e.Grondslag,
-		&e.Actor, &e.Bron, &doms, &e.Aantal, &e.PrevHash, &e.Hash)
-	if err != nil {
-		return e, err
-	}
-	e.Domeinen = sqlstore.SplitDomains(doms)
-	e.Tijd, err = sqlstore.ParseTime(tijd)
-	return e, err
+	return sqlstore.AuditEntries(r, f)
 }

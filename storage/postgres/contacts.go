@@ -1,42 +1,15 @@
 package postgres
 
 import (
-	"database/sql"
-	"errors"
 	"fmt"
 
 	"github.com/terugkeer/terugkeer/app"
 	"github.com/terugkeer/terugkeer/storage/sqlstore"
 )
 
-// Contacts returns a person's contacts (all domains and algemeen), oldest first.
+// Contacts runs sqlstore.Contacts in this transaction.
 func (r *reader) Contacts(personID int64) ([]app.ContactMoment, error) {
-	rows, err := r.query(`SELECT id, person_id, domain, tijd, kanaal, met, notitie, vastgelegd, door
-		FROM contacts WHERE person_id = ? ORDER BY tijd, id`, personID)
-	if err != nil {
-		return nil, fmt.Errorf("contacten van persoon %d lezen: %w", personID, err)
-	}
-	defer rows.Close()
-	var out []app.ContactMoment
-	for rows.Next() {
-		var c app.ContactMoment
-		var tijd, vastgelegd sql.NullString
-		if err := rows.Scan(&c.ID, &c.PersonID, &c.Domain, &tijd, &c.Kanaal, &c.Met, &c.Notitie,
-			&vastgelegd, &c.Door); err != nil {
-			return nil, fmt.Errorf("contacten van persoon %d lezen: %w", personID, err)
-		}
-		var err1, err2 error
-		c.Tijd, err1 = sqlstore.ParseTime(tijd)
-		c.Vastgelegd, err2 = sqlstore.ParseTime(vastgelegd)
-		if err := errors.Join(err1, err2); err != nil {
-			return nil, err
-		}
-		out = append(out, c)
-	}
-	if err := rows.Err(); err != nil {
-		return nil, fmt.Errorf("contacten van persoon %d lezen: %w", personID, err)
-	}
-	return out, nil
+	return sqlstore.Contacts(r, personID)
 }
 
 // AddContact stores a contact and sets c.ID.

@@ -4,6 +4,7 @@ import (
 	"fmt"
 
 	"github.com/terugkeer/terugkeer/app"
+	"github.com/terugkeer/terugkeer/storage/sqlstore"
 )
 
 // DomainData returns the consent-based content per domain; domains without content
@@ -42,26 +43,9 @@ func (r *reader) readTopics(personID int64, out map[app.Domain]app.DomainData) e
 	return nil
 }
 
+// readHulpvragen runs sqlstore.ReadHulpvragen in this transaction.
 func (r *reader) readHulpvragen(personID int64, out map[app.Domain]app.DomainData) error {
-	rows, err := r.query(`SELECT domain, tekst FROM hulpvragen WHERE person_id = ?`, personID)
-	if err != nil {
-		return fmt.Errorf("hulpvragen van persoon %d lezen: %w", personID, err)
-	}
-	defer rows.Close()
-	for rows.Next() {
-		var d app.Domain
-		var tekst string
-		if err := rows.Scan(&d, &tekst); err != nil {
-			return fmt.Errorf("hulpvragen van persoon %d lezen: %w", personID, err)
-		}
-		dd := out[d]
-		dd.Hulpvraag = tekst
-		out[d] = dd
-	}
-	if err := rows.Err(); err != nil {
-		return fmt.Errorf("hulpvragen van persoon %d lezen: %w", personID, err)
-	}
-	return nil
+	return sqlstore.ReadHulpvragen(r, personID, out)
 }
 
 // ReplaceDomainData replaces a domain's content with data (an empty hulpvraag is not
@@ -101,16 +85,9 @@ func (w *writer) PurgeDomainData(personID int64, d app.Domain) (int, error) {
 	return n + m, err
 }
 
+// deleteDomainData runs sqlstore.DeleteDomainData in this transaction.
 func (w *writer) deleteDomainData(personID int64, d app.Domain) (int, error) {
-	topics, err := w.execCount(`DELETE FROM topics WHERE person_id = ? AND domain = ?`, personID, string(d))
-	if err != nil {
-		return 0, fmt.Errorf("onderwerpen %s van persoon %d verwijderen: %w", d, personID, err)
-	}
-	hulp, err := w.execCount(`DELETE FROM hulpvragen WHERE person_id = ? AND domain = ?`, personID, string(d))
-	if err != nil {
-		return 0, fmt.Errorf("hulpvraag %s van persoon %d verwijderen: %w", d, personID, err)
-	}
-	return topics + hulp, nil
+	return sqlstore.DeleteDomainData(w, personID, d)
 }
 
 // General returns the general contact.* topics in the order stored.
@@ -156,10 +133,7 @@ func (w *writer) PurgeGeneral(personID int64) (int, error) {
 	return w.deleteGeneral(personID)
 }
 
+// deleteGeneral runs sqlstore.DeleteGeneral in this transaction.
 func (w *writer) deleteGeneral(personID int64) (int, error) {
-	n, err := w.execCount(`DELETE FROM general_topics WHERE person_id = ?`, personID)
-	if err != nil {
-		return 0, fmt.Errorf("algemene onderwerpen van persoon %d verwijderen: %w", personID, err)
-	}
-	return n, nil
+	return sqlstore.DeleteGeneral(w, personID)
 }

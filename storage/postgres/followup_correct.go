@@ -50,16 +50,9 @@ func (w *writer) DeleteContact(id int64) error {
 	return w.deleteByID("contacts", "contact", id)
 }
 
-// UpdateStatusChange sets the target status of one status change (by c.ID).
+// UpdateStatusChange runs sqlstore.UpdateStatusChange in this transaction.
 func (w *writer) UpdateStatusChange(c app.StatusChange) error {
-	n, err := w.execCount(`UPDATE followup_history SET naar = ? WHERE id = ?`, string(c.Naar), c.ID)
-	if err != nil {
-		return fmt.Errorf("statuswijziging %d corrigeren: %w", c.ID, err)
-	}
-	if n == 0 {
-		return app.ErrNotFound
-	}
-	return nil
+	return sqlstore.UpdateStatusChange(w, c)
 }
 
 // DeleteStatusChange removes one status change irreversibly.

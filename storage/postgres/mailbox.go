@@ -8,6 +8,7 @@ import (
 	"github.com/jackc/pgx/v5"
 
 	"github.com/terugkeer/terugkeer/app"
+	"github.com/terugkeer/terugkeer/storage/sqlstore"
 )
 
 // The IMAP settings live in the settings table under these keys. The password is never
@@ -116,40 +117,17 @@ func (r *reader) MailboxState(sleutel string) (app.MailboxState, error) {
 	return st, nil
 }
 
-// ResetMailboxState forgets the mailbox's UIDs and records its UIDVALIDITY.
+// ResetMailboxState runs sqlstore.ResetMailboxState in this transaction.
 func (w *writer) ResetMailboxState(sleutel string, uidValidity uint32) error {
-	if _, err := w.exec(`DELETE FROM imap_uids WHERE sleutel = ?`, sleutel); err != nil {
-		return fmt.Errorf("postvakstatus opslaan: %w", err)
-	}
-	_, err := w.exec(`INSERT INTO imap_mailboxes (sleutel, uidvalidity) VALUES (?, ?)
-		ON CONFLICT (sleutel) DO UPDATE SET uidvalidity = excluded.uidvalidity`, sleutel, int64(uidValidity))
-	if err != nil {
-		return fmt.Errorf("postvakstatus opslaan: %w", err)
-	}
-	return nil
+	return sqlstore.ResetMailboxState(w, sleutel, uidValidity)
 }
 
-// RecordMailboxUID stores or replaces the record of a mail that stays; the mailbox must
-// have been registered by ResetMailboxState.
+// RecordMailboxUID runs sqlstore.RecordMailboxUID in this transaction.
 func (w *writer) RecordMailboxUID(sleutel string, u app.MailboxUID) error {
-	if u.UID == 0 {
-		return fmt.Errorf("postvakstatus opslaan: UID 0 bestaat niet")
-	}
-	_, err := w.exec(`INSERT INTO imap_uids (sleutel, uid, message_id, grootte) VALUES (?, ?, ?, ?)
-		ON CONFLICT (sleutel, uid) DO UPDATE SET message_id = excluded.message_id, grootte = excluded.grootte`,
-		sleutel, int64(u.UID), u.MessageID, u.Grootte)
-	if err != nil {
-		return fmt.Errorf("postvakstatus opslaan: %w", err)
-	}
-	return nil
+	return sqlstore.RecordMailboxUID(w, sleutel, u)
 }
 
-// ForgetMailboxUIDs removes UIDs of a mailbox.
+// ForgetMailboxUIDs runs sqlstore.ForgetMailboxUIDs in this transaction.
 func (w *writer) ForgetMailboxUIDs(sleutel string, uids []uint32) error {
-	for _, uid := range uids {
-		if _, err := w.exec(`DELETE FROM imap_uids WHERE sleutel = ? AND uid = ?`, sleutel, int64(uid)); err != nil {
-			return fmt.Errorf("postvakstatus opslaan: %w", err)
-		}
-	}
-	return nil
+	return sqlstore.ForgetMailboxUIDs(w, sleutel, uids)
 }

@@ -1,7 +1,6 @@
 package postgres
 
 import (
-	"database/sql"
 	"errors"
 	"fmt"
 
@@ -48,7 +47,7 @@ func (r *reader) Messages(personID int64) ([]app.MessageRecord, error) {
 	defer rows.Close()
 	var out []app.MessageRecord
 	for rows.Next() {
-		m, err := scanMessage(rows)
+		m, err := sqlstore.ScanMessage(rows)
 		if err != nil {
 			return nil, fmt.Errorf("berichten van persoon %d lezen: %w", personID, err)
 		}
@@ -60,31 +59,5 @@ func (r *reader) Messages(personID int64) ([]app.MessageRecord, error) {
 	return out, nil
 }
 
-func scanMessage(rows pgx.Rows) (app.MessageRecord, error) {
-	var m app.MessageRecord
-	var verzonden, ontvangen sql.NullString
-	var person sql.NullInt64
-	if err := rows.Scan(&m.Kenmerk, &m.Soort, &verzonden, &ontvangen, &person, &m.MessageID); err != nil {
-		return m, err
-	}
-	m.PersonID = person.Int64
-	var err1, err2 error
-	m.Verzonden, err1 = sqlstore.ParseTime(verzonden)
-	m.Ontvangen, err2 = sqlstore.ParseTime(ontvangen)
-	return m, errors.Join(err1, err2)
-}
-
-// AddMessage records an imported message. PersonID 0 stores no link.
-func (w *writer) AddMessage(m app.MessageRecord) error {
-	var person any
-	if m.PersonID != 0 {
-		person = m.PersonID
-	}
-	_, err := w.exec(`INSERT INTO messages (kenmerk, soort, verzonden, ontvangen, person_id, message_id, inhoud)
-		VALUES (?, ?, ?, ?, ?, ?, ?)`, m.Kenmerk, string(m.Soort), sqlstore.TimeValue(m.Verzonden),
-		sqlstore.TimeValue(m.Ontvangen), person, m.MessageID, m.Inhoud)
-	if err != nil {
-		return fmt.Errorf("bericht vastleggen: %w", err)
-	}
-	return nil
-}
+// AddMessage runs sqlstore.AddMessage in this transaction.
+func (w *writer) AddMessage(m app.MessageRecord) error { return sqlstore.AddMessage(w, m) }

@@ -1,7 +1,6 @@
 package postgres
 
 import (
-	"database/sql"
 	"errors"
 	"fmt"
 
@@ -11,44 +10,12 @@ import (
 	"github.com/terugkeer/terugkeer/storage/sqlstore"
 )
 
-const noteColumns = `id, person_id, domain, tekst, vastgelegd, door, gewijzigd`
-
-func scanNote(scan func(...any) error) (app.Note, error) {
-	var n app.Note
-	var vastgelegd, gewijzigd sql.NullString
-	if err := scan(&n.ID, &n.PersonID, &n.Domain, &n.Tekst, &vastgelegd, &n.Door, &gewijzigd); err != nil {
-		return n, err
-	}
-	var err1, err2 error
-	n.Vastgelegd, err1 = sqlstore.ParseTime(vastgelegd)
-	n.Gewijzigd, err2 = sqlstore.ParseTime(gewijzigd)
-	return n, errors.Join(err1, err2)
-}
-
-// Notes returns a person's notes (all domains), oldest first.
-func (r *reader) Notes(personID int64) ([]app.Note, error) {
-	rows, err := r.query(`SELECT `+noteColumns+` FROM aantekeningen WHERE person_id = ? ORDER BY vastgelegd, id`, personID)
-	if err != nil {
-		return nil, fmt.Errorf("aantekeningen van persoon %d lezen: %w", personID, err)
-	}
-	defer rows.Close()
-	var out []app.Note
-	for rows.Next() {
-		n, err := scanNote(rows.Scan)
-		if err != nil {
-			return nil, fmt.Errorf("aantekeningen van persoon %d lezen: %w", personID, err)
-		}
-		out = append(out, n)
-	}
-	if err := rows.Err(); err != nil {
-		return nil, fmt.Errorf("aantekeningen van persoon %d lezen: %w", personID, err)
-	}
-	return out, nil
-}
+// Notes runs sqlstore.Notes in this transaction.
+func (r *reader) Notes(personID int64) ([]app.Note, error) { return sqlstore.Notes(r, personID) }
 
 // Note returns one note by id; app.ErrNotFound when there is none.
 func (r *reader) Note(id int64) (app.Note, error) {
-	n, err := scanNote(r.queryRow(`SELECT `+noteColumns+` FROM aantekeningen WHERE id = ?`, id).Scan)
+	n, err := sqlstore.ScanNote(r.queryRow(`SELECT `+sqlstore.NoteColumns+` FROM aantekeningen WHERE id = ?`, id).Scan)
 	if errors.Is(err, pgx.ErrNoRows) {
 		return n, app.ErrNotFound
 	}

@@ -19,14 +19,8 @@ import (
 // names are constants, never input.
 var planTables = []string{"plan_agreements", "plan_goals", "plan_topics", "plan_leefgebieden", "plans"}
 
-// HasPlan reports whether the person has a plan.
-func (r *reader) HasPlan(personID int64) (bool, error) {
-	var n int
-	if err := r.queryRow(`SELECT count(*) FROM plans WHERE person_id = ?`, personID).Scan(&n); err != nil {
-		return false, fmt.Errorf("plan van persoon %d lezen: %w", personID, err)
-	}
-	return n > 0, nil
-}
+// HasPlan runs sqlstore.HasPlan in this transaction.
+func (r *reader) HasPlan(personID int64) (bool, error) { return sqlstore.HasPlan(r, personID) }
 
 // Plan returns the person's current plan, or nil when there is none.
 func (r *reader) Plan(personID int64) (*app.StoredPlan, error) {

@@ -12,25 +12,9 @@ import (
 	"github.com/terugkeer/terugkeer/storage/sqlstore"
 )
 
-// retentionPersonSQL reads what the retention terms run from, per person.
-const retentionPersonSQL = `SELECT p.id, p.aangemaakt, coalesce(t.status, 'aangemeld'), coalesce(t.uitkomst, ''),
-		t.afgesloten,
-		(SELECT max(d.einddatum) FROM detentions d WHERE d.person_id = p.id),
-		(SELECT max(m.verzonden) FROM messages m WHERE m.person_id = p.id)
-		FROM persons p LEFT JOIN trajecten t ON t.person_id = p.id`
-
-// RetentionPerson reads what the retention terms run from for one person.
+// RetentionPerson runs sqlstore.RetentionPerson in this transaction.
 func (r *reader) RetentionPerson(id int64) (app.RetentionPerson, bool, error) {
-	rows, err := r.query(retentionPersonSQL+` WHERE p.id = ?`, id)
-	if err != nil {
-		return app.RetentionPerson{}, false, fmt.Errorf("bewaartermijn bepalen: %w", err)
-	}
-	defer rows.Close()
-	if !rows.Next() {
-		return app.RetentionPerson{}, false, rows.Err()
-	}
-	p, err := scanRetentionPerson(rows)
-	return p, err == nil, err
+	return sqlstore.RetentionPerson(r, id)
 }
 
 // retentionPage is how many persons RetentionPersons reads at a time.
@@ -61,14 +45,14 @@ func (r *reader) RetentionPersons(fn func(app.RetentionPerson) error) error {
 
 // retentionPage reads the next page of persons with an id above after.
 func (r *reader) retentionPage(after int64) ([]app.RetentionPerson, error) {
-	rows, err := r.query(retentionPersonSQL+` WHERE p.id > ? ORDER BY p.id LIMIT ?`, after, retentionPage)
+	rows, err := r.query(sqlstore.RetentionPersonSQL+` WHERE p.id > ? ORDER BY p.id LIMIT ?`, after, retentionPage)
 	if err != nil {
 		return nil, fmt.Errorf("bewaartermijnen bepalen: %w", err)
 	}
 	defer rows.Close()
 	var page []app.RetentionPerson
 	for rows.Next() {
-		p, err := scanRetentionPerson(rows)
+		p, err := sqlstore.ScanRetentionPerson(rows)
 		if err != nil {
 			return nil, err
 		}
@@ -78,25 +62,6 @@ func (r *reader) retentionPage(after int64) ([]app.RetentionPerson, error) {
 		return nil, fmt.Errorf("bewaartermijnen bepalen: %w", err)
 	}
 	return page, nil
-}
-
-func scanRetentionPerson(rows pgx.Rows) (app.RetentionPerson, error) {
-	var p app.RetentionPerson
-	var aan, afgesloten, eind, bericht sql.NullString
-	if err := rows.Scan(&p.ID, &aan, &p.Traject.Status, &p.Traject.Uitkomst, &afgesloten, &eind, &bericht); err != nil {
-		return p, fmt.Errorf("bewaartermijnen bepalen: %w", err)
-	}
-	var e1, e2, e3, e4 error
-	p.Aangemaakt, e1 = sqlstore.ParseTime(aan)
-	p.Traject.Afgesloten, e2 = sqlstore.ParseDate(afgesloten)
-	p.LaatsteEinddatum, e3 = sqlstore.ParseDate(eind)
-	p.LaatsteBericht, e4 = sqlstore.ParseTime(bericht)
-	for _, err := range []error{e1, e2, e3, e4} {
-		if err != nil {
-			return p, fmt.Errorf("bewaartermijn van persoon %d: %w", p.ID, err)
-		}
-	}
-	return p, nil
 }
 
 // LedgerKeys returns the latest date stored under each key of the consent ledger whose
@@ -123,21 +88,9 @@ func (r *reader) LedgerKeys(before app.Date) (map[string]app.Date, error) {
 	return out, rows.Err()
 }
 
-// PersonIdentifiers calls fn with every person's BSN and SKN, one row at a time.
+// PersonIdentifiers runs sqlstore.PersonIdentifiers in this transaction.
 func (r *reader) PersonIdentifiers(fn func(bsn, skn string)) error {
-	rows, err := r.query(`SELECT coalesce(bsn, ''), coalesce(skn, '') FROM persons`)
-	if err != nil {
-		return fmt.Errorf("personen lezen: %w", err)
-	}
-	defer rows.Close()
-	for rows.Next() {
-		var bsn, skn string
-		if err := rows.Scan(&bsn, &skn); err != nil {
-			return fmt.Errorf("personen lezen: %w", err)
-		}
-		fn(bsn, skn)
-	}
-	return rows.Err()
+	return sqlstore.PersonIdentifiers(r, fn)
 }
 
 // ledgerChunk bounds the number of bound parameters per statement.

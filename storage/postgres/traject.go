@@ -27,14 +27,7 @@ func (r *reader) Traject(personID int64) (app.Traject, error) {
 	return t, err
 }
 
-// SaveTraject stores the person's traject.
+// SaveTraject runs sqlstore.SaveTraject in this transaction.
 func (w *writer) SaveTraject(personID int64, t app.Traject) error {
-	_, err := w.exec(`INSERT INTO trajecten (person_id, status, uitkomst, afgesloten) VALUES (?, ?, ?, ?)
-		ON CONFLICT (person_id) DO UPDATE SET status = excluded.status, uitkomst = excluded.uitkomst,
-		afgesloten = excluded.afgesloten`,
-		personID, string(t.Status), string(t.Uitkomst), sqlstore.DateValue(t.Afgesloten))
-	if err != nil {
-		return fmt.Errorf("traject van persoon %d opslaan: %w", personID, err)
-	}
-	return nil
+	return sqlstore.SaveTraject(w, personID, t)
 }

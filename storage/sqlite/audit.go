@@ -54,35 +54,7 @@ func (w *writer) auditHead() (string, error) {
 	return prev, nil
 }
 
-// AuditEntries returns the entries that match f, oldest first.
+// AuditEntries runs sqlstore.AuditEntries in this transaction.
 func (r *reader) AuditEntries(f app.AuditFilter) ([]app.AuditEntry, error) {
-	q, args := sqlstore.AuditQuery(f)
-	rows, err := r.query(q, args...)
-	if err != nil {
-		return nil, fmt.Errorf("logboek lezen: %w", err)
-	}
-	defer rows.Close()
-	var out []app.AuditEntry
-	for rows.Next() {
-		e, err := scanAudit(rows)
-		if err != nil {
-			return nil, fmt.Errorf("logboek lezen: %w", err)
-		}
-		out = append(out, e)
-	}
-	return out, rows.Err()
-}
-
-func scanAudit(rows *sql.Rows) (app.AuditEntry, error) {
-	var e app.AuditEntry
-	var tijd sql.NullString
-	var doms string
-	err := rows.Scan(&e.ID, &tijd, &e.Actie, &e.Object, &e.ObjectID, &e.Resultaat, &e.Grondslag,
-		&e.Actor, &e.Bron, &doms, &e.Aantal, &e.PrevHash, &e.Hash)
-	if err != nil {
-		return e, err
-	}
-	e.Domeinen = sqlstore.SplitDomains(doms)
-	e.Tijd, err = sqlstore.ParseTime(tijd)
-	return e, err
+	return sqlstore.AuditEntries(r, f)
 }

@@ -2,7 +2,6 @@ package sqlite
 
 import (
 	"database/sql"
-	"errors"
 	"fmt"
 	"strings"
 
@@ -84,56 +83,9 @@ func byPersonDomain[T any](rows *sql.Rows, scan func(*sql.Rows) (int64, app.Doma
 	return out, rows.Err()
 }
 
-// ScanLedger reads both ledger tables once, for app.Service.Prepare.
+// ScanLedger runs sqlstore.ScanLedger in this transaction.
 func (r *reader) ScanLedger(sheet func(string, app.Domain, app.DomainConsent), revoked func(string, app.Domain, app.Date)) error {
-	rows, err := r.query(`SELECT key, domain, opgesteld, gegeven, gegeven_op FROM consents`)
-	if err != nil {
-		return fmt.Errorf("toestemmingsregister lezen: %w", err)
-	}
-	defer rows.Close()
-	for rows.Next() {
-		var key string
-		var c app.DomainConsent
-		var d string
-		var opgesteld, gegevenOp sql.NullString
-		if err := rows.Scan(&key, &d, &opgesteld, &c.Gegeven, &gegevenOp); err != nil {
-			return fmt.Errorf("toestemmingsregister lezen: %w", err)
-		}
-		var err1, err2 error
-		c.Opgesteld, err1 = sqlstore.ParseDate(opgesteld)
-		c.GegevenOp, err2 = sqlstore.ParseDate(gegevenOp)
-		if err := errors.Join(err1, err2); err != nil {
-			return fmt.Errorf("toestemmingsregister lezen: %w", err)
-		}
-		sheet(key, app.Domain(d), c)
-	}
-	if err := rows.Err(); err != nil {
-		return fmt.Errorf("toestemmingsregister lezen: %w", err)
-	}
-	return r.scanRevocations(revoked)
-}
-
-func (r *reader) scanRevocations(revoked func(string, app.Domain, app.Date)) error {
-	rows, err := r.query(`SELECT key, domain, ondertekend FROM revocations`)
-	if err != nil {
-		return fmt.Errorf("intrekkingsregister lezen: %w", err)
-	}
-	defer rows.Close()
-	for rows.Next() {
-		var key, d, on string
-		if err := rows.Scan(&key, &d, &on); err != nil {
-			return fmt.Errorf("intrekkingsregister lezen: %w", err)
-		}
-		date, err := app.ParseDate(on)
-		if err != nil {
-			return fmt.Errorf("intrekkingsregister lezen: %w", err)
-		}
-		revoked(key, app.Domain(d), date)
-	}
-	if err := rows.Err(); err != nil {
-		return fmt.Errorf("intrekkingsregister lezen: %w", err)
-	}
-	return nil
+	return sqlstore.ScanLedger(r, sheet, revoked)
 }
 
 // PersonsBySKN returns every person with this SKN, by id. An SKN is not unique here: a

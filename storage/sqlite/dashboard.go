@@ -209,7 +209,7 @@ func (r *reader) ReleaseFollowups(from, to app.Date) (map[int64]map[app.Domain]a
 		return nil, fmt.Errorf("opvolging lezen: %w", err)
 	}
 	out, err := byPersonDomain(rows, func(rows *sql.Rows) (int64, app.Domain, app.Followup, error) {
-		f, err := scanFollowup(rows)
+		f, err := sqlstore.ScanFollowup(rows)
 		return f.PersonID, f.Domain, f, err
 	})
 	if err != nil {

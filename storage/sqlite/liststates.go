@@ -5,6 +5,7 @@ import (
 	"fmt"
 
 	"github.com/terugkeer/terugkeer/app"
+	"github.com/terugkeer/terugkeer/storage/sqlstore"
 )
 
 // ListDomainStates returns what the person list shows per domain of each of ids: the
@@ -52,20 +53,7 @@ func (r *reader) ListDomainStates(ids []int64) (map[int64]app.ListStates, error)
 	return out, nil
 }
 
-// eachRow calls fn with the three columns (an id and two texts) of every row.
+// eachRow runs sqlstore.EachRow in this transaction.
 func (r *reader) eachRow(query string, arg any, fn func(int64, string, string)) error {
-	rows, err := r.query(query, arg)
-	if err != nil {
-		return err
-	}
-	defer rows.Close()
-	for rows.Next() {
-		var id int64
-		var a, b string
-		if err := rows.Scan(&id, &a, &b); err != nil {
-			return err
-		}
-		fn(id, a, b)
-	}
-	return rows.Err()
+	return sqlstore.EachRow(r, query, arg, fn)
 }

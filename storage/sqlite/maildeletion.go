@@ -1,48 +1,12 @@
 package sqlite
 
-import "fmt"
+import "github.com/terugkeer/terugkeer/storage/sqlstore"
 
-// PendingMailDeletions returns the Message-IDs whose mails are still to be deleted
-// from the mail server, sorted.
-func (r *reader) PendingMailDeletions() ([]string, error) {
-	rows, err := r.query(`SELECT message_id FROM imap_verwijderen ORDER BY message_id`)
-	if err != nil {
-		return nil, fmt.Errorf("te verwijderen e-mails lezen: %w", err)
-	}
-	defer rows.Close()
-	var out []string
-	for rows.Next() {
-		var id string
-		if err := rows.Scan(&id); err != nil {
-			return nil, fmt.Errorf("te verwijderen e-mails lezen: %w", err)
-		}
-		out = append(out, id)
-	}
-	if err := rows.Err(); err != nil {
-		return nil, fmt.Errorf("te verwijderen e-mails lezen: %w", err)
-	}
-	return out, nil
-}
+// PendingMailDeletions runs sqlstore.PendingMailDeletions in this transaction.
+func (r *reader) PendingMailDeletions() ([]string, error) { return sqlstore.PendingMailDeletions(r) }
 
-// QueueMailDeletions records Message-IDs whose mails must be deleted from the server.
-func (w *writer) QueueMailDeletions(ids []string) error {
-	for _, id := range ids {
-		if id == "" {
-			continue
-		}
-		if _, err := w.exec(`INSERT INTO imap_verwijderen (message_id) VALUES (?) ON CONFLICT DO NOTHING`, id); err != nil {
-			return fmt.Errorf("te verwijderen e-mail vastleggen: %w", err)
-		}
-	}
-	return nil
-}
+// QueueMailDeletions runs sqlstore.QueueMailDeletions in this transaction.
+func (w *writer) QueueMailDeletions(ids []string) error { return sqlstore.QueueMailDeletions(w, ids) }
 
-// MailDeletionsDone forgets Message-IDs whose mails are gone from the server.
-func (w *writer) MailDeletionsDone(ids []string) error {
-	for _, id := range ids {
-		if _, err := w.exec(`DELETE FROM imap_verwijderen WHERE message_id = ?`, id); err != nil {
-			return fmt.Errorf("verwijderde e-mail afmelden: %w", err)
-		}
-	}
-	return nil
-}
+// MailDeletionsDone runs sqlstore.MailDeletionsDone in this transaction.
+func (w *writer) MailDeletionsDone(ids []string) error { return sqlstore.MailDeletionsDone(w, ids) }

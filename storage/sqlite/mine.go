@@ -7,35 +7,12 @@ import (
 	"strings"
 
 	"github.com/terugkeer/terugkeer/app"
+	"github.com/terugkeer/terugkeer/storage/sqlstore"
 )
 
-// responsibles returns the spellings of PersonQuery.Verantwoordelijke among the
-// follow-ups' verantwoordelijken: every distinct stored value that is the same colleague
-// (app.SameResponsible: trimmed and folded, so "petra" and "Pétra " count). nil when q
-// does not filter on it.
+// responsibles runs sqlstore.Responsibles in this transaction.
 func (r *reader) responsibles(q app.PersonQuery) ([]string, error) {
-	if strings.TrimSpace(q.Verantwoordelijke) == "" {
-		return nil, nil
-	}
-	rows, err := r.query(`SELECT DISTINCT verantwoordelijke FROM followups WHERE verantwoordelijke <> ''`)
-	if err != nil {
-		return nil, fmt.Errorf("verantwoordelijken lezen: %w", err)
-	}
-	defer rows.Close()
-	out := []string{}
-	for rows.Next() {
-		var v string
-		if err := rows.Scan(&v); err != nil {
-			return nil, fmt.Errorf("verantwoordelijken lezen: %w", err)
-		}
-		if app.SameResponsible(v, q.Verantwoordelijke) {
-			out = append(out, v)
-		}
-	}
-	if err := rows.Err(); err != nil {
-		return nil, fmt.Errorf("verantwoordelijken lezen: %w", err)
-	}
-	return out, nil
+	return sqlstore.Responsibles(r, q)
 }
 
 // TeamMembers is who can be verantwoordelijke on a local file (app.TeamStore): the

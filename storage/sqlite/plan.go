@@ -14,14 +14,8 @@ import (
 
 // The D&R-plan (migration 0009): one current plan per person, in five tables.
 
-// HasPlan reports whether the person has a plan.
-func (r *reader) HasPlan(personID int64) (bool, error) {
-	var n int
-	if err := r.queryRow(`SELECT count(*) FROM plans WHERE person_id = ?`, personID).Scan(&n); err != nil {
-		return false, fmt.Errorf("plan van persoon %d lezen: %w", personID, err)
-	}
-	return n > 0, nil
-}
+// HasPlan runs sqlstore.HasPlan in this transaction.
+func (r *reader) HasPlan(personID int64) (bool, error) { return sqlstore.HasPlan(r, personID) }
 
 // Plan returns the person's current plan, or nil when there is none. It keeps the
 // plan's rows as stored (r.plan) for a ReplacePlan that follows.

@@ -10,36 +10,20 @@ import (
 	"github.com/terugkeer/terugkeer/storage/sqlstore"
 )
 
-// retentionPersonSQL reads what the retention terms run from, per person.
-const retentionPersonSQL = `SELECT p.id, p.aangemaakt, coalesce(t.status, 'aangemeld'), coalesce(t.uitkomst, ''),
-		t.afgesloten,
-		(SELECT max(d.einddatum) FROM detentions d WHERE d.person_id = p.id),
-		(SELECT max(m.verzonden) FROM messages m WHERE m.person_id = p.id)
-		FROM persons p LEFT JOIN trajecten t ON t.person_id = p.id`
-
-// RetentionPerson reads what the retention terms run from for one person.
+// RetentionPerson runs sqlstore.RetentionPerson in this transaction.
 func (r *reader) RetentionPerson(id int64) (app.RetentionPerson, bool, error) {
-	rows, err := r.query(retentionPersonSQL+` WHERE p.id = ?`, id)
-	if err != nil {
-		return app.RetentionPerson{}, false, fmt.Errorf("bewaartermijn bepalen: %w", err)
-	}
-	defer rows.Close()
-	if !rows.Next() {
-		return app.RetentionPerson{}, false, rows.Err()
-	}
-	p, err := scanRetentionPerson(rows)
-	return p, err == nil, err
+	return sqlstore.RetentionPerson(r, id)
 }
 
 // RetentionPersons calls fn for every person with what the retention terms run from.
 func (r *reader) RetentionPersons(fn func(app.RetentionPerson) error) error {
-	rows, err := r.query(retentionPersonSQL + ` ORDER BY p.id`)
+	rows, err := r.query(sqlstore.RetentionPersonSQL + ` ORDER BY p.id`)
 	if err != nil {
 		return fmt.Errorf("bewaartermijnen bepalen: %w", err)
 	}
 	defer rows.Close()
 	for rows.Next() {
-		p, err := scanRetentionPerson(rows)
+		p, err := sqlstore.ScanRetentionPerson(rows)
 		if err != nil {
 			return err
 		}
@@ -51,25 +35,6 @@ func (r *reader) RetentionPersons(fn func(app.RetentionPerson) error) error {
 		return fmt.Errorf("bewaartermijnen bepalen: %w", err)
 	}
 	return nil
-}
-
-func scanRetentionPerson(rows *sql.Rows) (app.RetentionPerson, error) {
-	var p app.RetentionPerson
-	var aan, afgesloten, eind, bericht sql.NullString
-	if err := rows.Scan(&p.ID, &aan, &p.Traject.Status, &p.Traject.Uitkomst, &afgesloten, &eind, &bericht); err != nil {
-		return p, fmt.Errorf("bewaartermijnen bepalen: %w", err)
-	}
-	var e1, e2, e3, e4 error
-	p.Aangemaakt, e1 = sqlstore.ParseTime(aan)
-	p.Traject.Afgesloten, e2 = sqlstore.ParseDate(afgesloten)
-	p.LaatsteEinddatum, e3 = sqlstore.ParseDate(eind)
-	p.LaatsteBericht, e4 = sqlstore.ParseTime(bericht)
-	for _, err := range []error{e1, e2, e3, e4} {
-		if err != nil {
-			return p, fmt.Errorf("bewaartermijn van persoon %d: %w", p.ID, err)
-		}
-	}
-	return p, nil
 }
 
 // LedgerKeys returns the latest date stored under each key of the consent ledger whose
@@ -117,21 +82,9 @@ func (r *reader) ledgerDates(query string, before app.Date, out map[string]app.D
 	return rows.Err()
 }
 
-// PersonIdentifiers calls fn with every person's BSN and SKN, one row at a time.
+// PersonIdentifiers runs sqlstore.PersonIdentifiers in this transaction.
 func (r *reader) PersonIdentifiers(fn func(bsn, skn string)) error {
-	rows, err := r.query(`SELECT coalesce(bsn, ''), coalesce(skn, '') FROM persons`)
-	if err != nil {
-		return fmt.Errorf("personen lezen: %w", err)
-	}
-	defer rows.Close()
-	for rows.Next() {
-		var bsn, skn string
-		if err := rows.Scan(&bsn, &skn); err != nil {
-			return fmt.Errorf("personen lezen: %w", err)
-		}
-		fn(bsn, skn)
-	}
-	return rows.Err()
+	return sqlstore.PersonIdentifiers(r, fn)
 }
 
 // ledgerChunk bounds the number of bound parameters per statement.

@@ -22,7 +22,7 @@ func (r *reader) HeldList(personID int64) ([]app.Held, error) {
 	defer rows.Close()
 	var out []app.Held
 	for rows.Next() {
-		h, err := scanHeld(rows.Scan)
+		h, err := sqlstore.ScanHeld(rows.Scan)
 		if err != nil {
 			return nil, err
 		}
@@ -34,38 +34,14 @@ func (r *reader) HeldList(personID int64) ([]app.Held, error) {
 	return out, nil
 }
 
-func scanHeld(scan func(...any) error, extra ...any) (app.Held, error) {
-	var h app.Held
-	var soort string
-	var verzonden, ontvangen sql.NullString
-	dest := append([]any{&h.ID, &h.PersonID, &h.Kenmerk, &soort, &h.Bron, &h.MessageID, &verzonden, &ontvangen, &h.Inhoud}, extra...)
-	if err := scan(dest...); err != nil {
-		return h, fmt.Errorf("bericht voor controle lezen: %w", err)
-	}
-	h.Soort = app.Kind(soort)
-	var e1, e2 error
-	h.Verzonden, e1 = sqlstore.ParseTime(verzonden)
-	h.Ontvangen, e2 = sqlstore.ParseTime(ontvangen)
-	if err := errors.Join(e1, e2); err != nil {
-		return h, fmt.Errorf("bericht voor controle %d lezen: %w", h.ID, err)
-	}
-	return h, nil
-}
-
-// HeldCount returns the number of held messages.
-func (r *reader) HeldCount() (int, error) {
-	var n int
-	if err := r.queryRow(`SELECT count(*) FROM controle`).Scan(&n); err != nil {
-		return 0, fmt.Errorf("berichten voor controle tellen: %w", err)
-	}
-	return n, nil
-}
+// HeldCount runs sqlstore.HeldCount in this transaction.
+func (r *reader) HeldCount() (int, error) { return sqlstore.HeldCount(r) }
 
 // HeldByID returns one held message with its bytes, or app.ErrNotFound.
 func (r *reader) HeldByID(id int64) (*app.Held, error) {
 	var raw []byte
 	row := r.queryRow(`SELECT `+heldColumns+`, raw FROM controle WHERE id = ?`, id)
-	h, err := scanHeld(row.Scan, &raw)
+	h, err := sqlstore.ScanHeld(row.Scan, &raw)
 	if errors.Is(err, sql.ErrNoRows) {
 		return nil, fmt.Errorf("bericht voor controle %d: %w", id, app.ErrNotFound)
 	}

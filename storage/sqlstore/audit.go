@@ -1,6 +1,7 @@
 package sqlstore
 
 import (
+	"database/sql"
 	"fmt"
 	"strings"
 
@@ -37,4 +38,37 @@ func AuditQuery(f app.AuditFilter) (string, []any) {
 		q += fmt.Sprintf(" LIMIT %d", f.Limit)
 	}
 	return q, args
+}
+
+// AuditEntries returns the entries that match f, oldest first.
+func AuditEntries(tx Querier, f app.AuditFilter) ([]app.AuditEntry, error) {
+	q, args := AuditQuery(f)
+	rows, err := tx.Query(q, args...)
+	if err != nil {
+		return nil, fmt.Errorf("logboek lezen: %w", err)
+	}
+	defer rows.Close()
+	var out []app.AuditEntry
+	for rows.Next() {
+		e, err := ScanAudit(rows)
+		if err != nil {
+			return nil, fmt.Errorf("logboek lezen: %w", err)
+		}
+		out = append(out, e)
+	}
+	return out, rows.Err()
+}
+
+func ScanAudit(rows Scanner) (app.AuditEntry, error) {
+	var e app.AuditEntry
+	var tijd sql.NullString
+	var doms string
+	err := rows.Scan(&e.ID, &tijd, &e.Actie, &e.Object, &e.ObjectID, &e.Resultaat, &e.Grondslag,
+		&e.Actor, &e.Bron, &doms, &e.Aantal, &e.PrevHash, &e.Hash)
+	if err != nil {
+		return e, err
+	}
+	e.Domeinen = SplitDomains(doms)
+	e.Tijd, err = ParseTime(tijd)
+	return e, err
 }

@@ -1,0 +1,39 @@
+package postgres
+
+import (
+	"github.com/jackc/pgx/v5"
+
+	"github.com/terugkeer/terugkeer/storage/sqlstore"
+)
+
+var _ sqlstore.Querier = (*reader)(nil)
+
+// Query, QueryRow and Exec make a reader a sqlstore.Querier: the statements written once
+// in storage/sqlstore run as this store's own (query, queryRow, execCount), numbered
+// and, in a Together, through its batches.
+func (r *reader) Query(query string, args ...any) (sqlstore.Rows, error) {
+	rows, err := r.query(query, args...)
+	if err != nil {
+		return nil, err
+	}
+	return closingRows{rows}, nil
+}
+
+// QueryRow is queryRow, for sqlstore.Querier.
+func (r *reader) QueryRow(query string, args ...any) sqlstore.Scanner {
+	return r.queryRow(query, args...)
+}
+
+// Exec is execCount, for sqlstore.Querier.
+func (r *reader) Exec(query string, args ...any) (int, error) {
+	return r.execCount(query, args...)
+}
+
+// closingRows is pgx's rows as sqlstore.Rows, whose Close returns an error as
+// database/sql's does (pgx reports it from Err).
+type closingRows struct{ pgx.Rows }
+
+func (r closingRows) Close() error {
+	r.Rows.Close()
+	return nil
+}

@@ -1,0 +1,49 @@
+package sqlstore
+
+import (
+	"fmt"
+
+	"github.com/terugkeer/terugkeer/app"
+)
+
+func ReadHulpvragen(tx Querier, personID int64, out map[app.Domain]app.DomainData) error {
+	rows, err := tx.Query(`SELECT domain, tekst FROM hulpvragen WHERE person_id = ?`, personID)
+	if err != nil {
+		return fmt.Errorf("hulpvragen van persoon %d lezen: %w", personID, err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var d app.Domain
+		var tekst string
+		if err := rows.Scan(&d, &tekst); err != nil {
+			return fmt.Errorf("hulpvragen van persoon %d lezen: %w", personID, err)
+		}
+		dd := out[d]
+		dd.Hulpvraag = tekst
+		out[d] = dd
+	}
+	if err := rows.Err(); err != nil {
+		return fmt.Errorf("hulpvragen van persoon %d lezen: %w", personID, err)
+	}
+	return nil
+}
+
+func DeleteDomainData(tx Querier, personID int64, d app.Domain) (int, error) {
+	topics, err := tx.Exec(`DELETE FROM topics WHERE person_id = ? AND domain = ?`, personID, string(d))
+	if err != nil {
+		return 0, fmt.Errorf("onderwerpen %s van persoon %d verwijderen: %w", d, personID, err)
+	}
+	hulp, err := tx.Exec(`DELETE FROM hulpvragen WHERE person_id = ? AND domain = ?`, personID, string(d))
+	if err != nil {
+		return 0, fmt.Errorf("hulpvraag %s van persoon %d verwijderen: %w", d, personID, err)
+	}
+	return topics + hulp, nil
+}
+
+func DeleteGeneral(tx Querier, personID int64) (int, error) {
+	n, err := tx.Exec(`DELETE FROM general_topics WHERE person_id = ?`, personID)
+	if err != nil {
+		return 0, fmt.Errorf("algemene onderwerpen van persoon %d verwijderen: %w", personID, err)
+	}
+	return n, nil
+}

@@ -1,0 +1,44 @@
+package sqlstore
+
+import (
+	"database/sql"
+	"errors"
+	"fmt"
+
+	"github.com/terugkeer/terugkeer/app"
+)
+
+const NoteColumns = `id, person_id, domain, tekst, vastgelegd, door, gewijzigd`
+
+// Notes returns a person's notes (all domains), oldest first.
+func Notes(tx Querier, personID int64) ([]app.Note, error) {
+	rows, err := tx.Query(`SELECT `+NoteColumns+` FROM aantekeningen WHERE person_id = ? ORDER BY vastgelegd, id`, personID)
+	if err != nil {
+		return nil, fmt.Errorf("aantekeningen van persoon %d lezen: %w", personID, err)
+	}
+	defer rows.Close()
+	var out []app.Note
+	for rows.Next() {
+		n, err := ScanNote(rows.Scan)
+		if err != nil {
+			return nil, fmt.Errorf("aantekeningen van persoon %d lezen: %w", personID, err)
+		}
+		out = append(out, n)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("aantekeningen van persoon %d lezen: %w", personID, err)
+	}
+	return out, nil
+}
+
+func ScanNote(scan func(...any) error) (app.Note, error) {
+	var n app.Note
+	var vastgelegd, gewijzigd sql.NullString
+	if err := scan(&n.ID, &n.PersonID, &n.Domain, &n.Tekst, &vastgelegd, &n.Door, &gewijzigd); err != nil {
+		return n, err
+	}
+	var err1, err2 error
+	n.Vastgelegd, err1 = ParseTime(vastgelegd)
+	n.Gewijzigd, err2 = ParseTime(gewijzigd)
+	return n, errors.Join(err1, err2)
+}
