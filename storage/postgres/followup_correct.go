@@ -5,30 +5,12 @@ import (
 	"errors"
 	"fmt"
 
-	"github.com/jackc/pgx/v5"
-
 	"github.com/terugkeer/terugkeer/app"
 	"github.com/terugkeer/terugkeer/storage/sqlstore"
 )
 
-// Contact returns one contact by id; app.ErrNotFound when there is none.
-func (r *reader) Contact(id int64) (app.ContactMoment, error) {
-	var c app.ContactMoment
-	var tijd, vastgelegd sql.NullString
-	err := r.queryRow(`SELECT id, person_id, domain, tijd, kanaal, met, notitie, vastgelegd, door
-		FROM contacts WHERE id = ?`, id).Scan(&c.ID, &c.PersonID, &c.Domain, &tijd, &c.Kanaal, &c.Met,
-		&c.Notitie, &vastgelegd, &c.Door)
-	if errors.Is(err, pgx.ErrNoRows) {
-		return c, app.ErrNotFound
-	}
-	if err != nil {
-		return c, fmt.Errorf("contact %d lezen: %w", id, err)
-	}
-	var err1, err2 error
-	c.Tijd, err1 = sqlstore.ParseTime(tijd)
-	c.Vastgelegd, err2 = sqlstore.ParseTime(vastgelegd)
-	return c, errors.Join(err1, err2)
-}
+// Contact runs sqlstore.Contact in this transaction.
+func (r *reader) Contact(id int64) (app.ContactMoment, error) { return sqlstore.Contact(r, id) }
 
 // UpdateContact overwrites domain, time, channel and texts of contact c.ID. The old
 // text goes irreversibly (the table is vacuumed after the commit).

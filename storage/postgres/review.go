@@ -10,12 +10,10 @@ import (
 	"github.com/terugkeer/terugkeer/storage/sqlstore"
 )
 
-const heldColumns = `id, person_id, kenmerk, soort, bron, message_id, verzonden, ontvangen, inhoud`
-
 // HeldList returns the messages held for controle without their bytes, oldest first;
 // of one person when personID is not 0.
 func (r *reader) HeldList(personID int64) ([]app.Held, error) {
-	rows, err := r.query(`SELECT `+heldColumns+` FROM controle WHERE ?::bigint = 0 OR person_id = ?
+	rows, err := r.query(`SELECT `+sqlstore.HeldColumns+` FROM controle WHERE ?::bigint = 0 OR person_id = ?
 		ORDER BY ontvangen, id`, personID, personID)
 	if err != nil {
 		return nil, fmt.Errorf("berichten voor controle lezen: %w", err)
@@ -38,20 +36,8 @@ func (r *reader) HeldList(personID int64) ([]app.Held, error) {
 // HeldCount runs sqlstore.HeldCount in this transaction.
 func (r *reader) HeldCount() (int, error) { return sqlstore.HeldCount(r) }
 
-// HeldByID returns one held message with its bytes, or app.ErrNotFound.
-func (r *reader) HeldByID(id int64) (*app.Held, error) {
-	var raw []byte
-	row := r.queryRow(`SELECT `+heldColumns+`, raw FROM controle WHERE id = ?`, id)
-	h, err := sqlstore.ScanHeld(row.Scan, &raw)
-	if errors.Is(err, pgx.ErrNoRows) {
-		return nil, fmt.Errorf("bericht voor controle %d: %w", id, app.ErrNotFound)
-	}
-	if err != nil {
-		return nil, err
-	}
-	h.Raw = raw
-	return &h, nil
-}
+// HeldByID runs sqlstore.HeldByID in this transaction.
+func (r *reader) HeldByID(id int64) (*app.Held, error) { return sqlstore.HeldByID(r, id) }
 
 // HeldContent returns the content hash of the held message with this kenmerk.
 func (r *reader) HeldContent(kenmerk string) (string, bool, error) {

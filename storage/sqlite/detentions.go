@@ -1,8 +1,6 @@
 package sqlite
 
 import (
-	"database/sql"
-	"errors"
 	"fmt"
 
 	"github.com/terugkeer/terugkeer/app"
@@ -20,7 +18,7 @@ func (r *reader) Detentions(personID int64) ([]app.Detention, error) {
 	defer rows.Close()
 	var out []app.Detention
 	for rows.Next() {
-		d, err := scanDetention(rows)
+		d, err := sqlstore.ScanDetention(rows)
 		if err != nil {
 			return nil, fmt.Errorf("detenties van persoon %d lezen: %w", personID, err)
 		}
@@ -30,21 +28,6 @@ func (r *reader) Detentions(personID int64) ([]app.Detention, error) {
 		return nil, fmt.Errorf("detenties van persoon %d lezen: %w", personID, err)
 	}
 	return out, nil
-}
-
-func scanDetention(rows *sql.Rows) (app.Detention, error) {
-	var d app.Detention
-	var begin, eind, verzonden sql.NullString
-	err := rows.Scan(&d.ID, &d.PersonID, &d.InrichtingCode, &d.Inrichting, &begin, &eind,
-		&d.EinddatumStatus, &verzonden)
-	if err != nil {
-		return d, err
-	}
-	var err1, err2, err3 error
-	d.Begindatum, err1 = sqlstore.ParseDate(begin)
-	d.Einddatum, err2 = sqlstore.ParseDate(eind)
-	d.Verzonden, err3 = sqlstore.ParseTime(verzonden)
-	return d, errors.Join(err1, err2, err3)
 }
 
 // SaveDetention inserts d when d.ID is 0 (and sets d.ID), else updates it.

@@ -1,8 +1,6 @@
 package sqlite
 
 import (
-	"database/sql"
-	"errors"
 	"fmt"
 	"strconv"
 
@@ -84,37 +82,9 @@ func (w *writer) SaveMailboxSettings(s app.MailboxSettings) error {
 	return nil
 }
 
-// MailboxState returns the UIDVALIDITY and the recorded UIDs of a mailbox.
+// MailboxState runs sqlstore.MailboxState in this transaction.
 func (r *reader) MailboxState(sleutel string) (app.MailboxState, error) {
-	var st app.MailboxState
-	var v int64
-	err := r.queryRow(`SELECT uidvalidity FROM imap_mailboxes WHERE sleutel = ?`, sleutel).Scan(&v)
-	if errors.Is(err, sql.ErrNoRows) {
-		return st, nil
-	}
-	if err != nil {
-		return st, fmt.Errorf("postvakstatus lezen: %w", err)
-	}
-	st.UIDValidity = uint32(v)
-	rows, err := r.query(`SELECT uid, message_id, grootte FROM imap_uids
-		WHERE sleutel = ? ORDER BY uid`, sleutel)
-	if err != nil {
-		return st, fmt.Errorf("postvakstatus lezen: %w", err)
-	}
-	defer rows.Close()
-	for rows.Next() {
-		var u app.MailboxUID
-		var uid int64
-		if err := rows.Scan(&uid, &u.MessageID, &u.Grootte); err != nil {
-			return st, fmt.Errorf("postvakstatus lezen: %w", err)
-		}
-		u.UID = uint32(uid)
-		st.UIDs = append(st.UIDs, u)
-	}
-	if err := rows.Err(); err != nil {
-		return st, fmt.Errorf("postvakstatus lezen: %w", err)
-	}
-	return st, nil
+	return sqlstore.MailboxState(r, sleutel)
 }
 
 // ResetMailboxState runs sqlstore.ResetMailboxState in this transaction.

@@ -2,25 +2,14 @@ package sqlite
 
 import (
 	"database/sql"
-	"errors"
 	"fmt"
 
 	"github.com/terugkeer/terugkeer/app"
 	"github.com/terugkeer/terugkeer/storage/sqlstore"
 )
 
-// MessageKnown reports whether a message with this kenmerk was imported before.
-func (r *reader) MessageKnown(kenmerk string) (bool, error) {
-	var one int
-	err := r.queryRow(`SELECT 1 FROM messages WHERE kenmerk = ?`, kenmerk).Scan(&one)
-	if errors.Is(err, sql.ErrNoRows) {
-		return false, nil
-	}
-	if err != nil {
-		return false, fmt.Errorf("bericht opzoeken: %w", err)
-	}
-	return true, nil
-}
+// MessageKnown runs sqlstore.MessageKnown in this transaction.
+func (r *reader) MessageKnown(kenmerk string) (bool, error) { return sqlstore.MessageKnown(r, kenmerk) }
 
 // MessageContent returns the content hash kept for kenmerk ("" when it was recorded
 // before hashes were kept) and whether the kenmerk is known.

@@ -1,8 +1,6 @@
 package sqlite
 
 import (
-	"database/sql"
-	"errors"
 	"fmt"
 
 	"github.com/terugkeer/terugkeer/app"
@@ -12,17 +10,8 @@ import (
 // Notes runs sqlstore.Notes in this transaction.
 func (r *reader) Notes(personID int64) ([]app.Note, error) { return sqlstore.Notes(r, personID) }
 
-// Note returns one note by id; app.ErrNotFound when there is none.
-func (r *reader) Note(id int64) (app.Note, error) {
-	n, err := sqlstore.ScanNote(r.queryRow(`SELECT `+sqlstore.NoteColumns+` FROM aantekeningen WHERE id = ?`, id).Scan)
-	if errors.Is(err, sql.ErrNoRows) {
-		return n, app.ErrNotFound
-	}
-	if err != nil {
-		return n, fmt.Errorf("aantekening %d lezen: %w", id, err)
-	}
-	return n, nil
-}
+// Note runs sqlstore.Note in this transaction.
+func (r *reader) Note(id int64) (app.Note, error) { return sqlstore.Note(r, id) }
 
 // AddNote stores a note and sets n.ID.
 func (w *writer) AddNote(n *app.Note) error {

@@ -37,22 +37,9 @@ func (r *reader) QuarantineList() ([]app.Quarantined, error) {
 	return out, nil
 }
 
-// QuarantineByID returns one quarantined message with its bytes, or app.ErrNotFound.
+// QuarantineByID runs sqlstore.QuarantineByID in this transaction.
 func (r *reader) QuarantineByID(id int64) (*app.Quarantined, error) {
-	q := app.Quarantined{ID: id}
-	var ontvangen sql.NullString
-	err := r.queryRow(`SELECT bron, reden, ontvangen, raw, message_id FROM quarantine WHERE id = ?`, id).
-		Scan(&q.Bron, &q.Reden, &ontvangen, &q.Raw, &q.MessageID)
-	if errors.Is(err, sql.ErrNoRows) {
-		return nil, fmt.Errorf("quarantainebericht %d: %w", id, app.ErrNotFound)
-	}
-	if err != nil {
-		return nil, fmt.Errorf("quarantainebericht %d lezen: %w", id, err)
-	}
-	if q.Ontvangen, err = sqlstore.ParseTime(ontvangen); err != nil {
-		return nil, fmt.Errorf("quarantainebericht %d lezen: %w", id, err)
-	}
-	return &q, nil
+	return sqlstore.QuarantineByID(r, id)
 }
 
 // AddQuarantine stores a message that could not be imported and sets q.ID. When the

@@ -1,6 +1,8 @@
 package sqlstore
 
 import (
+	"database/sql"
+	"errors"
 	"fmt"
 
 	"github.com/terugkeer/terugkeer/app"
@@ -42,4 +44,37 @@ func ResetMailboxState(tx Querier, sleutel string, uidValidity uint32) error {
 		return fmt.Errorf("postvakstatus opslaan: %w", err)
 	}
 	return nil
+}
+
+// MailboxState returns the UIDVALIDITY and the recorded UIDs of a mailbox.
+func MailboxState(tx Querier, sleutel string) (app.MailboxState, error) {
+	var st app.MailboxState
+	var v int64
+	err := tx.QueryRow(`SELECT uidvalidity FROM imap_mailboxes WHERE sleutel = ?`, sleutel).Scan(&v)
+	if errors.Is(err, sql.ErrNoRows) {
+		return st, nil
+	}
+	if err != nil {
+		return st, fmt.Errorf("postvakstatus lezen: %w", err)
+	}
+	st.UIDValidity = uint32(v)
+	rows, err := tx.Query(`SELECT uid, message_id, grootte FROM imap_uids
+		WHERE sleutel = ? ORDER BY uid`, sleutel)
+	if err != nil {
+		return st, fmt.Errorf("postvakstatus lezen: %w", err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var u app.MailboxUID
+		var uid int64
+		if err := rows.Scan(&uid, &u.MessageID, &u.Grootte); err != nil {
+			return st, fmt.Errorf("postvakstatus lezen: %w", err)
+		}
+		u.UID = uint32(uid)
+		st.UIDs = append(st.UIDs, u)
+	}
+	if err := rows.Err(); err != nil {
+		return st, fmt.Errorf("postvakstatus lezen: %w", err)
+	}
+	return st, nil
 }

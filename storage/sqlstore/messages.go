@@ -36,3 +36,16 @@ func ScanMessage(rows Scanner) (app.MessageRecord, error) {
 	m.Ontvangen, err2 = ParseTime(ontvangen)
 	return m, errors.Join(err1, err2)
 }
+
+// MessageKnown reports whether a message with this kenmerk was imported before.
+func MessageKnown(tx Querier, kenmerk string) (bool, error) {
+	var one int
+	err := tx.QueryRow(`SELECT 1 FROM messages WHERE kenmerk = ?`, kenmerk).Scan(&one)
+	if errors.Is(err, sql.ErrNoRows) {
+		return false, nil
+	}
+	if err != nil {
+		return false, fmt.Errorf("bericht opzoeken: %w", err)
+	}
+	return true, nil
+}

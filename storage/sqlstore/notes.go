@@ -42,3 +42,15 @@ func ScanNote(scan func(...any) error) (app.Note, error) {
 	n.Gewijzigd, err2 = ParseTime(gewijzigd)
 	return n, errors.Join(err1, err2)
 }
+
+// Note returns one note by id; app.ErrNotFound when there is none.
+func Note(tx Querier, id int64) (app.Note, error) {
+	n, err := ScanNote(tx.QueryRow(`SELECT `+NoteColumns+` FROM aantekeningen WHERE id = ?`, id).Scan)
+	if errors.Is(err, sql.ErrNoRows) {
+		return n, app.ErrNotFound
+	}
+	if err != nil {
+		return n, fmt.Errorf("aantekening %d lezen: %w", id, err)
+	}
+	return n, nil
+}

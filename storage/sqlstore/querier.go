@@ -20,7 +20,8 @@ type Rows interface {
 	Close() error
 }
 
-// Scanner reads the current row: Rows, or the one row of QueryRow.
+// Scanner reads the current row: Rows, or the one row of QueryRow, whose Scan fails with
+// an error that is sql.ErrNoRows when there is none (pgx's ErrNoRows wraps it).
 type Scanner interface {
 	Scan(dest ...any) error
 }

@@ -34,3 +34,20 @@ func ScanHeld(scan func(...any) error, extra ...any) (app.Held, error) {
 	}
 	return h, nil
 }
+
+const HeldColumns = `id, person_id, kenmerk, soort, bron, message_id, verzonden, ontvangen, inhoud`
+
+// HeldByID returns one held message with its bytes, or app.ErrNotFound.
+func HeldByID(tx Querier, id int64) (*app.Held, error) {
+	var raw []byte
+	row := tx.QueryRow(`SELECT `+HeldColumns+`, raw FROM controle WHERE id = ?`, id)
+	h, err := ScanHeld(row.Scan, &raw)
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil, fmt.Errorf("bericht voor controle %d: %w", id, app.ErrNotFound)
+	}
+	if err != nil {
+		return nil, err
+	}
+	h.Raw = raw
+	return &h, nil
+}

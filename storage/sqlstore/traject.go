@@ -1,6 +1,8 @@
 package sqlstore
 
 import (
+	"database/sql"
+	"errors"
 	"fmt"
 
 	"github.com/terugkeer/terugkeer/app"
@@ -16,4 +18,20 @@ func SaveTraject(tx Querier, personID int64, t app.Traject) error {
 		return fmt.Errorf("traject van persoon %d opslaan: %w", personID, err)
 	}
 	return nil
+}
+
+// Traject returns the person's traject; aangemeld when none was recorded.
+func Traject(tx Querier, personID int64) (app.Traject, error) {
+	var t app.Traject
+	var afgesloten sql.NullString
+	err := tx.QueryRow(`SELECT status, uitkomst, afgesloten FROM trajecten WHERE person_id = ?`, personID).
+		Scan(&t.Status, &t.Uitkomst, &afgesloten)
+	if errors.Is(err, sql.ErrNoRows) {
+		return app.Traject{Status: app.Aangemeld}, nil
+	}
+	if err != nil {
+		return t, fmt.Errorf("traject van persoon %d lezen: %w", personID, err)
+	}
+	t.Afgesloten, err = ParseDate(afgesloten)
+	return t, err
 }
