@@ -25,18 +25,8 @@ func (r *reader) AuditSeal() (*app.AuditSeal, error) {
 	return s, nil
 }
 
-func (r *reader) readSeal() (*app.AuditSeal, error) {
-	var s app.AuditSeal
-	err := r.queryRow(`SELECT aantal, anker, laatste, mac FROM logboek_zegel WHERE id = 1`).
-		Scan(&s.Aantal, &s.Anker, &s.Laatste, &s.MAC)
-	if errors.Is(err, pgx.ErrNoRows) {
-		return nil, nil
-	}
-	if err != nil {
-		return nil, fmt.Errorf("zegel van het logboek lezen: %w", err)
-	}
-	return &s, nil
-}
+// readSeal runs sqlstore.ReadSeal in this transaction.
+func (r *reader) readSeal() (*app.AuditSeal, error) { return sqlstore.ReadSeal(r) }
 
 // installationKey reads the installation key without creating it; nil when there is none.
 func (r *reader) installationKey() ([]byte, error) {

@@ -30,29 +30,5 @@ func (r *reader) Detentions(personID int64) ([]app.Detention, error) {
 	return out, nil
 }
 
-// SaveDetention inserts d when d.ID is 0 (and sets d.ID), else updates it.
-func (w *writer) SaveDetention(d *app.Detention) error {
-	if d.ID == 0 {
-		return w.insertDetention(d)
-	}
-	n, err := w.execCount(`UPDATE detentions SET (person_id, inrichting_code, inrichting, begindatum,
-		einddatum, einddatum_status, verzonden) = (?, ?, ?, ?, ?, ?, ?) WHERE id = ?`,
-		append(sqlstore.DetentionArgs(d), d.ID)...)
-	if err != nil {
-		return fmt.Errorf("detentie %d opslaan: %w", d.ID, err)
-	}
-	if n == 0 {
-		return fmt.Errorf("detentie %d: %w", d.ID, app.ErrNotFound)
-	}
-	return nil
-}
-
-func (w *writer) insertDetention(d *app.Detention) error {
-	id, err := w.insertID(`INSERT INTO detentions (person_id, inrichting_code, inrichting, begindatum,
-		einddatum, einddatum_status, verzonden) VALUES (?, ?, ?, ?, ?, ?, ?)`, sqlstore.DetentionArgs(d)...)
-	if err != nil {
-		return fmt.Errorf("detentie van persoon %d opslaan: %w", d.PersonID, err)
-	}
-	d.ID = id
-	return nil
-}
+// SaveDetention runs sqlstore.SaveDetention in this transaction.
+func (w *writer) SaveDetention(d *app.Detention) error { return sqlstore.SaveDetention(w, d) }

@@ -13,17 +13,8 @@ func (r *reader) Notes(personID int64) ([]app.Note, error) { return sqlstore.Not
 // Note runs sqlstore.Note in this transaction.
 func (r *reader) Note(id int64) (app.Note, error) { return sqlstore.Note(r, id) }
 
-// AddNote stores a note and sets n.ID.
-func (w *writer) AddNote(n *app.Note) error {
-	id, err := w.insertID(`INSERT INTO aantekeningen (person_id, domain, tekst, vastgelegd, door, gewijzigd)
-		VALUES (?, ?, ?, ?, ?, ?)`, n.PersonID, string(n.Domain), n.Tekst, sqlstore.TimeValue(n.Vastgelegd), n.Door,
-		sqlstore.TimeValue(n.Gewijzigd))
-	if err != nil {
-		return fmt.Errorf("aantekening bij persoon %d opslaan: %w", n.PersonID, err)
-	}
-	n.ID = id
-	return nil
-}
+// AddNote runs sqlstore.AddNote in this transaction.
+func (w *writer) AddNote(n *app.Note) error { return sqlstore.AddNote(w, n) }
 
 // UpdateNote replaces the text of note n.ID and sets its gewijzigd; the old text goes
 // irreversibly (the table is vacuumed after the commit).

@@ -9,7 +9,7 @@ import (
 var _ sqlstore.Querier = (*reader)(nil)
 
 // Query, QueryRow and Exec make a reader a sqlstore.Querier: the statements written once
-// in storage/sqlstore run as this store's own (query, queryRow, execCount), numbered
+// in storage/sqlstore run as this store's own (query, queryRow, execCount, insertID), numbered
 // and, in a Together, through its batches.
 func (r *reader) Query(query string, args ...any) (sqlstore.Rows, error) {
 	rows, err := r.query(query, args...)
@@ -22,6 +22,11 @@ func (r *reader) Query(query string, args ...any) (sqlstore.Rows, error) {
 // QueryRow is queryRow, for sqlstore.Querier.
 func (r *reader) QueryRow(query string, args ...any) sqlstore.Scanner {
 	return r.queryRow(query, args...)
+}
+
+// InsertID is insertID, for sqlstore.Querier.
+func (r *reader) InsertID(query string, args ...any) (int64, error) {
+	return r.insertID(query, args...)
 }
 
 // Exec is execCount, for sqlstore.Querier.

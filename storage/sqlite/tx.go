@@ -74,6 +74,15 @@ func (r *reader) queryRow(query string, args ...any) *sql.Row {
 	return r.tx.QueryRowContext(r.ctx, query, args...)
 }
 
+// insertID runs an INSERT and returns the new row's id (its rowid).
+func (r *reader) insertID(query string, args ...any) (int64, error) {
+	res, err := r.exec(query, args...)
+	if err != nil {
+		return 0, err
+	}
+	return res.LastInsertId()
+}
+
 // execCount runs a statement and returns the number of rows it changed.
 func (r *reader) execCount(query string, args ...any) (int, error) {
 	res, err := r.exec(query, args...)

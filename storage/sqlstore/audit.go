@@ -50,7 +50,7 @@ func AuditEntries(tx Querier, f app.AuditFilter) ([]app.AuditEntry, error) {
 	defer rows.Close()
 	var out []app.AuditEntry
 	for rows.Next() {
-		e, err := ScanAudit(rows)
+		e, err := scanAudit(rows)
 		if err != nil {
 			return nil, fmt.Errorf("logboek lezen: %w", err)
 		}
@@ -59,7 +59,8 @@ func AuditEntries(tx Querier, f app.AuditFilter) ([]app.AuditEntry, error) {
 	return out, rows.Err()
 }
 
-func ScanAudit(rows Scanner) (app.AuditEntry, error) {
+// scanAudit reads an audit entry from the columns of AuditQuery.
+func scanAudit(rows Scanner) (app.AuditEntry, error) {
 	var e app.AuditEntry
 	var tijd sql.NullString
 	var doms string

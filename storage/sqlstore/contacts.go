@@ -37,3 +37,15 @@ func Contacts(tx Querier, personID int64) ([]app.ContactMoment, error) {
 	}
 	return out, nil
 }
+
+// AddContact stores a contact and sets c.ID.
+func AddContact(tx Querier, c *app.ContactMoment) error {
+	id, err := tx.InsertID(`INSERT INTO contacts (person_id, domain, tijd, kanaal, met, notitie, vastgelegd, door)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?)`, c.PersonID, string(c.Domain), TimeValue(c.Tijd), string(c.Kanaal),
+		c.Met, c.Notitie, TimeValue(c.Vastgelegd), c.Door)
+	if err != nil {
+		return fmt.Errorf("contact met persoon %d opslaan: %w", c.PersonID, err)
+	}
+	c.ID = id
+	return nil
+}

@@ -6,6 +6,7 @@ import (
 	"github.com/terugkeer/terugkeer/app"
 )
 
+// ReadHulpvragen adds the person's hulpvragen to out, per domain.
 func ReadHulpvragen(tx Querier, personID int64, out map[app.Domain]app.DomainData) error {
 	rows, err := tx.Query(`SELECT domain, tekst FROM hulpvragen WHERE person_id = ?`, personID)
 	if err != nil {
@@ -28,6 +29,8 @@ func ReadHulpvragen(tx Querier, personID int64, out map[app.Domain]app.DomainDat
 	return nil
 }
 
+// DeleteDomainData removes the person's topics and hulpvraag of domain d and returns how
+// many rows went.
 func DeleteDomainData(tx Querier, personID int64, d app.Domain) (int, error) {
 	topics, err := tx.Exec(`DELETE FROM topics WHERE person_id = ? AND domain = ?`, personID, string(d))
 	if err != nil {
@@ -40,6 +43,7 @@ func DeleteDomainData(tx Querier, personID int64, d app.Domain) (int, error) {
 	return topics + hulp, nil
 }
 
+// DeleteGeneral removes the person's topics outside the domains and returns how many went.
 func DeleteGeneral(tx Querier, personID int64) (int, error) {
 	n, err := tx.Exec(`DELETE FROM general_topics WHERE person_id = ?`, personID)
 	if err != nil {

@@ -152,6 +152,8 @@ func DeleteFollowup(tx Querier, personID int64, d app.Domain) (int, error) {
 	return total, nil
 }
 
+// ScanFollowup reads a follow-up from the columns person_id, domain, status,
+// verantwoordelijke, actie, actiedatum and gewijzigd.
 func ScanFollowup(rows Scanner) (app.Followup, error) {
 	var f app.Followup
 	var actiedatum, gewijzigd sql.NullString

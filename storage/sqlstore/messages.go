@@ -23,6 +23,8 @@ func AddMessage(tx Querier, m app.MessageRecord) error {
 	return nil
 }
 
+// ScanMessage reads a message record from the columns kenmerk, soort, verzonden,
+// ontvangen, person_id and message_id.
 func ScanMessage(rows Scanner) (app.MessageRecord, error) {
 	var m app.MessageRecord
 	var verzonden, ontvangen sql.NullString

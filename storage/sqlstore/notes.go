@@ -8,6 +8,7 @@ import (
 	"github.com/terugkeer/terugkeer/app"
 )
 
+// NoteColumns are the columns of a note (table aantekeningen), as scanNote reads them.
 const NoteColumns = `id, person_id, domain, tekst, vastgelegd, door, gewijzigd`
 
 // Notes returns a person's notes (all domains), oldest first.
@@ -19,7 +20,7 @@ func Notes(tx Querier, personID int64) ([]app.Note, error) {
 	defer rows.Close()
 	var out []app.Note
 	for rows.Next() {
-		n, err := ScanNote(rows.Scan)
+		n, err := scanNote(rows.Scan)
 		if err != nil {
 			return nil, fmt.Errorf("aantekeningen van persoon %d lezen: %w", personID, err)
 		}
@@ -31,7 +32,8 @@ func Notes(tx Querier, personID int64) ([]app.Note, error) {
 	return out, nil
 }
 
-func ScanNote(scan func(...any) error) (app.Note, error) {
+// scanNote reads a note from NoteColumns, through scan.
+func scanNote(scan func(...any) error) (app.Note, error) {
 	var n app.Note
 	var vastgelegd, gewijzigd sql.NullString
 	if err := scan(&n.ID, &n.PersonID, &n.Domain, &n.Tekst, &vastgelegd, &n.Door, &gewijzigd); err != nil {
@@ -45,7 +47,7 @@ func ScanNote(scan func(...any) error) (app.Note, error) {
 
 // Note returns one note by id; app.ErrNotFound when there is none.
 func Note(tx Querier, id int64) (app.Note, error) {
-	n, err := ScanNote(tx.QueryRow(`SELECT `+NoteColumns+` FROM aantekeningen WHERE id = ?`, id).Scan)
+	n, err := scanNote(tx.QueryRow(`SELECT `+NoteColumns+` FROM aantekeningen WHERE id = ?`, id).Scan)
 	if errors.Is(err, sql.ErrNoRows) {
 		return n, app.ErrNotFound
 	}
@@ -53,4 +55,16 @@ func Note(tx Querier, id int64) (app.Note, error) {
 		return n, fmt.Errorf("aantekening %d lezen: %w", id, err)
 	}
 	return n, nil
+}
+
+// AddNote stores a note and sets n.ID.
+func AddNote(tx Querier, n *app.Note) error {
+	id, err := tx.InsertID(`INSERT INTO aantekeningen (person_id, domain, tekst, vastgelegd, door, gewijzigd)
+		VALUES (?, ?, ?, ?, ?, ?)`, n.PersonID, string(n.Domain), n.Tekst, TimeValue(n.Vastgelegd), n.Door,
+		TimeValue(n.Gewijzigd))
+	if err != nil {
+		return fmt.Errorf("aantekening bij persoon %d opslaan: %w", n.PersonID, err)
+	}
+	n.ID = id
+	return nil
 }

@@ -9,6 +9,8 @@ type Querier interface {
 	// Exec runs a statement that changes the data and returns the number of rows it
 	// changed.
 	Exec(query string, args ...any) (int, error)
+	// InsertID runs an INSERT (as Exec does) and returns the new row's id.
+	InsertID(query string, args ...any) (int64, error)
 }
 
 // Rows is the result of Query: database/sql's *sql.Rows, or pgx's rows as the PostgreSQL

@@ -45,6 +45,7 @@ func RetentionPerson(tx Querier, id int64) (app.RetentionPerson, bool, error) {
 	return p, err == nil, err
 }
 
+// ScanRetentionPerson reads a row of RetentionPersonSQL.
 func ScanRetentionPerson(rows Scanner) (app.RetentionPerson, error) {
 	var p app.RetentionPerson
 	var aan, afgesloten, eind, bericht sql.NullString

@@ -17,6 +17,7 @@ func HeldCount(tx Querier) (int, error) {
 	return n, nil
 }
 
+// ScanHeld reads a held message from HeldColumns (then extra), through scan.
 func ScanHeld(scan func(...any) error, extra ...any) (app.Held, error) {
 	var h app.Held
 	var soort string
@@ -35,6 +36,7 @@ func ScanHeld(scan func(...any) error, extra ...any) (app.Held, error) {
 	return h, nil
 }
 
+// HeldColumns are the columns of a held message (table controle) but its bytes.
 const HeldColumns = `id, person_id, kenmerk, soort, bron, message_id, verzonden, ontvangen, inhoud`
 
 // HeldByID returns one held message with its bytes, or app.ErrNotFound.
