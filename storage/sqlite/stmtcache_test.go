@@ -54,6 +54,7 @@ func TestStmtCacheUnderFullPool(t *testing.T) {
 func TestStmtBoundOncePerTransaction(t *testing.T) {
 	db, _ := openTest(t)
 	const q = `SELECT count(*) FROM persons`
+	warmStmtCache(t, db, q)
 	var first *sql.Stmt
 	view(t, db, func(tx app.ReadTx) error {
 		r := tx.(*reader)
@@ -78,4 +79,23 @@ func TestStmtBoundOncePerTransaction(t *testing.T) {
 		}
 		return nil
 	})
+}
+
+// warmStmtCache has the statement cache prepare query. A first use prepares it on
+// another connection within prepareWait and otherwise runs uncached; on a slow run (the
+// race detector makes SQLite many times slower) that first prepare may miss the bound,
+// so a few transactions try.
+func warmStmtCache(t *testing.T, db *DB, query string) {
+	t.Helper()
+	for range 20 {
+		cached := false
+		view(t, db, func(tx app.ReadTx) error {
+			cached = tx.(*reader).prepared(query) != nil
+			return nil
+		})
+		if cached {
+			return
+		}
+	}
+	t.Fatalf("the statement cache did not prepare %q in 20 transactions", query)
 }
