@@ -108,8 +108,6 @@ func trajectLabel(t app.Traject) string {
 // formLayout is Fyne's two-column label/value layout.
 func formLayout() fyne.Layout { return layout.NewFormLayout() }
 
-func itoa(n int) string { return strconv.Itoa(n) }
-
 // formatCount writes n with the language's thousands separator: 1.234 in Dutch, 1,234
 // in English (the translation of "1.000" carries it).
 func formatCount(n int) string {

@@ -171,10 +171,7 @@ func (v *SettingsView) Reload() {
 
 // SaveGeneral stores gemeenten, the user's name and the language.
 func (v *SettingsView) SaveGeneral() {
-	var codes []string
-	for _, c := range strings.FieldsFunc(v.Gemeenten.Text, func(r rune) bool { return r == ',' || r == ' ' || r == ';' }) {
-		codes = append(codes, c)
-	}
+	codes := strings.FieldsFunc(v.Gemeenten.Text, func(r rune) bool { return r == ',' || r == ' ' || r == ';' })
 	user := strings.TrimSpace(v.Gebruiker.Text)
 	taal := Dutch
 	if v.Taal.SelectedIndex() == 1 {

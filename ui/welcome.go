@@ -125,8 +125,7 @@ func askGemeenten(ctx context.Context, svc GemeenteSetup, bg *tasks, win fyne.Wi
 		widget.NewFormItem("", newGemeenteNames(entry).box),
 		widget.NewFormItem("", problem),
 	}
-	var d *dialog.FormDialog
-	d = dialog.NewForm(T("Eerst: uw gemeente"), T("Opslaan en doorgaan"), T("Annuleren"), items, func(ok bool) {
+	d := dialog.NewForm(T("Eerst: uw gemeente"), T("Opslaan en doorgaan"), T("Annuleren"), items, func(ok bool) {
 		if ok {
 			saveGemeenten(ctx, svc, bg, win, entry.Text, problem, then)
 		}

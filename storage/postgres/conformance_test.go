@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 	"testing"
-	"time"
 
 	"github.com/jackc/pgx/v5"
 	"github.com/terugkeer/terugkeer/app"
@@ -61,10 +60,4 @@ func (s *inspected) OpenAgain(t *testing.T) app.Store {
 	}
 	t.Cleanup(func() { db.Close() })
 	return db
-}
-
-func testPlan(kenmerk, opgesteld string, areas ...app.LifeArea) app.StoredPlan {
-	return app.StoredPlan{Kenmerk: kenmerk, Opgesteld: app.MustDate(opgesteld),
-		Verzonden: time.Date(2024, 3, 12, 13, 0, 0, 0, time.UTC),
-		Plan:      app.Plan{Opgesteld: app.MustDate(opgesteld), Grondslag: app.GrondslagPlan, Leefgebieden: areas}}
 }

@@ -11,12 +11,6 @@ import "github.com/terugkeer/terugkeer/app"
 // in a domain not geregeld or niet nodig (index followups_actie).
 const overdueAction = `f.actiedatum IS NOT NULL AND f.actiedatum < ? AND f.status NOT IN ('geregeld', 'niet-nodig')`
 
-// agreementDue is the condition of an agreement a that is open work for the gemeente,
-// dated on or before ? (last), or undated with p released in [?, ?] (today, last):
-// app.GemeenteAgreementDue.
-const agreementDue = gemeenteWork + ` AND ((a.datum IS NOT NULL AND a.datum <= ?)
-		OR (a.datum IS NULL AND p.vrijlating >= ? AND p.vrijlating <= ?))`
-
 // signalCond is the condition of PersonQuery.Signaal: p has a signal of kind k on
 // today with a release window of days days.
 func signalCond(k app.SignalKind, today app.Date, days int) (string, []any) {

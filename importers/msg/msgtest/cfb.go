@@ -64,7 +64,6 @@ type writer struct {
 	entries []*entry
 	mini    []byte   // the mini stream
 	miniFAT []uint32 // chains in the mini stream
-	streams [][]byte // regular streams, in entry order of their start sector
 }
 
 // addChildren adds the children of entry i as a red-black tree of siblings.
