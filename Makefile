@@ -29,8 +29,11 @@ LDFLAGS_VERSION := -X main.version=$(VERSION)
 # The fyne tool (fyne.io/tools), pinned, installed into the project, not into go.mod.
 FYNE_TOOLS_VERSION := v1.7.4
 FYNE := $(CURDIR)/.cache/bin/fyne
+# staticcheck (honnef.co/go/tools), pinned, installed into the project like the fyne tool.
+STATICCHECK_VERSION := v0.8.2
+STATICCHECK := $(CURDIR)/.cache/bin/staticcheck
 
-.PHONY: all deps deps-build deps-test build run test vet vet-windows unit unit-postgres smoke race fmt-check clean
+.PHONY: all deps deps-build deps-test build run test vet vet-windows unit unit-postgres smoke race staticcheck fmt-check clean
 .PHONY: deps-package fyne-tool package package-cli package-linux package-windows version
 
 all: build
@@ -101,6 +104,15 @@ unit-postgres:
 
 smoke:
 	scripts/smoke.sh
+
+## staticcheck: staticcheck ./... (checks as in staticcheck.conf); installs the pinned
+## version into .cache/bin first. Not part of make test: the install needs the module proxy.
+staticcheck:
+	@if ! "$(STATICCHECK)" -version 2>/dev/null | grep -qF '($(STATICCHECK_VERSION:v%=%))'; then \
+		echo "staticcheck $(STATICCHECK_VERSION) installeren in .cache/bin"; \
+		GOFLAGS= GOBIN="$(CURDIR)/.cache/bin" $(GO) install honnef.co/go/tools/cmd/staticcheck@$(STATICCHECK_VERSION); \
+	fi
+	"$(STATICCHECK)" ./...
 
 ## race: go test -race over the packages whose goroutines share data: the import's
 ## pipeline (app.ImportBatch), the mailbox run, the SQLite store's pool, batch and statement
