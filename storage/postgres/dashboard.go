@@ -216,10 +216,7 @@ const arrivalCount = `SELECT count(*) FROM (SELECT 1 FROM messages WHERE ontvang
 // The count rides along on every row (an InitPlan, computed once): one round trip, and
 // no row means none at all.
 func (r *reader) ArrivalsSince(t time.Time, limit, maxCount int) ([]app.Arrival, int, error) {
-	since := ""
-	if !t.IsZero() {
-		since = t.UTC().Format(sqlstore.TimeLayout)
-	}
+	since := sqlstore.SinceValue(t)
 	if limit < 1 {
 		var total int
 		if err := r.queryRow(arrivalCount, since, maxCount).Scan(&total); err != nil {
@@ -277,10 +274,7 @@ func (r *reader) ArrivalsSince(t time.Time, limit, maxCount int) ([]app.Arrival,
 
 // QuarantinedSince returns the number of messages quarantined after t (zero: all).
 func (r *reader) QuarantinedSince(t time.Time) (int, error) {
-	since := ""
-	if !t.IsZero() {
-		since = t.UTC().Format(sqlstore.TimeLayout)
-	}
+	since := sqlstore.SinceValue(t)
 	var n int
 	if err := r.queryRowGeneric(`SELECT count(*) FROM quarantine WHERE ontvangen > ?`, since).Scan(&n); err != nil {
 		return 0, fmt.Errorf("quarantaine tellen: %w", err)

@@ -14,7 +14,7 @@ func (r *reader) DomainData(personID int64) (map[app.Domain]app.DomainData, erro
 	if err := r.readTopics(personID, out); err != nil {
 		return nil, err
 	}
-	if err := r.readHulpvragen(personID, out); err != nil {
+	if err := sqlstore.ReadHulpvragen(r, personID, out); err != nil {
 		return nil, err
 	}
 	return out, nil
@@ -43,15 +43,10 @@ func (r *reader) readTopics(personID int64, out map[app.Domain]app.DomainData) e
 	return nil
 }
 
-// readHulpvragen runs sqlstore.ReadHulpvragen in this transaction.
-func (r *reader) readHulpvragen(personID int64, out map[app.Domain]app.DomainData) error {
-	return sqlstore.ReadHulpvragen(r, personID, out)
-}
-
 // ReplaceDomainData replaces a domain's content with data (an empty hulpvraag is not
 // stored).
 func (w *writer) ReplaceDomainData(personID int64, d app.Domain, data app.DomainData) error {
-	if _, err := w.deleteDomainData(personID, d); err != nil {
+	if _, err := sqlstore.DeleteDomainData(w, personID, d); err != nil {
 		return err
 	}
 	for _, a := range data.Onderwerpen {
@@ -77,17 +72,12 @@ func (w *writer) ReplaceDomainData(personID int64, d app.Domain, data app.Domain
 // and contacts (spec rule 3). Contacts of 'algemeen' stay.
 func (w *writer) PurgeDomainData(personID int64, d app.Domain) (int, error) {
 	w.purge("topics", "hulpvragen", "followups", "followup_history", "contacts", "aantekeningen")
-	n, err := w.deleteDomainData(personID, d)
+	n, err := sqlstore.DeleteDomainData(w, personID, d)
 	if err != nil {
 		return 0, err
 	}
-	m, err := w.deleteFollowup(personID, d)
+	m, err := sqlstore.DeleteFollowup(w, personID, d)
 	return n + m, err
-}
-
-// deleteDomainData runs sqlstore.DeleteDomainData in this transaction.
-func (w *writer) deleteDomainData(personID int64, d app.Domain) (int, error) {
-	return sqlstore.DeleteDomainData(w, personID, d)
 }
 
 // General returns the general contact.* topics in the order stored.
@@ -114,7 +104,7 @@ func (r *reader) General(personID int64) ([]app.Answer, error) {
 
 // ReplaceGeneral replaces the general topics with answers.
 func (w *writer) ReplaceGeneral(personID int64, answers []app.Answer) error {
-	if _, err := w.deleteGeneral(personID); err != nil {
+	if _, err := sqlstore.DeleteGeneral(w, personID); err != nil {
 		return err
 	}
 	for _, a := range answers {
@@ -130,10 +120,5 @@ func (w *writer) ReplaceGeneral(personID int64, answers []app.Answer) error {
 // PurgeGeneral removes the general topics irreversibly and returns how many there were.
 func (w *writer) PurgeGeneral(personID int64) (int, error) {
 	w.purge("general_topics")
-	return w.deleteGeneral(personID)
-}
-
-// deleteGeneral runs sqlstore.DeleteGeneral in this transaction.
-func (w *writer) deleteGeneral(personID int64) (int, error) {
 	return sqlstore.DeleteGeneral(w, personID)
 }

@@ -28,11 +28,6 @@ func (r *reader) FollowupHistory(personID int64) ([]app.StatusChange, error) {
 // AddStatusChange runs sqlstore.AddStatusChange in this transaction.
 func (w *writer) AddStatusChange(c app.StatusChange) error { return sqlstore.AddStatusChange(w, c) }
 
-// deleteFollowup runs sqlstore.DeleteFollowup in this transaction.
-func (w *writer) deleteFollowup(personID int64, d app.Domain) (int, error) {
-	return sqlstore.DeleteFollowup(w, personID, d)
-}
-
 // MessagesSince runs sqlstore.MessagesSince in this transaction.
 func (r *reader) MessagesSince(t time.Time) ([]app.MessageRecord, error) {
 	return sqlstore.MessagesSince(r, t)

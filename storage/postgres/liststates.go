@@ -20,27 +20,22 @@ func (r *reader) ListDomainStates(ids []int64) (map[int64]app.ListStates, error)
 			Verantwoordelijken: map[app.Domain]string{}}
 	}
 	const in = ` = ANY(?::bigint[])`
-	err := r.eachRow(`SELECT person_id, domain, state FROM consent_states WHERE person_id`+in, ids,
+	err := sqlstore.EachRow(r, `SELECT person_id, domain, state FROM consent_states WHERE person_id`+in, ids,
 		func(id int64, d, v string) { out[id].Consent[app.Domain(d)] = app.ConsentState(v) })
 	if err == nil {
-		err = r.eachRow(`SELECT person_id, domain, status FROM followups WHERE person_id`+in, ids,
+		err = sqlstore.EachRow(r, `SELECT person_id, domain, status FROM followups WHERE person_id`+in, ids,
 			func(id int64, d, v string) { out[id].Followups[app.Domain(d)] = app.FollowupStatus(v) })
 	}
 	if err == nil {
-		err = r.eachRow(`SELECT person_id, domain, verantwoordelijke FROM followups WHERE verantwoordelijke <> '' AND person_id`+in, ids,
+		err = sqlstore.EachRow(r, `SELECT person_id, domain, verantwoordelijke FROM followups WHERE verantwoordelijke <> '' AND person_id`+in, ids,
 			func(id int64, d, v string) { out[id].Verantwoordelijken[app.Domain(d)] = v })
 	}
 	if err == nil {
-		err = r.eachRow(`SELECT person_id, '', '' FROM plans WHERE person_id`+in, ids,
+		err = sqlstore.EachRow(r, `SELECT person_id, '', '' FROM plans WHERE person_id`+in, ids,
 			func(id int64, _, _ string) { st := out[id]; st.Plan = true; out[id] = st })
 	}
 	if err != nil {
 		return nil, fmt.Errorf("domeinstand lezen: %w", err)
 	}
 	return out, nil
-}
-
-// eachRow runs sqlstore.EachRow in this transaction.
-func (r *reader) eachRow(query string, arg any, fn func(int64, string, string)) error {
-	return sqlstore.EachRow(r, query, arg, fn)
 }

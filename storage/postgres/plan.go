@@ -232,7 +232,7 @@ func (w *writer) deletePlan(personID int64) error {
 // irreversibly, leaving its follow-up.
 func (w *writer) PurgeSheetData(personID int64, d app.Domain) (int, error) {
 	w.purge("topics", "hulpvragen")
-	return w.deleteDomainData(personID, d)
+	return sqlstore.DeleteDomainData(w, personID, d)
 }
 
 // ReleasePlanDomains returns the leefgebieden of the current plans of the persons whose

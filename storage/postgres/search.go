@@ -34,7 +34,7 @@ func (r *reader) SearchPersons(q app.PersonQuery) ([]app.PersonRow, error) {
 // EachPerson calls fn for every person SearchPersons(q) lists, in the same order, one
 // row at a time from the cursor; an error from fn stops it and is returned as it is.
 func (r *reader) EachPerson(q app.PersonQuery, fn func(app.PersonRow) error) error {
-	who, err := r.responsibles(q)
+	who, err := sqlstore.Responsibles(r, q)
 	if err != nil {
 		return err
 	}
@@ -68,7 +68,7 @@ func (r *reader) EachPerson(q app.PersonQuery, fn func(app.PersonRow) error) err
 }
 
 // searchQuery is the query of SearchPersons and its arguments; who are the spellings of
-// q.Verantwoordelijke (responsibles).
+// q.Verantwoordelijke (sqlstore.Responsibles).
 func searchQuery(q app.PersonQuery, who []string) (string, []any, error) {
 	order, err := orderBy(q)
 	if err != nil {
@@ -157,7 +157,7 @@ func (r *reader) CountPersons(q app.PersonQuery) (int, error) {
 	if q.Signaal != "" && !q.Signaal.Valid() {
 		return 0, fmt.Errorf("onbekend signaal %q", q.Signaal)
 	}
-	who, err := r.responsibles(q)
+	who, err := sqlstore.Responsibles(r, q)
 	if err != nil {
 		return 0, err
 	}

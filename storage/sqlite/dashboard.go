@@ -138,10 +138,7 @@ func (r *reader) CountReleases(from, to app.Date) (int, error) {
 // first, with the name of their person, and how many there are in all up to maxCount:
 // counting every message when the user never looked read 677,307 index entries.
 func (r *reader) ArrivalsSince(t time.Time, limit, maxCount int) ([]app.Arrival, int, error) {
-	since := ""
-	if !t.IsZero() {
-		since = t.UTC().Format(sqlstore.TimeLayout)
-	}
+	since := sqlstore.SinceValue(t)
 	var total int
 	if err := r.queryRow(`SELECT count(*) FROM (SELECT 1 FROM messages WHERE ontvangen > ? LIMIT ?)`,
 		since, maxCount).Scan(&total); err != nil {
@@ -187,10 +184,7 @@ func (r *reader) ArrivalsSince(t time.Time, limit, maxCount int) ([]app.Arrival,
 
 // QuarantinedSince returns the number of messages quarantined after t (zero: all).
 func (r *reader) QuarantinedSince(t time.Time) (int, error) {
-	since := ""
-	if !t.IsZero() {
-		since = t.UTC().Format(sqlstore.TimeLayout)
-	}
+	since := sqlstore.SinceValue(t)
 	var n int
 	if err := r.queryRow(`SELECT count(*) FROM quarantine WHERE ontvangen > ?`, since).Scan(&n); err != nil {
 		return 0, fmt.Errorf("quarantaine tellen: %w", err)

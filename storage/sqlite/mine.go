@@ -7,13 +7,7 @@ import (
 	"strings"
 
 	"github.com/terugkeer/terugkeer/app"
-	"github.com/terugkeer/terugkeer/storage/sqlstore"
 )
-
-// responsibles runs sqlstore.Responsibles in this transaction.
-func (r *reader) responsibles(q app.PersonQuery) ([]string, error) {
-	return sqlstore.Responsibles(r, q)
-}
 
 // TeamMembers is who can be verantwoordelijke on a local file (app.TeamStore): the
 // configured user name and every verantwoordelijke the follow-ups already name, so that

@@ -441,7 +441,7 @@ func (r *planRows) addTopics(personID int64, d app.Domain, topics []app.Answer) 
 // irreversibly, leaving its follow-up.
 func (w *writer) PurgeSheetData(personID int64, d app.Domain) (int, error) {
 	w.purged = true
-	return w.deleteDomainData(personID, d)
+	return sqlstore.DeleteDomainData(w, personID, d)
 }
 
 // ReleasePlanDomains returns the leefgebieden of the current plans of the persons whose

@@ -41,7 +41,7 @@ func (r *reader) EachPerson(q app.PersonQuery, fn func(app.PersonRow) error) err
 	if q.Signaal != "" && !q.Signaal.Valid() {
 		return fmt.Errorf("onbekend signaal %q", q.Signaal)
 	}
-	who, err := r.responsibles(q)
+	who, err := sqlstore.Responsibles(r, q)
 	if err != nil {
 		return err
 	}
@@ -127,7 +127,7 @@ func orderedPersons(from, where string, args []any, order, key string, limit, of
 
 // personFilter is the WHERE clause of q: every word of Zoek (folded like the column),
 // the release window, the review flag, the traject, the domain status and the plan.
-// who are the spellings of q.Verantwoordelijke (responsibles).
+// who are the spellings of q.Verantwoordelijke (sqlstore.Responsibles).
 func personFilter(q app.PersonQuery, common bool, who []string) (string, []any) {
 	var conds []string
 	var args []any
@@ -216,7 +216,7 @@ func (r *reader) commonWords(q app.PersonQuery) bool {
 // CountPersons is the number of persons SearchPersons finds for q, without Limit and
 // Offset: the Personen list's total.
 func (r *reader) CountPersons(q app.PersonQuery) (int, error) {
-	who, err := r.responsibles(q)
+	who, err := sqlstore.Responsibles(r, q)
 	if err != nil {
 		return 0, err
 	}

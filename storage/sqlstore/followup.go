@@ -83,10 +83,7 @@ func FollowupHistory(tx Querier, personID int64) ([]app.StatusChange, error) {
 
 // MessagesSince returns the records of messages received after t, newest first.
 func MessagesSince(tx Querier, t time.Time) ([]app.MessageRecord, error) {
-	since := ""
-	if !t.IsZero() {
-		since = t.UTC().Format(TimeLayout)
-	}
+	since := SinceValue(t)
 	rows, err := tx.Query(`SELECT kenmerk, soort, verzonden, ontvangen, person_id, message_id
 		FROM messages WHERE ontvangen > ? ORDER BY ontvangen DESC, kenmerk`, since)
 	if err != nil {

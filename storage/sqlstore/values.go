@@ -10,16 +10,25 @@ import (
 	"github.com/terugkeer/terugkeer/app"
 )
 
-// TimeLayout is RFC 3339 in UTC with a fixed nine-digit fraction, so stored times sort
+// timeLayout is RFC 3339 in UTC with a fixed nine-digit fraction, so stored times sort
 // correctly as text and round-trip to the nanosecond.
-const TimeLayout = "2006-01-02T15:04:05.000000000Z07:00"
+const timeLayout = "2006-01-02T15:04:05.000000000Z07:00"
 
 // TimeValue is the stored form of t: NULL when zero.
 func TimeValue(t time.Time) any {
 	if t.IsZero() {
 		return nil
 	}
-	return t.UTC().Format(TimeLayout)
+	return t.UTC().Format(timeLayout)
+}
+
+// SinceValue is the stored form of t as a lower bound, for "stored time > ?": "" (before
+// every stored time) when t is zero.
+func SinceValue(t time.Time) string {
+	if t.IsZero() {
+		return ""
+	}
+	return t.UTC().Format(timeLayout)
 }
 
 // DateValue is the stored form of d: NULL when unknown.
