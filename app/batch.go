@@ -50,6 +50,20 @@ type WipeDeferrer interface {
 	CompleteWipe(ctx context.Context) error
 }
 
+// SortSettler is a BatchStore whose batches keep the persons they create out of its large
+// sort indexes, where each new entry would land on a page of its own, until
+// SettleSortOrder moves them all in at once (storage/sqlite, migration 0022). The lists
+// are sorted either way; settling only makes the moves cheaper per person. An
+// ImportBatch settles at Close and after every SettleEvery messages.
+type SortSettler interface {
+	SettleSortOrder(ctx context.Context) error
+}
+
+// SettleEvery is how many messages an ImportBatch imports at most between two
+// settlements of the sort order (SortSettler): a long run (the generator, a first import
+// of years of mail) keeps the small indexes small.
+const SettleEvery = 10_000
+
 // WipeInterval is how often at most an ImportBatch on a WipeDeferrer wipes while its
 // commits follow each other: the wipe after every commit that purged was a large part of
 // the import's time (docs/performance.md, session 19), since a newer D&R-plan that moves
@@ -213,11 +227,11 @@ func (b *ImportBatch) write() {
 		select {
 		case j, ok := <-b.parsed:
 			if !ok {
-				w.commitAndErase()
+				w.commitAndErase(true)
 				return
 			}
 			if j.flush != nil {
-				j.flush <- w.commitAndErase()
+				j.flush <- w.commitAndErase(false)
 				continue
 			}
 			w.apply(j)
@@ -248,6 +262,9 @@ type batchWriter struct {
 	owed      bool
 	wiped     time.Time
 	wipeTimer *time.Timer
+	// unsettled counts the messages committed since the sort order was last settled
+	// (SortSettler).
+	unsettled int
 }
 
 // batchDone is an applied input waiting for the commit.
@@ -357,11 +374,26 @@ func (w *batchWriter) begin() bool {
 
 // commit ends the open group: on success every waiting input is reported with its
 // results; on failure with the error (nothing of them is stored), and the batch fails.
-// Then it wipes what purges left when that is due (afterCommit).
+// Then it settles the sort order after SettleEvery messages, and wipes what purges left
+// when that is due (afterCommit).
 func (w *batchWriter) commit() error {
 	err := w.commitGroup()
+	if err == nil && w.unsettled >= SettleEvery {
+		w.settle()
+	}
 	w.afterCommit(false)
 	return err
+}
+
+// settle moves the persons the batch created into the store's large sort indexes
+// (SortSettler). A failure (another process holding the write lock past its wait) is
+// not the batch's: its messages are committed and listed in order either way, and the
+// next settlement moves them.
+func (w *batchWriter) settle() {
+	w.unsettled = 0
+	if s, ok := w.b.svc.store.(SortSettler); ok {
+		_ = s.SettleSortOrder(w.b.ctx) // see above: nothing is lost or out of order
+	}
 }
 
 func (w *batchWriter) commitGroup() error {
@@ -373,6 +405,9 @@ func (w *batchWriter) commitGroup() error {
 		return w.b.failure()
 	}
 	err := w.tx.Commit()
+	if err == nil {
+		w.unsettled += w.n
+	}
 	w.tx, w.svc, w.n = nil, nil, 0
 	if err != nil {
 		w.b.fail(err)
@@ -389,11 +424,16 @@ func (w *batchWriter) commitGroup() error {
 	return err
 }
 
-// commitAndErase ends the open group at a Flush or Close, wipes what the commits left
-// (WipeDeferrer), and then rewrites what the batch's purges left owed (Eraser): once per
-// Flush or Close, not per commit, since a rewrite locks each table it rewrites.
-func (w *batchWriter) commitAndErase() error {
+// commitAndErase ends the open group at a Flush or Close, settles the sort order at Close
+// (SortSettler; a Flush, which the mailbox makes per group of mails, only after
+// SettleEvery messages), wipes what the commits left (WipeDeferrer), and then rewrites
+// what the batch's purges left owed (Eraser): once per Flush or Close, not per commit,
+// since a rewrite locks each table it rewrites.
+func (w *batchWriter) commitAndErase(final bool) error {
 	err := w.commitGroup()
+	if err == nil && ((final && w.unsettled > 0) || w.unsettled >= SettleEvery) {
+		w.settle()
+	}
 	w.afterCommit(true)
 	if err == nil {
 		w.b.svc.eraseAfterRun(w.b.ctx)

@@ -73,7 +73,9 @@ func (c *sqliteCopy) sqliteColumns(t string) (cols, pk []string, err error) {
 		if err := rows.Scan(&name, &k); err != nil {
 			return nil, nil, fmt.Errorf("kolommen van tabel %s lezen: %w", t, err)
 		}
-		cols = append(cols, name)
+		if !sqliteOnlyColumn(t, name) {
+			cols = append(cols, name)
+		}
 		if k > 0 {
 			keyAt[k] = name
 		}
@@ -82,6 +84,13 @@ func (c *sqliteCopy) sqliteColumns(t string) (cols, pk []string, err error) {
 		pk = append(pk, keyAt[i])
 	}
 	return cols, pk, rows.Err()
+}
+
+// sqliteOnlyColumn reports the columns of a SQLite store that are bookkeeping of its
+// files, not data of the team: persons.gesorteerd, which of two sort indexes holds the
+// person (migration 0022; PostgreSQL keeps one).
+func sqliteOnlyColumn(table, column string) bool {
+	return table == "persons" && column == "gesorteerd"
 }
 
 // postgresColumns returns the columns of t in the target that can be written (not

@@ -55,7 +55,7 @@ func TestAuditSealFollowsTheLog(t *testing.T) {
 
 	// Back to schema 9, as an older release left it; the next open seals the log once.
 	// (0011 to 0021 undone too: they came after.)
-	again := reopenOlder(t, db, path, append(append(append(append(undo0021(), undo0020()...), undo0018()...), undo0017...),
+	again := reopenOlder(t, db, path, append(append(append(append(append(undo0022(), undo0021()...), undo0020()...), undo0018()...), undo0017...),
 		"DROP TABLE wijzigingen", "DROP INDEX plan_agreements_gemeente_datum",
 		"CREATE INDEX plan_agreements_gemeente ON plan_agreements (datum, person_id) WHERE wie = 'gemeente' AND status IN ('open', 'lopend')",
 		"DROP TABLE aantekeningen", "DROP TABLE controle", "DROP TABLE imap_verwijderen",

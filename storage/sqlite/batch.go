@@ -77,7 +77,7 @@ func (db *DB) batch(ctx context.Context, deferWipe bool) (app.Batch, error) {
 		return nil, fmt.Errorf("schrijftransactie starten: %w", err)
 	}
 	w := &writer{reader: reader{ctx: statementContext(ctx), tx: tx, stmts: db.stmts, cache: &txCache{},
-		txStmts: map[string]*sql.Stmt{}, persons: personRows{}}}
+		txStmts: map[string]*sql.Stmt{}, persons: personRows{}}, unsorted: true}
 	return &batch{db: db, w: w, ctx: ctx, conn: conn, was: was, deferWipe: deferWipe}, nil
 }
 

@@ -83,7 +83,7 @@ func TestDateCountsOfAnOlderDatabase(t *testing.T) {
 		}
 		return nil
 	})
-	again := reopenOlder(t, db, path, append(undo0021(), "PRAGMA user_version = 20")...)
+	again := reopenOlder(t, db, path, append(append(undo0022(), undo0021()...), "PRAGMA user_version = 20")...)
 	if stale, err := (&inspected{DB: again}).StaleDateCounts(); err != nil || len(stale) > 0 {
 		t.Errorf("after the migration the counts of %v differ from the rows (%v)", stale, err)
 	}

@@ -80,7 +80,7 @@ func TestMigration0017FillsNogTeRegelen(t *testing.T) {
 	})
 	// Back to version 16: 0021, 0020 and 0018 (which came after) undone first, then 0017.
 	again := reopenOlder(t, db, path,
-		append(append(append(append(undo0021(), undo0020()...), undo0018()...), undo0017...), "PRAGMA user_version = 16")...)
+		append(append(append(append(append(undo0022(), undo0021()...), undo0020()...), undo0018()...), undo0017...), "PRAGMA user_version = 16")...)
 	in := &inspected{DB: again, path: path}
 	if stale, err := in.StaleNogTeRegelen(); err != nil || len(stale) > 0 {
 		t.Errorf("after the migration nog_te_regelen of persons %v differs (%v)", stale, err)

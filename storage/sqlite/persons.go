@@ -147,10 +147,16 @@ const personWriteColumns = `bsn, skn, voornamen, voorvoegsel, achternaam, geboor
 	controle_nodig, casemanager_naam, casemanager_telefoon, casemanager_email,
 	casemanager_verzonden, aangemaakt, zoek, sorteernaam`
 
-// CreatePerson inserts p and sets p.ID.
+// CreatePerson inserts p and sets p.ID. A batch's person enters the small sort indexes
+// (gesorteerd = 0, migration 0022); any other the large ones at once.
 func (w *writer) CreatePerson(p *app.Person) error {
-	res, err := w.exec(`INSERT INTO persons (`+personWriteColumns+`)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`, personArgs(p)...)
+	insert := `INSERT INTO persons (` + personWriteColumns + `)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
+	if w.unsorted {
+		insert = `INSERT INTO persons (` + personWriteColumns + `, gesorteerd)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0)`
+	}
+	res, err := w.exec(insert, personArgs(p)...)
 	if err != nil {
 		return fmt.Errorf("persoon aanmaken: %w", err)
 	}

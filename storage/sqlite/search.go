@@ -4,7 +4,6 @@ import (
 	"database/sql"
 	"fmt"
 	"regexp"
-	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -45,7 +44,11 @@ func (r *reader) EachPerson(q app.PersonQuery, fn func(app.PersonRow) error) err
 	if err != nil {
 		return err
 	}
-	query, args := searchSQL(q, order, r.commonWords(q), who)
+	parts, err := r.sortParts(q)
+	if err != nil {
+		return err
+	}
+	query, args := searchSQL(q, order, r.commonWords(q), who, parts)
 	rows, err := r.query(query, args...)
 	if err != nil {
 		return fmt.Errorf("personen zoeken: %w", err)
@@ -72,7 +75,7 @@ func (r *reader) EachPerson(q app.PersonQuery, fn func(app.PersonRow) error) err
 // only the sort's index (key, sorteernaam, id: covering), and only then reads those
 // persons and their detentions: OFFSET otherwise reads every skipped person's row and
 // latest detention (310 ms for the middle page of 20,000 persons, against a few ms).
-func searchSQL(q app.PersonQuery, order string, common bool, who []string) (string, []any) {
+func searchSQL(q app.PersonQuery, order string, common bool, who []string, parts sortParts) (string, []any) {
 	where, args := personFilter(q, common, who)
 	limit := -1 // SQLite: no limit
 	if q.Limit > 0 {
@@ -88,41 +91,13 @@ func searchSQL(q app.PersonQuery, order string, common bool, who []string) (stri
 			join = latestDetentionJoin
 		}
 	}
-	from := `SELECT ` + sel + ` FROM persons p ` + join
-	query, args := orderedPersons(from, where, args, order, nullsLastKey(q), limit, offset)
+	ranges := personRanges{sel: sel, from: ` FROM persons p ` + join, where: where, args: args, parts: parts}
+	query, args := ranges.ordered(order, nullsLastKey(q), limit, offset)
 	if !deep {
 		return query, args
 	}
 	return `SELECT ` + cols + ` FROM (` + query + `) page
 		JOIN persons p ON p.id = page.id ` + latestDetentionJoin + ` ORDER BY ` + order, args
-}
-
-// orderedPersons is from (a SELECT ... FROM) with where, in order, limit rows after
-// offset. With a key whose persons without a value come last (nullsLastKey), order
-// starts with "key IS NULL", which no index serves since migration 0019: the query then
-// reads two ranges of the key's one index in turn, the persons with the value (key >
-// NULL) and then those without (key IS NULL, in the order of the columns after it), each
-// bounded by limit+offset, and a UNION ALL (which SQLite runs arm after arm, keeping each
-// arm's order) takes the page from the two.
-func orderedPersons(from, where string, args []any, order, key string, limit, offset int) (string, []any) {
-	if key == "" {
-		return from + where + ` ORDER BY ` + order + ` LIMIT ? OFFSET ?`, append(args, limit, offset)
-	}
-	order = strings.TrimPrefix(order, key+` IS NULL, `)
-	arm := func(cond string) string {
-		if where == "" {
-			cond = " WHERE " + cond
-		} else {
-			cond = where + " AND " + cond
-		}
-		return `SELECT * FROM (` + from + cond + ` ORDER BY ` + order + ` LIMIT ?)`
-	}
-	n := -1
-	if limit >= 0 {
-		n = limit + offset
-	}
-	both := append(append(append(slices.Clone(args), n), args...), n, limit, offset)
-	return arm(key+` IS NOT NULL`) + ` UNION ALL ` + arm(key+` IS NULL`) + ` LIMIT ? OFFSET ?`, both
 }
 
 // personFilter is the WHERE clause of q: every word of Zoek (folded like the column),

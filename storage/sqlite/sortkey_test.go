@@ -86,7 +86,7 @@ func TestMigration0020FillsVolledigeNaam(t *testing.T) {
 		}
 		return nil
 	})
-	again := reopenOlder(t, db, path, append(append(undo0021(), undo0020()...), "PRAGMA user_version = 19")...)
+	again := reopenOlder(t, db, path, append(append(append(undo0022(), undo0021()...), undo0020()...), "PRAGMA user_version = 19")...)
 	want := map[int64]string{ids[0]: "Anna Maria van der Berg", ids[1]: "Aa", ids[2]: "Bert"}
 	for _, table := range []string{"followups", "plan_agreements"} {
 		rows, err := again.sql.Query(`SELECT person_id, volledige_naam FROM ` + table + ` ORDER BY person_id`)

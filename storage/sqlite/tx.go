@@ -37,10 +37,13 @@ type reader struct {
 }
 
 // writer implements app.Tx. purged records that personal data was removed, which makes
-// Update checkpoint the WAL after the commit.
+// Update checkpoint the WAL after the commit. unsorted: the persons it creates enter the
+// small sort indexes (gesorteerd = 0, migration 0022) until DB.SettleSortOrder; a batch's
+// writer.
 type writer struct {
 	reader
-	purged bool
+	purged   bool
+	unsorted bool
 }
 
 // exec runs a statement that changes the data: the commit raises the change counter.
