@@ -378,18 +378,22 @@ func (w *batchWriter) begin() bool {
 // when that is due (afterCommit).
 func (w *batchWriter) commit() error {
 	err := w.commitGroup()
-	if err == nil && w.unsettled >= SettleEvery {
-		w.settle()
+	if err == nil {
+		w.settleIfDue(false)
 	}
 	w.afterCommit(false)
 	return err
 }
 
-// settle moves the persons the batch created into the store's large sort indexes
-// (SortSettler). A failure (another process holding the write lock past its wait) is
-// not the batch's: its messages are committed and listed in order either way, and the
-// next settlement moves them.
-func (w *batchWriter) settle() {
+// settleIfDue moves the persons the batch created into the store's large sort indexes
+// (SortSettler) after SettleEvery messages, or at the end (final) when it committed any.
+// A failure (another process holding the write lock past its wait) is not the batch's:
+// its messages are committed and listed in order either way, and the next settlement
+// moves them.
+func (w *batchWriter) settleIfDue(final bool) {
+	if w.unsettled < SettleEvery && (!final || w.unsettled == 0) {
+		return
+	}
 	w.unsettled = 0
 	if s, ok := w.b.svc.store.(SortSettler); ok {
 		_ = s.SettleSortOrder(w.b.ctx) // see above: nothing is lost or out of order
@@ -431,8 +435,8 @@ func (w *batchWriter) commitGroup() error {
 // since a rewrite locks each table it rewrites.
 func (w *batchWriter) commitAndErase(final bool) error {
 	err := w.commitGroup()
-	if err == nil && ((final && w.unsettled > 0) || w.unsettled >= SettleEvery) {
-		w.settle()
+	if err == nil {
+		w.settleIfDue(final)
 	}
 	w.afterCommit(true)
 	if err == nil {

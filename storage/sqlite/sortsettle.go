@@ -67,12 +67,12 @@ func (w *writer) settleSortOrder() error {
 }
 
 // unsortedPersons reports whether a person is in the small sort indexes (gesorteerd = 0):
-// a sort must then read those beside the large ones (orderedPersons).
+// a sort must then read those beside the large ones (personRanges, bothParts).
 func (r *reader) unsortedPersons() (bool, error) {
-	var any bool
-	err := r.queryRow(`SELECT EXISTS (SELECT 1 FROM persons INDEXED BY persons_geboortedatum_nieuw WHERE gesorteerd = 0)`).Scan(&any)
+	var waiting bool
+	err := r.queryRow(`SELECT EXISTS (SELECT 1 FROM persons INDEXED BY persons_geboortedatum_nieuw WHERE gesorteerd = 0)`).Scan(&waiting)
 	if err != nil {
 		return false, fmt.Errorf("personen zoeken: %w", err)
 	}
-	return any, nil
+	return waiting, nil
 }

@@ -47,12 +47,8 @@ func unsortedCount(t *testing.T, db *DB) int {
 func sortedIDs(t *testing.T, db *DB) map[string][]int64 {
 	t.Helper()
 	out := map[string][]int64{}
-	qs := []app.PersonQuery{{Sort: app.SortByName}, {Sort: app.SortByBirth}, {Sort: app.SortByInrichting}, {Sort: app.SortByEindStatus}}
-	for _, d := range app.Domains() {
-		qs = append(qs, app.PersonQuery{Sort: app.SortByDomein, SortDomein: d})
-	}
 	view(t, db, func(tx app.ReadTx) error {
-		for _, q := range qs {
+		for _, q := range everySort() {
 			for _, desc := range []bool{false, true} {
 				q.Desc = desc
 				rows, err := tx.SearchPersons(q)
